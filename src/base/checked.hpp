@@ -1,0 +1,38 @@
+// Overflow-checked 64-bit integer arithmetic for element and byte counts.
+// Every count in spad is an int64; sizes multiply quickly (a weight tensor
+// times a reload factor), so products go through these helpers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/error.hpp"
+
+namespace spad {
+
+using Count = std::int64_t;
+
+// a * b, throwing InternalError on overflow. Layer validation bounds every
+// product the model forms, so an overflow here is a bug, not bad input.
+inline Count mul(Count a, Count b) {
+  Count out = 0;
+  if (__builtin_mul_overflow(a, b, &out))
+    throw InternalError("64-bit overflow in " + std::to_string(a) + " * " + std::to_string(b));
+  return out;
+}
+
+inline Count add(Count a, Count b) {
+  Count out = 0;
+  if (__builtin_add_overflow(a, b, &out))
+    throw InternalError("64-bit overflow in " + std::to_string(a) + " + " + std::to_string(b));
+  return out;
+}
+
+// a * b, or nullopt-like false when it overflows; for validation code that
+// must turn an overflow into a user error.
+inline bool mul_fits(Count a, Count b, Count* out) { return !__builtin_mul_overflow(a, b, out); }
+
+// ceil(a / b) for a >= 0, b > 0.
+inline Count ceil_div(Count a, Count b) { return (a + b - 1) / b; }
+
+}  // namespace spad
