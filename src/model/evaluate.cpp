@@ -11,53 +11,10 @@
 // (sums over n, g, c tiles telescope to N, G, C/G).
 #include "model/evaluate.hpp"
 
-#include <optional>
-
-#include "base/error.hpp"
-#include "model/axis_footprint.hpp"
+#include "model/evaluator.hpp"
+#include "model/model_core.hpp"
 
 namespace spad {
-namespace {
-
-// The loop structure of one array's buffer under a schedule.
-struct BufferView {
-  int span = 0;
-  std::optional<int> jstar_pos;  // position of j*_A
-  std::optional<Dim> jstar;
-};
-
-BufferView view_of(const Schedule& s, const PerDim<Count>& T, Tensor t) {
-  BufferView v;
-  v.span = s.buffer_span[t];
-  for (int pos = v.span; pos < static_cast<int>(kNumDims); ++pos) {
-    const Dim d = s.order[pos];
-    if (indexes(t, d) && T[d] > 1) {
-      v.jstar_pos = pos;
-      v.jstar = d;
-      break;
-    }
-  }
-  return v;
-}
-
-bool at_or_outside_jstar(const BufferView& v, int pos) {
-  return v.jstar_pos && pos >= *v.jstar_pos;
-}
-
-Count fills_of(const Schedule& s, const PerDim<Count>& T, const BufferView& v) {
-  Count fills = 1;
-  if (!v.jstar_pos) return fills;
-  for (int pos = *v.jstar_pos; pos < static_cast<int>(kNumDims); ++pos)
-    fills = mul(fills, T[s.order[pos]]);
-  return fills;
-}
-
-// Extent of dimension d in A's buffer: whole range inside it, one tile outside.
-Count buffer_extent(const Schedule& s, const Layer& layer, const BufferView& v, Dim d) {
-  return loop_position(s, d) < v.span ? layer.bound(d) : s.tiles[d];
-}
-
-}  // namespace
 
 PerTensor<Count> compulsory_elems(const Layer& layer) {
   const LayerSpec& spec = layer.spec();
@@ -79,85 +36,35 @@ Count compulsory_bytes(const Layer& layer, const Precision& precision) {
 Traffic evaluate(const Layer& layer, const Schedule& schedule, const Machine& machine) {
   validate(schedule, layer);
   validate(machine);
-  const Schedule& s = schedule;
-  const Precision& bytes = machine.precision;
-  const PerDim<Count> T = trip_counts(s, layer);
-  const Count copies = machine.double_buffer ? 2 : 1;
-  Traffic out;
+  const AxisSource rows{nullptr, height_axis(layer)};
+  const AxisSource cols{nullptr, width_axis(layer)};
+  return count_traffic(layer, schedule, machine, rows, cols,
+                       compulsory_bytes(layer, machine.precision));
+}
 
-  // ---- W: tiles partition W; every fill loads a whole tile.
-  {
-    const BufferView v = view_of(s, T, Tensor::W);
-    Count reload = 1;
-    for (Dim d : {Dim::n, Dim::p, Dim::q})
-      if (at_or_outside_jstar(v, loop_position(s, d))) reload = mul(reload, T[d]);
-    Count elems = 1;
-    for (Dim d : {Dim::g, Dim::m, Dim::c, Dim::r, Dim::s})
-      elems = mul(elems, buffer_extent(s, layer, v, d));
-    ArrayTraffic& a = out.arrays[Tensor::W];
-    a.buffer_elems = mul(elems, copies);
-    a.buffer_bytes = mul(a.buffer_elems, bytes.weight);
-    a.reads = mul(reload, layer.size(Tensor::W));
-    a.fills = fills_of(s, T, v);
-    a.read_bytes = mul(a.reads, bytes.weight);
-  }
+namespace {
+// Tables beyond this many (output extent x kernel) pairs per axis are not built.
+constexpr Count kMaxTablePairs = Count{1} << 18;
 
-  // ---- O: each visit reads partial sums (not the first) and writes back.
-  {
-    const BufferView v = view_of(s, T, Tensor::O);
-    Count visits = 1;
-    for (Dim d : {Dim::c, Dim::r, Dim::s})
-      if (at_or_outside_jstar(v, loop_position(s, d))) visits = mul(visits, T[d]);
-    Count elems = 1;
-    for (Dim d : {Dim::n, Dim::g, Dim::m, Dim::p, Dim::q})
-      elems = mul(elems, buffer_extent(s, layer, v, d));
-    const Count size = layer.size(Tensor::O);
-    ArrayTraffic& a = out.arrays[Tensor::O];
-    a.buffer_elems = mul(elems, copies);
-    a.buffer_bytes = mul(a.buffer_elems, bytes.psum);
-    a.writes = mul(visits, size);
-    a.reads = mul(visits - 1, size);
-    a.final_writes = size;
-    a.fills = fills_of(s, T, v);
-    a.read_bytes = mul(a.reads, bytes.psum);
-    a.write_bytes = add(mul(size, bytes.output), mul(a.writes - size, bytes.psum));
-  }
+std::optional<AxisTable> table_for(const AxisGeometry& g) {
+  if (g.out_extent * g.kernel > kMaxTablePairs) return std::nullopt;
+  return AxisTable(g);
+}
+}  // namespace
 
-  // ---- I: footprints factor into n x channels x rows x cols.
-  {
-    const BufferView v = view_of(s, T, Tensor::I);
-    const auto tiled = [&](Dim d) { return loop_position(s, d) >= v.span; };
-    const Count reload = at_or_outside_jstar(v, loop_position(s, Dim::m)) ? T[Dim::m] : 1;
-    const auto halo_for = [&](Dim out_dim, Dim ker_dim) {
-      if (!machine.halo_reuse || !v.jstar) return HaloAlong::none;
-      if (*v.jstar == out_dim) return HaloAlong::output;
-      if (*v.jstar == ker_dim) return HaloAlong::kernel;
-      return HaloAlong::none;
-    };
-    const AxisTerm rows = axis_term(height_axis(layer), s.tiles[Dim::p], tiled(Dim::p),
-                                    s.tiles[Dim::r], tiled(Dim::r), halo_for(Dim::p, Dim::r));
-    const AxisTerm cols = axis_term(width_axis(layer), s.tiles[Dim::q], tiled(Dim::q),
-                                    s.tiles[Dim::s], tiled(Dim::s), halo_for(Dim::q, Dim::s));
-    const LayerSpec& spec = layer.spec();
-    Count elems = 1;
-    for (Dim d : {Dim::n, Dim::g, Dim::c}) elems = mul(elems, buffer_extent(s, layer, v, d));
-    elems = mul(mul(elems, rows.max), cols.max);
-    ArrayTraffic& a = out.arrays[Tensor::I];
-    a.buffer_elems = mul(elems, copies);
-    a.buffer_bytes = mul(a.buffer_elems, bytes.input);
-    a.reads = mul(mul(mul(mul(reload, spec.N), spec.C), rows.sum), cols.sum);
-    a.fills = fills_of(s, T, v);
-    a.read_bytes = mul(a.reads, bytes.input);
-  }
+Evaluator::Evaluator(Layer layer, Machine machine)
+    : layer_(std::move(layer)), machine_(std::move(machine)) {
+  validate(machine_);
+  rows_ = table_for(height_axis(layer_));
+  cols_ = table_for(width_axis(layer_));
+  compulsory_bytes_ = compulsory_bytes(layer_, machine_.precision);
+}
 
-  for (Tensor t : kAllTensors) {
-    out.traffic_bytes =
-        add(out.traffic_bytes, add(out.arrays[t].read_bytes, out.arrays[t].write_bytes));
-    out.buffer_bytes = add(out.buffer_bytes, out.arrays[t].buffer_bytes);
-  }
-  out.compulsory_bytes = compulsory_bytes(layer, bytes);
-  out.fits = !machine.capacity_bytes || out.buffer_bytes <= *machine.capacity_bytes;
-  return out;
+Traffic Evaluator::evaluate(const Schedule& schedule) const {
+  validate(schedule, layer_);
+  const AxisSource rows{rows_ ? &*rows_ : nullptr, height_axis(layer_)};
+  const AxisSource cols{cols_ ? &*cols_ : nullptr, width_axis(layer_)};
+  return count_traffic(layer_, schedule, machine_, rows, cols, compulsory_bytes_);
 }
 
 }  // namespace spad
