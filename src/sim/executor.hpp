@@ -1,0 +1,70 @@
+// The functional executor: runs a layer's convolution on real (integer)
+// numbers through a schedule, the way a scratchpad accelerator would, and
+// counts every element that crosses between off-chip memory and the buffers.
+//
+// Off-chip memory holds I, W and O; the scratchpad holds one buffer per
+// array. The tile loops are replayed in schedule.order; whenever the tile an
+// array's buffer must hold changes (DESIGN.md "Exact semantics of traffic"),
+// that buffer is refilled by DMA:
+//   I  every in-bounds element of the new footprint is copied in (padding is
+//      never stored; it reads as zero). With machine.halo_reuse, a fill caused
+//      by the innermost I-indexing loop outside the buffer (j*_I, trip count
+//      > 1) stepping by one along p, q, r or s keeps the elements the new
+//      footprint shares with the old one and copies only the others.
+//   W  the new tile is copied in.
+//   O  the held partial sums are written back, then the new tile's partial
+//      sums are read, except elements never written before, which start at 0.
+// After the last tile, O is flushed. Each tile's MACs read only buffer
+// contents and accumulate into the O buffer; a read of an element that is not
+// buffered, or a buffer holding more elements than the model's buffer size,
+// is an InternalError.
+//
+// Independent of the analytical model: evaluate() is called only to learn the
+// buffer capacities.
+#pragma once
+
+#include <cstdint>
+
+#include "base/checked.hpp"
+#include "base/dims.hpp"
+#include "model/machine.hpp"
+#include "schedule/schedule.hpp"
+#include "sim/exec_tensor.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// What moved through one array's buffer, in elements.
+struct ExecArrayCounts {
+  Count reads = 0;         // copied off-chip -> buffer
+  Count writes = 0;        // copied buffer -> off-chip (O only)
+  Count final_writes = 0;  // of the writes, outputs with every MAC done (O only)
+  Count fills = 0;         // DMA fills: changes of the held tile, the first included
+  Count peak_elems = 0;    // most elements the buffer held at once
+  // The capacity enforced: the model's buffer_elems, halved with
+  // double_buffer (the model counts both copies; the executor runs one copy,
+  // since overlapping DMA with compute changes no count).
+  Count capacity_elems = 0;
+  friend bool operator==(const ExecArrayCounts&, const ExecArrayCounts&) = default;
+};
+
+struct Execution {
+  IntTensor4 output;     // O as left off-chip after the final flush (N x M x P x Q)
+  IntTensor4 reference;  // reference_conv of the same operands
+  PerTensor<ExecArrayCounts> arrays;
+  Count macs = 0;  // MACs executed, those reading padding included (= layer.macs())
+  bool output_matches() const { return output == reference; }
+};
+
+// Validates the schedule and machine (UserError), fills I and W with small
+// random values from `seed`, and runs the layer through the schedule.
+Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
+                  std::uint64_t seed);
+
+// The same run with explicit single-copy buffer capacities (elements) instead
+// of the model's; for tests that the capacity is really enforced.
+Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
+                                const Machine& machine, std::uint64_t seed,
+                                const PerTensor<Count>& capacity_elems);
+
+}  // namespace spad
