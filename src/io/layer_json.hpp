@@ -1,0 +1,63 @@
+// Layers in and out: the DESIGN.md layer file, an inline command-line form,
+// and the --layer argument that accepts either.
+//
+// Layer file (JSON object; keys are case-sensitive, unknown keys are errors):
+//   {"name": "res2a_branch2b", "N": 1, "C": 64, "M": 64, "H": 56, "W": 56, "R": 3, "S": 3,
+//    "stride": [1, 1], "dilation": [1, 1], "pad": [1, 1, 1, 1], "groups": 1}
+//   required: C M H W R S (non-negative integers; Layer checks the rest)
+//   optional: name (string, default ""), N (default 1), groups (default 1),
+//             stride, dilation: [h, w] or one integer for both (default 1),
+//             pad: [top, left, bottom, right], [h, w] (top=bottom=h,
+//                  left=right=w) or one integer for all four (default 0).
+//   Integral floats (64.0) are accepted; 3.5, strings, booleans, negatives
+//   and numbers beyond int64 are errors.
+//
+// Inline form (--layer "C=64,M=64,H=56,W=56,kernel=3,stride=2,pad=1"):
+//   layer := field { "," field }          spaces around tokens ignored
+//   field := key "=" value
+//   keys  : N C M H W R S      integer (letters case-insensitive: c=64 works)
+//           groups | G         integer
+//           kernel             K | RxS        e.g. 3, 1x7  (sets R and S)
+//           stride, dilation   K | HxW        e.g. 2, 2x1
+//           pad                K              all four sides
+//                              HxW            top=bottom=H, left=right=W
+//                              T:L:B:R        top:left:bottom:right
+//           name               any text without ','
+//   required: C M H W, and R S (or kernel); the rest as in the file form.
+//   'x' may also be 'X'. A key given twice (or kernel together with R or S)
+//   is an error.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// `source` names the input in messages: a file name or "--layer".
+LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& source);
+
+// Reads and parses a layer file. If the file has no "name", the name is the
+// file's stem ("layers/conv1.json" -> "conv1").
+LayerSpec read_layer_file(const std::string& path);
+
+// The inline form above.
+LayerSpec parse_layer_inline(std::string_view text);
+
+// The CLI's --layer argument: an existing file -> read_layer_file; text
+// starting with '{' -> JSON; text containing '=' -> inline; otherwise
+// UserError "no such layer file: X".
+LayerSpec load_layer_arg(const std::string& arg);
+
+// load_layer_arg, then Layer's validation; a semantic error (groups not
+// dividing C, kernel larger than the padded input, ...) is rethrown as a
+// UserError prefixed with the source ("conv1.json: layer 'conv1': groups = 3 ...").
+Layer load_layer(const std::string& arg);
+
+// The layer file form, every key present, in DESIGN's order; round-trips
+// through layer_spec_from_json.
+nlohmann::ordered_json layer_to_json(const LayerSpec& spec);
+
+}  // namespace spad
