@@ -1,0 +1,21 @@
+// A subcommand of the spad binary: the CLI11 subcommand it registered (its
+// flags bound to storage the run function owns) and the function that runs it
+// once parsing selected it. The function returns the process exit code and
+// may throw UserError / InternalError (main turns them into messages).
+//
+// Adding a subcommand: write cli/command_<name>.cpp defining
+//   Command add_<name>_command(CLI::App& app);
+// and add one line for it in cli/commands.cpp.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace spad::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+}  // namespace spad::cli

@@ -1,0 +1,58 @@
+// `spad simulate`: the traffic of one schedule of one layer, counted by the
+// tile-level simulator (sim/tile_simulator); same arguments and output as
+// evaluate. With --execute the functional executor also runs the convolution
+// through the buffers; a wrong output or a count that differs from the
+// simulator's is reported on stderr and the exit code is 1.
+#include <cstdint>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.hpp"
+#include "cli/cost_flags.hpp"
+#include "cli/cost_output.hpp"
+#include "cli/execution_check.hpp"
+#include "sim/executor.hpp"
+#include "sim/tile_simulator.hpp"
+
+namespace spad::cli {
+namespace {
+
+struct SimulateFlags {
+  CostFlags cost;
+  bool execute = false;
+  std::uint64_t seed = 1;
+};
+
+}  // namespace
+
+Command add_simulate_command(CLI::App& app) {
+  auto flags = std::make_shared<SimulateFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "simulate", "Count the off-chip traffic of a schedule with the tile-level simulator");
+  add_cost_flags(*sub, flags->cost);
+  sub->add_flag("--execute", flags->execute,
+                "Also run the convolution on random integers through the buffers and check the "
+                "output against the reference and the counts against the simulator "
+                "(exit code 1 on a mismatch)");
+  sub->add_option("--seed", flags->seed, "Seed of the random operands of --execute (default 1)")
+      ->type_name("INT");
+  return {sub, [flags] {
+            const CostInputs in = load_cost_inputs(flags->cost);
+            const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
+            if (!flags->execute) {
+              print_cost(in, traffic, flags->cost.json, "the tile-level simulator");
+              return 0;
+            }
+            const Execution run = execute(in.layer, in.schedule, in.machine, flags->seed);
+            const ExecutionCheck check = check_execution(run, traffic, flags->seed);
+            nlohmann::ordered_json extra;
+            extra["execute"] = execution_check_json(check);
+            print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra);
+            if (!flags->cost.json) std::cout << '\n' << format_execution_check(check);
+            if (check.ok()) return 0;
+            std::cerr << execution_failure_message(check);
+            return 1;
+          }};
+}
+
+}  // namespace spad::cli

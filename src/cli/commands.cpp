@@ -1,0 +1,17 @@
+// The list of subcommands, in the order `spad --help` shows them. One
+// declaration and one registration line per subcommand.
+#include "cli/commands.hpp"
+
+namespace spad::cli {
+
+Command add_evaluate_command(CLI::App& app);  // cli/command_evaluate.cpp
+Command add_simulate_command(CLI::App& app);  // cli/command_simulate.cpp
+
+std::vector<Command> add_commands(CLI::App& app) {
+  return {
+      add_evaluate_command(app),
+      add_simulate_command(app),
+  };
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,33 @@
+// --layer / --schedule / machine flags / --json, shared by evaluate and simulate.
+#include "cli/cost_flags.hpp"
+
+#include "io/layer_json.hpp"
+#include "io/schedule_json.hpp"
+
+namespace spad::cli {
+
+void add_cost_flags(CLI::App& app, CostFlags& flags) {
+  app.add_option("--layer", flags.layer,
+                 "The layer: a JSON file, JSON text, or inline "
+                 "C=64,M=64,H=56,W=56,R=3,S=3[,stride=2,pad=1,groups=1,N=1,name=x]")
+      ->type_name("LAYER")
+      ->required();
+  app.add_option("--schedule", flags.schedule,
+                 "The schedule: a JSON file or JSON text, canonical form "
+                 "{\"order\":[...innermost first],\"tiles\":{...},\"buffer_span\":{...}} "
+                 "(a result printed by --json is accepted too)")
+      ->type_name("SCHEDULE")
+      ->required();
+  add_machine_flags(app, flags.machine);
+  app.add_flag("--json", flags.json, "Print the result as one JSON document (and nothing else)");
+}
+
+CostInputs load_cost_inputs(const CostFlags& flags) {
+  Layer layer(load_layer_arg(flags.layer));
+  Schedule schedule = load_schedule_arg(flags.schedule);
+  validate(schedule, layer);
+  Machine machine = machine_from_flags(flags.machine);
+  return {std::move(layer), schedule, machine};
+}
+
+}  // namespace spad::cli

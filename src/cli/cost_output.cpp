@@ -1,0 +1,28 @@
+// Output of evaluate / simulate.
+#include "cli/cost_output.hpp"
+
+#include <iostream>
+
+#include "io/result_json.hpp"
+#include "report/schedule_report.hpp"
+
+namespace spad::cli {
+
+nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
+                                 const nlohmann::ordered_json& extra) {
+  nlohmann::ordered_json j = result_to_json(in.schedule, traffic, in.machine);
+  if (extra.is_object())
+    for (const auto& [key, value] : extra.items()) j[key] = value;
+  return j;
+}
+
+void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
+                std::string_view counted_by, const nlohmann::ordered_json& extra) {
+  if (json) {
+    std::cout << cost_json(in, traffic, extra).dump(2) << '\n';
+    return;
+  }
+  std::cout << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by);
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,21 @@
+// Writes the result of costing one schedule to stdout: with --json the
+// Result JSON of DESIGN.md (io/result_json) as one document, plus any
+// `extra` members; otherwise the human report (report/schedule_report).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "cli/cost_flags.hpp"
+#include "model/traffic.hpp"
+
+namespace spad::cli {
+
+// The Result JSON with the members of `extra` (an object, possibly null) appended.
+nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
+                                 const nlohmann::ordered_json& extra);
+
+void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
+                std::string_view counted_by, const nlohmann::ordered_json& extra = {});
+
+}  // namespace spad::cli
