@@ -1,0 +1,42 @@
+// The best schedule found so far, shared by the search threads.
+#pragma once
+
+#include <mutex>
+#include <optional>
+
+#include "search/candidate.hpp"
+
+namespace spad {
+
+class Incumbent {
+ public:
+  void offer(const Candidate& c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!best_ || better(c, *best_)) best_ = c;
+  }
+  std::optional<Candidate> get() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return best_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::optional<Candidate> best_;
+};
+
+// Lower bounds (or exact values) of the three leading objective terms.
+struct Bounds {
+  Count traffic = 0, buffer = 0, fills = 0;
+};
+
+// True when anything with these bounds is strictly worse than `bar`
+// (lexicographic on traffic, buffer, fills). Equal is never worse: exact ties
+// must reach the final tie-break.
+inline bool strictly_worse(const Bounds& b, const std::optional<Bounds>& bar) {
+  if (!bar) return false;
+  if (b.traffic != bar->traffic) return b.traffic > bar->traffic;
+  if (b.buffer != bar->buffer) return b.buffer > bar->buffer;
+  return b.fills > bar->fills;
+}
+
+}  // namespace spad

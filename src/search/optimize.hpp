@@ -1,0 +1,42 @@
+// The search: the schedule of least off-chip traffic that fits the
+// scratchpad, over tiles x loop order x buffer spans (DESIGN.md), exactly.
+// Ties: fewer buffer bytes, then fewer DMA fills, then a fixed order on the
+// schedule. Costs come only from the model (model/Evaluator).
+//
+//   enumerate_templates  ->  loop structures, one per cost class
+//   branch and bound     ->  tiles per structure, pruned by model-computed bounds
+//   incumbent            ->  shared best, same answer for any thread count
+#pragma once
+
+#include <optional>
+
+#include "model/machine.hpp"
+#include "search/candidate.hpp"
+#include "search/search_space.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+struct SearchOptions {
+  SearchSpace space;
+  int threads = 0;  // 0: all hardware threads
+};
+
+struct SearchStats {
+  Count templates = 0;    // loop structures enumerated
+  Count evaluations = 0;  // model calls (bounds and leaves)
+  Count leaves = 0;       // complete schedules evaluated
+};
+
+struct SearchResult {
+  std::optional<Candidate> best;  // empty when nothing fits
+  // The smallest capacity (bytes) at which the layer has any schedule in the
+  // space: every tile 1, every buffer at the innermost level.
+  Count min_capacity_bytes = 0;
+  SearchStats stats;
+};
+
+// machine.capacity_bytes must be set (UserError otherwise).
+SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options);
+
+}  // namespace spad

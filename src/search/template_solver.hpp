@@ -1,0 +1,49 @@
+// Branch and bound over the tiles of one loop structure.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "model/evaluator.hpp"
+#include "search/incumbent.hpp"
+#include "search/loop_template.hpp"
+#include "search/tile_groups.hpp"
+
+namespace spad {
+
+struct SolverStats {
+  Count evaluations = 0;  // model calls
+  Count leaves = 0;       // complete schedules evaluated
+};
+
+class TemplateSolver {
+ public:
+  TemplateSolver(const Evaluator& ev, Count capacity, Incumbent& incumbent);
+
+  // Lower bounds on (traffic, buffer, fills) over every tile choice of `tpl`.
+  Bounds root_bounds(const LoopTemplate& tpl);
+
+  // Offers every schedule of `tpl` that could beat the incumbent to it.
+  void solve(const LoopTemplate& tpl);
+
+  const SolverStats& stats() const { return stats_; }
+
+ private:
+  void prepare(const LoopTemplate& tpl);
+  Bounds bounds_with_rest(std::size_t level);
+  void descend(std::size_t level);
+  void offer_leaf();
+  void refresh_bar();
+
+  const Evaluator& ev_;
+  Count capacity_;
+  bool input_is_empty_;
+  Incumbent& incumbent_;
+  TileGroupBuilder group_builder_;
+  std::optional<Bounds> bar_;
+  SolverStats stats_;
+  Schedule schedule_;
+  std::vector<TileGroup> groups_;
+};
+
+}  // namespace spad

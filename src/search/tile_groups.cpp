@@ -1,0 +1,140 @@
+// Candidate tiles per group, with dominance filtering on spatial axes.
+//
+// Within one loop structure, the tiles (t_o, t_k) of a spatial axis's output
+// loop o (p or q) and kernel loop k (r or s) reach the cost only through:
+//   the axis term's sum (I reads) and max (I buffer), computed by the model;
+//   T_o and T_k (reload factors of W resp. O, and every fill count);
+//   t_o if o is outside O's buffer (O buffer extent);
+//   t_k if k is outside W's buffer (W buffer extent).
+// Traffic, buffer bytes and fills are each non-decreasing in every one of
+// these values, so a candidate whose values are all >= another's is never
+// strictly better and is dropped (of equal ones, the first is kept).
+#include "search/tile_groups.hpp"
+
+#include <algorithm>
+
+#include "search/tile_candidates.hpp"
+
+namespace spad {
+namespace {
+
+struct Profiled {
+  std::array<Count, 2> tiles;
+  std::array<Count, 6> values;  // unused entries stay 0
+};
+
+bool dominates(const Profiled& a, const Profiled& b) {
+  for (std::size_t i = 0; i < a.values.size(); ++i)
+    if (a.values[i] > b.values[i]) return false;
+  return true;
+}
+
+HaloAlong halo_along(const LoopTemplate& tpl, Dim out, Dim ker) {
+  if (tpl.halo_dim == static_cast<int>(index(out))) return HaloAlong::output;
+  if (tpl.halo_dim == static_cast<int>(index(ker))) return HaloAlong::kernel;
+  return HaloAlong::none;
+}
+
+// Keeps the candidates no other candidate dominates, in their given order.
+std::vector<Profiled> undominated(std::vector<Profiled> all) {
+  // After sorting by all values, a candidate can only be dominated by (or
+  // equal to) one before it.
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Profiled& a, const Profiled& b) { return a.values < b.values; });
+  std::vector<Profiled> kept;
+  for (const Profiled& c : all) {
+    bool dropped = false;
+    for (const Profiled& k : kept)
+      if (dominates(k, c)) {
+        dropped = true;
+        break;
+      }
+    if (!dropped) kept.push_back(c);
+  }
+  return kept;
+}
+
+}  // namespace
+
+const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim out, Dim ker,
+                                                 const std::vector<Dim>& dims, Count fixed_out,
+                                                 Count fixed_ker) {
+  const Layer& layer = ev_.layer();
+  const bool has_out = std::find(dims.begin(), dims.end(), out) != dims.end();
+  const bool has_ker = std::find(dims.begin(), dims.end(), ker) != dims.end();
+  const bool out_in_i = contains(tpl.outer[Tensor::I], out);
+  const bool ker_in_i = contains(tpl.outer[Tensor::I], ker);
+  const bool out_in_o = contains(tpl.outer[Tensor::O], out);
+  const bool ker_in_w = contains(tpl.outer[Tensor::W], ker);
+  const HaloAlong halo = halo_along(tpl, out, ker);
+  const std::array<Count, 9> key = {
+      static_cast<Count>(index(out)),
+      has_out,
+      has_ker,
+      out_in_i,
+      ker_in_i,
+      out_in_o,
+      ker_in_w,
+      static_cast<Count>(halo),
+      (has_out ? 0 : fixed_out) * 1000003 + (has_ker ? 0 : fixed_ker)};
+  const auto found = cache_.find(key);
+  if (found != cache_.end()) return found->second;
+
+  const std::vector<Count> outs =
+      has_out ? tile_candidates(out, layer.bound(out)) : std::vector<Count>{fixed_out};
+  const std::vector<Count> kers =
+      has_ker ? tile_candidates(ker, layer.bound(ker)) : std::vector<Count>{fixed_ker};
+  const bool height = out == Dim::p;
+  std::vector<Profiled> all;
+  for (Count to : outs) {
+    for (Count tk : kers) {
+      const AxisTerm term = height ? ev_.height_term(to, out_in_i, tk, ker_in_i, halo)
+                                   : ev_.width_term(to, out_in_i, tk, ker_in_i, halo);
+      Profiled c;
+      c.tiles = {has_out ? to : tk, has_out && has_ker ? tk : 0};
+      c.values = {term.sum,
+                  term.max,
+                  ceil_div(layer.bound(out), to),
+                  ceil_div(layer.bound(ker), tk),
+                  out_in_o ? to : 0,
+                  ker_in_w ? tk : 0};
+      all.push_back(c);
+    }
+  }
+  TileGroup g;
+  if (has_out) g.dims.push_back(out);
+  if (has_ker) g.dims.push_back(ker);
+  // Sorted by all values: the smallest input term first, so good schedules
+  // come early and tighten the bounds.
+  for (const Profiled& c : undominated(std::move(all))) g.tiles.push_back(c.tiles);
+  return cache_.emplace(key, std::move(g)).first->second;
+}
+
+std::vector<TileGroup> TileGroupBuilder::groups(const LoopTemplate& tpl,
+                                                const std::vector<Dim>& loops) {
+  const Evaluator& ev = ev_;
+  // Loops of the structure not being chosen here take tile 1 when tiled, else
+  // their whole extent (as the caller sets them).
+  PerDim<Count> fixed;
+  for (Dim d : kAllDims) {
+    const bool tiled = std::find(tpl.tiled.begin(), tpl.tiled.end(), d) != tpl.tiled.end();
+    fixed[d] = tiled ? 1 : ev.layer().bound(d);
+  }
+  std::vector<TileGroup> groups;
+  for (Dim d : {Dim::n, Dim::g, Dim::m, Dim::c}) {
+    if (std::find(loops.begin(), loops.end(), d) == loops.end()) continue;
+    TileGroup g;
+    g.dims = {d};
+    for (Count t : tile_candidates(d, ev.layer().bound(d))) g.tiles.push_back({t, 0});
+    groups.push_back(std::move(g));
+  }
+  for (auto [out, ker] : {std::pair{Dim::p, Dim::r}, std::pair{Dim::q, Dim::s}}) {
+    std::vector<Dim> dims;
+    for (Dim d : {out, ker})
+      if (std::find(loops.begin(), loops.end(), d) != loops.end()) dims.push_back(d);
+    if (!dims.empty()) groups.push_back(spatial_group(tpl, out, ker, dims, fixed[out], fixed[ker]));
+  }
+  return groups;
+}
+
+}  // namespace spad
