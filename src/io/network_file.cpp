@@ -1,0 +1,206 @@
+// Network files (strict JSON reading) and the embedded model zoo.
+#include "io/network_file.hpp"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <utility>
+
+#include "base/error.hpp"
+#include "io/json_read.hpp"
+#include "io/layer_json.hpp"
+#include "io/suggest.hpp"
+#include "io/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 5> kTopKeys = {"model", "source", "input", "reference",
+                                                      "layers"};
+constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
+constexpr std::array<std::string_view, 7> kReferenceKeys = {
+    "macs", "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel", "source",
+    "note"};
+// A DESIGN.md layer object plus the two network-file fields.
+constexpr std::array<std::string_view, 14> kLayerKeys = {
+    "name", "kind", "N",      "C",        "M",   "H",      "W",
+    "R",    "S",    "stride", "dilation", "pad", "groups", "bias"};
+
+struct ZooEntry {
+  std::string_view name;
+  std::string_view json;
+};
+
+constexpr ZooEntry kZoo[] = {
+#include "io/network_file.zoo.inc"
+};
+
+std::string json_string(const json& v, const std::string& source, const std::string& field) {
+  if (!v.is_string())
+    throw UserError(source + ": " + field + " = " + show_json(v) + ": must be a string");
+  return v.get<std::string>();
+}
+
+const json& required(const json& obj, std::string_view key, const std::string& source,
+                     const std::string& where, const std::string& meaning) {
+  if (!obj.contains(key))
+    throw UserError(source + ": missing required key " + in_quotes(where + std::string(key)) +
+                    " (" + meaning + ")");
+  return obj.at(key);
+}
+
+NetworkInput parse_input(const json& j, const std::string& source) {
+  require_object(j, source, "input");
+  reject_unknown_keys(j, kInputKeys, source, "input.");
+  NetworkInput in;
+  const auto field = [&](const char* key, const char* meaning) {
+    return json_count(required(j, key, source, "input.", meaning), source,
+                      std::string("input.") + key, 1);
+  };
+  in.N = field("N", "batch");
+  in.C = field("C", "channels");
+  in.H = field("H", "height");
+  in.W = field("W", "width");
+  return in;
+}
+
+void parse_reference(const json& j, const std::string& source, Network& net) {
+  require_object(j, source, "reference");
+  reject_unknown_keys(j, kReferenceKeys, source, "reference.");
+  const auto count = [&](const char* key, Count min, Count& out) {
+    if (j.contains(key)) out = json_count(j.at(key), source, std::string("reference.") + key, min);
+  };
+  count("macs", 1, net.reference_macs);
+  count("macs_rounded_to", 1, net.reference_macs_rounded_to);
+  count("params", 1, net.reference_params);
+  count("params_rounded_to", 1, net.reference_params_rounded_to);
+  count("bn_params_per_channel", 0, net.reference_bn_params_per_channel);
+  if (j.contains("source"))
+    net.reference_source = json_string(j["source"], source, "reference.source");
+  if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
+}
+
+// A fully-connected layer is C inputs -> M outputs: no spatial extent.
+void check_fc_shape(const LayerSpec& s, const std::string& where) {
+  const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
+      {"H", s.H, 1},
+      {"W", s.W, 1},
+      {"R", s.R, 1},
+      {"S", s.S, 1},
+      {"stride[0]", s.stride_h, 1},
+      {"stride[1]", s.stride_w, 1},
+      {"dilation[0]", s.dilation_h, 1},
+      {"dilation[1]", s.dilation_w, 1},
+      {"pad[0]", s.pad_top, 0},
+      {"pad[1]", s.pad_left, 0},
+      {"pad[2]", s.pad_bottom, 0},
+      {"pad[3]", s.pad_right, 0},
+      {"groups", s.groups, 1},
+  }};
+  for (const auto& [field, value, want] : fields)
+    if (value != want)
+      throw UserError(where +
+                      ": kind \"fc\" needs H = W = R = S = 1, stride and dilation 1, "
+                      "pad 0 and groups 1, but " +
+                      std::string(field) + " = " + std::to_string(value) +
+                      "; give a flattened C x H x W input as C = C*H*W, or use kind \"conv\"");
+}
+
+NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& source) {
+  std::string where = source + ": layers[" + std::to_string(index) + "]";
+  if (j.is_object() && j.contains("name") && j["name"].is_string())
+    where += " " + in_quotes(j["name"].get<std::string>());
+  require_object(j, where, "a layer");
+  reject_unknown_keys(j, kLayerKeys, where, "");
+
+  NetworkLayer out;
+  out.kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
+  if (out.kind != "conv" && out.kind != "fc")
+    throw UserError(where + ": kind = " + in_quotes(out.kind) + ": must be \"conv\" or \"fc\"");
+  if (j.contains("bias")) {
+    if (!j["bias"].is_boolean())
+      throw UserError(where + ": bias = " + show_json(j["bias"]) + ": must be true or false");
+    out.bias = j["bias"].get<bool>();
+  }
+  json shape = j;
+  shape.erase("kind");
+  shape.erase("bias");
+  out.spec = layer_spec_from_json(shape, where);
+  if (out.spec.name.empty()) out.spec.name = "layers[" + std::to_string(index) + "]";
+  try {
+    const Layer validated(out.spec);
+  } catch (const UserError& e) {
+    // Layer's message starts "layer 'NAME': "; `where` already names it.
+    std::string why = e.what();
+    const std::string own = "layer '" + out.spec.name + "': ";
+    if (why.rfind(own, 0) == 0) why.erase(0, own.size());
+    throw UserError(where + ": " + why);
+  }
+  if (out.kind == "fc") check_fc_shape(out.spec, where);
+  return out;
+}
+
+}  // namespace
+
+Network parse_network_json(const json& j, const std::string& source) {
+  require_object(j, source, "a network file");
+  reject_unknown_keys(j, kTopKeys, source, "");
+  Network net;
+  net.model = json_string(required(j, "model", source, "", "the network's name"), source, "model");
+  if (net.model.empty()) throw UserError(source + ": model = \"\": give the network a name");
+  if (j.contains("source")) net.source = json_string(j["source"], source, "source");
+  if (j.contains("input")) net.input = parse_input(j["input"], source);
+  if (j.contains("reference")) parse_reference(j["reference"], source, net);
+
+  const json& layers = required(j, "layers", source, "", "the conv and fc layers in graph order");
+  if (!layers.is_array())
+    throw UserError(source + ": layers = " + show_json(layers) +
+                    ": must be an array of layer objects [{...}, ...]");
+  if (layers.empty())
+    throw UserError(source + ": layers = []: a network needs at least one conv or fc layer");
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    net.layers.push_back(parse_layer(layers[i], i, source));
+    const LayerSpec& s = net.layers.back().spec;
+    if (net.input && s.N != net.input->N)
+      throw UserError(source + ": layers[" + std::to_string(i) + "] " + in_quotes(s.name) +
+                      ": N = " + std::to_string(s.N) + " differs from input.N = " +
+                      std::to_string(net.input->N) + "; every layer runs on the same batch");
+  }
+  return net;
+}
+
+Network read_network_file(const std::string& path) {
+  return parse_network_json(parse_json_document(read_text_file(path, "network file"), path), path);
+}
+
+std::vector<std::string> zoo_model_names() {
+  std::vector<std::string> names;
+  for (const ZooEntry& e : kZoo) names.emplace_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<std::string_view> zoo_model_text(std::string_view name) {
+  for (const ZooEntry& e : kZoo)
+    if (to_lower(e.name) == to_lower(name)) return e.json;
+  return std::nullopt;
+}
+
+Network load_zoo_model(const std::string& name) {
+  for (const ZooEntry& e : kZoo) {
+    if (to_lower(e.name) != to_lower(name)) continue;
+    const std::string source =
+        "built-in model " + in_quotes(e.name) + " (data/zoo/" + std::string(e.name) + ".json)";
+    return parse_network_json(parse_json_document(e.json, source), source);
+  }
+  std::vector<std::string_view> names;
+  for (const ZooEntry& e : kZoo) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  throw UserError("unknown model " + in_quotes(name) + did_you_mean(name, names) +
+                  "; built-in models: " + join(names, " ") +
+                  " (or give a network file: FILE.json)");
+}
+
+}  // namespace spad
