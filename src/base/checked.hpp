@@ -12,19 +12,23 @@ namespace spad {
 
 using Count = std::int64_t;
 
+// Throws InternalError for an overflowing a <op> b (kept out of line so the
+// checked operations below stay cheap enough to inline).
+[[noreturn]] void throw_overflow(char op, Count a, Count b);
+
 // a * b, throwing InternalError on overflow. Layer validation bounds every
 // product the model forms, so an overflow here is a bug, not bad input.
 inline Count mul(Count a, Count b) {
   Count out = 0;
-  if (__builtin_mul_overflow(a, b, &out))
-    throw InternalError("64-bit overflow in " + std::to_string(a) + " * " + std::to_string(b));
+  if (__builtin_mul_overflow(a, b, &out)) [[unlikely]]
+    throw_overflow('*', a, b);
   return out;
 }
 
 inline Count add(Count a, Count b) {
   Count out = 0;
-  if (__builtin_add_overflow(a, b, &out))
-    throw InternalError("64-bit overflow in " + std::to_string(a) + " + " + std::to_string(b));
+  if (__builtin_add_overflow(a, b, &out)) [[unlikely]]
+    throw_overflow('+', a, b);
   return out;
 }
 

@@ -32,12 +32,11 @@ BufferView view_of(const Schedule& s, const PerDim<Count>& T, Tensor t) {
 
 }  // namespace
 
-Traffic count_traffic(const Layer& layer, const Schedule& s, const Machine& machine,
-                      const AxisSource& rows, const AxisSource& cols, Count compulsory_bytes) {
+Traffic count_traffic(const Layer& layer, const Schedule& s, const PerDim<Count>& T,
+                      const Machine& machine, const AxisSource& rows, const AxisSource& cols,
+                      Count compulsory_bytes) {
   const Precision& bytes = machine.precision;
-  PerDim<Count> T;
   PerDim<int> pos;
-  for (Dim d : kAllDims) T[d] = ceil_div(layer.bound(d), s.tiles[d]);
   for (int i = 0; i < static_cast<int>(kNumDims); ++i) pos[s.order[i]] = i;
   const Count copies = machine.double_buffer ? 2 : 1;
 

@@ -21,8 +21,10 @@ struct AxisSource {
   }
 };
 
-// Counts a validated schedule (the caller validated schedule and machine).
-Traffic count_traffic(const Layer& layer, const Schedule& s, const Machine& machine,
-                      const AxisSource& rows, const AxisSource& cols, Count compulsory_bytes);
+// Counts a validated schedule (the caller validated schedule and machine);
+// `trips` holds T_d = ceil(D_d / t_d) for the schedule's tiles.
+Traffic count_traffic(const Layer& layer, const Schedule& s, const PerDim<Count>& trips,
+                      const Machine& machine, const AxisSource& rows, const AxisSource& cols,
+                      Count compulsory_bytes);
 
 }  // namespace spad

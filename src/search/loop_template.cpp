@@ -138,7 +138,42 @@ std::vector<DimSet> subsets(DimSet set) {
   return out;
 }
 
-void enumerate_layered(DimSet live, TemplateSet& out) {
+// The innermost loop j_k a group may designate, one per cost class. Group k's
+// set is also the set of each following array whose group is empty; j_k is
+// the j* of all of them, so it must index all of them (a j_k that does not
+// gives the following array a smaller, non-layered set: dominated). Beyond
+// that the choice only matters for I's halo reuse (which spatial loop j*_I
+// is); otherwise every choice gives the same sets and costs.
+std::vector<Dim> last_loop_choices(const std::array<DimSet, 3>& groups,
+                                   const std::array<Tensor, 3>& arrays, int k, bool halo_reuse) {
+  if (groups[k] == 0) return {Dim::n};  // unused: the group places no loop
+  std::vector<Tensor> sharing = {arrays[k]};
+  for (int next = k + 1; next < 3 && groups[next] == 0; ++next) sharing.push_back(arrays[next]);
+  std::vector<Dim> fit;
+  for (Dim d : dims_in(groups[k])) {
+    bool all = true;
+    for (Tensor t : sharing) all = all && indexes(t, d);
+    if (all) fit.push_back(d);
+  }
+  if (fit.empty()) return {dims_in(groups[k]).front()};
+  const bool halo_matters =
+      halo_reuse && std::find(sharing.begin(), sharing.end(), Tensor::I) != sharing.end();
+  if (!halo_matters) return {fit.front()};
+  std::vector<Dim> out;
+  bool have_plain = false;
+  for (Dim d : fit) {
+    const bool spatial = d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s;
+    if (spatial) {
+      out.push_back(d);
+    } else if (!have_plain) {
+      out.push_back(d);
+      have_plain = true;
+    }
+  }
+  return out;
+}
+
+void enumerate_layered(DimSet live, bool halo_reuse, TemplateSet& out) {
   std::array<Tensor, 3> arrays = {Tensor::I, Tensor::W, Tensor::O};
   std::sort(arrays.begin(), arrays.end());
   do {
@@ -149,12 +184,9 @@ void enumerate_layered(DimSet live, TemplateSet& out) {
         const DimSet own3 = live & loops_of(arrays[2]) & static_cast<DimSet>(~(g1 | g2));
         for (DimSet g3 : subsets(own3)) {
           const std::array<DimSet, 3> groups = {g1, g2, g3};
-          // Each nonempty group designates its innermost loop (j_k).
           std::array<std::vector<Dim>, 3> last_choices;
-          for (int k = 0; k < 3; ++k) {
-            last_choices[k] = dims_in(groups[k]);
-            if (last_choices[k].empty()) last_choices[k].push_back(Dim::n);  // unused
-          }
+          for (int k = 0; k < 3; ++k)
+            last_choices[k] = last_loop_choices(groups, arrays, k, halo_reuse);
           for (Dim j1 : last_choices[0]) {
             for (Dim j2 : last_choices[1]) {
               for (Dim j3 : last_choices[2]) {
@@ -225,7 +257,7 @@ std::vector<LoopTemplate> enumerate_templates(const Layer& layer, const Machine&
     std::vector<Dim> prefix;
     enumerate_uniform(live, prefix, 0, set);
   } else {
-    enumerate_layered(live, set);
+    enumerate_layered(live, machine.halo_reuse, set);
   }
   return set.take();
 }

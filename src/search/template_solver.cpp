@@ -70,9 +70,9 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
     }
   }
   stats_.evaluations += 3;
-  const Traffic for_input = ev_.evaluate(input_relaxed);
-  const Traffic for_pressure = ev_.evaluate(pressure_relaxed);
-  const Traffic for_buffer = ev_.evaluate(buffer_relaxed);
+  const Traffic for_input = ev_.evaluate_trusted(input_relaxed);
+  const Traffic for_pressure = ev_.evaluate_trusted(pressure_relaxed);
+  const Traffic for_buffer = ev_.evaluate_trusted(buffer_relaxed);
   Bounds b;
   b.traffic = add(
       add(for_input.arrays[Tensor::I].read_bytes, for_pressure.arrays[Tensor::W].read_bytes),
@@ -100,7 +100,7 @@ void TemplateSolver::solve(const LoopTemplate& tpl) {
 void TemplateSolver::offer_leaf() {
   ++stats_.evaluations;
   ++stats_.leaves;
-  const Traffic full = ev_.evaluate(schedule_);
+  const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
   if (strictly_worse(Bounds{full.traffic_bytes, full.buffer_bytes, full.total_fills()}, bar_))
     return;
