@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build clang-format
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
+  libonnx-dev libprotobuf-dev
 )
 
 missing=()
