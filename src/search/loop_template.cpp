@@ -24,8 +24,8 @@
 #include "search/loop_template.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "base/error.hpp"
 #include "model/machine.hpp"
@@ -52,9 +52,6 @@ std::vector<Dim> dims_in(DimSet s) {
 struct Signature {
   PerTensor<DimSet> outer;  // P_A
   int halo_dim = -1;        // j*_I when halo reuse applies to it
-  auto key() const {
-    return std::tuple(outer[Tensor::I], outer[Tensor::W], outer[Tensor::O], halo_dim);
-  }
 };
 
 Signature signature_of(const std::array<Dim, kNumDims>& order, const PerTensor<int>& spans,
@@ -91,7 +88,11 @@ class TemplateSet {
   // taking T > 1, unless its cost class is already present.
   void add(const std::array<Dim, kNumDims>& order, const PerTensor<int>& spans, DimSet active) {
     const Signature sig = signature_of(order, spans, active, halo_reuse_);
-    if (!seen_.insert(sig.key()).second) return;
+    const std::uint32_t key = static_cast<std::uint32_t>(sig.outer[Tensor::I]) |
+                              static_cast<std::uint32_t>(sig.outer[Tensor::W]) << 8 |
+                              static_cast<std::uint32_t>(sig.outer[Tensor::O]) << 16 |
+                              static_cast<std::uint32_t>(sig.halo_dim + 1) << 24;
+    if (!seen_.insert(key).second) return;
     LoopTemplate t;
     t.order = order;
     t.spans = spans;
@@ -101,8 +102,8 @@ class TemplateSet {
     DimSet traffic = sig.outer[Tensor::I] &
                      (dim_bit(Dim::p) | dim_bit(Dim::q) | dim_bit(Dim::r) | dim_bit(Dim::s));
     for (Tensor a : kAllTensors) traffic |= sig.outer[a] & static_cast<DimSet>(~loops_of(a));
-    t.tiled = dims_in(tiled);
-    t.traffic_loops = dims_in(traffic);
+    t.tiled = tiled;
+    t.traffic_loops = traffic;
     templates_.push_back(std::move(t));
   }
 
@@ -110,7 +111,7 @@ class TemplateSet {
 
  private:
   bool halo_reuse_;
-  std::set<std::tuple<DimSet, DimSet, DimSet, int>> seen_;
+  std::unordered_set<std::uint32_t> seen_;
   std::vector<LoopTemplate> templates_;
 };
 
@@ -260,6 +261,19 @@ std::vector<LoopTemplate> enumerate_templates(const Layer& layer, const Machine&
     enumerate_layered(live, machine.halo_reuse, set);
   }
   return set.take();
+}
+
+std::shared_ptr<const std::vector<LoopTemplate>> TemplateCache::get(const Layer& layer,
+                                                                    const Machine& machine,
+                                                                    const SearchSpace& space) {
+  const auto key =
+      std::tuple(live_loops(layer), machine.halo_reuse, space.uniform_spans, space.fixed_order);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = lists_[key];
+  if (!slot)
+    slot = std::make_shared<const std::vector<LoopTemplate>>(
+        enumerate_templates(layer, machine, space));
+  return slot;
 }
 
 }  // namespace spad

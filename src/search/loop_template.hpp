@@ -13,6 +13,11 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <tuple>
 #include <vector>
 
 #include "base/dims.hpp"
@@ -37,13 +42,27 @@ struct LoopTemplate {
   // traffic loops change the traffic with their tile: loops in some P_A that
   // do not index A (reload factors) and p, q, r, s in P_I (input footprints).
   // Every other tiled loop only sets buffer extents (and fills).
-  std::vector<Dim> tiled;
-  std::vector<Dim> traffic_loops;
+  DimSet tiled = 0;
+  DimSet traffic_loops = 0;
 };
 
 // The structures of `space` for a layer: every schedule of the space costs at
 // least as much as some template of the list with the same tiles.
 std::vector<LoopTemplate> enumerate_templates(const Layer& layer, const Machine& machine,
                                               const SearchSpace& space);
+
+// The structures depend only on which loops have extent > 1, on halo reuse
+// and on the space: layers of one network share a few lists. Thread-safe.
+class TemplateCache {
+ public:
+  std::shared_ptr<const std::vector<LoopTemplate>> get(const Layer& layer, const Machine& machine,
+                                                       const SearchSpace& space);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::tuple<DimSet, bool, bool, std::optional<std::array<Dim, kNumDims>>>,
+           std::shared_ptr<const std::vector<LoopTemplate>>>
+      lists_;
+};
 
 }  // namespace spad

@@ -28,9 +28,25 @@ Schedule smallest_buffer_schedule(const SearchSpace& space) {
   return s;
 }
 
-int thread_count(int asked, std::size_t work) {
-  int n = asked > 0 ? asked : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  return std::max(1, std::min<int>(n, static_cast<int>(work)));
+std::size_t thread_count(int asked, std::size_t work) {
+  const std::size_t n = asked > 0 ? static_cast<std::size_t>(asked)
+                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(n, work));
+}
+
+// Runs body(thread_id, next_index) on `threads` threads; next_index() hands
+// out 0, 1, 2, ... (up to and past n) across all of them.
+template <class Body>
+void parallel_for(std::size_t threads, std::size_t n, Body body) {
+  std::atomic<std::size_t> next{0};
+  const auto next_index = [&next] { return next.fetch_add(1, std::memory_order_relaxed); };
+  if (threads <= 1 || n <= 1) {
+    body(std::size_t{0}, next_index);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (std::size_t id = 0; id < threads; ++id) pool.emplace_back([&, id] { body(id, next_index); });
+  for (auto& t : pool) t.join();
 }
 
 }  // namespace
@@ -45,20 +61,25 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   result.min_capacity_bytes = ev.evaluate(smallest_buffer_schedule(options.space)).buffer_bytes;
   if (result.min_capacity_bytes > capacity) return result;
 
-  const std::vector<LoopTemplate> templates = enumerate_templates(layer, machine, options.space);
+  const std::shared_ptr<const std::vector<LoopTemplate>> template_list =
+      options.templates ? options.templates->get(layer, machine, options.space)
+                        : std::make_shared<const std::vector<LoopTemplate>>(
+                              enumerate_templates(layer, machine, options.space));
+  const std::vector<LoopTemplate>& templates = *template_list;
   result.stats.templates = static_cast<Count>(templates.size());
   Incumbent incumbent;
 
   // Order structures by their lower bounds so good schedules come early and
   // cut the rest sooner. Which structures are cut never changes the answer.
+  const std::size_t threads = thread_count(options.threads, templates.size());
+  std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
-  std::vector<SolverStats> stats(
-      static_cast<std::size_t>(thread_count(options.threads, templates.size())));
-  {
+  parallel_for(threads, templates.size(), [&](std::size_t id, auto next_index) {
     TemplateSolver solver(ev, capacity, incumbent);
-    for (std::size_t i = 0; i < templates.size(); ++i) roots[i] = solver.root_bounds(templates[i]);
-    stats[0] = solver.stats();
-  }
+    for (std::size_t i = next_index(); i < templates.size(); i = next_index())
+      roots[i] = solver.root_bounds(templates[i]);
+    stats[id].evaluations += solver.stats().evaluations;
+  });
   std::vector<std::size_t> order(templates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -66,10 +87,9 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
            std::tuple(roots[b].traffic, roots[b].buffer);
   });
 
-  std::atomic<std::size_t> next{0};
-  const auto work = [&](std::size_t id) {
+  parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {
     TemplateSolver solver(ev, capacity, incumbent);
-    for (std::size_t i = next++; i < order.size(); i = next++) {
+    for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
       const std::size_t t = order[i];
       if (roots[t].buffer > capacity) continue;
       const auto best = incumbent.get();
@@ -81,14 +101,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
     }
     stats[id].evaluations += solver.stats().evaluations;
     stats[id].leaves += solver.stats().leaves;
-  };
-  if (stats.size() == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t id = 0; id < stats.size(); ++id) pool.emplace_back(work, id);
-    for (auto& t : pool) t.join();
-  }
+  });
   for (const SolverStats& s : stats) {
     result.stats.evaluations += s.evaluations;
     result.stats.leaves += s.leaves;

@@ -8,10 +8,12 @@
 //   incumbent            ->  shared best, same answer for any thread count
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "model/machine.hpp"
 #include "search/candidate.hpp"
+#include "search/loop_template.hpp"
 #include "search/search_space.hpp"
 #include "workload/layer.hpp"
 
@@ -20,6 +22,9 @@ namespace spad {
 struct SearchOptions {
   SearchSpace space;
   int threads = 0;  // 0: all hardware threads
+  // Optional: loop structures shared across calls (e.g. the layers of a
+  // network). Results are the same with or without it.
+  std::shared_ptr<TemplateCache> templates;
 };
 
 struct SearchStats {

@@ -55,23 +55,27 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
   // tile, and every buffer extent it sets grows strictly with it (unless the
   // input footprint is empty everywhere, when I's buffer is 0 whatever the
   // tile): tile 1 is then optimal for it.
-  for (Dim d : tpl.tiled) schedule_.tiles[d] = 1;
+  for (Dim d : kAllDims)
+    if (contains(tpl.tiled, d)) schedule_.tiles[d] = 1;
   groups_ = group_builder_.groups(tpl, input_is_empty_ ? tpl.tiled : tpl.traffic_loops);
 }
 
 Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
   Schedule input_relaxed = schedule_, pressure_relaxed = schedule_, buffer_relaxed = schedule_;
+  bool spatial_left = false;
   for (std::size_t i = level; i < groups_.size(); ++i) {
-    for (Dim d : groups_[i].dims) {
+    for (Dim d : groups_[i]->dims) {
       const Count extent = ev_.layer().bound(d);
       input_relaxed.tiles[d] = spatial(d) ? extent : half(extent);
       pressure_relaxed.tiles[d] = half(extent);
       buffer_relaxed.tiles[d] = 1;
+      spatial_left = spatial_left || spatial(d);
     }
   }
-  stats_.evaluations += 3;
-  const Traffic for_input = ev_.evaluate_trusted(input_relaxed);
+  stats_.evaluations += spatial_left ? 3 : 2;
   const Traffic for_pressure = ev_.evaluate_trusted(pressure_relaxed);
+  // Without unassigned spatial loops the two relaxations are the same schedule.
+  const Traffic for_input = spatial_left ? ev_.evaluate_trusted(input_relaxed) : for_pressure;
   const Traffic for_buffer = ev_.evaluate_trusted(buffer_relaxed);
   Bounds b;
   b.traffic = add(
@@ -109,7 +113,7 @@ void TemplateSolver::offer_leaf() {
 }
 
 void TemplateSolver::descend(std::size_t level) {
-  const TileGroup& group = groups_[level];
+  const TileGroup& group = *groups_[level];
   const bool last = level + 1 == groups_.size();
   for (const auto& tiles : group.tiles) {
     for (std::size_t i = 0; i < group.dims.size(); ++i) schedule_.tiles[group.dims[i]] = tiles[i];

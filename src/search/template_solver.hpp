@@ -43,7 +43,7 @@ class TemplateSolver {
   std::optional<Bounds> bar_;
   SolverStats stats_;
   Schedule schedule_;
-  std::vector<TileGroup> groups_;
+  std::vector<const TileGroup*> groups_;
 };
 
 }  // namespace spad

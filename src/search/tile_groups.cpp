@@ -110,31 +110,28 @@ const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim ou
   return cache_.emplace(key, std::move(g)).first->second;
 }
 
-std::vector<TileGroup> TileGroupBuilder::groups(const LoopTemplate& tpl,
-                                                const std::vector<Dim>& loops) {
-  const Evaluator& ev = ev_;
+std::vector<const TileGroup*> TileGroupBuilder::groups(const LoopTemplate& tpl, DimSet loops) {
   // Loops of the structure not being chosen here take tile 1 when tiled, else
   // their whole extent (as the caller sets them).
-  PerDim<Count> fixed;
-  for (Dim d : kAllDims) {
-    const bool tiled = std::find(tpl.tiled.begin(), tpl.tiled.end(), d) != tpl.tiled.end();
-    fixed[d] = tiled ? 1 : ev.layer().bound(d);
-  }
-  std::vector<TileGroup> groups;
+  const auto fixed = [&](Dim d) { return contains(tpl.tiled, d) ? 1 : ev_.layer().bound(d); };
+  std::vector<const TileGroup*> out;
   for (Dim d : {Dim::n, Dim::g, Dim::m, Dim::c}) {
-    if (std::find(loops.begin(), loops.end(), d) == loops.end()) continue;
-    TileGroup g;
-    g.dims = {d};
-    for (Count t : tile_candidates(d, ev.layer().bound(d))) g.tiles.push_back({t, 0});
-    groups.push_back(std::move(g));
+    if (!contains(loops, d)) continue;
+    std::optional<TileGroup>& g = single_[d];
+    if (!g) {
+      g.emplace();
+      g->dims = {d};
+      for (Count t : tile_candidates(d, ev_.layer().bound(d))) g->tiles.push_back({t, 0});
+    }
+    out.push_back(&*g);
   }
-  for (auto [out, ker] : {std::pair{Dim::p, Dim::r}, std::pair{Dim::q, Dim::s}}) {
+  for (auto [o, k] : {std::pair{Dim::p, Dim::r}, std::pair{Dim::q, Dim::s}}) {
     std::vector<Dim> dims;
-    for (Dim d : {out, ker})
-      if (std::find(loops.begin(), loops.end(), d) != loops.end()) dims.push_back(d);
-    if (!dims.empty()) groups.push_back(spatial_group(tpl, out, ker, dims, fixed[out], fixed[ker]));
+    for (Dim d : {o, k})
+      if (contains(loops, d)) dims.push_back(d);
+    if (!dims.empty()) out.push_back(&spatial_group(tpl, o, k, dims, fixed(o), fixed(k)));
   }
-  return groups;
+  return out;
 }
 
 }  // namespace spad

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "model/evaluator.hpp"
@@ -25,7 +26,10 @@ class TileGroupBuilder {
  public:
   explicit TileGroupBuilder(const Evaluator& ev) : ev_(ev) {}
 
-  std::vector<TileGroup> groups(const LoopTemplate& tpl, const std::vector<Dim>& loops);
+  // Groups for `loops` (a subset of the structure's tiled loops), in the
+  // order the branch and bound assigns them. Pointers stay valid as long as
+  // the builder lives.
+  std::vector<const TileGroup*> groups(const LoopTemplate& tpl, DimSet loops);
 
  private:
   const TileGroup& spatial_group(const LoopTemplate& tpl, Dim out, Dim ker,
@@ -33,6 +37,7 @@ class TileGroupBuilder {
 
   const Evaluator& ev_;
   std::map<std::array<Count, 9>, TileGroup> cache_;
+  PerDim<std::optional<TileGroup>> single_;  // n g m c alone
 };
 
 }  // namespace spad
