@@ -87,16 +87,24 @@ Count brute_force_size(const Layer& layer) {
 }
 
 // Every schedule (up to the T = 1 equivalence) with its simulated cost.
-std::vector<Cost> brute_force(const Layer& layer, const Machine& machine, bool uniform_spans) {
+std::vector<Cost> brute_force(const Layer& layer, const Machine& machine,
+                              const SearchSpace& space) {
+  const bool uniform_spans = space.uniform_spans;
   std::vector<Cost> out;
   Schedule s;
   for (Dim d : kAllDims) s.tiles[d] = 1;
   for (;;) {
     std::vector<Dim> idle, active;
-    for (Dim d : kAllDims)
-      (ceil_div(layer.bound(d), s.tiles[d]) > 1 ? active : idle).push_back(d);
+    for (Dim d : kAllDims) (ceil_div(layer.bound(d), s.tiles[d]) > 1 ? active : idle).push_back(d);
     const int z = static_cast<int>(idle.size());
     std::sort(active.begin(), active.end());
+    if (space.fixed_order) {
+      // The fixed order's loops with T > 1, in its own relative order (the
+      // others are no-ops wherever they stand).
+      active.clear();
+      for (Dim d : *space.fixed_order)
+        if (ceil_div(layer.bound(d), s.tiles[d]) > 1) active.push_back(d);
+    }
     do {
       int pos = 0;
       for (Dim d : idle) s.order[pos++] = d;
@@ -109,7 +117,7 @@ std::vector<Cost> brute_force(const Layer& layer, const Machine& machine, bool u
             const Traffic t = simulate(layer, s, machine);
             out.push_back({t.traffic_bytes, t.buffer_bytes, t.total_fills()});
           }
-    } while (std::next_permutation(active.begin(), active.end()));
+    } while (!space.fixed_order && std::next_permutation(active.begin(), active.end()));
     std::size_t i = 0;
     for (; i < kNumDims; ++i) {
       Dim d = kAllDims[i];
@@ -131,17 +139,16 @@ std::optional<Cost> best_fitting(const std::vector<Cost>& all, Count capacity) {
 std::string describe(const Layer& layer, const Machine& m) {
   const LayerSpec& s = layer.spec();
   std::ostringstream o;
-  o << "N" << s.N << " C" << s.C << " M" << s.M << " H" << s.H << " W" << s.W << " R" << s.R
-    << " S" << s.S << " stride " << s.stride_h << "x" << s.stride_w << " dil " << s.dilation_h
-    << "x" << s.dilation_w << " pad " << s.pad_top << "," << s.pad_left << "," << s.pad_bottom
-    << "," << s.pad_right << " G" << s.groups << " halo " << m.halo_reuse << " double "
-    << m.double_buffer;
+  o << "N" << s.N << " C" << s.C << " M" << s.M << " H" << s.H << " W" << s.W << " R" << s.R << " S"
+    << s.S << " stride " << s.stride_h << "x" << s.stride_w << " dil " << s.dilation_h << "x"
+    << s.dilation_w << " pad " << s.pad_top << "," << s.pad_left << "," << s.pad_bottom << ","
+    << s.pad_right << " G" << s.groups << " halo " << m.halo_reuse << " double " << m.double_buffer;
   return o.str();
 }
 
-void check_against_brute_force(const Layer& layer, Machine machine, bool uniform_spans,
+void check_against_brute_force(const Layer& layer, Machine machine, const SearchSpace& space,
                                Rng& rng) {
-  const std::vector<Cost> all = brute_force(layer, machine, uniform_spans);
+  const std::vector<Cost> all = brute_force(layer, machine, space);
   Count min_buffer = all.front().buffer, max_buffer = all.front().buffer;
   for (const Cost& c : all) {
     min_buffer = std::min(min_buffer, c.buffer);
@@ -153,12 +160,12 @@ void check_against_brute_force(const Layer& layer, Machine machine, bool uniform
     if (capacity < 1) continue;
     machine.capacity_bytes = capacity;
     SearchOptions options;
-    options.space.uniform_spans = uniform_spans;
+    options.space = space;
     options.threads = 1;
     const SearchResult got = optimize(layer, machine, options);
     const std::optional<Cost> want = best_fitting(all, capacity);
     SCOPED_TRACE(describe(layer, machine) + " capacity " + std::to_string(capacity) +
-                 (uniform_spans ? " uniform" : ""));
+                 (space.uniform_spans ? " uniform" : "") + (space.fixed_order ? " fixed" : ""));
     EXPECT_EQ(got.min_capacity_bytes, min_buffer);
     ASSERT_EQ(got.best.has_value(), want.has_value());
     if (!want) continue;
@@ -182,7 +189,7 @@ TEST(SearchBruteForce, PerArraySpansMatchExhaustiveSimulation) {
     machine.double_buffer = uniform(rng, 0, 3) == 0;
     machine.precision.input = uniform(rng, 1, 2);
     machine.precision.psum = uniform(rng, 2, 4);
-    check_against_brute_force(layer, machine, /*uniform_spans=*/false, rng);
+    check_against_brute_force(layer, machine, SearchSpace{}, rng);
     ++layers;
   }
 }
@@ -195,7 +202,28 @@ TEST(SearchBruteForce, UniformSpansMatchExhaustiveSimulation) {
     if (brute_force_size(layer) > 6000) continue;
     Machine machine;
     machine.halo_reuse = uniform(rng, 0, 1) == 1;
-    check_against_brute_force(layer, machine, /*uniform_spans=*/true, rng);
+    SearchSpace space;
+    space.uniform_spans = true;
+    check_against_brute_force(layer, machine, space, rng);
+    ++layers;
+  }
+}
+
+TEST(SearchBruteForce, FixedOrderMatchesExhaustiveSimulation) {
+  Rng rng(13);
+  int layers = 0;
+  while (layers < 60) {
+    const Layer layer = tiny_layer(rng, 4);
+    if (brute_force_size(layer) > 6000) continue;
+    Machine machine;
+    machine.halo_reuse = uniform(rng, 0, 1) == 1;
+    machine.double_buffer = uniform(rng, 0, 3) == 0;
+    SearchSpace space;
+    std::array<Dim, kNumDims> order = kAllDims;
+    std::shuffle(order.begin(), order.end(), rng);
+    space.fixed_order = order;
+    space.uniform_spans = uniform(rng, 0, 3) == 0;
+    check_against_brute_force(layer, machine, space, rng);
     ++layers;
   }
 }
