@@ -230,3 +230,53 @@ TEST(SearchBruteForce, FixedOrderMatchesExhaustiveSimulation) {
 
 }  // namespace
 }  // namespace spad
+
+namespace spad {
+namespace {
+
+// Fixed order and fixed spans leave only the tiles free: every tile vector,
+// simulated, against the search.
+TEST(SearchBruteForce, FixedOrderAndSpansMatchEveryTileVector) {
+  Rng rng(17);
+  for (int layers = 0; layers < 60; ++layers) {
+    const Layer layer = tiny_layer(rng, 5);
+    Machine machine;
+    machine.halo_reuse = uniform(rng, 0, 1) == 1;
+    Schedule s;
+    std::shuffle(s.order.begin(), s.order.end(), rng);
+    for (Tensor t : kAllTensors) s.buffer_span[t] = static_cast<int>(uniform(rng, 0, 8));
+    std::vector<Cost> all;
+    for (Dim d : kAllDims) s.tiles[d] = 1;
+    for (;;) {
+      const Traffic t = simulate(layer, s, machine);
+      all.push_back({t.traffic_bytes, t.buffer_bytes, t.total_fills()});
+      std::size_t i = 0;
+      for (; i < kNumDims; ++i) {
+        if (++s.tiles[kAllDims[i]] <= layer.bound(kAllDims[i])) break;
+        s.tiles[kAllDims[i]] = 1;
+      }
+      if (i == kNumDims) break;
+    }
+    SearchOptions options;
+    options.threads = 1;
+    options.space.fixed_order = s.order;
+    options.space.fixed_spans = s.buffer_span;
+    for (int k = 0; k < 4; ++k) {
+      const Count capacity = uniform(rng, 1, 400);
+      machine.capacity_bytes = capacity;
+      const SearchResult got = optimize(layer, machine, options);
+      const std::optional<Cost> want = best_fitting(all, capacity);
+      SCOPED_TRACE(describe(layer, machine) + " capacity " + std::to_string(capacity));
+      ASSERT_EQ(got.best.has_value(), want.has_value());
+      if (!want) continue;
+      EXPECT_EQ(got.best->schedule.order, s.order);
+      EXPECT_EQ(got.best->schedule.buffer_span, s.buffer_span);
+      EXPECT_EQ(got.best->traffic.traffic_bytes, want->traffic);
+      EXPECT_EQ(got.best->traffic.buffer_bytes, want->buffer);
+      EXPECT_EQ(got.best->traffic.total_fills(), want->fills);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace spad

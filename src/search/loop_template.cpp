@@ -227,13 +227,14 @@ void enumerate_uniform(DimSet live, std::vector<Dim>& prefix, DimSet used, Templ
   }
 }
 
-void enumerate_fixed_order(DimSet live, const std::array<Dim, kNumDims>& order, bool uniform_spans,
-                           TemplateSet& out) {
+void enumerate_fixed_order(DimSet live, const std::array<Dim, kNumDims>& order,
+                           const SearchSpace& space, TemplateSet& out) {
   const int n = static_cast<int>(kNumDims);
   for (int ki = 0; ki <= n; ++ki) {
     for (int kw = 0; kw <= n; ++kw) {
       for (int ko = 0; ko <= n; ++ko) {
-        if (uniform_spans && (kw != ki || ko != ki)) continue;
+        if (space.uniform_spans && (kw != ki || ko != ki)) continue;
+        if (space.fixed_spans && PerTensor<int>{{ki, kw, ko}} != *space.fixed_spans) continue;
         DimSet outside = 0;
         for (int pos = std::min({ki, kw, ko}); pos < n; ++pos) outside |= dim_bit(order[pos]);
         outside &= live;
@@ -251,9 +252,16 @@ void enumerate_fixed_order(DimSet live, const std::array<Dim, kNumDims>& order, 
 std::vector<LoopTemplate> enumerate_templates(const Layer& layer, const Machine& machine,
                                               const SearchSpace& space) {
   const DimSet live = live_loops(layer);
+  if (space.fixed_spans && !space.fixed_order)
+    throw UserError("fixed buffer spans need a fixed loop order as well");
+  if (space.fixed_spans)
+    for (Tensor t : kAllTensors)
+      if ((*space.fixed_spans)[t] < 0 || (*space.fixed_spans)[t] > static_cast<int>(kNumDims))
+        throw UserError("buffer_span." + std::string(tensor_name(t)) + " = " +
+                        std::to_string((*space.fixed_spans)[t]) + ": must be in 0..8");
   TemplateSet set(machine.halo_reuse);
   if (space.fixed_order) {
-    enumerate_fixed_order(live, *space.fixed_order, space.uniform_spans, set);
+    enumerate_fixed_order(live, *space.fixed_order, space, set);
   } else if (space.uniform_spans) {
     std::vector<Dim> prefix;
     enumerate_uniform(live, prefix, 0, set);
@@ -266,8 +274,10 @@ std::vector<LoopTemplate> enumerate_templates(const Layer& layer, const Machine&
 std::shared_ptr<const std::vector<LoopTemplate>> TemplateCache::get(const Layer& layer,
                                                                     const Machine& machine,
                                                                     const SearchSpace& space) {
-  const auto key =
-      std::tuple(live_loops(layer), machine.halo_reuse, space.uniform_spans, space.fixed_order);
+  std::optional<std::array<int, kNumTensors>> spans;
+  if (space.fixed_spans) spans = space.fixed_spans->v;
+  const auto key = std::tuple(live_loops(layer), machine.halo_reuse, space.uniform_spans,
+                              space.fixed_order, spans);
   std::lock_guard<std::mutex> lock(mutex_);
   auto& slot = lists_[key];
   if (!slot)

@@ -60,7 +60,8 @@ class TemplateCache {
 
  private:
   std::mutex mutex_;
-  std::map<std::tuple<DimSet, bool, bool, std::optional<std::array<Dim, kNumDims>>>,
+  std::map<std::tuple<DimSet, bool, bool, std::optional<std::array<Dim, kNumDims>>,
+                      std::optional<std::array<int, kNumTensors>>>,
            std::shared_ptr<const std::vector<LoopTemplate>>>
       lists_;
 };

@@ -20,11 +20,12 @@ namespace {
 // Every buffer innermost and every tile 1 gives the smallest buffers of any
 // schedule: each buffer extent is at least 1 (an input that only padding
 // would feed: 0, whatever the schedule), and here every one is 1.
+// With fixed spans, every tile 1 is the smallest those spans allow.
 Schedule smallest_buffer_schedule(const SearchSpace& space) {
   Schedule s;
   if (space.fixed_order) s.order = *space.fixed_order;
   for (Dim d : kAllDims) s.tiles[d] = 1;
-  s.buffer_span = PerTensor<int>{{0, 0, 0}};
+  s.buffer_span = space.fixed_spans ? *space.fixed_spans : PerTensor<int>{{0, 0, 0}};
   return s;
 }
 

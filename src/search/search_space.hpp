@@ -15,6 +15,9 @@ struct SearchSpace {
   bool uniform_spans = false;
   // Only this loop order (innermost first); tiles and spans still free.
   std::optional<std::array<Dim, kNumDims>> fixed_order;
+  // Only these buffer spans (needs fixed_order): only the tiles are searched.
+  // Fixed dataflows (weight-stationary, ...) are such spaces.
+  std::optional<PerTensor<int>> fixed_spans;
 };
 
 }  // namespace spad
