@@ -7,11 +7,14 @@
 namespace spad::cli {
 
 void add_machine_flags(CLI::App& app, MachineFlags& flags, bool buffer_required) {
-  auto* buffer = app.add_option_function<std::string>(
-                        "--buffer", [&flags](const std::string& text) { flags.buffer = text; },
-                        "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
-                        "without it the capacity is unbounded")
-                     ->type_name("SIZE");
+  auto* buffer =
+      app.add_option_function<std::string>(
+             "--buffer", [&flags](const std::string& text) { flags.buffer = text; },
+             buffer_required ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, "
+                               "64KB (=64000)"
+                             : "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
+                               "without it the capacity is unbounded and every schedule fits")
+          ->type_name("SIZE");
   if (buffer_required) buffer->required();
   app.add_option("--precision", flags.precision,
                  "Bytes per element: in=1,w=1,out=1,psum=4 (default); any subset, also type "

@@ -1,0 +1,37 @@
+// The single-layer optimize command.
+#include "cli/optimize_layer.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "base/error.hpp"
+#include "io/layer_json.hpp"
+#include "io/optimize_result_json.hpp"
+#include "report/optimize_report.hpp"
+
+namespace spad::cli {
+
+int run_optimize_layer(const OptimizeFlags& flags) {
+  const Layer layer = load_layer(flags.layer.value());
+  const Machine machine = machine_from_flags(flags.machine);
+  const SearchOptions options = search_options_from_flags(flags);
+
+  const auto start = std::chrono::steady_clock::now();
+  const SearchResult result = optimize(layer, machine, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!result.best) throw UserError(format_infeasible(layer, machine, result.min_capacity_bytes));
+
+  if (flags.json) {
+    nlohmann::ordered_json j = optimize_result_to_json(layer, machine, options.space, result);
+    j["search"]["threads"] = options.threads;
+    j["search"]["seconds"] = seconds;
+    std::cout << j.dump(2) << '\n';
+  } else {
+    std::cout << format_optimize_report(layer, machine, options.space, result, seconds,
+                                        options.threads);
+  }
+  return 0;
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,71 @@
+// The whole-network optimize command.
+#include "cli/optimize_network.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <numeric>
+
+#include "cli/optimize_network_run.hpp"
+#include "io/network_layer_selection.hpp"
+#include "io/network_result_csv.hpp"
+#include "io/network_result_json.hpp"
+#include "io/network_source.hpp"
+#include "report/network_table.hpp"
+#include "report/optimize_report.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
+
+std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flags) {
+  if (flags.layers) return select_layers(net, *flags.layers);
+  std::vector<std::size_t> all(net.layers.size());
+  std::iota(all.begin(), all.end(), 0);
+  return all;
+}
+
+// The statistics of the searches that ran (reused results excluded).
+SearchStats searched_stats(const NetworkResult& result) {
+  SearchStats sum;
+  for (std::size_t i = 0; i < result.layers.size(); ++i) {
+    if (result.layers[i].searched_as != i) continue;
+    const SearchStats& s = result.layers[i].search.stats;
+    sum.templates += s.templates;
+    sum.evaluations += s.evaluations;
+    sum.leaves += s.leaves;
+  }
+  return sum;
+}
+
+}  // namespace
+
+int run_optimize_network(const OptimizeFlags& flags) {
+  const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
+  const Machine machine = machine_from_flags(flags.machine);
+  const SearchOptions options = search_options_from_flags(flags);
+  const std::vector<std::size_t> chosen = selection(net, flags);
+
+  const auto start = std::chrono::steady_clock::now();
+  const NetworkResult result = optimize_network(net, chosen, machine, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  if (flags.json) {
+    std::cout << network_result_to_json(result).dump(2) << '\n';
+  } else if (flags.csv) {
+    std::cout << network_result_to_csv(result);
+  } else {
+    std::cout << format_network_table(result);
+    std::cout << "space       " << format_search_space(options.space) << '\n';
+    std::cout << "search      "
+              << format_search_stats(searched_stats(result), seconds, options.threads) << '\n';
+  }
+  const std::string infeasible = format_infeasible_layers(result);
+  if (infeasible.empty()) return 0;
+  std::cout.flush();
+  std::cerr << "spad: error: " << infeasible << '\n';
+  return kExitUsage;
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,102 @@
+// The per-layer CSV of a network result (columns in network_result_csv.hpp).
+#include "io/network_result_csv.hpp"
+
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace spad {
+namespace {
+
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
+std::vector<std::string> header() {
+  std::vector<std::string> h = {
+      "index",      "name",       "kind",    "N",        "C",          "M",
+      "H",          "W",          "R",       "S",        "stride_h",   "stride_w",
+      "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right",
+      "groups",     "P",          "Q",       "macs",     "fits",       "min_capacity_bytes",
+      "order"};
+  for (Dim d : kAllDims) h.push_back("tile_" + std::string(dim_name(d)));
+  for (Tensor t : kAllTensors) h.push_back("span_" + std::string(tensor_name(t)));
+  for (Tensor t : kAllTensors) {
+    const std::string a(tensor_name(t));
+    for (const char* field : {"_buffer_bytes", "_reads", "_writes", "_fills", "_bytes"}) {
+      if (t != Tensor::O && std::string_view(field) == "_writes") continue;
+      h.push_back(a + field);
+    }
+  }
+  for (const char* total : {"buffer_bytes", "traffic_bytes", "compulsory_bytes"})
+    h.emplace_back(total);
+  return h;
+}
+
+// Schedule and traffic cells; empty when the layer does not fit.
+void add_schedule_cells(const NetworkLayerResult& r, std::vector<std::string>& row,
+                        std::size_t count) {
+  if (!r.fits()) {
+    row.insert(row.end(), count, "");
+    return;
+  }
+  const Schedule& s = r.search.best->schedule;
+  const Traffic& t = r.search.best->traffic;
+  std::string order;
+  for (Dim d : s.order) {
+    if (!order.empty()) order += ' ';
+    order += dim_name(d);
+  }
+  row.push_back(order);
+  for (Dim d : kAllDims) row.push_back(std::to_string(s.tiles[d]));
+  for (Tensor a : kAllTensors) row.push_back(std::to_string(s.buffer_span[a]));
+  for (Tensor a : kAllTensors) {
+    const ArrayTraffic& x = t.arrays[a];
+    row.push_back(std::to_string(x.buffer_bytes));
+    row.push_back(std::to_string(x.reads));
+    if (a == Tensor::O) row.push_back(std::to_string(x.writes));
+    row.push_back(std::to_string(x.fills));
+    row.push_back(std::to_string(add(x.read_bytes, x.write_bytes)));
+  }
+  row.push_back(std::to_string(t.buffer_bytes));
+  row.push_back(std::to_string(t.traffic_bytes));
+}
+
+std::string join_line(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i != 0) line += ',';
+    line += cells[i];
+  }
+  return line + '\n';
+}
+
+}  // namespace
+
+std::string network_result_to_csv(const NetworkResult& result) {
+  const std::vector<std::string> columns = header();
+  std::string out = join_line(columns);
+  for (const NetworkLayerResult& r : result.layers) {
+    const LayerSpec& s = r.layer.spec;
+    const Layer layer(s);
+    std::vector<std::string> row = {std::to_string(r.index), csv_cell(s.name),
+                                    csv_cell(r.layer.kind)};
+    for (Count v : {s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h,
+                    s.dilation_w, s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups,
+                    layer.P(), layer.Q(), layer.macs()})
+      row.push_back(std::to_string(v));
+    row.push_back(r.fits() ? "true" : "false");
+    row.push_back(std::to_string(r.search.min_capacity_bytes));
+    // Everything from "order" up to traffic_bytes; compulsory_bytes is last.
+    add_schedule_cells(r, row, columns.size() - row.size() - 1);
+    row.push_back(std::to_string(r.compulsory_bytes));
+    SPAD_CHECK(row.size() == columns.size(), "network CSV: a row differs from the header");
+    out += join_line(row);
+  }
+  return out;
+}
+
+}  // namespace spad

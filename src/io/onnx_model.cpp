@@ -1,0 +1,79 @@
+// Reading, parsing and shape-inferring an ONNX model file.
+#include "io/onnx_model.hpp"
+
+#include <onnx/defs/schema.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "base/error.hpp"
+#include "io/onnx_schema_guard.hpp"
+#include "io/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+std::string read_bytes(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw UserError(path + ": no such file (expected an ONNX model file)");
+  if (std::filesystem::is_directory(path, ec))
+    throw UserError(path + ": is a directory, not an ONNX model file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError(path + ": cannot open the ONNX model file for reading");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) throw UserError(path + ": error while reading the ONNX model file");
+  return std::move(bytes).str();
+}
+
+bool is_default_domain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
+
+}  // namespace
+
+onnx::ModelProto load_onnx_model(const std::string& path) {
+  const std::string bytes = read_bytes(path);
+  const std::string bad = path + ": not a valid ONNX model: ";
+  if (bytes.empty()) throw UserError(bad + "the file is empty");
+  onnx::ModelProto model;
+  if (!model.ParseFromString(bytes))
+    throw UserError(bad +
+                    "the protobuf data cannot be parsed (the file is truncated, "
+                    "damaged or not an ONNX file)");
+  // Protobuf accepts many byte strings as a message with unknown fields; an
+  // ONNX model always states its IR version and has a graph.
+  if (model.ir_version() <= 0 || !model.has_graph())
+    throw UserError(bad + "no IR version or no graph (is this an ONNX file?)");
+  const onnx::GraphProto& graph = model.graph();
+  if (graph.node_size() == 0)
+    throw UserError(path + ": the graph " + in_quotes(graph.name()) +
+                    " has no nodes: there is nothing to schedule");
+  const auto& opsets = model.opset_import();
+  if (std::none_of(opsets.begin(), opsets.end(),
+                   [](const onnx::OperatorSetIdProto& o) { return is_default_domain(o.domain()); }))
+    throw UserError(path +
+                    ": the model imports no opset of the default ONNX domain "
+                    "(opset_import), so its operators cannot be interpreted");
+
+  // Lenient mode (error_mode 0): a node whose shape cannot be inferred leaves
+  // its outputs unknown; the importer reports that where it needs the shape.
+  // Data propagation resolves Reshape targets computed from Shape nodes.
+  const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*error_mode=*/0,
+                                            /*enable_data_propagation=*/true);
+  // The guarded registry keeps malformed conv/pool attributes away from the
+  // parts of ONNX 1.12's inference that would crash (io/onnx_schema_guard.hpp).
+  const OnnxGuardedSchemas schemas(onnx::OpSchemaRegistry::Instance());
+  try {
+    onnx::shape_inference::InferShapes(model, &schemas, options);
+  } catch (const std::exception& e) {
+    throw UserError(path + ": ONNX shape inference failed: " + e.what());
+  }
+  return model;
+}
+
+}  // namespace spad
