@@ -5,12 +5,7 @@
 // win, infeasible capacities fail with exit code 2 and a message, and network
 // runs list every layer, sum correctly and do not depend on --threads.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -18,6 +13,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "cli_runner.hpp"
 #include "io/loop_order_text.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_result_csv.hpp"
@@ -33,45 +29,11 @@ namespace {
 
 using nlohmann::json;
 
-// ---- running the binary ----------------------------------------------------
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string q(const std::string& arg) {
-  std::string out = "'";
-  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string temp_path(const std::string& stem) {
-  static std::atomic<int> counter{0};
-  return ::testing::TempDir() + "spad_opt_" + std::to_string(::getpid()) + "_" +
-         std::to_string(counter++) + "_" + stem;
-}
-
-CliRun run_spad(const std::string& args) {
-  const std::string out = temp_path("out"), err = temp_path("err");
-  const std::string command =
-      q(SPAD_CLI_PATH) + " " + args + " > " + q(out) + " 2> " + q(err) + " < /dev/null";
-  const int status = std::system(command.c_str());
-  CliRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = read_all(out);
-  run.err = read_all(err);
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return run;
-}
+using testing::CliRun;
+using testing::q;
+using testing::read_all;
+using testing::run_spad;
+using testing::temp_path;
 
 std::string write_temp(const std::string& stem, const std::string& text) {
   const std::string path = temp_path(stem);

@@ -85,7 +85,9 @@ TEST(Search, RestrictedSpacesNeverBeatTheFullSpace) {
       if (!restricted.best) continue;
       ASSERT_TRUE(full.best.has_value());
       EXPECT_LE(full.best->traffic.traffic_bytes, restricted.best->traffic.traffic_bytes);
-      if (space.fixed_order) EXPECT_EQ(restricted.best->schedule.order, *space.fixed_order);
+      if (space.fixed_order) {
+        EXPECT_EQ(restricted.best->schedule.order, *space.fixed_order);
+      }
       if (space.uniform_spans) {
         const auto& k = restricted.best->schedule.buffer_span;
         EXPECT_EQ(k[Tensor::I], k[Tensor::W]);
