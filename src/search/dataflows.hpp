@@ -1,0 +1,106 @@
+// Baselines in spad's own schedule space, costed by the same model: three
+// fixed dataflows (best tiles for a fixed loop order and fixed buffer spans,
+// found exactly by `optimize`), an HWCE-like streaming engine (one concrete
+// schedule), and the cache-style working-set model (all buffers at one loop
+// level). docs/dataflows.md explains the choices.
+//
+// Loop nests, outermost at the top; "[X]" marks where X's buffer is filled.
+// Orders are listed innermost first, as everywhere in spad.
+//
+//   weight-stationary   order s..: [q p n s r c m g], spans I=0 W=3 O=0
+//     for g, m, c, r, s          [W]   the W tile stays while every n, p, q
+//      for n, p, q               [I][O] tile of it streams past: W is read once,
+//        compute tile                   I is read T_m times, partial sums
+//                                       move T_c*T_r*T_s times
+//   output-stationary   order: [s r c q p n m g], spans I=0 W=0 O=3
+//     for g, m, n, p, q          [O]   the O tile stays while the whole
+//      for c, r, s               [I][W] reduction streams past: O is written
+//        compute tile                   once, never read; W is read T_n*T_p*T_q
+//                                       times, I T_m times
+//   input-stationary    order: [m s r q p c n g], spans I=1 W=0 O=0
+//     for g, n, c, p, q, r, s    [I]   the I tile stays while every output
+//      for m                     [W][O] channel tile streams past: I is read
+//        compute tile                   once (plus halos between tiles), W
+//                                       T_n*T_p*T_q times, partial sums
+//                                       T_c*T_r*T_s times
+//   HWCE-like, V maps per pass: order [s r p q c m g n], spans I=0 W=4 O=0,
+//     tiles n=1 g=1 m=V c=1 p=1 q=stripe r=R s=S, machine.halo_reuse = true
+//     for n, g, m (V maps), c    [W]   V x 1 x R x S weights of the pass
+//      for q (32-wide stripes)
+//       for p (output rows)      [I]   line buffer: R rows x stripe; each new
+//        compute V rows                 row loads only its new input rows
+//                                [O]   V partial-sum rows, read (not for the
+//                                       first channel) and written per channel
+//
+// Every function returns std::nullopt when nothing of the baseline fits the
+// capacity (machine.capacity_bytes).
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "model/machine.hpp"
+#include "search/candidate.hpp"
+#include "search/loop_template.hpp"
+#include "search/search_space.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// How the searches behind a baseline run (not what they search): threads
+// (0 = all) and an optional loop-structure cache shared across layers.
+struct SearchRun {
+  int threads = 0;
+  std::shared_ptr<TemplateCache> templates;
+};
+
+enum class Dataflow { weight_stationary, output_stationary, input_stationary };
+
+inline constexpr std::array<Dataflow, 3> kAllDataflows = {
+    Dataflow::weight_stationary, Dataflow::output_stationary, Dataflow::input_stationary};
+
+// "weight_stationary", "output_stationary", "input_stationary".
+std::string_view dataflow_name(Dataflow dataflow);
+
+// The dataflow as a search space: fixed order and fixed spans, free tiles.
+SearchSpace dataflow_space(Dataflow dataflow);
+
+// The best schedule of the dataflow (exact: optimize over its tiles).
+std::optional<Candidate> dataflow_optimum(const Layer& layer, const Machine& machine,
+                                          Dataflow dataflow, const SearchRun& run = {});
+
+// Input columns one HWCE stripe holds.
+inline constexpr Count kHwceStripeWidth = 32;
+
+// The HWCE-like schedule with V output maps per pass (V >= 1, clamped to
+// M/G; UserError otherwise), or nullopt when the kernel's width extent
+// dilation*(S-1)+1 exceeds the stripe width (the engine cannot run it).
+std::optional<Schedule> hwce_schedule(const Layer& layer, Count maps_per_pass);
+
+// `machine` with the HWCE's line buffer: halo_reuse = true.
+Machine hwce_machine(const Machine& machine);
+
+// hwce_schedule evaluated on hwce_machine(machine); nullopt when it does not
+// exist or does not fit.
+std::optional<Candidate> hwce_baseline(const Layer& layer, const Machine& machine,
+                                       Count maps_per_pass);
+
+// The best schedule of any space at machine.capacity_bytes ("the traffic a
+// space reaches at a capacity").
+std::optional<Candidate> space_optimum(const Layer& layer, const Machine& machine,
+                                       const SearchSpace& space, const SearchRun& run = {});
+
+// The working-set model: the search with all three buffers at one loop level.
+std::optional<Candidate> working_set_optimum(const Layer& layer, const Machine& machine,
+                                             const SearchRun& run = {});
+
+// The smallest capacity (bytes) at which the best schedule of `space` moves
+// at most traffic_target bytes; nullopt when no capacity reaches it (the
+// target is below the compulsory traffic). machine.capacity_bytes is ignored.
+std::optional<Count> smallest_capacity_for_traffic(const Layer& layer, const Machine& machine,
+                                                   Count traffic_target, const SearchSpace& space,
+                                                   const SearchRun& run = {});
+
+}  // namespace spad
