@@ -2,11 +2,10 @@
 #include "cli/optimize_network_run.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
 #include <thread>
 
+#include "cli/parallel_run.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad::cli {
@@ -16,36 +15,6 @@ bool same_shape(LayerSpec a, LayerSpec b) {
   a.name.clear();
   b.name.clear();
   return a == b;
-}
-
-int resolved_threads(int asked) {
-  return asked > 0 ? asked : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
-// Runs job(i) for every i in `order` on `workers` threads; rethrows the
-// first exception (in `order`) any job threw.
-template <class Job>
-void run_parallel(const std::vector<std::size_t>& order, int workers, const Job& job) {
-  std::vector<std::exception_ptr> errors(order.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t k = next++; k < order.size(); k = next++) {
-      try {
-        job(order[k]);
-      } catch (...) {
-        errors[k] = std::current_exception();
-      }
-    }
-  };
-  if (workers <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (int i = 0; i < workers; ++i) pool.emplace_back(work);
-    for (std::thread& t : pool) t.join();
-  }
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
 }
 
 }  // namespace

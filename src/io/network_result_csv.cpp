@@ -4,16 +4,10 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "io/csv_cell.hpp"
 
 namespace spad {
 namespace {
-
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + '"';
-}
 
 std::vector<std::string> header() {
   std::vector<std::string> h = {
