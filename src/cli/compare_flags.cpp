@@ -3,36 +3,6 @@
 
 namespace spad::cli {
 
-void add_compare_flags(CLI::App& app, CompareFlags& flags) {
-  auto* layer = app.add_option("--layer", flags.layer,
-                               "One layer: a JSON file, JSON text, or inline "
-                               "C=64,M=64,H=56,W=56,R=3,S=3[,stride=2,pad=1,groups=1,N=1,name=x]")
-                    ->type_name("LAYER");
-  auto* model = app.add_option("--model", flags.model,
-                               "A whole network: a built-in model name (resnet50, vgg16, "
-                               "alexnet, ...), a network file FILE.json, or FILE.onnx")
-                    ->type_name("NAME|FILE");
-  layer->excludes(model);
-  auto* layers = app.add_option("--layers", flags.layers,
-                                "With --model: only these layers, by name and/or 0-based index "
-                                "or range, e.g. 0-3,7,layer1.0.conv2")
-                     ->type_name("SPEC");
-  auto* batch = app.add_option("--batch", flags.batch,
-                               "With --model: batch size N of every layer (default: the model's)")
-                    ->type_name("N")
-                    ->check(CLI::PositiveNumber);
-  layers->excludes(layer);
-  batch->excludes(layer);
-  add_machine_flags(app, flags.machine, /*buffer_required=*/true);
-  app.add_option("--threads", flags.threads,
-                 "Search threads (default 0: all hardware threads); the answer is the same for "
-                 "any number")
-      ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
-  auto* json = app.add_flag("--json", flags.json,
-                            "Print the result as one JSON document (and nothing else)");
-  auto* csv = app.add_flag("--csv", flags.csv, "Print one CSV line per layer, after a header line");
-  json->excludes(csv);
-}
+void add_compare_flags(CLI::App& app, CompareFlags& flags) { add_network_run_flags(app, flags); }
 
 }  // namespace spad::cli

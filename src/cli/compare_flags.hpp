@@ -7,20 +7,11 @@
 #include <optional>
 #include <string>
 
-#include "cli/machine_flags.hpp"
+#include "cli/network_run_flags.hpp"
 
 namespace spad::cli {
 
-struct CompareFlags {
-  std::optional<std::string> layer;   // one layer ...
-  std::optional<std::string> model;   // ... or a whole network
-  std::optional<std::string> layers;  // --layers SPEC (with --model)
-  std::optional<Count> batch;         // --batch N (with --model)
-  MachineFlags machine;
-  int threads = 0;
-  bool json = false;
-  bool csv = false;
-};
+struct CompareFlags : NetworkRunFlags {};
 
 void add_compare_flags(CLI::App& app, CompareFlags& flags);
 

@@ -6,44 +6,19 @@
 namespace spad::cli {
 
 void add_optimize_flags(CLI::App& app, OptimizeFlags& flags) {
-  auto* layer = app.add_option("--layer", flags.layer,
-                               "One layer: a JSON file, JSON text, or inline "
-                               "C=64,M=64,H=56,W=56,R=3,S=3[,stride=2,pad=1,groups=1,N=1,name=x]")
-                    ->type_name("LAYER");
-  auto* model = app.add_option("--model", flags.model,
-                               "A whole network: a built-in model name (resnet18, resnet50, "
-                               "vgg16, ...), a network file FILE.json, or FILE.onnx")
-                    ->type_name("NAME|FILE");
-  layer->excludes(model);
-  auto* layers = app.add_option("--layers", flags.layers,
-                                "With --model: only these layers, by name and/or 0-based index "
-                                "or range, e.g. 0-3,7,layer1.0.conv2")
-                     ->type_name("SPEC");
-  auto* batch = app.add_option("--batch", flags.batch,
-                               "With --model: batch size N of every layer (default: the model's)")
-                    ->type_name("N")
-                    ->check(CLI::PositiveNumber);
-  layers->excludes(layer);
-  batch->excludes(layer);
-  add_machine_flags(app, flags.machine, /*buffer_required=*/true);
-  app.add_flag("--uniform-spans", flags.uniform_spans,
-               "Search only schedules with all three buffers at one loop level (the cache-style "
-               "working-set model), for comparison");
-  app.add_option("--fixed-order", flags.fixed_order,
-                 "Search only this loop order, innermost first, e.g. s,r,q,p,c,m,g,n "
-                 "(tiles and buffer spans stay free)")
-      ->type_name("ORDER");
-  app.add_option("--threads", flags.threads,
-                 "Search threads (default 0: all hardware threads); the answer is the same for "
-                 "any number")
-      ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
-  auto* json = app.add_flag("--json", flags.json,
-                            "Print the result as one JSON document (and nothing else)");
-  auto* csv = app.add_flag("--csv", flags.csv,
-                           "With --model: print one CSV line per layer, after a header line");
-  json->excludes(csv);
-  csv->excludes(layer);
+  add_network_run_flags(app, flags, [&flags](CLI::App& sub) {
+    sub.add_flag("--uniform-spans", flags.uniform_spans,
+                 "Search only schedules with all three buffers at one loop level (the "
+                 "cache-style working-set model), for comparison");
+    sub.add_option("--fixed-order", flags.fixed_order,
+                   "Search only this loop order, innermost first, e.g. s,r,q,p,c,m,g,n "
+                   "(tiles and buffer spans stay free)")
+        ->type_name("ORDER");
+  });
+  // A single layer's result has no CSV form.
+  app.get_option("--csv")->description(
+      "With --model: print one CSV line per layer, after a header line");
+  app.get_option("--csv")->excludes(app.get_option("--layer"));
 }
 
 SearchOptions search_options_from_flags(const OptimizeFlags& flags) {

@@ -8,22 +8,14 @@
 #include <optional>
 #include <string>
 
-#include "cli/machine_flags.hpp"
+#include "cli/network_run_flags.hpp"
 #include "search/optimize.hpp"
 
 namespace spad::cli {
 
-struct OptimizeFlags {
-  std::optional<std::string> layer;   // one layer ...
-  std::optional<std::string> model;   // ... or a whole network
-  std::optional<std::string> layers;  // --layers SPEC (with --model)
-  std::optional<Count> batch;         // --batch N (with --model)
-  MachineFlags machine;
+struct OptimizeFlags : NetworkRunFlags {
   bool uniform_spans = false;
   std::optional<std::string> fixed_order;
-  int threads = 0;
-  bool json = false;
-  bool csv = false;
 };
 
 void add_optimize_flags(CLI::App& app, OptimizeFlags& flags);
