@@ -200,7 +200,7 @@ Network load_zoo_model(const std::string& name) {
   std::sort(names.begin(), names.end());
   throw UserError("unknown model " + in_quotes(name) + did_you_mean(name, names) +
                   "; built-in models: " + join(names, " ") +
-                  " (or give a network file: FILE.json)");
+                  " (or give a network file: FILE.json or FILE.onnx)");
 }
 
 }  // namespace spad
