@@ -34,15 +34,6 @@ std::string count_cell(const std::optional<Count>& value) {
   return value ? std::to_string(*value) : std::string();
 }
 
-std::string join_line(const std::vector<std::string>& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i != 0) line += ',';
-    line += cells[i];
-  }
-  return line + '\n';
-}
-
 std::vector<std::string> row(const NetworkLayerResult& r, const LayerComparison& c) {
   std::vector<std::string> cells = {
       std::to_string(r.index),     csv_cell(r.layer.spec.name),
@@ -67,11 +58,11 @@ std::vector<std::string> row(const NetworkLayerResult& r, const LayerComparison&
 
 std::string compare_result_to_csv(const CompareResult& result) {
   const std::vector<std::string> columns = header();
-  std::string out = join_line(columns);
+  std::string out = csv_line(columns);
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     const std::vector<std::string> cells = row(result.network.layers.at(i), result.layers[i]);
     SPAD_CHECK(cells.size() == columns.size(), "compare CSV: a row differs from the header");
-    out += join_line(cells);
+    out += csv_line(cells);
   }
   return out;
 }

@@ -59,20 +59,11 @@ void add_schedule_cells(const NetworkLayerResult& r, std::vector<std::string>& r
   row.push_back(std::to_string(t.traffic_bytes));
 }
 
-std::string join_line(const std::vector<std::string>& cells) {
-  std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i != 0) line += ',';
-    line += cells[i];
-  }
-  return line + '\n';
-}
-
 }  // namespace
 
 std::string network_result_to_csv(const NetworkResult& result) {
   const std::vector<std::string> columns = header();
-  std::string out = join_line(columns);
+  std::string out = csv_line(columns);
   for (const NetworkLayerResult& r : result.layers) {
     const LayerSpec& s = r.layer.spec;
     const Layer layer(s);
@@ -88,7 +79,7 @@ std::string network_result_to_csv(const NetworkResult& result) {
     add_schedule_cells(r, row, columns.size() - row.size() - 1);
     row.push_back(std::to_string(r.compulsory_bytes));
     SPAD_CHECK(row.size() == columns.size(), "network CSV: a row differs from the header");
-    out += join_line(row);
+    out += csv_line(row);
   }
   return out;
 }
