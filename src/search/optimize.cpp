@@ -55,7 +55,11 @@ void parallel_for(std::size_t threads, std::size_t n, Body body) {
 SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options) {
   if (!machine.capacity_bytes)
     throw UserError("optimize needs a scratchpad capacity (--buffer, e.g. 64KiB)");
+  if (options.objective != Objective::traffic && options.accelerator)
+    SPAD_CHECK(options.accelerator->machine == machine,
+               "optimize: the accelerator's machine differs from the machine searched");
   const Evaluator ev(layer, machine);
+  const ObjectiveFunction objective(options.objective, options.accelerator, ev.layer());
   const Count capacity = *machine.capacity_bytes;
 
   SearchResult result;
@@ -76,7 +80,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
   parallel_for(threads, templates.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, capacity, incumbent);
+    TemplateSolver solver(ev, objective, capacity, incumbent);
     for (std::size_t i = next_index(); i < templates.size(); i = next_index())
       roots[i] = solver.root_bounds(templates[i]);
     stats[id].evaluations += solver.stats().evaluations;
@@ -84,20 +88,17 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<std::size_t> order(templates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(roots[a].traffic, roots[a].buffer) <
-           std::tuple(roots[b].traffic, roots[b].buffer);
+    return std::tuple(roots[a].objective, roots[a].traffic, roots[a].buffer) <
+           std::tuple(roots[b].objective, roots[b].traffic, roots[b].buffer);
   });
 
   parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, capacity, incumbent);
+    TemplateSolver solver(ev, objective, capacity, incumbent);
     for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
       const std::size_t t = order[i];
       if (roots[t].buffer > capacity) continue;
       const auto best = incumbent.get();
-      if (best &&
-          strictly_worse(roots[t], Bounds{best->traffic.traffic_bytes, best->traffic.buffer_bytes,
-                                          best->traffic.total_fills()}))
-        continue;
+      if (best && strictly_worse(roots[t], bounds_of(*best))) continue;
       solver.solve(templates[t]);
     }
     stats[id].evaluations += solver.stats().evaluations;

@@ -1,7 +1,8 @@
-// The search: the schedule of least off-chip traffic that fits the
-// scratchpad, over tiles x loop order x buffer spans (DESIGN.md), exactly.
-// Ties: fewer buffer bytes, then fewer DMA fills, then a fixed order on the
-// schedule. Costs come only from the model (model/Evaluator).
+// The search: the schedule of least off-chip traffic (or, on an accelerator,
+// least latency or energy: search/objective) that fits the scratchpad, over
+// tiles x loop order x buffer spans (DESIGN.md), exactly. Ties: fewer traffic
+// bytes, fewer buffer bytes, then fewer DMA fills, then a fixed order on the
+// schedule. Costs come only from the model (model/Evaluator, model/accel_cost).
 //
 //   enumerate_templates  ->  loop structures, one per cost class
 //   branch and bound     ->  tiles per structure, pruned by model-computed bounds
@@ -11,9 +12,11 @@
 #include <memory>
 #include <optional>
 
+#include "model/accelerator.hpp"
 #include "model/machine.hpp"
 #include "search/candidate.hpp"
 #include "search/loop_template.hpp"
+#include "search/objective.hpp"
 #include "search/search_space.hpp"
 #include "workload/layer.hpp"
 
@@ -25,6 +28,10 @@ struct SearchOptions {
   // Optional: loop structures shared across calls (e.g. the layers of a
   // network). Results are the same with or without it.
   std::shared_ptr<TemplateCache> templates;
+  // What is minimised first. Latency and energy need the accelerator, whose
+  // machine must be the one optimize() is given.
+  Objective objective = Objective::traffic;
+  std::shared_ptr<const Accelerator> accelerator;
 };
 
 struct SearchStats {

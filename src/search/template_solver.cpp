@@ -14,12 +14,22 @@
 //  - buffer bytes are at least those where every unassigned loop takes tile
 //    1: buffer extents are tiles or whole ranges, and a tile of 1 lies inside
 //    some tile of any other size, so no largest footprint can shrink.
+// For latency and energy (search/objective), every tiled loop is branched
+// on (its tile now changes cycles, fills and operand reads), and the
+// objective is bounded by the model's cost of lower bounds of every cost
+// input (model/accel_cost: non-decreasing in each):
+//  - traffic bytes as above; the first-fill and last-write-back bytes from
+//    the tile-1 relaxation (they are buffer sizes);
+//  - DMA transfers from the T = 2 relaxation (products of trip counts);
+//  - lane steps F_d: exact for assigned loops and whole loops, the least over
+//    the group's candidates for unassigned ones; O's operand reads from T = 2.
 // A node is cut when the buffer bound exceeds the capacity or the bounds are
 // strictly worse than the incumbent.
 #include "search/template_solver.hpp"
 
 #include <algorithm>
 
+#include "model/accel_cost.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad {
@@ -32,18 +42,18 @@ Count half(Count extent) { return ceil_div(extent, 2); }
 
 }  // namespace
 
-TemplateSolver::TemplateSolver(const Evaluator& ev, Count capacity, Incumbent& incumbent)
+TemplateSolver::TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective,
+                               Count capacity, Incumbent& incumbent)
     : ev_(ev),
+      objective_(objective),
       capacity_(capacity),
       input_is_empty_(compulsory_elems(ev.layer())[Tensor::I] == 0),
       incumbent_(incumbent),
-      group_builder_(ev) {}
+      group_builder_(ev, objective.lanes()) {}
 
 void TemplateSolver::refresh_bar() {
   const auto best = incumbent_.get();
-  if (best)
-    bar_ = Bounds{best->traffic.traffic_bytes, best->traffic.buffer_bytes,
-                  best->traffic.total_fills()};
+  if (best) bar_ = bounds_of(*best);
 }
 
 void TemplateSolver::prepare(const LoopTemplate& tpl) {
@@ -54,10 +64,13 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
   // A tiled loop that is not a traffic loop changes no traffic count with its
   // tile, and every buffer extent it sets grows strictly with it (unless the
   // input footprint is empty everywhere, when I's buffer is 0 whatever the
-  // tile): tile 1 is then optimal for it.
+  // tile): tile 1 is then optimal for it. Not so for latency and energy,
+  // where a tile also sets cycles, fills and operand reads: every tiled loop
+  // is branched on.
   for (Dim d : kAllDims)
     if (contains(tpl.tiled, d)) schedule_.tiles[d] = 1;
-  groups_ = group_builder_.groups(tpl, input_is_empty_ ? tpl.tiled : tpl.traffic_loops);
+  const bool all = input_is_empty_ || !objective_.is_traffic();
+  groups_ = group_builder_.groups(tpl, all ? tpl.tiled : tpl.traffic_loops);
 }
 
 Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
@@ -83,7 +96,29 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
       add(for_pressure.arrays[Tensor::O].read_bytes, for_pressure.arrays[Tensor::O].write_bytes));
   b.buffer = for_buffer.buffer_bytes;
   b.fills = for_pressure.total_fills();
+  b.objective = objective_.is_traffic()
+                    ? b.traffic
+                    : objective_bound(level, pressure_relaxed, for_pressure, for_buffer, b.traffic);
   return b;
+}
+
+Count TemplateSolver::objective_bound(std::size_t level, const Schedule& pressure_relaxed,
+                                      const Traffic& for_pressure, const Traffic& for_buffer,
+                                      Count traffic) {
+  const Layer& layer = ev_.layer();
+  const MacArray& lanes = *objective_.lanes();
+  PerDim<Count> steps;
+  for (Dim d : kAllDims) steps[d] = lane_steps(layer.bound(d), schedule_.tiles[d], lanes.unroll[d]);
+  for (std::size_t i = level; i < groups_.size(); ++i)
+    for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k)
+      steps[groups_[i]->dims[k]] = groups_[i]->min_lane_steps[k];
+  const Activity activity =
+      count_activity(layer, steps, trip_counts(pressure_relaxed, layer), for_pressure);
+  const Machine& machine = ev_.machine();
+  CostInputs lower =
+      cost_inputs(layer, machine.precision, activity, for_buffer, machine.double_buffer);
+  lower.traffic_bytes = traffic;
+  return objective_.bound(lower);
 }
 
 Bounds TemplateSolver::root_bounds(const LoopTemplate& tpl) {
@@ -106,9 +141,9 @@ void TemplateSolver::offer_leaf() {
   ++stats_.leaves;
   const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
-  if (strictly_worse(Bounds{full.traffic_bytes, full.buffer_bytes, full.total_fills()}, bar_))
-    return;
-  incumbent_.offer(Candidate{schedule_, full});
+  const Candidate leaf{schedule_, full, objective_.value(schedule_, full)};
+  if (strictly_worse(bounds_of(leaf), bar_)) return;
+  incumbent_.offer(leaf);
   refresh_bar();
 }
 

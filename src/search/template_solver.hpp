@@ -7,6 +7,7 @@
 #include "model/evaluator.hpp"
 #include "search/incumbent.hpp"
 #include "search/loop_template.hpp"
+#include "search/objective.hpp"
 #include "search/tile_groups.hpp"
 
 namespace spad {
@@ -18,9 +19,11 @@ struct SolverStats {
 
 class TemplateSolver {
  public:
-  TemplateSolver(const Evaluator& ev, Count capacity, Incumbent& incumbent);
+  TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective, Count capacity,
+                 Incumbent& incumbent);
 
-  // Lower bounds on (traffic, buffer, fills) over every tile choice of `tpl`.
+  // Lower bounds on (objective, traffic, buffer, fills) over every tile
+  // choice of `tpl`.
   Bounds root_bounds(const LoopTemplate& tpl);
 
   // Offers every schedule of `tpl` that could beat the incumbent to it.
@@ -34,8 +37,11 @@ class TemplateSolver {
   void descend(std::size_t level);
   void offer_leaf();
   void refresh_bar();
+  Count objective_bound(std::size_t level, const Schedule& pressure_relaxed,
+                        const Traffic& for_pressure, const Traffic& for_buffer, Count traffic);
 
   const Evaluator& ev_;
+  const ObjectiveFunction& objective_;
   Count capacity_;
   bool input_is_empty_;
   Incumbent& incumbent_;

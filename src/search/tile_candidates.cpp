@@ -1,6 +1,10 @@
 // Candidate tile sizes per loop (argument in the header).
 #include "search/tile_candidates.hpp"
 
+#include <algorithm>
+
+#include "model/accel_cost.hpp"
+
 namespace spad {
 
 std::vector<Count> tile_candidates(Dim d, Count extent) {
@@ -19,6 +23,27 @@ std::vector<Count> tile_candidates(Dim d, Count extent) {
       last_trips = trips;
     }
   }
+  return out;
+}
+
+std::vector<Count> tile_candidates(Dim d, Count extent, Count lanes) {
+  const bool spatial = d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s;
+  if (lanes == 1 || spatial) return tile_candidates(d, extent);
+  std::vector<Count> out;
+  Count group_trips = 0, best_steps = 0;
+  for (Count t = 1; t < extent; ++t) {
+    const Count trips = ceil_div(extent, t);
+    const Count steps = lane_steps(extent, t, lanes);
+    if (trips != group_trips) {
+      group_trips = trips;
+      best_steps = steps;
+      out.push_back(t);
+    } else if (steps < best_steps) {
+      best_steps = steps;
+      out.push_back(t);
+    }
+  }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

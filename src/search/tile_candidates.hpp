@@ -18,4 +18,11 @@ namespace spad {
 // Candidate tiles with T > 1 for a loop of extent `extent`, largest first.
 std::vector<Count> tile_candidates(Dim d, Count extent);
 
+// The same when the loop is unrolled over `lanes` MAC lanes and the cost
+// also depends on its lane steps F(t) = Σ_tiles ceil(extent / lanes)
+// (model/accel_cost): for n, g, m, c, of the tiles with one trip count, a
+// larger one is kept only if its F is smaller than that of every smaller one
+// (T, t and F are all the cost sees of it). lanes == 1: tile_candidates.
+std::vector<Count> tile_candidates(Dim d, Count extent, Count lanes);
+
 }  // namespace spad

@@ -6,13 +6,17 @@
 //   T_o and T_k (reload factors of W resp. O, and every fill count);
 //   t_o if o is outside O's buffer (O buffer extent);
 //   t_k if k is outside W's buffer (W buffer extent).
-// Traffic, buffer bytes and fills are each non-decreasing in every one of
-// these values, so a candidate whose values are all >= another's is never
-// strictly better and is dropped (of equal ones, the first is kept).
+//   and, for the latency and energy objectives, the lane steps F_o and F_k
+//   (compute cycles, W operand reads; model/accel_cost).
+// Traffic, buffer bytes, fills, latency and energy are each non-decreasing
+// in every one of these values, so a candidate whose values are all >=
+// another's is never strictly better and is dropped (of equal ones, the first
+// is kept).
 #include "search/tile_groups.hpp"
 
 #include <algorithm>
 
+#include "model/accel_cost.hpp"
 #include "search/tile_candidates.hpp"
 
 namespace spad {
@@ -20,7 +24,7 @@ namespace {
 
 struct Profiled {
   std::array<Count, 2> tiles;
-  std::array<Count, 6> values;  // unused entries stay 0
+  std::array<Count, 8> values;  // unused entries stay 0
 };
 
 bool dominates(const Profiled& a, const Profiled& b) {
@@ -55,6 +59,19 @@ std::vector<Profiled> undominated(std::vector<Profiled> all) {
 }
 
 }  // namespace
+
+void TileGroupBuilder::set_min_lane_steps(TileGroup& g) const {
+  if (!lanes_) return;
+  for (std::size_t i = 0; i < g.dims.size(); ++i) {
+    const Dim d = g.dims[i];
+    Count least = -1;
+    for (const auto& tiles : g.tiles) {
+      const Count f = lane_steps(ev_.layer().bound(d), tiles[i], lanes_of(d));
+      if (least < 0 || f < least) least = f;
+    }
+    g.min_lane_steps[i] = least;
+  }
+}
 
 const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim out, Dim ker,
                                                  const std::vector<Dim>& dims, Count fixed_out,
@@ -97,7 +114,9 @@ const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim ou
                   ceil_div(layer.bound(out), to),
                   ceil_div(layer.bound(ker), tk),
                   out_in_o ? to : 0,
-                  ker_in_w ? tk : 0};
+                  ker_in_w ? tk : 0,
+                  lanes_ ? lane_steps(layer.bound(out), to, lanes_of(out)) : 0,
+                  lanes_ ? lane_steps(layer.bound(ker), tk, lanes_of(ker)) : 0};
       all.push_back(c);
     }
   }
@@ -107,6 +126,7 @@ const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim ou
   // Sorted by all values: the smallest input term first, so good schedules
   // come early and tighten the bounds.
   for (const Profiled& c : undominated(std::move(all))) g.tiles.push_back(c.tiles);
+  set_min_lane_steps(g);
   return cache_.emplace(key, std::move(g)).first->second;
 }
 
@@ -121,7 +141,9 @@ std::vector<const TileGroup*> TileGroupBuilder::groups(const LoopTemplate& tpl, 
     if (!g) {
       g.emplace();
       g->dims = {d};
-      for (Count t : tile_candidates(d, ev_.layer().bound(d))) g->tiles.push_back({t, 0});
+      for (Count t : tile_candidates(d, ev_.layer().bound(d), lanes_of(d)))
+        g->tiles.push_back({t, 0});
+      set_min_lane_steps(*g);
     }
     out.push_back(&*g);
   }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "model/accelerator.hpp"
 #include "model/evaluator.hpp"
 #include "search/loop_template.hpp"
 
@@ -17,6 +18,9 @@ namespace spad {
 struct TileGroup {
   std::vector<Dim> dims;                    // one or two loops
   std::vector<std::array<Count, 2>> tiles;  // candidate tiles, in dims' order
+  // Per loop of dims, the least lane steps F (model/accel_cost) over the
+  // candidates; filled only when the builder has a MAC array.
+  std::array<Count, 2> min_lane_steps{};
 };
 
 // Builds the groups for the traffic loops of a structure. Candidates of a
@@ -24,7 +28,9 @@ struct TileGroup {
 // filtered lists depend on a few flags of the structure only and are cached.
 class TileGroupBuilder {
  public:
-  explicit TileGroupBuilder(const Evaluator& ev) : ev_(ev) {}
+  // `lanes`: the MAC array when the objective depends on it (latency,
+  // energy); nullptr for traffic.
+  TileGroupBuilder(const Evaluator& ev, const MacArray* lanes) : ev_(ev), lanes_(lanes) {}
 
   // Groups for `loops` (a subset of the structure's tiled loops), in the
   // order the branch and bound assigns them. Pointers stay valid as long as
@@ -35,7 +41,11 @@ class TileGroupBuilder {
   const TileGroup& spatial_group(const LoopTemplate& tpl, Dim out, Dim ker,
                                  const std::vector<Dim>& dims, Count fixed_out, Count fixed_ker);
 
+  Count lanes_of(Dim d) const { return lanes_ ? lanes_->unroll[d] : 1; }
+  void set_min_lane_steps(TileGroup& g) const;
+
   const Evaluator& ev_;
+  const MacArray* lanes_;
   std::map<std::array<Count, 9>, TileGroup> cache_;
   PerDim<std::optional<TileGroup>> single_;  // n g m c alone
 };

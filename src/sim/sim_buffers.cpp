@@ -95,6 +95,7 @@ void OutputBuffer::visit(const PerDim<Count>& index) {
   SPAD_CHECK(tile < visited_.size(), "output tile number out of range");
   if (visited_[tile]) {
     counts_.reads = add(counts_.reads, held_size_);  // resume from partial sums
+    counts_.read_fills = add(counts_.read_fills, 1);
   } else {
     visited_[tile] = true;  // first visit: starts from zero, reads nothing
     counts_.final_writes = add(counts_.final_writes, held_size_);

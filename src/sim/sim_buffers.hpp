@@ -29,6 +29,7 @@ struct BufferCounts {
   Count writes = 0;
   Count final_writes = 0;
   Count fills = 0;
+  Count read_fills = 0;  // O: visits that read partial sums back
 };
 
 class InputBuffer {

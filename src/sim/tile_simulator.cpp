@@ -67,6 +67,11 @@ Count compulsory(const Layer& layer, const Precision& precision) {
 }  // namespace
 
 Traffic simulate(const Layer& layer, const Schedule& schedule, const Machine& machine) {
+  return simulate_transfers(layer, schedule, machine).traffic;
+}
+
+SimulatedTransfers simulate_transfers(const Layer& layer, const Schedule& schedule,
+                                      const Machine& machine) {
   validate(schedule, layer);
   validate(machine);
   const PerDim<Count> trips = trip_counts(schedule, layer);
@@ -101,7 +106,9 @@ Traffic simulate(const Layer& layer, const Schedule& schedule, const Machine& ma
   }
   t.compulsory_bytes = compulsory(layer, bytes);
   t.fits = !machine.capacity_bytes || t.buffer_bytes <= *machine.capacity_bytes;
-  return t;
+  const Count transfers = add(add(input.counts().fills, weight.counts().fills),
+                              add(output.counts().fills, output.counts().read_fills));
+  return SimulatedTransfers{t, transfers};
 }
 
 }  // namespace spad

@@ -22,4 +22,14 @@ inline constexpr Count kMaxSimulatedIterations = Count{1} << 28;
 // Validates the schedule and machine against the layer, then replays it.
 Traffic simulate(const Layer& layer, const Schedule& schedule, const Machine& machine);
 
+// simulate(), with the number of DMA transfers the replay observed: every
+// fill of I and W, every write-back of O and every O fill that read partial
+// sums back.
+struct SimulatedTransfers {
+  Traffic traffic;
+  Count dma_transfers = 0;
+};
+SimulatedTransfers simulate_transfers(const Layer& layer, const Schedule& schedule,
+                                      const Machine& machine);
+
 }  // namespace spad

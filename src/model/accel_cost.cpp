@@ -1,0 +1,132 @@
+// The accelerator cost by formula (see accel_cost.hpp for the model).
+#include "model/accel_cost.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "base/error.hpp"
+
+namespace spad {
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+// A non-negative wide value back to Count; energies of absurd layers and
+// machines can exceed int64 (9.2e18 fJ = 9.2 kJ): that is reported, not wrapped.
+Count narrow(Wide v, const char* what) {
+  if (v > static_cast<Wide>(std::numeric_limits<Count>::max()))
+    throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
+  return static_cast<Count>(v);
+}
+
+Count ceil_div_wide(Wide a, Wide b, const char* what) { return narrow((a + b - 1) / b, what); }
+
+}  // namespace
+
+Count lane_steps(Count extent, Count tile, Count lanes) {
+  const Count trips = ceil_div(extent, tile);
+  const Count last = extent - (trips - 1) * tile;
+  return add(mul(trips - 1, ceil_div(tile, lanes)), ceil_div(last, lanes));
+}
+
+PerDim<Count> lane_steps(const Layer& layer, const Schedule& schedule, const MacArray& array) {
+  PerDim<Count> f;
+  for (Dim d : kAllDims) f[d] = lane_steps(layer.bound(d), schedule.tiles[d], array.unroll[d]);
+  return f;
+}
+
+Activity count_activity(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T,
+                        const Traffic& traffic) {
+  Activity a;
+  a.macs = layer.macs();
+  a.compute_cycles = 1;
+  for (Dim d : kAllDims) a.compute_cycles = mul(a.compute_cycles, F[d]);
+
+  // Reads of A's operands: the full extent of every loop indexing A (each
+  // element of a lane block is distinct along those), and the lane steps of
+  // the others (one read serves every lane along them).
+  for (Tensor t : {Tensor::I, Tensor::W}) {
+    Count reads = 1;
+    for (Dim d : kAllDims) reads = mul(reads, indexes(t, d) ? layer.bound(d) : F[d]);
+    a.operand_reads[t] = reads;
+  }
+  const Count reduction_tiles = mul(mul(T[Dim::c], T[Dim::r]), T[Dim::s]);
+  const Count outputs = layer.size(Tensor::O);
+  a.psum_writes = mul(outputs, reduction_tiles);
+  a.operand_reads[Tensor::O] = mul(outputs, reduction_tiles - 1);
+
+  // O's fills are its visits: positions x reduction visits V_O, and all but
+  // the first visit of each position read partial sums back.
+  const ArrayTraffic& o = traffic.arrays[Tensor::O];
+  SPAD_CHECK(o.final_writes > 0 && o.writes % o.final_writes == 0,
+             "count_activity: O writes are not whole visits");
+  const Count visits = o.writes / o.final_writes;
+  SPAD_CHECK(o.fills % visits == 0, "count_activity: O fills are not whole visits");
+  const Count read_backs = o.fills - o.fills / visits;
+  a.dma_transfers = add(add(traffic.arrays[Tensor::I].fills, traffic.arrays[Tensor::W].fills),
+                        add(o.fills, read_backs));
+  return a;
+}
+
+CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Activity& activity,
+                       const Traffic& traffic, bool double_buffer) {
+  (void)layer;
+  const Count copies = double_buffer ? 2 : 1;
+  CostInputs in;
+  in.activity = activity;
+  in.traffic_bytes = traffic.traffic_bytes;
+  in.first_load_bytes = add(traffic.arrays[Tensor::I].buffer_bytes / copies,
+                            traffic.arrays[Tensor::W].buffer_bytes / copies);
+  in.last_store_bytes = mul(traffic.arrays[Tensor::O].buffer_elems / copies, precision.output);
+  in.datapath_bytes =
+      add(add(mul(activity.operand_reads[Tensor::I], precision.input),
+              mul(activity.operand_reads[Tensor::W], precision.weight)),
+          mul(add(activity.operand_reads[Tensor::O], activity.psum_writes), precision.psum));
+  return in;
+}
+
+AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
+  const Wide bits = accel.offchip_bits_per_cycle;
+  const Wide setup = accel.dma_setup_cycles;
+  const auto data_cycles = [&](Count bytes) {
+    return ceil_div_wide(Wide{bytes} * 8, bits, "transfer cycles");
+  };
+  AccelCost c;
+  c.activity = in.activity;
+  c.transfer_data_cycles = data_cycles(in.traffic_bytes);
+  c.transfer_setup_cycles = narrow(Wide{in.activity.dma_transfers} * setup, "setup cycles");
+  c.transfer_cycles = add(c.transfer_data_cycles, c.transfer_setup_cycles);
+  // One transfer for the first I fill, one for the first W fill, one for the
+  // last O write-back.
+  c.exposed_cycles = add(add(data_cycles(in.first_load_bytes), data_cycles(in.last_store_bytes)),
+                         narrow(3 * setup, "setup cycles"));
+  const Count compute = in.activity.compute_cycles;
+  c.latency_serial_cycles = add(compute, c.transfer_cycles);
+  c.latency_overlapped_cycles = std::min(
+      c.latency_serial_cycles, add(std::max(compute, c.transfer_cycles), c.exposed_cycles));
+  c.latency_cycles =
+      accel.machine.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
+  c.scratchpad_bytes = add(in.traffic_bytes, in.datapath_bytes);
+
+  const EnergyCosts& e = accel.energy;
+  const Wide offchip = Wide{in.traffic_bytes} * e.offchip_fj_per_byte;
+  const Wide scratchpad = Wide{c.scratchpad_bytes} * e.scratchpad_fj_per_byte;
+  const Wide mac = Wide{in.activity.macs} * e.mac_fj;
+  c.energy.offchip = narrow(offchip, "off-chip energy (fJ)");
+  c.energy.scratchpad = narrow(scratchpad, "scratchpad energy (fJ)");
+  c.energy.mac = narrow(mac, "MAC energy (fJ)");
+  c.energy.total = narrow(offchip + scratchpad + mac, "total energy (fJ)");
+  return c;
+}
+
+AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
+                     const Traffic& traffic) {
+  const Activity activity = count_activity(layer, lane_steps(layer, schedule, accel.mac_array),
+                                           trip_counts(schedule, layer), traffic);
+  return cost_from_inputs(
+      cost_inputs(layer, accel.machine.precision, activity, traffic, accel.machine.double_buffer),
+      accel);
+}
+
+}  // namespace spad

@@ -1,0 +1,52 @@
+// The search objectives, computed by the model.
+#include "search/objective.hpp"
+
+#include <array>
+
+#include "base/error.hpp"
+
+namespace spad {
+
+std::string_view objective_name(Objective objective) {
+  switch (objective) {
+    case Objective::traffic:
+      return "traffic";
+    case Objective::latency:
+      return "latency";
+    case Objective::energy:
+      return "energy";
+  }
+  throw InternalError("objective_name: unknown objective");
+}
+
+std::optional<Objective> parse_objective(std::string_view text) {
+  for (Objective o : {Objective::traffic, Objective::latency, Objective::energy})
+    if (objective_name(o) == text) return o;
+  return std::nullopt;
+}
+
+ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
+                                     const Layer& layer)
+    : objective_(objective), layer_(&layer) {
+  if (objective == Objective::traffic) return;
+  if (!accel)
+    throw UserError("the " + std::string(objective_name(objective)) +
+                    " objective needs an accelerator description (--machine FILE)");
+  accel_ = std::move(accel);
+}
+
+Count ObjectiveFunction::pick(const AccelCost& cost) const {
+  return objective_ == Objective::latency ? cost.latency_cycles : cost.energy.total;
+}
+
+Count ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
+  if (is_traffic()) return traffic.traffic_bytes;
+  return pick(accel_cost(*layer_, schedule, *accel_, traffic));
+}
+
+Count ObjectiveFunction::bound(const CostInputs& lower) const {
+  SPAD_CHECK(!is_traffic(), "ObjectiveFunction::bound: traffic is bounded directly");
+  return pick(cost_from_inputs(lower, *accel_));
+}
+
+}  // namespace spad
