@@ -56,8 +56,9 @@ struct Accelerator {
 };
 
 // Throws UserError naming the field: capacity unset or < 1, bad precision,
-// an unroll < 1 or a MAC array over kMaxMacsPerCycle, clock <= 0, bandwidth
-// < 1 bit/cycle, negative setup, negative energies.
+// an unroll < 1 or a MAC array over kMaxMacsPerCycle, clock <= 0 or not
+// finite, bandwidth < 1 bit/cycle, negative setup, energies negative or over
+// kMaxEnergyFj. Field names are the machine file's ("offchip.bits_per_cycle").
 void validate(const Accelerator& accel);
 
 inline constexpr Count kMaxMacsPerCycle = Count{1} << 24;
