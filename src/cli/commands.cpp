@@ -8,13 +8,12 @@ Command add_evaluate_command(CLI::App& app);  // cli/command_evaluate.cpp
 Command add_simulate_command(CLI::App& app);  // cli/command_simulate.cpp
 Command add_optimize_command(CLI::App& app);  // cli/command_optimize.cpp
 Command add_compare_command(CLI::App& app);   // cli/command_compare.cpp
+Command add_accel_command(CLI::App& app);     // cli/command_accel.cpp
 
 std::vector<Command> add_commands(CLI::App& app) {
   return {
-      add_evaluate_command(app),
-      add_simulate_command(app),
-      add_optimize_command(app),
-      add_compare_command(app),
+      add_evaluate_command(app), add_simulate_command(app), add_optimize_command(app),
+      add_compare_command(app),  add_accel_command(app),
   };
 }
 

@@ -61,9 +61,9 @@ void add_schedule_cells(const NetworkLayerResult& r, std::vector<std::string>& r
 
 }  // namespace
 
-std::string network_result_to_csv(const NetworkResult& result) {
+std::vector<std::vector<std::string>> network_result_csv_rows(const NetworkResult& result) {
   const std::vector<std::string> columns = header();
-  std::string out = csv_line(columns);
+  std::vector<std::vector<std::string>> out = {columns};
   for (const NetworkLayerResult& r : result.layers) {
     const LayerSpec& s = r.layer.spec;
     const Layer layer(s);
@@ -79,8 +79,14 @@ std::string network_result_to_csv(const NetworkResult& result) {
     add_schedule_cells(r, row, columns.size() - row.size() - 1);
     row.push_back(std::to_string(r.compulsory_bytes));
     SPAD_CHECK(row.size() == columns.size(), "network CSV: a row differs from the header");
-    out += csv_line(row);
+    out.push_back(std::move(row));
   }
+  return out;
+}
+
+std::string network_result_to_csv(const NetworkResult& result) {
+  std::string out;
+  for (const auto& row : network_result_csv_rows(result)) out += csv_line(row);
   return out;
 }
 

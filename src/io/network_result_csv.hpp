@@ -17,11 +17,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "io/network_result.hpp"
 
 namespace spad {
 
 std::string network_result_to_csv(const NetworkResult& result);
+
+// The same as cells (already quoted where needed): the header, then one row
+// per layer. For CSV documents that add columns (io/accel_result_csv).
+std::vector<std::vector<std::string>> network_result_csv_rows(const NetworkResult& result);
 
 }  // namespace spad

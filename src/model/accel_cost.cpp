@@ -20,7 +20,11 @@ Count narrow(Wide v, const char* what) {
   return static_cast<Count>(v);
 }
 
-Count ceil_div_wide(Wide a, Wide b, const char* what) { return narrow((a + b - 1) / b, what); }
+// ceil(8 bytes / bits), in 64 bits when 8 bytes cannot overflow.
+Count data_cycles(Count bytes, Count bits) {
+  if (bytes <= std::numeric_limits<Count>::max() / 8) return ceil_div(bytes * 8, bits);
+  return narrow((Wide{bytes} * 8 + bits - 1) / bits, "transfer cycles");
+}
 
 }  // namespace
 
@@ -87,20 +91,18 @@ CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Act
 }
 
 AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
-  const Wide bits = accel.offchip_bits_per_cycle;
+  const Count bits = accel.offchip_bits_per_cycle;
   const Wide setup = accel.dma_setup_cycles;
-  const auto data_cycles = [&](Count bytes) {
-    return ceil_div_wide(Wide{bytes} * 8, bits, "transfer cycles");
-  };
   AccelCost c;
   c.activity = in.activity;
-  c.transfer_data_cycles = data_cycles(in.traffic_bytes);
+  c.transfer_data_cycles = data_cycles(in.traffic_bytes, bits);
   c.transfer_setup_cycles = narrow(Wide{in.activity.dma_transfers} * setup, "setup cycles");
   c.transfer_cycles = add(c.transfer_data_cycles, c.transfer_setup_cycles);
   // One transfer for the first I fill, one for the first W fill, one for the
   // last O write-back.
-  c.exposed_cycles = add(add(data_cycles(in.first_load_bytes), data_cycles(in.last_store_bytes)),
-                         narrow(3 * setup, "setup cycles"));
+  c.exposed_cycles =
+      add(add(data_cycles(in.first_load_bytes, bits), data_cycles(in.last_store_bytes, bits)),
+          narrow(3 * setup, "setup cycles"));
   const Count compute = in.activity.compute_cycles;
   c.latency_serial_cycles = add(compute, c.transfer_cycles);
   c.latency_overlapped_cycles = std::min(

@@ -102,7 +102,7 @@ std::string format_network_table(const NetworkResult& result) {
          totals_lines(result);
 }
 
-std::string format_infeasible_layers(const NetworkResult& result) {
+std::string format_infeasible_layers(const NetworkResult& result, std::string_view fix) {
   std::string names;
   Count count = 0;
   for (const NetworkLayerResult& r : result.layers) {
@@ -114,9 +114,8 @@ std::string format_infeasible_layers(const NetworkResult& result) {
   if (count == 0) return "";
   const std::string capacity =
       result.machine.capacity_bytes ? format_bytes(*result.machine.capacity_bytes) : "?";
-  return fmt::format("{} of {} layers of {} {} not fit in {}: {}; give a larger --buffer", count,
-                     result.layers.size(), result.model, count == 1 ? "does" : "do", capacity,
-                     names);
+  return fmt::format("{} of {} layers of {} {} not fit in {}: {}; {}", count, result.layers.size(),
+                     result.model, count == 1 ? "does" : "do", capacity, names, fix);
 }
 
 }  // namespace spad

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "io/network_result.hpp"
 
@@ -24,7 +25,8 @@ std::string format_network_table(const NetworkResult& result);
 
 // For stderr when layers do not fit: "2 of 21 layers of resnet18 do not fit in
 // 1 KiB: conv1 (needs at least 2368 bytes), fc (needs ...); give a larger --buffer".
-// Empty when every layer fits.
-std::string format_infeasible_layers(const NetworkResult& result);
+// Empty when every layer fits. `fix` ends the message.
+std::string format_infeasible_layers(const NetworkResult& result,
+                                     std::string_view fix = "give a larger --buffer");
 
 }  // namespace spad

@@ -27,12 +27,13 @@ std::optional<Objective> parse_objective(std::string_view text) {
 
 ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
                                      const Layer& layer)
-    : objective_(objective), layer_(&layer) {
+    : objective_(objective) {
   if (objective == Objective::traffic) return;
   if (!accel)
     throw UserError("the " + std::string(objective_name(objective)) +
                     " objective needs an accelerator description (--machine FILE)");
   accel_ = std::move(accel);
+  tables_ = std::make_unique<AccelTables>(layer, *accel_);
 }
 
 Count ObjectiveFunction::pick(const AccelCost& cost) const {
@@ -41,7 +42,7 @@ Count ObjectiveFunction::pick(const AccelCost& cost) const {
 
 Count ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
   if (is_traffic()) return traffic.traffic_bytes;
-  return pick(accel_cost(*layer_, schedule, *accel_, traffic));
+  return pick(tables_->cost(schedule, traffic));
 }
 
 Count ObjectiveFunction::bound(const CostInputs& lower) const {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "model/accel_cost.hpp"
+#include "model/accel_tables.hpp"
 #include "model/accelerator.hpp"
 #include "model/traffic.hpp"
 #include "schedule/schedule.hpp"
@@ -37,6 +38,8 @@ class ObjectiveFunction {
   // The MAC array's lanes; nullptr for traffic.
   const MacArray* lanes() const { return accel_ ? &accel_->mac_array : nullptr; }
   const Accelerator* accelerator() const { return accel_.get(); }
+  // Lane steps and trip counts per tile (not for traffic).
+  const AccelTables& tables() const { return *tables_; }
 
   // The value of a schedule whose traffic is `traffic`.
   Count value(const Schedule& schedule, const Traffic& traffic) const;
@@ -49,7 +52,7 @@ class ObjectiveFunction {
 
   Objective objective_;
   std::shared_ptr<const Accelerator> accel_;
-  const Layer* layer_;
+  std::unique_ptr<AccelTables> tables_;
 };
 
 }  // namespace spad

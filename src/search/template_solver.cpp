@@ -106,14 +106,16 @@ Count TemplateSolver::objective_bound(std::size_t level, const Schedule& pressur
                                       const Traffic& for_pressure, const Traffic& for_buffer,
                                       Count traffic) {
   const Layer& layer = ev_.layer();
-  const MacArray& lanes = *objective_.lanes();
-  PerDim<Count> steps;
-  for (Dim d : kAllDims) steps[d] = lane_steps(layer.bound(d), schedule_.tiles[d], lanes.unroll[d]);
+  const AccelTables& tables = objective_.tables();
+  PerDim<Count> steps, trips;
+  for (Dim d : kAllDims) {
+    steps[d] = tables.steps(d, schedule_.tiles[d]);
+    trips[d] = tables.trips(d, pressure_relaxed.tiles[d]);
+  }
   for (std::size_t i = level; i < groups_.size(); ++i)
     for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k)
       steps[groups_[i]->dims[k]] = groups_[i]->min_lane_steps[k];
-  const Activity activity =
-      count_activity(layer, steps, trip_counts(pressure_relaxed, layer), for_pressure);
+  const Activity activity = count_activity(layer, steps, trips, for_pressure);
   const Machine& machine = ev_.machine();
   CostInputs lower =
       cost_inputs(layer, machine.precision, activity, for_buffer, machine.double_buffer);

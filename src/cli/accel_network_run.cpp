@@ -1,0 +1,101 @@
+// Optimum, cycles, energy and baselines of every selected layer.
+#include "cli/accel_network_run.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "cli/optimize_network_run.hpp"
+#include "cli/parallel_run.hpp"
+#include "model/evaluate.hpp"
+#include "search/dataflows.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr std::array<Dataflow, 3> kSearched = {
+    Dataflow::weight_stationary, Dataflow::output_stationary, Dataflow::input_stationary};
+
+std::optional<CostedSchedule> costed(const Layer& layer, const Accelerator& accel,
+                                     const std::optional<Candidate>& c) {
+  if (!c) return std::nullopt;
+  return CostedSchedule{*c, accel_cost(layer, c->schedule, accel, c->traffic)};
+}
+
+// The HWCE-like engine with V maps per pass, on the accelerator with its line
+// buffer (halo reuse on).
+std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel, Count maps,
+                                   Objective objective) {
+  const std::optional<Schedule> schedule = hwce_schedule(layer, maps);
+  if (!schedule) return std::nullopt;
+  Accelerator engine = accel;
+  engine.machine = hwce_machine(accel.machine);
+  const Traffic traffic = evaluate(layer, *schedule, engine.machine);
+  if (!traffic.fits) return std::nullopt;
+  const AccelCost cost = accel_cost(layer, *schedule, engine, traffic);
+  const Count value = objective == Objective::traffic   ? traffic.traffic_bytes
+                      : objective == Objective::latency ? cost.latency_cycles
+                                                        : cost.energy.total;
+  return CostedSchedule{Candidate{*schedule, traffic, value}, cost};
+}
+
+}  // namespace
+
+AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
+                          const Accelerator& accel, const AccelRunOptions& run) {
+  const auto shared_accel = std::make_shared<const Accelerator>(accel);
+  const auto templates = std::make_shared<TemplateCache>();
+  SearchOptions options;
+  options.threads = run.threads;
+  options.templates = templates;
+  options.objective = run.objective;
+  options.accelerator = shared_accel;
+
+  AccelResult result;
+  result.accel = accel;
+  result.objective = run.objective;
+  result.with_baselines = run.baselines;
+  result.network = optimize_network(net, selection, accel.machine, options);
+  const std::vector<NetworkLayerResult>& layers = result.network.layers;
+  result.layers.resize(layers.size());
+
+  std::vector<std::size_t> shapes;  // searched layers that fit, largest first
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    if (layers[i].searched_as != i || !layers[i].fits()) continue;
+    const Layer layer(layers[i].layer.spec);
+    result.layers[i].cost = costed(layer, accel, layers[i].search.best)->cost;
+    shapes.push_back(i);
+    if (!run.baselines) continue;
+    const std::array<std::pair<AccelBaseline, Count>, 3> engines = {
+        std::pair{AccelBaseline::hwce_v1, Count{1}}, std::pair{AccelBaseline::hwce_v2, Count{2}},
+        std::pair{AccelBaseline::hwce_v4, Count{4}}};
+    for (const auto& [baseline, maps] : engines)
+      result.layers[i].baselines[static_cast<std::size_t>(baseline)] =
+          hwce(layer, accel, maps, run.objective);
+  }
+  const auto macs = [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); };
+  std::stable_sort(shapes.begin(), shapes.end(),
+                   [&](std::size_t a, std::size_t b) { return macs(a) > macs(b); });
+
+  if (run.baselines) {
+    std::vector<std::size_t> jobs(shapes.size() * kSearched.size());
+    for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] = k;
+    const int total = resolved_threads(run.threads);
+    const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
+    run_parallel(jobs, workers, [&](std::size_t k) {
+      const std::size_t i = shapes[k / kSearched.size()];
+      const Dataflow dataflow = kSearched[k % kSearched.size()];
+      const Layer layer(layers[i].layer.spec);
+      SearchOptions each = options;
+      each.threads = std::max(1, total / workers);
+      each.space = dataflow_space(dataflow);
+      const SearchResult found = optimize(layer, accel.machine, each);
+      // The dataflows come first in AccelBaseline, in kSearched's order.
+      result.layers[i].baselines[k % kSearched.size()] = costed(layer, accel, found.best);
+    });
+  }
+  for (std::size_t i = 0; i < layers.size(); ++i)
+    if (layers[i].searched_as != i) result.layers[i] = result.layers[layers[i].searched_as];
+  return result;
+}
+
+}  // namespace spad::cli

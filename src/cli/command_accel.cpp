@@ -1,0 +1,184 @@
+// `spad accel`: from bytes to cycles, bandwidth and energy on an accelerator
+// described by a machine file (io/accelerator_file). For one layer (--layer)
+// or every conv and fc layer of a network (--model), the best schedule for
+// the objective (--objective traffic|latency|energy), its compute and
+// transfer cycles, latency with and without DMA/compute overlap, energy
+// split, and the fixed dataflows beside it; a table (report/accel_table),
+// JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
+// the given schedule of the --layer is costed instead of searched.
+#include <iostream>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <string>
+
+#include "base/error.hpp"
+#include "cli/accel_network_run.hpp"
+#include "cli/command.hpp"
+#include "cli/parallel_run.hpp"
+#include "io/accel_result_csv.hpp"
+#include "io/accel_result_json.hpp"
+#include "io/accelerator_file.hpp"
+#include "io/layer_json.hpp"
+#include "io/network_layer_selection.hpp"
+#include "io/network_source.hpp"
+#include "io/schedule_json.hpp"
+#include "model/evaluate.hpp"
+#include "report/accel_table.hpp"
+#include "report/network_table.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
+
+struct AccelFlags {
+  std::optional<std::string> layer, model, layers, schedule;
+  std::optional<Count> batch;
+  std::string machine_file;
+  std::string objective = "traffic";
+  bool no_baselines = false;
+  int threads = 0;
+  bool json = false, csv = false;
+};
+
+constexpr const char* kFooter = R"(
+Examples:
+  spad accel --model mobilenet_v2 --machine examples/machines/hwc-like.yaml
+  spad accel --model resnet50 --machine examples/machines/edge-npu.yaml --objective latency --json
+  spad accel --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --machine m.yaml --objective energy
+  spad accel --layer conv.json --schedule s.json --machine m.yaml     (cost a given schedule)
+
+The machine file (YAML or JSON) gives the scratchpad (capacity, double buffering,
+halo reuse), precisions, the MAC array (which loops it unrolls, e.g. m: 16, q: 4),
+clock, off-chip bandwidth and DMA setup, and energies; docs/accelerator.md has the
+schema and the latency and energy model. Latency is a model, not a cycle-accurate
+simulation: compute cycles count MAC-array steps per tile, transfers count bytes /
+bandwidth plus a setup per DMA transfer, and with double buffering they overlap
+except for the first fill and the last write-back.
+
+Alternatives: the weight-, output- and input-stationary dataflows at their best
+tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
+with its line buffer); --no-baselines skips them.)";
+
+Network single_layer_network(const std::string& arg) {
+  const Layer layer = load_layer(arg);
+  LayerSpec spec = layer.spec();
+  if (spec.name.empty()) spec.name = "layer";
+  Network net;
+  net.model = spec.name;
+  net.layers.push_back(NetworkLayer{spec, "conv", false});
+  return net;
+}
+
+Objective objective_from(const std::string& text) {
+  if (const auto o = parse_objective(text)) return *o;
+  throw UserError("--objective " + text + ": expected traffic, latency or energy");
+}
+
+// The --schedule of the --layer, costed as if the search had returned it.
+AccelResult cost_given_schedule(const Network& net, const std::string& schedule_arg,
+                                const Accelerator& accel, const AccelRunOptions& run) {
+  const Layer layer(net.layers.front().spec);
+  const Schedule schedule = load_schedule_arg(schedule_arg);
+  validate(schedule, layer);
+  const Traffic traffic = evaluate(layer, schedule, accel.machine);
+  if (!traffic.fits)
+    throw UserError("--schedule " + schedule_arg + ": its buffers take " +
+                    std::to_string(traffic.buffer_bytes) + " bytes, more than the scratchpad's " +
+                    std::to_string(*accel.machine.capacity_bytes) + " (" + accel.name + ")");
+  // Baselines and the layer's bookkeeping come from the ordinary run; only the
+  // optimum is replaced by the given schedule.
+  AccelResult result = accel_network(net, {0}, accel, run);
+  const AccelCost cost = accel_cost(layer, schedule, accel, traffic);
+  const Count value = run.objective == Objective::traffic   ? traffic.traffic_bytes
+                      : run.objective == Objective::latency ? cost.latency_cycles
+                                                            : cost.energy.total;
+  result.network.layers.front().search.best = Candidate{schedule, traffic, value};
+  result.layers.front().cost = cost;
+  return result;
+}
+
+int run_accel(const AccelFlags& flags) {
+  if (!flags.layer && !flags.model)
+    throw UserError("accel needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
+  if (flags.schedule && !flags.layer)
+    throw UserError("--schedule goes with --layer (one layer), not with --model");
+  const Accelerator accel = read_accelerator_file(flags.machine_file);
+  AccelRunOptions run;
+  run.objective = objective_from(flags.objective);
+  run.baselines = !flags.no_baselines;
+  run.threads = flags.threads;
+  const Network net = flags.model ? load_network(*flags.model, NetworkLoadOptions{flags.batch})
+                                  : single_layer_network(*flags.layer);
+  std::vector<std::size_t> chosen(net.layers.size());
+  std::iota(chosen.begin(), chosen.end(), 0);
+  if (flags.layers) chosen = select_layers(net, *flags.layers);
+
+  const AccelResult result = flags.schedule ? cost_given_schedule(net, *flags.schedule, accel, run)
+                                            : accel_network(net, chosen, accel, run);
+  if (flags.json) {
+    std::cout << accel_result_to_json(result).dump(2) << '\n';
+  } else if (flags.csv) {
+    std::cout << accel_result_to_csv(result);
+  } else {
+    std::cout << format_accel_table(result);
+  }
+  const std::string infeasible = format_infeasible_layers(
+      result.network, "give a larger scratchpad.capacity_bytes in " + flags.machine_file);
+  if (infeasible.empty()) return 0;
+  std::cout.flush();
+  std::cerr << "spad: error: " << infeasible << '\n';
+  return kExitUsage;
+}
+
+}  // namespace
+
+Command add_accel_command(CLI::App& app) {
+  auto flags = std::make_shared<AccelFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "accel",
+      "Cycles, latency, bandwidth and energy on an accelerator described by a machine file, with "
+      "the schedule that minimises traffic, latency or energy, for one layer or a network");
+  auto* layer = sub->add_option("--layer", flags->layer,
+                                "One layer: a JSON file, JSON text, or inline "
+                                "C=64,M=64,H=56,W=56,R=3,S=3[,stride=2,pad=1,groups=1,N=1]")
+                    ->type_name("LAYER");
+  auto* model = sub->add_option("--model", flags->model,
+                                "A whole network: a built-in model name, FILE.json or FILE.onnx")
+                    ->type_name("NAME|FILE");
+  layer->excludes(model);
+  auto* layers = sub->add_option("--layers", flags->layers,
+                                 "With --model: only these layers (names, indices, ranges)")
+                     ->type_name("SPEC");
+  auto* batch = sub->add_option("--batch", flags->batch, "With --model: batch size N")
+                    ->type_name("N")
+                    ->check(CLI::PositiveNumber);
+  layers->excludes(layer);
+  batch->excludes(layer);
+  sub->add_option("--machine", flags->machine_file,
+                  "Accelerator description (YAML or JSON; see docs/accelerator.md)")
+      ->type_name("FILE")
+      ->required();
+  sub->add_option("--objective", flags->objective,
+                  "What the search minimises first: traffic (default), latency or energy")
+      ->type_name("traffic|latency|energy");
+  auto* schedule = sub->add_option("--schedule", flags->schedule,
+                                   "With --layer: cost this schedule (JSON file or text, as "
+                                   "printed by --json) instead of searching")
+                       ->type_name("SCHEDULE");
+  schedule->excludes(model);
+  sub->add_flag("--no-baselines", flags->no_baselines,
+                "Skip the fixed dataflows and the HWCE-like engine");
+  sub->add_option("--threads", flags->threads,
+                  "Search threads (default 0: all); the answer is the same for any number")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
+  auto* json = sub->add_flag("--json", flags->json, "Print one JSON document (and nothing else)");
+  auto* csv = sub->add_flag("--csv", flags->csv, "Print one CSV line per layer after a header");
+  json->excludes(csv);
+  sub->footer(kFooter);
+  return {sub, [flags] { return run_accel(*flags); }};
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,84 @@
+// Totals of an accelerator result.
+#include "io/accel_result.hpp"
+
+#include <algorithm>
+
+#include "base/error.hpp"
+
+namespace spad {
+
+std::string_view accel_baseline_name(AccelBaseline baseline) {
+  switch (baseline) {
+    case AccelBaseline::weight_stationary:
+      return "weight_stationary";
+    case AccelBaseline::output_stationary:
+      return "output_stationary";
+    case AccelBaseline::input_stationary:
+      return "input_stationary";
+    case AccelBaseline::hwce_v1:
+      return "hwce_v1";
+    case AccelBaseline::hwce_v2:
+      return "hwce_v2";
+    case AccelBaseline::hwce_v4:
+      return "hwce_v4";
+  }
+  throw InternalError("accel_baseline_name: unknown baseline");
+}
+
+AccelTotals accel_totals(const AccelResult& result) {
+  AccelTotals t;
+  const NetworkTotals net = network_totals(result.network);
+  t.layers = net.layers;
+  t.macs = net.macs;
+  t.traffic_bytes = net.traffic_bytes;
+  t.compulsory_bytes = net.compulsory_bytes;
+  if (!result.network.layers.empty()) t.frames = result.network.layers.front().layer.spec.N;
+  for (const LayerAccel& l : result.layers) {
+    if (!l.cost) continue;
+    const AccelCost& c = *l.cost;
+    ++t.scheduled_layers;
+    t.compute_cycles = add(t.compute_cycles, c.activity.compute_cycles);
+    t.transfer_cycles = add(t.transfer_cycles, c.transfer_cycles);
+    t.latency_cycles = add(t.latency_cycles, c.latency_cycles);
+    t.latency_serial_cycles = add(t.latency_serial_cycles, c.latency_serial_cycles);
+    t.latency_overlapped_cycles = add(t.latency_overlapped_cycles, c.latency_overlapped_cycles);
+    t.energy.offchip = add(t.energy.offchip, c.energy.offchip);
+    t.energy.scratchpad = add(t.energy.scratchpad, c.energy.scratchpad);
+    t.energy.mac = add(t.energy.mac, c.energy.mac);
+    t.energy.total = add(t.energy.total, c.energy.total);
+    if (c.memory_bound()) ++t.memory_bound_layers;
+  }
+  for (std::size_t i = 0; i < result.layers.size(); ++i) {
+    const auto& cost = result.layers[i].cost;
+    if (!cost || cost->latency_cycles == 0) continue;
+    const double bytes =
+        static_cast<double>(result.network.layers[i].search.best->traffic.traffic_bytes);
+    t.peak_bytes_per_cycle =
+        std::max(t.peak_bytes_per_cycle, bytes / static_cast<double>(cost->latency_cycles));
+  }
+  return t;
+}
+
+AccelBaselineTotal accel_baseline_total(const AccelResult& result, AccelBaseline baseline) {
+  AccelBaselineTotal t;
+  for (std::size_t i = 0; i < result.layers.size(); ++i) {
+    const LayerAccel& l = result.layers[i];
+    const auto& b = l.baselines[static_cast<std::size_t>(baseline)];
+    if (!l.cost || !b) continue;
+    ++t.layers;
+    t.latency_cycles = add(t.latency_cycles, b->cost.latency_cycles);
+    t.optimum_latency_cycles = add(t.optimum_latency_cycles, l.cost->latency_cycles);
+    t.energy_fj = add(t.energy_fj, b->cost.energy.total);
+    t.optimum_energy_fj = add(t.optimum_energy_fj, l.cost->energy.total);
+    t.traffic_bytes = add(t.traffic_bytes, b->candidate.traffic.traffic_bytes);
+    t.optimum_traffic_bytes =
+        add(t.optimum_traffic_bytes, result.network.layers[i].search.best->traffic.traffic_bytes);
+  }
+  return t;
+}
+
+double seconds(const Accelerator& accel, Count cycles) {
+  return static_cast<double>(cycles) / (accel.clock_mhz * 1e6);
+}
+
+}  // namespace spad

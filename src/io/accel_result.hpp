@@ -1,0 +1,86 @@
+// The answer of `spad accel`: the best schedule of every selected layer for
+// an objective (traffic, latency or energy) on an accelerator, its cycles and
+// energy, and the same for the fixed dataflows of search/dataflows. A plain
+// value; cli/accel_network_run fills it, io and report write it.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "io/network_result.hpp"
+#include "model/accel_cost.hpp"
+#include "model/accelerator.hpp"
+#include "search/objective.hpp"
+
+namespace spad {
+
+// The alternatives set beside the optimum: the three fixed dataflows at
+// their best tiles for the same objective, and the HWCE-like engine with V =
+// 1, 2, 4 output maps per pass (its line buffer: halo reuse on).
+enum class AccelBaseline {
+  weight_stationary,
+  output_stationary,
+  input_stationary,
+  hwce_v1,
+  hwce_v2,
+  hwce_v4
+};
+inline constexpr std::size_t kNumAccelBaselines = 6;
+inline constexpr std::array<AccelBaseline, kNumAccelBaselines> kAllAccelBaselines = {
+    AccelBaseline::weight_stationary, AccelBaseline::output_stationary,
+    AccelBaseline::input_stationary,  AccelBaseline::hwce_v1,
+    AccelBaseline::hwce_v2,           AccelBaseline::hwce_v4};
+
+// "weight_stationary", ..., "hwce_v4" (JSON keys and CSV column prefixes).
+std::string_view accel_baseline_name(AccelBaseline baseline);
+
+struct CostedSchedule {
+  Candidate candidate;
+  AccelCost cost;
+};
+
+struct LayerAccel {
+  std::optional<AccelCost> cost;  // of the optimum; nullopt when it does not fit
+  // Indexed by AccelBaseline; nullopt where the baseline does not fit or
+  // cannot run the layer. Empty when baselines were not asked for.
+  std::array<std::optional<CostedSchedule>, kNumAccelBaselines> baselines;
+};
+
+struct AccelResult {
+  NetworkResult network;  // network.machine == accel.machine
+  Accelerator accel;
+  Objective objective = Objective::traffic;
+  bool with_baselines = true;
+  std::vector<LayerAccel> layers;  // parallel to network.layers
+};
+
+// Sums over the layers that fit (and, for a baseline, over the layers where
+// it and the optimum both fit).
+struct AccelTotals {
+  Count layers = 0, scheduled_layers = 0, macs = 0;
+  Count traffic_bytes = 0, compulsory_bytes = 0;
+  Count compute_cycles = 0, transfer_cycles = 0, latency_cycles = 0;
+  Count latency_serial_cycles = 0, latency_overlapped_cycles = 0;
+  EnergyFj energy;
+  Count memory_bound_layers = 0;
+  double peak_bytes_per_cycle = 0;  // the largest of a layer's traffic / latency
+  Count frames = 1;                 // images per pass: the batch of the first layer
+};
+
+AccelTotals accel_totals(const AccelResult& result);
+
+struct AccelBaselineTotal {
+  Count layers = 0;
+  Count latency_cycles = 0, optimum_latency_cycles = 0;
+  Count energy_fj = 0, optimum_energy_fj = 0;
+  Count traffic_bytes = 0, optimum_traffic_bytes = 0;
+};
+
+AccelBaselineTotal accel_baseline_total(const AccelResult& result, AccelBaseline baseline);
+
+// Seconds for `cycles` at the accelerator's clock.
+double seconds(const Accelerator& accel, Count cycles);
+
+}  // namespace spad

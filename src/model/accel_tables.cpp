@@ -1,0 +1,33 @@
+// Lane-step and trip-count tables for the accelerator cost.
+#include "model/accel_tables.hpp"
+
+namespace spad {
+
+AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
+    : layer_(&layer), accel_(&accel) {
+  for (Dim d : kAllDims) {
+    const Count extent = layer.bound(d);
+    auto& steps = steps_[index(d)];
+    auto& trips = trips_[index(d)];
+    steps.assign(static_cast<std::size_t>(extent) + 1, 0);
+    trips.assign(static_cast<std::size_t>(extent) + 1, 0);
+    for (Count t = 1; t <= extent; ++t) {
+      steps[static_cast<std::size_t>(t)] = lane_steps(extent, t, accel.mac_array.unroll[d]);
+      trips[static_cast<std::size_t>(t)] = ceil_div(extent, t);
+    }
+  }
+}
+
+AccelCost AccelTables::cost(const Schedule& schedule, const Traffic& traffic) const {
+  PerDim<Count> f, t;
+  for (Dim d : kAllDims) {
+    f[d] = steps(d, schedule.tiles[d]);
+    t[d] = trips(d, schedule.tiles[d]);
+  }
+  const Activity activity = count_activity(*layer_, f, t, traffic);
+  return cost_from_inputs(cost_inputs(*layer_, accel_->machine.precision, activity, traffic,
+                                      accel_->machine.double_buffer),
+                          *accel_);
+}
+
+}  // namespace spad

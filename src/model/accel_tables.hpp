@@ -1,0 +1,33 @@
+// The accelerator cost bound to one layer and accelerator, with the lane
+// steps F_d(t) and trip counts T_d(t) of every tile precomputed:
+// cost(schedule, traffic) returns exactly accel_cost(layer, schedule, accel,
+// traffic) without a division per loop. This is what the search calls.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "model/accel_cost.hpp"
+
+namespace spad {
+
+class AccelTables {
+ public:
+  AccelTables(const Layer& layer, const Accelerator& accel);
+
+  Count steps(Dim d, Count tile) const { return steps_[index(d)][static_cast<std::size_t>(tile)]; }
+  Count trips(Dim d, Count tile) const { return trips_[index(d)][static_cast<std::size_t>(tile)]; }
+
+  // The cost of a schedule valid for the layer, whose traffic is `traffic`.
+  AccelCost cost(const Schedule& schedule, const Traffic& traffic) const;
+
+  const Layer& layer() const { return *layer_; }
+  const Accelerator& accelerator() const { return *accel_; }
+
+ private:
+  const Layer* layer_;
+  const Accelerator* accel_;
+  std::array<std::vector<Count>, kNumDims> steps_, trips_;
+};
+
+}  // namespace spad
