@@ -40,8 +40,7 @@ PerDim<Count> lane_steps(const Layer& layer, const Schedule& schedule, const Mac
   return f;
 }
 
-Activity count_activity(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T,
-                        const Traffic& traffic) {
+Activity count_datapath(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T) {
   Activity a;
   a.macs = layer.macs();
   a.compute_cycles = 1;
@@ -59,7 +58,12 @@ Activity count_activity(const Layer& layer, const PerDim<Count>& F, const PerDim
   const Count outputs = layer.size(Tensor::O);
   a.psum_writes = mul(outputs, reduction_tiles);
   a.operand_reads[Tensor::O] = mul(outputs, reduction_tiles - 1);
+  return a;
+}
 
+Activity count_activity(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T,
+                        const Traffic& traffic) {
+  Activity a = count_datapath(layer, F, T);
   // O's fills are its visits: positions x reduction visits V_O, and all but
   // the first visit of each position read partial sums back.
   const ArrayTraffic& o = traffic.arrays[Tensor::O];
@@ -83,11 +87,14 @@ CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Act
   in.first_load_bytes = add(traffic.arrays[Tensor::I].buffer_bytes / copies,
                             traffic.arrays[Tensor::W].buffer_bytes / copies);
   in.last_store_bytes = mul(traffic.arrays[Tensor::O].buffer_elems / copies, precision.output);
-  in.datapath_bytes =
-      add(add(mul(activity.operand_reads[Tensor::I], precision.input),
-              mul(activity.operand_reads[Tensor::W], precision.weight)),
-          mul(add(activity.operand_reads[Tensor::O], activity.psum_writes), precision.psum));
+  in.datapath_bytes = datapath_bytes(activity, precision);
   return in;
+}
+
+Count datapath_bytes(const Activity& activity, const Precision& precision) {
+  return add(add(mul(activity.operand_reads[Tensor::I], precision.input),
+                 mul(activity.operand_reads[Tensor::W], precision.weight)),
+             mul(add(activity.operand_reads[Tensor::O], activity.psum_writes), precision.psum));
 }
 
 AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {

@@ -96,6 +96,14 @@ PerDim<Count> lane_steps(const Layer& layer, const Schedule& schedule, const Mac
 Activity count_activity(const Layer& layer, const PerDim<Count>& lane_steps,
                         const PerDim<Count>& trips, const Traffic& traffic);
 
+// The MAC array's side of count_activity alone (dma_transfers = 0): it
+// needs no traffic, so the search can bound a schedule before counting it.
+Activity count_datapath(const Layer& layer, const PerDim<Count>& lane_steps,
+                        const PerDim<Count>& trips);
+
+// Bytes the datapath moves between scratchpad and MAC array.
+Count datapath_bytes(const Activity& activity, const Precision& precision);
+
 // The cost inputs of a schedule whose traffic is known.
 CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Activity& activity,
                        const Traffic& traffic, bool double_buffer);

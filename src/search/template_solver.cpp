@@ -23,6 +23,10 @@
 //  - DMA transfers from the T = 2 relaxation (products of trip counts);
 //  - lane steps F_d: exact for assigned loops and whole loops, the least over
 //    the group's candidates for unassigned ones; O's operand reads from T = 2.
+// Before any of that, a cheaper bound: the cost of the MAC array's side
+// alone (compute cycles and operand reads from the lane steps and trip
+// counts, every traffic-dependent input 0); a node or leaf whose objective
+// already exceeds the incumbent's is cut without counting its traffic.
 // A node is cut when the buffer bound exceeds the capacity or the bounds are
 // strictly worse than the incumbent.
 #include "search/template_solver.hpp"
@@ -138,9 +142,30 @@ void TemplateSolver::solve(const LoopTemplate& tpl) {
   descend(0);
 }
 
+bool TemplateSolver::datapath_exceeds_bar(std::size_t level) {
+  if (objective_.is_traffic() || !bar_) return false;
+  const AccelTables& tables = objective_.tables();
+  PerDim<Count> steps, trips;
+  for (Dim d : kAllDims) {
+    steps[d] = tables.steps(d, schedule_.tiles[d]);
+    trips[d] = tables.trips(d, schedule_.tiles[d]);
+  }
+  for (std::size_t i = level; i < groups_.size(); ++i)
+    for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k) {
+      const Dim d = groups_[i]->dims[k];
+      steps[d] = groups_[i]->min_lane_steps[k];
+      trips[d] = 2;  // every candidate has T >= 2
+    }
+  CostInputs lower;
+  lower.activity = count_datapath(ev_.layer(), steps, trips);
+  lower.datapath_bytes = datapath_bytes(lower.activity, ev_.machine().precision);
+  return objective_.bound(lower) > bar_->objective;
+}
+
 void TemplateSolver::offer_leaf() {
-  ++stats_.evaluations;
   ++stats_.leaves;
+  if (datapath_exceeds_bar(groups_.size())) return;
+  ++stats_.evaluations;
   const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
   const Candidate leaf{schedule_, full, objective_.value(schedule_, full)};
@@ -158,6 +183,7 @@ void TemplateSolver::descend(std::size_t level) {
       offer_leaf();
       continue;
     }
+    if (datapath_exceeds_bar(level + 1)) continue;
     const Bounds b = bounds_with_rest(level + 1);
     if (b.buffer > capacity_ || strictly_worse(b, bar_)) continue;
     descend(level + 1);

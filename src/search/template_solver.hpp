@@ -37,6 +37,7 @@ class TemplateSolver {
   void descend(std::size_t level);
   void offer_leaf();
   void refresh_bar();
+  bool datapath_exceeds_bar(std::size_t level);
   Count objective_bound(std::size_t level, const Schedule& pressure_relaxed,
                         const Traffic& for_pressure, const Traffic& for_buffer, Count traffic);
 
