@@ -273,3 +273,50 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
 
 }  // namespace
 }  // namespace spad
+
+namespace spad {
+namespace {
+
+// On layers too large for brute force: the latency optimum has no more
+// latency than the traffic optimum, the energy optimum no more energy, and
+// the traffic optimum no more traffic than either; each reported objective is
+// the model's cost of the schedule returned.
+TEST(SearchObjectiveProperty, EachObjectiveIsNoWorseThanTheOthersOptima) {
+  Rng rng(99);
+  for (int i = 0; i < 60; ++i) {
+    const Layer layer = testing::random_layer(rng, 12);
+    Machine machine = testing::random_machine(rng);
+    Accelerator accel = testing::random_accelerator(rng, machine);
+    accel.machine.capacity_bytes = uniform(rng, 64, 8192);
+    const auto shared = std::make_shared<const Accelerator>(accel);
+    const auto run = [&](Objective objective) {
+      SearchOptions options;
+      options.threads = 1;
+      options.objective = objective;
+      options.accelerator = shared;
+      return optimize(layer, accel.machine, options).best;
+    };
+    const auto traffic = run(Objective::traffic);
+    const auto latency = run(Objective::latency);
+    const auto energy = run(Objective::energy);
+    SCOPED_TRACE(describe(layer, accel));
+    ASSERT_EQ(traffic.has_value(), latency.has_value());
+    ASSERT_EQ(traffic.has_value(), energy.has_value());
+    if (!traffic) continue;
+    const auto cost = [&](const Candidate& c) {
+      return accel_cost(layer, c.schedule, accel, evaluate(layer, c.schedule, accel.machine));
+    };
+    const AccelCost t = cost(*traffic), l = cost(*latency), e = cost(*energy);
+    EXPECT_EQ(latency->objective, l.latency_cycles);
+    EXPECT_EQ(energy->objective, e.energy.total);
+    EXPECT_LE(l.latency_cycles, t.latency_cycles);
+    EXPECT_LE(l.latency_cycles, e.latency_cycles);
+    EXPECT_LE(e.energy.total, t.energy.total);
+    EXPECT_LE(e.energy.total, l.energy.total);
+    EXPECT_LE(traffic->traffic.traffic_bytes, latency->traffic.traffic_bytes);
+    EXPECT_LE(traffic->traffic.traffic_bytes, energy->traffic.traffic_bytes);
+  }
+}
+
+}  // namespace
+}  // namespace spad

@@ -40,9 +40,11 @@ nlohmann::ordered_json accel_details(const AccelCost& c, const Accelerator& acce
   j["latency_serial_cycles"] = c.latency_serial_cycles;
   j["latency_overlapped_cycles"] = c.latency_overlapped_cycles;
   j["memory_bound"] = c.memory_bound();
-  j["bytes_per_cycle"] = c.latency_cycles == 0 ? 0.0
-                                               : static_cast<double>(traffic_bytes) /
-                                                     static_cast<double>(c.latency_cycles);
+  const double bytes_per_cycle = c.latency_cycles == 0 ? 0.0
+                                                       : static_cast<double>(traffic_bytes) /
+                                                             static_cast<double>(c.latency_cycles);
+  j["bytes_per_cycle"] = bytes_per_cycle;
+  j["gbytes_per_s"] = bytes_per_cycle * accel.clock_mhz * 1e6 / 1e9;
   j["scratchpad_bytes"] = c.scratchpad_bytes;
   j["operand_reads"] = {{"I", c.activity.operand_reads[Tensor::I]},
                         {"W", c.activity.operand_reads[Tensor::W]},
