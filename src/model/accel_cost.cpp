@@ -104,16 +104,18 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
   c.activity = in.activity;
   c.transfer_data_cycles = data_cycles(in.traffic_bytes, bits);
   c.transfer_setup_cycles = narrow(Wide{in.activity.dma_transfers} * setup, "setup cycles");
-  c.transfer_cycles = add(c.transfer_data_cycles, c.transfer_setup_cycles);
+  const Wide transfer = Wide{c.transfer_data_cycles} + c.transfer_setup_cycles;
+  c.transfer_cycles = narrow(transfer, "transfer cycles");
   // One transfer for the first I fill, one for the first W fill, one for the
   // last O write-back.
-  c.exposed_cycles =
-      add(add(data_cycles(in.first_load_bytes, bits), data_cycles(in.last_store_bytes, bits)),
-          narrow(3 * setup, "setup cycles"));
-  const Count compute = in.activity.compute_cycles;
-  c.latency_serial_cycles = add(compute, c.transfer_cycles);
-  c.latency_overlapped_cycles = std::min(
-      c.latency_serial_cycles, add(std::max(compute, c.transfer_cycles), c.exposed_cycles));
+  const Wide exposed = Wide{data_cycles(in.first_load_bytes, bits)} +
+                       data_cycles(in.last_store_bytes, bits) + 3 * setup;
+  c.exposed_cycles = narrow(exposed, "exposed cycles");
+  const Wide compute = in.activity.compute_cycles;
+  const Wide serial = compute + transfer;
+  c.latency_serial_cycles = narrow(serial, "latency");
+  c.latency_overlapped_cycles =
+      narrow(std::min(serial, std::max(compute, transfer) + exposed), "latency");
   c.latency_cycles =
       accel.machine.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
   c.scratchpad_bytes = add(in.traffic_bytes, in.datapath_bytes);

@@ -79,6 +79,10 @@ void validate(const Accelerator& accel) {
   if (accel.dma_setup_cycles < 0)
     reject("offchip.dma_setup_cycles", std::to_string(accel.dma_setup_cycles),
            "a setup time cannot be negative (0 = no fixed cost per transfer)");
+  if (accel.dma_setup_cycles > kMaxSetupCycles)
+    reject("offchip.dma_setup_cycles", std::to_string(accel.dma_setup_cycles),
+           "more than " + std::to_string(kMaxSetupCycles) +
+               " cycles per DMA transfer; latencies would leave the 64-bit range");
 
   check_energy("energy.mac_pj", accel.energy.mac_fj);
   check_energy("energy.scratchpad_pj_per_byte", accel.energy.scratchpad_fj_per_byte);

@@ -62,6 +62,9 @@ struct Accelerator {
 void validate(const Accelerator& accel);
 
 inline constexpr Count kMaxMacsPerCycle = Count{1} << 24;
+// Largest DMA setup accepted (cycles per transfer), far beyond any real DMA
+// engine; a latency that still leaves int64 is reported as a UserError.
+inline constexpr Count kMaxSetupCycles = Count{1} << 20;
 // Largest per-unit energy accepted (1 uJ); keeps every energy product in int64.
 inline constexpr Count kMaxEnergyFj = 1'000'000'000;
 
