@@ -2,7 +2,8 @@
 // layers and random accelerators, every tile vector x loop order x span
 // triple is costed from the SIMULATED traffic and the REPLAYED activity
 // (sim/activity_replay), and the search must return exactly the least
-// (objective, traffic, buffer bytes, fills) among the schedules that fit.
+// (objective, secondary, traffic, buffer bytes, fills) among the schedules
+// that fit (secondary: energy for latency, latency for energy).
 // It also guards every search restriction that is valid for traffic only
 // (tile 1 for loops that change no traffic; one tile per trip count for
 // n g m c): with unrolled loops those would lose the optimum.
@@ -30,9 +31,15 @@ using testing::Rng;
 using testing::uniform;
 
 struct Cost {
-  Count objective, traffic, buffer, fills;
-  auto key() const { return std::tuple(objective, traffic, buffer, fills); }
+  Count objective, secondary, traffic, buffer, fills;
+  auto key() const { return std::tuple(objective, secondary, traffic, buffer, fills); }
 };
+
+// The two leading terms, written out here rather than taken from search/.
+std::pair<Count, Count> terms(Objective objective, const AccelCost& c) {
+  if (objective == Objective::latency) return {c.latency_cycles, c.energy.total};
+  return {c.energy.total, c.latency_cycles};
+}
 
 Layer tiny_layer(Rng& rng) {
   for (;;) {
@@ -91,8 +98,9 @@ Cost simulated_cost(const Layer& layer, const Schedule& s, const Accelerator& ac
   const AccelCost c = cost_from_inputs(cost_inputs(layer, accel.machine.precision, sim.activity,
                                                    sim.traffic, accel.machine.double_buffer),
                                        accel);
-  const Count value = objective == Objective::latency ? c.latency_cycles : c.energy.total;
-  return {value, sim.traffic.traffic_bytes, sim.traffic.buffer_bytes, sim.traffic.total_fills()};
+  const auto [value, secondary] = terms(objective, c);
+  return {value, secondary, sim.traffic.traffic_bytes, sim.traffic.buffer_bytes,
+          sim.traffic.total_fills()};
 }
 
 std::vector<Cost> brute_force(const Layer& layer, const Accelerator& accel, Objective objective) {
@@ -161,12 +169,14 @@ void check(const Layer& layer, Accelerator accel, Objective objective, Rng& rng)
     ASSERT_TRUE(got.best.has_value());
     const Candidate& best = *got.best;
     EXPECT_EQ(best.objective, want->objective);
+    EXPECT_EQ(best.secondary, want->secondary);
     EXPECT_EQ(best.traffic.traffic_bytes, want->traffic);
     EXPECT_EQ(best.traffic.buffer_bytes, want->buffer);
     EXPECT_EQ(best.traffic.total_fills(), want->fills);
     // The schedule returned really has the cost reported.
     const Cost replayed = simulated_cost(layer, best.schedule, accel, objective);
     EXPECT_EQ(replayed.objective, best.objective);
+    EXPECT_EQ(replayed.secondary, best.secondary);
   }
 }
 
@@ -237,8 +247,8 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
     for (;;) {
       const Traffic t = evaluate(layer, s, accel.machine);
       const AccelCost c = accel_cost(layer, s, accel, t);
-      all.push_back({objective == Objective::latency ? c.latency_cycles : c.energy.total,
-                     t.traffic_bytes, t.buffer_bytes, t.total_fills()});
+      const auto [value, secondary] = terms(objective, c);
+      all.push_back({value, secondary, t.traffic_bytes, t.buffer_bytes, t.total_fills()});
       std::size_t i = 0;
       for (; i < kNumDims; ++i) {
         if (++s.tiles[kAllDims[i]] <= layer.bound(kAllDims[i])) break;
@@ -263,6 +273,7 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
     ASSERT_EQ(got.best.has_value(), want.has_value());
     if (!want) continue;
     EXPECT_EQ(got.best->objective, want->objective);
+    EXPECT_EQ(got.best->secondary, want->secondary);
     EXPECT_EQ(got.best->traffic.traffic_bytes, want->traffic);
     EXPECT_EQ(got.best->traffic.buffer_bytes, want->buffer);
     EXPECT_EQ(got.best->traffic.total_fills(), want->fills);

@@ -32,10 +32,8 @@ std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel,
   const Traffic traffic = evaluate(layer, *schedule, engine.machine);
   if (!traffic.fits) return std::nullopt;
   const AccelCost cost = accel_cost(layer, *schedule, engine, traffic);
-  const Count value = objective == Objective::traffic   ? traffic.traffic_bytes
-                      : objective == Objective::latency ? cost.latency_cycles
-                                                        : cost.energy.total;
-  return CostedSchedule{Candidate{*schedule, traffic, value}, cost};
+  const ObjectiveValue value = objective_value(objective, cost, traffic);
+  return CostedSchedule{Candidate{*schedule, traffic, value.primary, value.secondary}, cost};
 }
 
 }  // namespace

@@ -91,10 +91,9 @@ AccelResult cost_given_schedule(const Network& net, const std::string& schedule_
   // optimum is replaced by the given schedule.
   AccelResult result = accel_network(net, {0}, accel, run);
   const AccelCost cost = accel_cost(layer, schedule, accel, traffic);
-  const Count value = run.objective == Objective::traffic   ? traffic.traffic_bytes
-                      : run.objective == Objective::latency ? cost.latency_cycles
-                                                            : cost.energy.total;
-  result.network.layers.front().search.best = Candidate{schedule, traffic, value};
+  const ObjectiveValue value = objective_value(run.objective, cost, traffic);
+  result.network.layers.front().search.best =
+      Candidate{schedule, traffic, value.primary, value.secondary};
   result.layers.front().cost = cost;
   return result;
 }

@@ -24,22 +24,23 @@ class Incumbent {
   std::optional<Candidate> best_;
 };
 
-// Lower bounds (or exact values) of the four leading terms of the order.
+// Lower bounds (or exact values) of the five leading terms of the order.
 struct Bounds {
-  Count objective = 0, traffic = 0, buffer = 0, fills = 0;
+  Count objective = 0, secondary = 0, traffic = 0, buffer = 0, fills = 0;
 };
 
 inline Bounds bounds_of(const Candidate& c) {
-  return Bounds{c.objective, c.traffic.traffic_bytes, c.traffic.buffer_bytes,
+  return Bounds{c.objective, c.secondary, c.traffic.traffic_bytes, c.traffic.buffer_bytes,
                 c.traffic.total_fills()};
 }
 
 // True when anything with these bounds is strictly worse than `bar`
-// (lexicographic on objective, traffic, buffer, fills). Equal is never worse:
-// exact ties must reach the final tie-break.
+// (lexicographic on objective, secondary, traffic, buffer, fills). Equal is
+// never worse: exact ties must reach the final tie-break.
 inline bool strictly_worse(const Bounds& b, const std::optional<Bounds>& bar) {
   if (!bar) return false;
   if (b.objective != bar->objective) return b.objective > bar->objective;
+  if (b.secondary != bar->secondary) return b.secondary > bar->secondary;
   if (b.traffic != bar->traffic) return b.traffic > bar->traffic;
   if (b.buffer != bar->buffer) return b.buffer > bar->buffer;
   return b.fills > bar->fills;

@@ -36,18 +36,27 @@ ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const 
   tables_ = std::make_unique<AccelTables>(layer, *accel_);
 }
 
-Count ObjectiveFunction::pick(const AccelCost& cost) const {
-  return objective_ == Objective::latency ? cost.latency_cycles : cost.energy.total;
+ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic) {
+  switch (objective) {
+    case Objective::traffic:
+      return {traffic.traffic_bytes, 0};
+    case Objective::latency:
+      return {cost.latency_cycles, cost.energy.total};
+    case Objective::energy:
+      return {cost.energy.total, cost.latency_cycles};
+  }
+  throw InternalError("objective_value: unknown objective");
 }
 
-Count ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
-  if (is_traffic()) return traffic.traffic_bytes;
-  return pick(tables_->cost(schedule, traffic));
+ObjectiveValue ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
+  if (is_traffic()) return {traffic.traffic_bytes, 0};
+  return objective_value(objective_, tables_->cost(schedule, traffic), traffic);
 }
 
-Count ObjectiveFunction::bound(const CostInputs& lower) const {
+ObjectiveValue ObjectiveFunction::bound(const CostInputs& lower) const {
   SPAD_CHECK(!is_traffic(), "ObjectiveFunction::bound: traffic is bounded directly");
-  return pick(cost_from_inputs(lower, *accel_));
+  // The traffic term of objective_value is not used for latency and energy.
+  return objective_value(objective_, cost_from_inputs(lower, *accel_), Traffic{});
 }
 
 }  // namespace spad

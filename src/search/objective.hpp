@@ -1,9 +1,13 @@
 // What the search minimises first: off-chip traffic (DESIGN.md's default),
 // or, on an accelerator (model/accelerator), latency or energy. The same
-// exact search either way; only the leading term of the order changes:
-//   (objective, traffic bytes, buffer bytes, DMA fills, schedule)
-// with objective = traffic bytes, latency cycles or energy in fJ, each
-// computed by the model (model/accel_cost).
+// exact search either way; only the leading terms of the order change:
+//   (objective, secondary, traffic bytes, buffer bytes, DMA fills, schedule)
+//   traffic: (traffic bytes, 0)   DESIGN.md's order
+//   latency: (latency cycles, energy fJ)
+//   energy:  (energy fJ, latency cycles)
+// each computed by the model (model/accel_cost). The secondary term keeps a
+// tie on the objective from being broken by the smallest buffers alone, which
+// for energy would pick schedules of many small DMA transfers.
 #pragma once
 
 #include <memory>
@@ -20,6 +24,13 @@
 namespace spad {
 
 enum class Objective { traffic, latency, energy };
+
+struct ObjectiveValue {
+  Count primary = 0, secondary = 0;
+};
+
+// The two terms of `objective` for a schedule of this cost and traffic.
+ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic);
 
 // "traffic", "latency", "energy".
 std::string_view objective_name(Objective objective);
@@ -42,14 +53,12 @@ class ObjectiveFunction {
   const AccelTables& tables() const { return *tables_; }
 
   // The value of a schedule whose traffic is `traffic`.
-  Count value(const Schedule& schedule, const Traffic& traffic) const;
-  // A lower bound from lower bounds of every cost input (cost_from_inputs is
-  // non-decreasing in each of them). Not for traffic.
-  Count bound(const CostInputs& lower) const;
+  ObjectiveValue value(const Schedule& schedule, const Traffic& traffic) const;
+  // Lower bounds of both terms from lower bounds of every cost input
+  // (cost_from_inputs is non-decreasing in each of them). Not for traffic.
+  ObjectiveValue bound(const CostInputs& lower) const;
 
  private:
-  Count pick(const AccelCost& cost) const;
-
   Objective objective_;
   std::shared_ptr<const Accelerator> accel_;
   std::unique_ptr<AccelTables> tables_;

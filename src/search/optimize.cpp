@@ -88,8 +88,8 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<std::size_t> order(templates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(roots[a].objective, roots[a].traffic, roots[a].buffer) <
-           std::tuple(roots[b].objective, roots[b].traffic, roots[b].buffer);
+    return std::tuple(roots[a].objective, roots[a].secondary, roots[a].traffic, roots[a].buffer) <
+           std::tuple(roots[b].objective, roots[b].secondary, roots[b].traffic, roots[b].buffer);
   });
 
   parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {

@@ -100,15 +100,20 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
       add(for_pressure.arrays[Tensor::O].read_bytes, for_pressure.arrays[Tensor::O].write_bytes));
   b.buffer = for_buffer.buffer_bytes;
   b.fills = for_pressure.total_fills();
-  b.objective = objective_.is_traffic()
-                    ? b.traffic
-                    : objective_bound(level, pressure_relaxed, for_pressure, for_buffer, b.traffic);
+  if (objective_.is_traffic()) {
+    b.objective = b.traffic;
+  } else {
+    const ObjectiveValue v =
+        objective_bound(level, pressure_relaxed, for_pressure, for_buffer, b.traffic);
+    b.objective = v.primary;
+    b.secondary = v.secondary;
+  }
   return b;
 }
 
-Count TemplateSolver::objective_bound(std::size_t level, const Schedule& pressure_relaxed,
-                                      const Traffic& for_pressure, const Traffic& for_buffer,
-                                      Count traffic) {
+ObjectiveValue TemplateSolver::objective_bound(std::size_t level, const Schedule& pressure_relaxed,
+                                               const Traffic& for_pressure,
+                                               const Traffic& for_buffer, Count traffic) {
   const Layer& layer = ev_.layer();
   const AccelTables& tables = objective_.tables();
   PerDim<Count> steps, trips;
@@ -159,7 +164,8 @@ bool TemplateSolver::datapath_exceeds_bar(std::size_t level) {
   CostInputs lower;
   lower.activity = count_datapath(ev_.layer(), steps, trips);
   lower.datapath_bytes = datapath_bytes(lower.activity, ev_.machine().precision);
-  return objective_.bound(lower) > bar_->objective;
+  const ObjectiveValue v = objective_.bound(lower);
+  return strictly_worse(Bounds{v.primary, v.secondary, 0, 0, 0}, bar_);
 }
 
 void TemplateSolver::offer_leaf() {
@@ -168,7 +174,8 @@ void TemplateSolver::offer_leaf() {
   ++stats_.evaluations;
   const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
-  const Candidate leaf{schedule_, full, objective_.value(schedule_, full)};
+  const ObjectiveValue value = objective_.value(schedule_, full);
+  const Candidate leaf{schedule_, full, value.primary, value.secondary};
   if (strictly_worse(bounds_of(leaf), bar_)) return;
   incumbent_.offer(leaf);
   refresh_bar();

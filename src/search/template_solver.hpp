@@ -38,8 +38,9 @@ class TemplateSolver {
   void offer_leaf();
   void refresh_bar();
   bool datapath_exceeds_bar(std::size_t level);
-  Count objective_bound(std::size_t level, const Schedule& pressure_relaxed,
-                        const Traffic& for_pressure, const Traffic& for_buffer, Count traffic);
+  ObjectiveValue objective_bound(std::size_t level, const Schedule& pressure_relaxed,
+                                 const Traffic& for_pressure, const Traffic& for_buffer,
+                                 Count traffic);
 
   const Evaluator& ev_;
   const ObjectiveFunction& objective_;
