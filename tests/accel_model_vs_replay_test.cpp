@@ -24,8 +24,8 @@ TEST(AccelModelVsReplay, ActivityAndCostAgreeOnRandomCases) {
     const Traffic traffic = evaluate(layer, schedule, accel.machine);
     const SimulatedActivity sim = simulate_activity(layer, schedule, accel);
     ASSERT_EQ(sim.traffic, traffic) << "case " << i;
-    const Activity model = count_activity(layer, lane_steps(layer, schedule, accel.mac_array),
-                                          trip_counts(schedule, layer), traffic);
+    const Activity model =
+        count_activity(layer, loop_steps(layer, schedule, accel.mac_array), traffic);
     ASSERT_EQ(model.macs, sim.activity.macs) << "case " << i;
     ASSERT_EQ(model.compute_cycles, sim.activity.compute_cycles) << "case " << i;
     ASSERT_EQ(model.operand_reads, sim.activity.operand_reads) << "case " << i;

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 #include <tuple>
 #include <vector>
@@ -36,7 +37,8 @@ struct Cost {
 };
 
 // The two leading terms, written out here rather than taken from search/.
-std::pair<Count, Count> terms(Objective objective, const AccelCost& c) {
+std::pair<Count, Count> terms(Objective objective, const AccelCost& c, Count traffic_bytes) {
+  if (objective == Objective::traffic) return {traffic_bytes, c.latency_cycles};
   if (objective == Objective::latency) return {c.latency_cycles, c.energy.total};
   return {c.energy.total, c.latency_cycles};
 }
@@ -98,7 +100,7 @@ Cost simulated_cost(const Layer& layer, const Schedule& s, const Accelerator& ac
   const AccelCost c = cost_from_inputs(cost_inputs(layer, accel.machine.precision, sim.activity,
                                                    sim.traffic, accel.machine.double_buffer),
                                        accel);
-  const auto [value, secondary] = terms(objective, c);
+  const auto [value, secondary] = terms(objective, c, sim.traffic.traffic_bytes);
   return {value, secondary, sim.traffic.traffic_bytes, sim.traffic.buffer_bytes,
           sim.traffic.total_fills()};
 }
@@ -204,6 +206,11 @@ TEST(SearchObjectiveBruteForce, EnergyMatchesExhaustiveSimulation) {
   run_objective(Objective::energy, 1130, 300);
 }
 
+// Traffic first, ties by latency (the traffic objective on an accelerator).
+TEST(SearchObjectiveBruteForce, TrafficOnAnAcceleratorMatchesExhaustiveSimulation) {
+  run_objective(Objective::traffic, 3011, 200);
+}
+
 }  // namespace
 }  // namespace spad
 
@@ -238,7 +245,8 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
     Accelerator accel = testing::random_accelerator(rng, machine);
     for (Dim d : {Dim::m, Dim::c, Dim::p, Dim::q, Dim::r})
       if (uniform(rng, 0, 1) == 1) accel.mac_array.unroll[d] = uniform(rng, 2, 5);
-    const Objective objective = uniform(rng, 0, 1) == 1 ? Objective::latency : Objective::energy;
+    const Objective objective = std::array{Objective::traffic, Objective::latency,
+                                           Objective::energy}[uniform(rng, 0, 2)];
     Schedule s;
     std::shuffle(s.order.begin(), s.order.end(), rng);
     for (Tensor t : kAllTensors) s.buffer_span[t] = static_cast<int>(uniform(rng, 0, 8));
@@ -247,7 +255,7 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
     for (;;) {
       const Traffic t = evaluate(layer, s, accel.machine);
       const AccelCost c = accel_cost(layer, s, accel, t);
-      const auto [value, secondary] = terms(objective, c);
+      const auto [value, secondary] = terms(objective, c, t.traffic_bytes);
       all.push_back({value, secondary, t.traffic_bytes, t.buffer_bytes, t.total_fills()});
       std::size_t i = 0;
       for (; i < kNumDims; ++i) {

@@ -34,13 +34,19 @@ Count lane_steps(Count extent, Count tile, Count lanes) {
   return add(mul(trips - 1, ceil_div(tile, lanes)), ceil_div(last, lanes));
 }
 
-PerDim<Count> lane_steps(const Layer& layer, const Schedule& schedule, const MacArray& array) {
-  PerDim<Count> f;
-  for (Dim d : kAllDims) f[d] = lane_steps(layer.bound(d), schedule.tiles[d], array.unroll[d]);
-  return f;
+LoopSteps loop_steps(const Layer& layer, const Schedule& schedule, const MacArray& array) {
+  LoopSteps out;
+  for (Dim d : kAllDims) {
+    const Count lanes = array.unroll[d];
+    out.lane_steps[d] = lane_steps(layer.bound(d), schedule.tiles[d], lanes);
+    out.trips[d] = ceil_div(layer.bound(d), schedule.tiles[d]);
+  }
+  return out;
 }
 
-Activity count_datapath(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T) {
+Activity count_datapath(const Layer& layer, const LoopSteps& steps) {
+  const PerDim<Count>& F = steps.lane_steps;
+  const PerDim<Count>& T = steps.trips;
   Activity a;
   a.macs = layer.macs();
   a.compute_cycles = 1;
@@ -61,9 +67,8 @@ Activity count_datapath(const Layer& layer, const PerDim<Count>& F, const PerDim
   return a;
 }
 
-Activity count_activity(const Layer& layer, const PerDim<Count>& F, const PerDim<Count>& T,
-                        const Traffic& traffic) {
-  Activity a = count_datapath(layer, F, T);
+Activity count_activity(const Layer& layer, const LoopSteps& steps, const Traffic& traffic) {
+  Activity a = count_datapath(layer, steps);
   // O's fills are its visits: positions x reduction visits V_O, and all but
   // the first visit of each position read partial sums back.
   const ArrayTraffic& o = traffic.arrays[Tensor::O];
@@ -114,8 +119,8 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
   const Wide compute = in.activity.compute_cycles;
   const Wide serial = compute + transfer;
   c.latency_serial_cycles = narrow(serial, "latency");
-  c.latency_overlapped_cycles =
-      narrow(std::min(serial, std::max(compute, transfer) + exposed), "latency");
+  const Wide overlapped = std::max(compute + exposed, transfer);
+  c.latency_overlapped_cycles = narrow(std::min(serial, overlapped), "latency");
   c.latency_cycles =
       accel.machine.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
   c.scratchpad_bytes = add(in.traffic_bytes, in.datapath_bytes);
@@ -133,8 +138,8 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
 
 AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
                      const Traffic& traffic) {
-  const Activity activity = count_activity(layer, lane_steps(layer, schedule, accel.mac_array),
-                                           trip_counts(schedule, layer), traffic);
+  const Activity activity =
+      count_activity(layer, loop_steps(layer, schedule, accel.mac_array), traffic);
   return cost_from_inputs(
       cost_inputs(layer, accel.machine.precision, activity, traffic, accel.machine.double_buffer),
       accel);

@@ -23,10 +23,10 @@
 //                    + O fills that read partial sums back
 // and, with transfer_cycles = ceil(8 bytes / bits_per_cycle) + transfers · setup:
 //   serial latency     = compute + transfer
-//   overlapped latency = min(serial, max(compute, transfer) + exposed), where
-//     exposed = the first fill of the I and W buffers (nothing to hide it
-//     behind) and the last write-back of the O buffer, each at its largest
-//     size, with one setup each
+//   overlapped latency = min(serial, max(compute + exposed, transfer)):
+//     compute cannot hide the first fill of the I and W buffers nor the last
+//     write-back of the O buffer (exposed: each at its largest size, with a
+//     setup each); a memory-bound layer runs at the DMA engine's pace
 //   latency            = overlapped with double buffering, else serial
 //   energy             = offchip·bytes + scratchpad·(DMA bytes + datapath
 //                        bytes) + mac·MACs   (femtojoules)
@@ -87,19 +87,22 @@ struct AccelCost {
 // F_d for one loop: Σ over its tile positions of ceil(extent / lanes).
 Count lane_steps(Count extent, Count tile, Count lanes);
 
-// F_d for every loop of a schedule.
-PerDim<Count> lane_steps(const Layer& layer, const Schedule& schedule, const MacArray& array);
+// What the activity depends on, per loop d: F_d (lane steps over all tiles)
+// and T_d (trip count).
+struct LoopSteps {
+  PerDim<Count> lane_steps, trips;
+};
 
-// The activity from the lane steps F_d, the trip counts T_d and the traffic
-// of the schedule (fills, O's reduction visits). Non-decreasing in each F_d,
-// in T_c T_r T_s, and in each fill count.
-Activity count_activity(const Layer& layer, const PerDim<Count>& lane_steps,
-                        const PerDim<Count>& trips, const Traffic& traffic);
+LoopSteps loop_steps(const Layer& layer, const Schedule& schedule, const MacArray& array);
+
+// The activity from the loop steps and the traffic of the schedule (fills,
+// O's reduction visits). Non-decreasing in each F_d, in T_c T_r T_s and in
+// each fill count.
+Activity count_activity(const Layer& layer, const LoopSteps& steps, const Traffic& traffic);
 
 // The MAC array's side of count_activity alone (dma_transfers = 0): it
 // needs no traffic, so the search can bound a schedule before counting it.
-Activity count_datapath(const Layer& layer, const PerDim<Count>& lane_steps,
-                        const PerDim<Count>& trips);
+Activity count_datapath(const Layer& layer, const LoopSteps& steps);
 
 // Bytes the datapath moves between scratchpad and MAC array.
 Count datapath_bytes(const Activity& activity, const Precision& precision);

@@ -18,13 +18,17 @@ AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
   }
 }
 
-AccelCost AccelTables::cost(const Schedule& schedule, const Traffic& traffic) const {
-  PerDim<Count> f, t;
+LoopSteps AccelTables::loop_steps(const Schedule& schedule) const {
+  LoopSteps out;
   for (Dim d : kAllDims) {
-    f[d] = steps(d, schedule.tiles[d]);
-    t[d] = trips(d, schedule.tiles[d]);
+    out.lane_steps[d] = steps(d, schedule.tiles[d]);
+    out.trips[d] = trips(d, schedule.tiles[d]);
   }
-  const Activity activity = count_activity(*layer_, f, t, traffic);
+  return out;
+}
+
+AccelCost AccelTables::cost(const Schedule& schedule, const Traffic& traffic) const {
+  const Activity activity = count_activity(*layer_, loop_steps(schedule), traffic);
   return cost_from_inputs(cost_inputs(*layer_, accel_->machine.precision, activity, traffic,
                                       accel_->machine.double_buffer),
                           *accel_);

@@ -17,6 +17,8 @@ class AccelTables {
 
   Count steps(Dim d, Count tile) const { return steps_[index(d)][static_cast<std::size_t>(tile)]; }
   Count trips(Dim d, Count tile) const { return trips_[index(d)][static_cast<std::size_t>(tile)]; }
+  // Both per loop for a schedule's tiles.
+  LoopSteps loop_steps(const Schedule& schedule) const;
 
   // The cost of a schedule valid for the layer, whose traffic is `traffic`.
   AccelCost cost(const Schedule& schedule, const Traffic& traffic) const;

@@ -28,7 +28,7 @@ std::optional<Objective> parse_objective(std::string_view text) {
 ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
                                      const Layer& layer)
     : objective_(objective) {
-  if (objective == Objective::traffic) return;
+  if (objective == Objective::traffic && !accel) return;
   if (!accel)
     throw UserError("the " + std::string(objective_name(objective)) +
                     " objective needs an accelerator description (--machine FILE)");
@@ -39,7 +39,7 @@ ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const 
 ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic) {
   switch (objective) {
     case Objective::traffic:
-      return {traffic.traffic_bytes, 0};
+      return {traffic.traffic_bytes, cost.latency_cycles};
     case Objective::latency:
       return {cost.latency_cycles, cost.energy.total};
     case Objective::energy:
@@ -49,14 +49,15 @@ ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const
 }
 
 ObjectiveValue ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
-  if (is_traffic()) return {traffic.traffic_bytes, 0};
+  if (!on_accelerator()) return {traffic.traffic_bytes, 0};
   return objective_value(objective_, tables_->cost(schedule, traffic), traffic);
 }
 
 ObjectiveValue ObjectiveFunction::bound(const CostInputs& lower) const {
-  SPAD_CHECK(!is_traffic(), "ObjectiveFunction::bound: traffic is bounded directly");
-  // The traffic term of objective_value is not used for latency and energy.
-  return objective_value(objective_, cost_from_inputs(lower, *accel_), Traffic{});
+  SPAD_CHECK(on_accelerator(), "ObjectiveFunction::bound: traffic alone is bounded directly");
+  Traffic traffic;
+  traffic.traffic_bytes = lower.traffic_bytes;
+  return objective_value(objective_, cost_from_inputs(lower, *accel_), traffic);
 }
 
 }  // namespace spad

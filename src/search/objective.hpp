@@ -2,7 +2,8 @@
 // or, on an accelerator (model/accelerator), latency or energy. The same
 // exact search either way; only the leading terms of the order change:
 //   (objective, secondary, traffic bytes, buffer bytes, DMA fills, schedule)
-//   traffic: (traffic bytes, 0)   DESIGN.md's order
+//   traffic: (traffic bytes, 0)               DESIGN.md's order (optimize)
+//   traffic on an accelerator: (traffic bytes, latency cycles)   (accel)
 //   latency: (latency cycles, energy fJ)
 //   energy:  (energy fJ, latency cycles)
 // each computed by the model (model/accel_cost). The secondary term keeps a
@@ -29,7 +30,8 @@ struct ObjectiveValue {
   Count primary = 0, secondary = 0;
 };
 
-// The two terms of `objective` for a schedule of this cost and traffic.
+// The two terms of `objective` on an accelerator for a schedule of this cost
+// and traffic.
 ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic);
 
 // "traffic", "latency", "energy".
@@ -39,23 +41,26 @@ std::optional<Objective> parse_objective(std::string_view text);
 // The objective bound to one layer (and accelerator, for latency and energy).
 class ObjectiveFunction {
  public:
-  // `accel` is required for latency and energy (UserError otherwise) and
-  // ignored for traffic.
+  // `accel` is required for latency and energy (UserError otherwise); with
+  // it, the traffic objective breaks ties by latency.
   ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
                     const Layer& layer);
 
   Objective kind() const { return objective_; }
-  bool is_traffic() const { return objective_ == Objective::traffic; }
+  // Whether schedules are costed on an accelerator (its cycles and energy
+  // matter, not only the traffic).
+  bool on_accelerator() const { return accel_ != nullptr; }
   // The MAC array's lanes; nullptr for traffic.
   const MacArray* lanes() const { return accel_ ? &accel_->mac_array : nullptr; }
   const Accelerator* accelerator() const { return accel_.get(); }
-  // Lane steps and trip counts per tile (not for traffic).
+  // Lane steps and trip counts per tile (on an accelerator only).
   const AccelTables& tables() const { return *tables_; }
 
   // The value of a schedule whose traffic is `traffic`.
   ObjectiveValue value(const Schedule& schedule, const Traffic& traffic) const;
   // Lower bounds of both terms from lower bounds of every cost input
-  // (cost_from_inputs is non-decreasing in each of them). Not for traffic.
+  // (cost_from_inputs is non-decreasing in each of them). On an accelerator
+  // only.
   ObjectiveValue bound(const CostInputs& lower) const;
 
  private:

@@ -55,7 +55,7 @@ void parallel_for(std::size_t threads, std::size_t n, Body body) {
 SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options) {
   if (!machine.capacity_bytes)
     throw UserError("optimize needs a scratchpad capacity (--buffer, e.g. 64KiB)");
-  if (options.objective != Objective::traffic && options.accelerator)
+  if (options.accelerator)
     SPAD_CHECK(options.accelerator->machine == machine,
                "optimize: the accelerator's machine differs from the machine searched");
   const Evaluator ev(layer, machine);

@@ -29,7 +29,8 @@ struct SearchOptions {
   // network). Results are the same with or without it.
   std::shared_ptr<TemplateCache> templates;
   // What is minimised first. Latency and energy need the accelerator, whose
-  // machine must be the one optimize() is given.
+  // machine must be the one optimize() is given; with an accelerator, the
+  // traffic objective breaks ties by latency (search/objective).
   Objective objective = Objective::traffic;
   std::shared_ptr<const Accelerator> accelerator;
 };

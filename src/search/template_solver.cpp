@@ -14,9 +14,9 @@
 //  - buffer bytes are at least those where every unassigned loop takes tile
 //    1: buffer extents are tiles or whole ranges, and a tile of 1 lies inside
 //    some tile of any other size, so no largest footprint can shrink.
-// For latency and energy (search/objective), every tiled loop is branched
-// on (its tile now changes cycles, fills and operand reads), and the
-// objective is bounded by the model's cost of lower bounds of every cost
+// On an accelerator (latency, energy, or traffic with ties broken by latency:
+// search/objective), every tiled loop is branched on (its tile now changes cycles, fills and
+// operand reads), and the objective is bounded by the model's cost of lower bounds of every cost
 // input (model/accel_cost: non-decreasing in each):
 //  - traffic bytes as above; the first-fill and last-write-back bytes from
 //    the tile-1 relaxation (they are buffer sizes);
@@ -68,12 +68,12 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
   // A tiled loop that is not a traffic loop changes no traffic count with its
   // tile, and every buffer extent it sets grows strictly with it (unless the
   // input footprint is empty everywhere, when I's buffer is 0 whatever the
-  // tile): tile 1 is then optimal for it. Not so for latency and energy,
-  // where a tile also sets cycles, fills and operand reads: every tiled loop
-  // is branched on.
+  // tile): tile 1 is then optimal for it. Not so on an accelerator, where a
+  // tile also sets cycles, fills and operand reads: every tiled loop is
+  // branched on.
   for (Dim d : kAllDims)
     if (contains(tpl.tiled, d)) schedule_.tiles[d] = 1;
-  const bool all = input_is_empty_ || !objective_.is_traffic();
+  const bool all = input_is_empty_ || objective_.on_accelerator();
   groups_ = group_builder_.groups(tpl, all ? tpl.tiled : tpl.traffic_loops);
 }
 
@@ -100,7 +100,7 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
       add(for_pressure.arrays[Tensor::O].read_bytes, for_pressure.arrays[Tensor::O].write_bytes));
   b.buffer = for_buffer.buffer_bytes;
   b.fills = for_pressure.total_fills();
-  if (objective_.is_traffic()) {
+  if (!objective_.on_accelerator()) {
     b.objective = b.traffic;
   } else {
     const ObjectiveValue v =
@@ -115,16 +115,8 @@ ObjectiveValue TemplateSolver::objective_bound(std::size_t level, const Schedule
                                                const Traffic& for_pressure,
                                                const Traffic& for_buffer, Count traffic) {
   const Layer& layer = ev_.layer();
-  const AccelTables& tables = objective_.tables();
-  PerDim<Count> steps, trips;
-  for (Dim d : kAllDims) {
-    steps[d] = tables.steps(d, schedule_.tiles[d]);
-    trips[d] = tables.trips(d, pressure_relaxed.tiles[d]);
-  }
-  for (std::size_t i = level; i < groups_.size(); ++i)
-    for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k)
-      steps[groups_[i]->dims[k]] = groups_[i]->min_lane_steps[k];
-  const Activity activity = count_activity(layer, steps, trips, for_pressure);
+  const Activity activity =
+      count_activity(layer, steps_with_rest(level, pressure_relaxed), for_pressure);
   const Machine& machine = ev_.machine();
   CostInputs lower =
       cost_inputs(layer, machine.precision, activity, for_buffer, machine.double_buffer);
@@ -147,22 +139,28 @@ void TemplateSolver::solve(const LoopTemplate& tpl) {
   descend(0);
 }
 
-bool TemplateSolver::datapath_exceeds_bar(std::size_t level) {
-  if (objective_.is_traffic() || !bar_) return false;
+LoopSteps TemplateSolver::steps_with_rest(std::size_t level, const Schedule& for_trips) const {
   const AccelTables& tables = objective_.tables();
-  PerDim<Count> steps, trips;
+  LoopSteps out;
   for (Dim d : kAllDims) {
-    steps[d] = tables.steps(d, schedule_.tiles[d]);
-    trips[d] = tables.trips(d, schedule_.tiles[d]);
+    out.lane_steps[d] = tables.steps(d, schedule_.tiles[d]);
+    out.trips[d] = tables.trips(d, for_trips.tiles[d]);
   }
   for (std::size_t i = level; i < groups_.size(); ++i)
-    for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k) {
-      const Dim d = groups_[i]->dims[k];
-      steps[d] = groups_[i]->min_lane_steps[k];
-      trips[d] = 2;  // every candidate has T >= 2
-    }
+    for (std::size_t k = 0; k < groups_[i]->dims.size(); ++k)
+      out.lane_steps[groups_[i]->dims[k]] = groups_[i]->min_lane_steps[k];
+  return out;
+}
+
+bool TemplateSolver::datapath_exceeds_bar(std::size_t level) {
+  // (For traffic first, the cheap bound's leading term would be 0: useless.)
+  if (!objective_.on_accelerator() || objective_.kind() == Objective::traffic || !bar_)
+    return false;
+  Schedule at_least = schedule_;  // unassigned loops: T = 2, the least of any candidate
+  for (std::size_t i = level; i < groups_.size(); ++i)
+    for (Dim d : groups_[i]->dims) at_least.tiles[d] = half(ev_.layer().bound(d));
   CostInputs lower;
-  lower.activity = count_datapath(ev_.layer(), steps, trips);
+  lower.activity = count_datapath(ev_.layer(), steps_with_rest(level, at_least));
   lower.datapath_bytes = datapath_bytes(lower.activity, ev_.machine().precision);
   const ObjectiveValue v = objective_.bound(lower);
   return strictly_worse(Bounds{v.primary, v.secondary, 0, 0, 0}, bar_);

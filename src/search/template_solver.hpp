@@ -37,6 +37,9 @@ class TemplateSolver {
   void descend(std::size_t level);
   void offer_leaf();
   void refresh_bar();
+  // Loop steps with the assigned tiles and, for the groups from `level` on,
+  // their least lane steps; trips from `for_trips`.
+  LoopSteps steps_with_rest(std::size_t level, const Schedule& for_trips) const;
   bool datapath_exceeds_bar(std::size_t level);
   ObjectiveValue objective_bound(std::size_t level, const Schedule& pressure_relaxed,
                                  const Traffic& for_pressure, const Traffic& for_buffer,

@@ -1,6 +1,7 @@
 // Tile-by-tile replay of the MAC array's work (see activity_replay.hpp).
 #include "sim/activity_replay.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "base/error.hpp"
