@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/error.hpp"
 #include "cli/optimize_network_run.hpp"
 #include "cli/parallel_run.hpp"
 #include "model/evaluate.hpp"
@@ -15,23 +16,39 @@ namespace {
 constexpr std::array<Dataflow, 3> kSearched = {
     Dataflow::weight_stationary, Dataflow::output_stationary, Dataflow::input_stationary};
 
-std::optional<CostedSchedule> costed(const Layer& layer, const Accelerator& accel,
-                                     const std::optional<Candidate>& c) {
+// The optimum's cost; a cost beyond int64 is a UserError naming the layer.
+CostedSchedule costed_optimum(const Layer& layer, const Accelerator& accel, const Candidate& c) {
+  try {
+    return CostedSchedule{c, accel_cost(layer, c.schedule, accel, c.traffic)};
+  } catch (const UserError& e) {
+    throw UserError("layer " + layer.name() + ": " + e.what() +
+                    " (lower the energies or the DMA setup of the machine file)");
+  }
+}
+
+// A baseline's cost, or nullopt with `overflow` set when it leaves int64.
+std::optional<CostedSchedule> costed_baseline(const Layer& layer, const Accelerator& accel,
+                                              const std::optional<Candidate>& c, bool& overflow) {
   if (!c) return std::nullopt;
-  return CostedSchedule{*c, accel_cost(layer, c->schedule, accel, c->traffic)};
+  const AccelCost cost = accel_cost(layer, c->schedule, accel, c->traffic, OnOverflow::saturate);
+  overflow = cost.saturated;
+  if (cost.saturated) return std::nullopt;
+  return CostedSchedule{*c, cost};
 }
 
 // The HWCE-like engine with V maps per pass, on the accelerator with its line
 // buffer (halo reuse on).
 std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel, Count maps,
-                                   Objective objective) {
+                                   Objective objective, bool& overflow) {
   const std::optional<Schedule> schedule = hwce_schedule(layer, maps);
   if (!schedule) return std::nullopt;
   Accelerator engine = accel;
   engine.machine = hwce_machine(accel.machine);
   const Traffic traffic = evaluate(layer, *schedule, engine.machine);
   if (!traffic.fits) return std::nullopt;
-  const AccelCost cost = accel_cost(layer, *schedule, engine, traffic);
+  const AccelCost cost = accel_cost(layer, *schedule, engine, traffic, OnOverflow::saturate);
+  overflow = cost.saturated;
+  if (cost.saturated) return std::nullopt;
   const ObjectiveValue value = objective_value(objective, cost, traffic);
   return CostedSchedule{Candidate{*schedule, traffic, value.primary, value.secondary}, cost};
 }
@@ -60,15 +77,17 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (layers[i].searched_as != i || !layers[i].fits()) continue;
     const Layer layer(layers[i].layer.spec);
-    result.layers[i].cost = costed(layer, accel, layers[i].search.best)->cost;
+    result.layers[i].cost = costed_optimum(layer, accel, *layers[i].search.best).cost;
     shapes.push_back(i);
     if (!run.baselines) continue;
     const std::array<std::pair<AccelBaseline, Count>, 3> engines = {
         std::pair{AccelBaseline::hwce_v1, Count{1}}, std::pair{AccelBaseline::hwce_v2, Count{2}},
         std::pair{AccelBaseline::hwce_v4, Count{4}}};
-    for (const auto& [baseline, maps] : engines)
-      result.layers[i].baselines[static_cast<std::size_t>(baseline)] =
-          hwce(layer, accel, maps, run.objective);
+    for (const auto& [baseline, maps] : engines) {
+      const auto b = static_cast<std::size_t>(baseline);
+      result.layers[i].baselines[b] =
+          hwce(layer, accel, maps, run.objective, result.layers[i].baseline_overflow[b]);
+    }
   }
   const auto macs = [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); };
   std::stable_sort(shapes.begin(), shapes.end(),
@@ -88,7 +107,9 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
       each.space = dataflow_space(dataflow);
       const SearchResult found = optimize(layer, accel.machine, each);
       // The dataflows come first in AccelBaseline, in kSearched's order.
-      result.layers[i].baselines[k % kSearched.size()] = costed(layer, accel, found.best);
+      const std::size_t b = k % kSearched.size();
+      result.layers[i].baselines[b] =
+          costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
     });
   }
   for (std::size_t i = 0; i < layers.size(); ++i)

@@ -46,6 +46,9 @@ struct LayerAccel {
   // Indexed by AccelBaseline; nullopt where the baseline does not fit or
   // cannot run the layer. Empty when baselines were not asked for.
   std::array<std::optional<CostedSchedule>, kNumAccelBaselines> baselines;
+  // Where a baseline's cost leaves int64 (absurd energies on a huge layer):
+  // it is then nullopt above and flagged here.
+  std::array<bool, kNumAccelBaselines> baseline_overflow{};
 };
 
 struct AccelResult {

@@ -53,7 +53,8 @@ nlohmann::ordered_json accel_details(const AccelCost& c, const Accelerator& acce
   return j;
 }
 
-nlohmann::ordered_json baseline_json(const std::optional<CostedSchedule>& b) {
+nlohmann::ordered_json baseline_json(const std::optional<CostedSchedule>& b, bool overflow) {
+  if (overflow) return {{"feasible", false}, {"reason", "cost beyond the 64-bit range"}};
   if (!b) return {{"feasible", false}};
   nlohmann::ordered_json j;
   j["feasible"] = true;
@@ -80,7 +81,8 @@ nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
     layer["baselines"] = nlohmann::ordered_json::object();
     for (AccelBaseline b : kAllAccelBaselines)
       layer["baselines"][std::string(accel_baseline_name(b))] =
-          baseline_json(l.baselines[static_cast<std::size_t>(b)]);
+          baseline_json(l.baselines[static_cast<std::size_t>(b)],
+                        l.baseline_overflow[static_cast<std::size_t>(b)]);
   }
   const AccelTotals t = accel_totals(result);
   nlohmann::ordered_json& totals = j["totals"];

@@ -12,19 +12,30 @@ namespace {
 
 __extension__ typedef __int128 Wide;
 
-// A non-negative wide value back to Count; energies of absurd layers and
-// machines can exceed int64 (9.2e18 fJ = 9.2 kJ): that is reported, not wrapped.
-Count narrow(Wide v, const char* what) {
-  if (v > static_cast<Wide>(std::numeric_limits<Count>::max()))
-    throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
-  return static_cast<Count>(v);
-}
+constexpr Wide kMaxCount = std::numeric_limits<Count>::max();
 
-// ceil(8 bytes / bits), in 64 bits when 8 bytes cannot overflow.
-Count data_cycles(Count bytes, Count bits) {
-  if (bytes <= std::numeric_limits<Count>::max() / 8) return ceil_div(bytes * 8, bits);
-  return narrow((Wide{bytes} * 8 + bits - 1) / bits, "transfer cycles");
-}
+// Non-negative wide values back to Count. Energies of absurd layers and
+// machines can exceed int64 (9.2e18 fJ = 9.2 kJ): that is reported or, for
+// the search, saturated (still non-decreasing), never wrapped.
+class Narrow {
+ public:
+  explicit Narrow(OnOverflow policy) : policy_(policy) {}
+  Count operator()(Wide v, const char* what) {
+    if (v <= kMaxCount) return static_cast<Count>(v);
+    if (policy_ == OnOverflow::reject)
+      throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
+    saturated_ = true;
+    return static_cast<Count>(kMaxCount);
+  }
+  bool saturated() const { return saturated_; }
+
+ private:
+  OnOverflow policy_;
+  bool saturated_ = false;
+};
+
+// ceil(8 bytes / bits).
+Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) / bits; }
 
 }  // namespace
 
@@ -102,19 +113,22 @@ Count datapath_bytes(const Activity& activity, const Precision& precision) {
              mul(add(activity.operand_reads[Tensor::O], activity.psum_writes), precision.psum));
 }
 
-AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
+AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel, OnOverflow policy) {
+  Narrow narrow(policy);
   const Count bits = accel.offchip_bits_per_cycle;
   const Wide setup = accel.dma_setup_cycles;
   AccelCost c;
   c.activity = in.activity;
-  c.transfer_data_cycles = data_cycles(in.traffic_bytes, bits);
-  c.transfer_setup_cycles = narrow(Wide{in.activity.dma_transfers} * setup, "setup cycles");
-  const Wide transfer = Wide{c.transfer_data_cycles} + c.transfer_setup_cycles;
+  const Wide data = data_cycles(in.traffic_bytes, bits);
+  const Wide setups = Wide{in.activity.dma_transfers} * setup;
+  const Wide transfer = data + setups;
+  c.transfer_data_cycles = narrow(data, "transfer cycles");
+  c.transfer_setup_cycles = narrow(setups, "setup cycles");
   c.transfer_cycles = narrow(transfer, "transfer cycles");
   // One transfer for the first I fill, one for the first W fill, one for the
   // last O write-back.
-  const Wide exposed = Wide{data_cycles(in.first_load_bytes, bits)} +
-                       data_cycles(in.last_store_bytes, bits) + 3 * setup;
+  const Wide exposed =
+      data_cycles(in.first_load_bytes, bits) + data_cycles(in.last_store_bytes, bits) + 3 * setup;
   c.exposed_cycles = narrow(exposed, "exposed cycles");
   const Wide compute = in.activity.compute_cycles;
   const Wide serial = compute + transfer;
@@ -123,26 +137,28 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel) {
   c.latency_overlapped_cycles = narrow(std::min(serial, overlapped), "latency");
   c.latency_cycles =
       accel.machine.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
-  c.scratchpad_bytes = add(in.traffic_bytes, in.datapath_bytes);
+  const Wide scratchpad_bytes = Wide{in.traffic_bytes} + in.datapath_bytes;
+  c.scratchpad_bytes = narrow(scratchpad_bytes, "scratchpad bytes");
 
   const EnergyCosts& e = accel.energy;
   const Wide offchip = Wide{in.traffic_bytes} * e.offchip_fj_per_byte;
-  const Wide scratchpad = Wide{c.scratchpad_bytes} * e.scratchpad_fj_per_byte;
+  const Wide scratchpad = scratchpad_bytes * e.scratchpad_fj_per_byte;
   const Wide mac = Wide{in.activity.macs} * e.mac_fj;
   c.energy.offchip = narrow(offchip, "off-chip energy (fJ)");
   c.energy.scratchpad = narrow(scratchpad, "scratchpad energy (fJ)");
   c.energy.mac = narrow(mac, "MAC energy (fJ)");
   c.energy.total = narrow(offchip + scratchpad + mac, "total energy (fJ)");
+  c.saturated = narrow.saturated();
   return c;
 }
 
 AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
-                     const Traffic& traffic) {
+                     const Traffic& traffic, OnOverflow policy) {
   const Activity activity =
       count_activity(layer, loop_steps(layer, schedule, accel.mac_array), traffic);
   return cost_from_inputs(
       cost_inputs(layer, accel.machine.precision, activity, traffic, accel.machine.double_buffer),
-      accel);
+      accel, policy);
 }
 
 }  // namespace spad

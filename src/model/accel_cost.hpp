@@ -80,6 +80,8 @@ struct AccelCost {
   Count latency_cycles = 0;    // the one the machine has (double buffering: overlapped)
   Count scratchpad_bytes = 0;  // DMA side + datapath side
   EnergyFj energy;
+  // A term beyond int64 was clamped to its maximum (OnOverflow::saturate only).
+  bool saturated = false;
   bool memory_bound() const { return transfer_cycles > activity.compute_cycles; }
   friend bool operator==(const AccelCost&, const AccelCost&) = default;
 };
@@ -111,12 +113,19 @@ Count datapath_bytes(const Activity& activity, const Precision& precision);
 CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Activity& activity,
                        const Traffic& traffic, bool double_buffer);
 
-// The cost; non-decreasing in every field of `in`.
-AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel);
+// What cost_from_inputs does with a term beyond int64 (absurd energies or
+// setups on huge layers): reject throws UserError naming the term (for a
+// result to report); saturate clamps it to the maximum (for the search, which
+// may look at schedules far worse than the one it reports).
+enum class OnOverflow { reject, saturate };
+
+// The cost; non-decreasing in every field of `in` (saturated or not).
+AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel,
+                           OnOverflow policy = OnOverflow::reject);
 
 // All of the above for one schedule. `traffic` must be the traffic of
 // (layer, schedule, accel.machine); the schedule must be valid for the layer.
 AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
-                     const Traffic& traffic);
+                     const Traffic& traffic, OnOverflow policy = OnOverflow::reject);
 
 }  // namespace spad

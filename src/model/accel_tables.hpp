@@ -21,7 +21,8 @@ class AccelTables {
   LoopSteps loop_steps(const Schedule& schedule) const;
 
   // The cost of a schedule valid for the layer, whose traffic is `traffic`.
-  AccelCost cost(const Schedule& schedule, const Traffic& traffic) const;
+  AccelCost cost(const Schedule& schedule, const Traffic& traffic,
+                 OnOverflow policy = OnOverflow::reject) const;
 
   const Layer& layer() const { return *layer_; }
   const Accelerator& accelerator() const { return *accel_; }

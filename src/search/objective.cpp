@@ -50,14 +50,16 @@ ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const
 
 ObjectiveValue ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
   if (!on_accelerator()) return {traffic.traffic_bytes, 0};
-  return objective_value(objective_, tables_->cost(schedule, traffic), traffic);
+  return objective_value(objective_, tables_->cost(schedule, traffic, OnOverflow::saturate),
+                         traffic);
 }
 
 ObjectiveValue ObjectiveFunction::bound(const CostInputs& lower) const {
   SPAD_CHECK(on_accelerator(), "ObjectiveFunction::bound: traffic alone is bounded directly");
   Traffic traffic;
   traffic.traffic_bytes = lower.traffic_bytes;
-  return objective_value(objective_, cost_from_inputs(lower, *accel_), traffic);
+  return objective_value(objective_, cost_from_inputs(lower, *accel_, OnOverflow::saturate),
+                         traffic);
 }
 
 }  // namespace spad

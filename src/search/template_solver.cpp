@@ -23,10 +23,12 @@
 //  - DMA transfers from the T = 2 relaxation (products of trip counts);
 //  - lane steps F_d: exact for assigned loops and whole loops, the least over
 //    the group's candidates for unassigned ones; O's operand reads from T = 2.
-// Before any of that, a cheaper bound: the cost of the MAC array's side
-// alone (compute cycles and operand reads from the lane steps and trip
-// counts, every traffic-dependent input 0); a node or leaf whose objective
-// already exceeds the incumbent's is cut without counting its traffic.
+// Before any of that, a cheaper bound for a child (node or leaf) on an
+// accelerator: the parent's lower bounds of traffic, DMA transfers, first and
+// last transfers, buffer and fills hold for every descendant of the parent,
+// and the MAC array's side (compute cycles, operand reads) is recomputed with
+// the child's tiles; a child whose bound is already worse than the incumbent
+// is cut without counting its traffic.
 // A node is cut when the buffer bound exceeds the capacity or the bounds are
 // strictly worse than the incumbent.
 #include "search/template_solver.hpp"
@@ -75,6 +77,7 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
     if (contains(tpl.tiled, d)) schedule_.tiles[d] = 1;
   const bool all = input_is_empty_ || objective_.on_accelerator();
   groups_ = group_builder_.groups(tpl, all ? tpl.tiled : tpl.traffic_loops);
+  node_lower_.assign(groups_.size() + 1, NodeLower{});
 }
 
 Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
@@ -102,26 +105,20 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
   b.fills = for_pressure.total_fills();
   if (!objective_.on_accelerator()) {
     b.objective = b.traffic;
-  } else {
-    const ObjectiveValue v =
-        objective_bound(level, pressure_relaxed, for_pressure, for_buffer, b.traffic);
-    b.objective = v.primary;
-    b.secondary = v.secondary;
+    return b;
   }
-  return b;
-}
-
-ObjectiveValue TemplateSolver::objective_bound(std::size_t level, const Schedule& pressure_relaxed,
-                                               const Traffic& for_pressure,
-                                               const Traffic& for_buffer, Count traffic) {
   const Layer& layer = ev_.layer();
+  const Machine& machine = ev_.machine();
   const Activity activity =
       count_activity(layer, steps_with_rest(level, pressure_relaxed), for_pressure);
-  const Machine& machine = ev_.machine();
   CostInputs lower =
       cost_inputs(layer, machine.precision, activity, for_buffer, machine.double_buffer);
-  lower.traffic_bytes = traffic;
-  return objective_.bound(lower);
+  lower.traffic_bytes = b.traffic;
+  const ObjectiveValue v = objective_.bound(lower);
+  b.objective = v.primary;
+  b.secondary = v.secondary;
+  node_lower_[level] = NodeLower{lower, b};
+  return b;
 }
 
 Bounds TemplateSolver::root_bounds(const LoopTemplate& tpl) {
@@ -136,6 +133,9 @@ void TemplateSolver::solve(const LoopTemplate& tpl) {
     offer_leaf();
     return;
   }
+  // On an accelerator, the root's lower cost inputs seed the cheap checks of
+  // its children.
+  if (objective_.on_accelerator()) bounds_with_rest(0);
   descend(0);
 }
 
@@ -152,23 +152,25 @@ LoopSteps TemplateSolver::steps_with_rest(std::size_t level, const Schedule& for
   return out;
 }
 
-bool TemplateSolver::datapath_exceeds_bar(std::size_t level) {
-  // (For traffic first, the cheap bound's leading term would be 0: useless.)
-  if (!objective_.on_accelerator() || objective_.kind() == Objective::traffic || !bar_)
-    return false;
+bool TemplateSolver::cheap_bound_exceeds_bar(std::size_t level, const NodeLower& parent) {
+  if (!objective_.on_accelerator() || !bar_) return false;
   Schedule at_least = schedule_;  // unassigned loops: T = 2, the least of any candidate
   for (std::size_t i = level; i < groups_.size(); ++i)
     for (Dim d : groups_[i]->dims) at_least.tiles[d] = half(ev_.layer().bound(d));
-  CostInputs lower;
+  CostInputs lower = parent.inputs;
+  const Count transfers = parent.inputs.activity.dma_transfers;
   lower.activity = count_datapath(ev_.layer(), steps_with_rest(level, at_least));
+  lower.activity.dma_transfers = transfers;
   lower.datapath_bytes = datapath_bytes(lower.activity, ev_.machine().precision);
   const ObjectiveValue v = objective_.bound(lower);
-  return strictly_worse(Bounds{v.primary, v.secondary, 0, 0, 0}, bar_);
+  return strictly_worse(Bounds{v.primary, v.secondary, parent.bounds.traffic, parent.bounds.buffer,
+                               parent.bounds.fills},
+                        bar_);
 }
 
-void TemplateSolver::offer_leaf() {
+void TemplateSolver::offer_leaf(const NodeLower* parent) {
   ++stats_.leaves;
-  if (datapath_exceeds_bar(groups_.size())) return;
+  if (parent && cheap_bound_exceeds_bar(groups_.size(), *parent)) return;
   ++stats_.evaluations;
   const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
@@ -185,10 +187,10 @@ void TemplateSolver::descend(std::size_t level) {
   for (const auto& tiles : group.tiles) {
     for (std::size_t i = 0; i < group.dims.size(); ++i) schedule_.tiles[group.dims[i]] = tiles[i];
     if (last) {
-      offer_leaf();
+      offer_leaf(&node_lower_[level]);
       continue;
     }
-    if (datapath_exceeds_bar(level + 1)) continue;
+    if (cheap_bound_exceeds_bar(level + 1, node_lower_[level])) continue;
     const Bounds b = bounds_with_rest(level + 1);
     if (b.buffer > capacity_ || strictly_worse(b, bar_)) continue;
     descend(level + 1);

@@ -35,15 +35,17 @@ class TemplateSolver {
   void prepare(const LoopTemplate& tpl);
   Bounds bounds_with_rest(std::size_t level);
   void descend(std::size_t level);
-  void offer_leaf();
+  // Lower bounds of one node of the branch and bound: cost inputs and terms.
+  struct NodeLower {
+    CostInputs inputs;
+    Bounds bounds;
+  };
+  void offer_leaf(const NodeLower* parent = nullptr);
   void refresh_bar();
   // Loop steps with the assigned tiles and, for the groups from `level` on,
   // their least lane steps; trips from `for_trips`.
   LoopSteps steps_with_rest(std::size_t level, const Schedule& for_trips) const;
-  bool datapath_exceeds_bar(std::size_t level);
-  ObjectiveValue objective_bound(std::size_t level, const Schedule& pressure_relaxed,
-                                 const Traffic& for_pressure, const Traffic& for_buffer,
-                                 Count traffic);
+  bool cheap_bound_exceeds_bar(std::size_t level, const NodeLower& parent);
 
   const Evaluator& ev_;
   const ObjectiveFunction& objective_;
@@ -55,6 +57,9 @@ class TemplateSolver {
   SolverStats stats_;
   Schedule schedule_;
   std::vector<const TileGroup*> groups_;
+  // node_lower_[k]: the bounds of the node whose first k groups are assigned
+  // (set by bounds_with_rest(k) on an accelerator).
+  std::vector<NodeLower> node_lower_;
 };
 
 }  // namespace spad

@@ -153,6 +153,14 @@ std::vector<const TileGroup*> TileGroupBuilder::groups(const LoopTemplate& tpl, 
       if (contains(loops, d)) dims.push_back(d);
     if (!dims.empty()) out.push_back(&spatial_group(tpl, o, k, dims, fixed(o), fixed(k)));
   }
+  // Groups with a traffic loop first: once they are assigned, the traffic
+  // bound is exact, and nodes that lose on traffic are cut before the loops
+  // that only set buffers, fills and cycles are enumerated.
+  std::stable_partition(out.begin(), out.end(), [&](const TileGroup* g) {
+    for (Dim d : g->dims)
+      if (contains(tpl.traffic_loops, d)) return true;
+    return false;
+  });
   return out;
 }
 

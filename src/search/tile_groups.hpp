@@ -33,7 +33,8 @@ class TileGroupBuilder {
   TileGroupBuilder(const Evaluator& ev, const MacArray* lanes) : ev_(ev), lanes_(lanes) {}
 
   // Groups for `loops` (a subset of the structure's tiled loops), in the
-  // order the branch and bound assigns them. Pointers stay valid as long as
+  // order the branch and bound assigns them: those holding a traffic loop
+  // first. Pointers stay valid as long as
   // the builder lives.
   std::vector<const TileGroup*> groups(const LoopTemplate& tpl, DimSet loops);
 
