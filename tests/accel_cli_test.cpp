@@ -121,11 +121,42 @@ TEST(AccelCli, PrintedScheduleCostsTheSameWhenFedBack) {
   std::ofstream(schedule_file) << first["schedule"].dump();
   const json again = accel("--layer " + q(layer) + " --schedule " + q(schedule_file) +
                            " --machine " + q(kHwc) + " --objective energy --no-baselines --json");
+  EXPECT_EQ(j["schedule_source"], "search");
+  EXPECT_EQ(again["schedule_source"], "given");
   const json& second = again["layers"][0];
   EXPECT_EQ(second["schedule"], first["schedule"]);
   EXPECT_EQ(second["latency_cycles"], first["latency_cycles"]);
   EXPECT_EQ(second["energy_pj"], first["energy_pj"]);
   EXPECT_EQ(second["traffic_bytes"], first["traffic_bytes"]);
+}
+
+// A schedule whose buffers exceed the scratchpad: named, exit 2.
+TEST(AccelCli, GivenScheduleThatDoesNotFitIsAnError) {
+  const std::string schedule_file = temp_path("big.json");
+  std::ofstream(schedule_file) << R"({"order": ["s","r","q","p","c","m","g","n"],
+             "tiles": {"n":1,"g":1,"m":64,"c":64,"p":56,"q":56,"r":3,"s":3},
+             "buffer_span": {"I": 8, "W": 8, "O": 8}})";
+  const CliRun run = run_spad("accel --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --schedule " +
+                              q(schedule_file) + " --machine " + q(kHwc));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("--schedule"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("65536-byte scratchpad"), std::string::npos) << run.err;
+}
+
+// Energies so large that some alternatives' costs leave int64: those are
+// reported as such, the optimum (whose cost fits) is still found.
+TEST(AccelCli, CostsBeyondInt64AreReportedNotFatal) {
+  const std::string machine = temp_path("dear.yaml");
+  std::ofstream(machine) << "spad_machine: 1\nname: dear\nscratchpad: {capacity_bytes: 64KiB}\n"
+                            "mac_array: {unroll: {m: 4, q: 8}}\nclock_mhz: 200\n"
+                            "offchip: {bits_per_cycle: 32, dma_setup_cycles: 16}\n"
+                            "energy: {offchip_pj_per_byte: 1000000}\n";
+  const json j = accel("--layer C=512,M=512,H=112,W=112,R=3,S=3,pad=1 --machine " + q(machine) +
+                       " --objective energy --json");
+  const json& layer = j["layers"][0];
+  // 1e6 pJ = 1e9 fJ per byte: the optimum moves < 9.2e9 bytes, HWCE-like more.
+  EXPECT_LT(layer["energy_pj"]["total"].get<double>(), 9.2e15);
+  EXPECT_EQ(layer["baselines"]["hwce_v1"]["reason"], "cost beyond the 64-bit range");
 }
 
 TEST(AccelCli, CsvHasTheCostColumns) {
@@ -134,8 +165,9 @@ TEST(AccelCli, CsvHasTheCostColumns) {
   std::istringstream in(run.out);
   std::string header;
   std::getline(in, header);
-  for (const char* column : {"latency_cycles", "compute_cycles", "transfer_cycles",
-                             "energy_total_pj", "memory_bound", "hwce_v1_latency_cycles"})
+  for (const char* column :
+       {"latency_cycles", "compute_cycles", "transfer_cycles", "energy_total_pj", "memory_bound",
+        "gbytes_per_s", "hwce_v1_latency_cycles"})
     EXPECT_NE(header.find(column), std::string::npos) << column;
   int rows = 0;
   for (std::string line; std::getline(in, line);) ++rows;

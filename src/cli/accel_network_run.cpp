@@ -53,6 +53,32 @@ std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel,
   return CostedSchedule{Candidate{*schedule, traffic, value.primary, value.secondary}, cost};
 }
 
+// The network result of one layer whose schedule is given, not searched.
+NetworkResult given_network(const Network& net, std::size_t index, const Accelerator& accel,
+                            const Schedule& schedule, Objective objective) {
+  const Layer layer(net.layers.at(index).spec);
+  validate(schedule, layer);
+  const Traffic traffic = evaluate(layer, schedule, accel.machine);
+  if (!traffic.fits)
+    throw UserError("--schedule: its buffers take " + std::to_string(traffic.buffer_bytes) +
+                    " bytes, more than the " + std::to_string(*accel.machine.capacity_bytes) +
+                    "-byte scratchpad of " + accel.name);
+  const ObjectiveValue value =
+      objective_value(objective, accel_cost(layer, schedule, accel, traffic), traffic);
+  NetworkResult result;
+  result.model = net.model;
+  result.machine = accel.machine;
+  result.not_scheduled = net.not_scheduled;
+  NetworkLayerResult r;
+  r.index = index;
+  r.layer = net.layers.at(index);
+  r.search.best = Candidate{schedule, traffic, value.primary, value.secondary};
+  r.search.min_capacity_bytes = smallest_capacity_bytes(layer, accel.machine);
+  r.compulsory_bytes = traffic.compulsory_bytes;
+  result.layers.push_back(std::move(r));
+  return result;
+}
+
 }  // namespace
 
 AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
@@ -69,7 +95,13 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
   result.accel = accel;
   result.objective = run.objective;
   result.with_baselines = run.baselines;
-  result.network = optimize_network(net, selection, accel.machine, options);
+  if (run.given) {
+    SPAD_CHECK(selection.size() == 1, "accel_network: a given schedule needs one layer");
+    result.given_schedule = true;
+    result.network = given_network(net, selection.front(), accel, *run.given, run.objective);
+  } else {
+    result.network = optimize_network(net, selection, accel.machine, options);
+  }
   const std::vector<NetworkLayerResult>& layers = result.network.layers;
   result.layers.resize(layers.size());
 

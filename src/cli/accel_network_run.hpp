@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "io/accel_result.hpp"
@@ -22,6 +23,9 @@ struct AccelRunOptions {
   Objective objective = Objective::traffic;
   bool baselines = true;
   int threads = 0;  // 0: all hardware threads
+  // Cost this schedule of the one selected layer instead of searching (it
+  // must fit: UserError otherwise).
+  std::optional<Schedule> given;
 };
 
 // `selection`: indices into net.layers, ascending.

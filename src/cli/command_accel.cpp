@@ -23,7 +23,6 @@
 #include "io/network_layer_selection.hpp"
 #include "io/network_source.hpp"
 #include "io/schedule_json.hpp"
-#include "model/evaluate.hpp"
 #include "report/accel_table.hpp"
 #include "report/network_table.hpp"
 
@@ -76,28 +75,6 @@ Objective objective_from(const std::string& text) {
   throw UserError("--objective " + text + ": expected traffic, latency or energy");
 }
 
-// The --schedule of the --layer, costed as if the search had returned it.
-AccelResult cost_given_schedule(const Network& net, const std::string& schedule_arg,
-                                const Accelerator& accel, const AccelRunOptions& run) {
-  const Layer layer(net.layers.front().spec);
-  const Schedule schedule = load_schedule_arg(schedule_arg);
-  validate(schedule, layer);
-  const Traffic traffic = evaluate(layer, schedule, accel.machine);
-  if (!traffic.fits)
-    throw UserError("--schedule " + schedule_arg + ": its buffers take " +
-                    std::to_string(traffic.buffer_bytes) + " bytes, more than the scratchpad's " +
-                    std::to_string(*accel.machine.capacity_bytes) + " (" + accel.name + ")");
-  // Baselines and the layer's bookkeeping come from the ordinary run; only the
-  // optimum is replaced by the given schedule.
-  AccelResult result = accel_network(net, {0}, accel, run);
-  const AccelCost cost = accel_cost(layer, schedule, accel, traffic);
-  const ObjectiveValue value = objective_value(run.objective, cost, traffic);
-  result.network.layers.front().search.best =
-      Candidate{schedule, traffic, value.primary, value.secondary};
-  result.layers.front().cost = cost;
-  return result;
-}
-
 int run_accel(const AccelFlags& flags) {
   if (!flags.layer && !flags.model)
     throw UserError("accel needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
@@ -114,8 +91,8 @@ int run_accel(const AccelFlags& flags) {
   std::iota(chosen.begin(), chosen.end(), 0);
   if (flags.layers) chosen = select_layers(net, *flags.layers);
 
-  const AccelResult result = flags.schedule ? cost_given_schedule(net, *flags.schedule, accel, run)
-                                            : accel_network(net, chosen, accel, run);
+  if (flags.schedule) run.given = load_schedule_arg(*flags.schedule);
+  const AccelResult result = accel_network(net, chosen, accel, run);
   if (flags.json) {
     std::cout << accel_result_to_json(result).dump(2) << '\n';
   } else if (flags.csv) {

@@ -56,6 +56,8 @@ struct AccelResult {
   Accelerator accel;
   Objective objective = Objective::traffic;
   bool with_baselines = true;
+  // The one layer's schedule was given (spad accel --schedule), not searched.
+  bool given_schedule = false;
   std::vector<LayerAccel> layers;  // parallel to network.layers
 };
 

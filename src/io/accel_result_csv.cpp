@@ -13,12 +13,17 @@ namespace {
 std::string pj(Count fj) { return fmt::format("{}.{:03}", fj / 1000, fj % 1000); }
 
 const std::vector<std::string> kCostColumns = {
-    "compute_cycles",       "transfer_cycles", "transfer_data_cycles",  "transfer_setup_cycles",
-    "dma_transfers",        "exposed_cycles",  "latency_serial_cycles", "latency_overlapped_cycles",
-    "latency_cycles",       "memory_bound",    "mac_utilization",       "energy_offchip_pj",
-    "energy_scratchpad_pj", "energy_mac_pj",   "energy_total_pj"};
+    "compute_cycles", "transfer_cycles",   "transfer_data_cycles",  "transfer_setup_cycles",
+    "dma_transfers",  "exposed_cycles",    "latency_serial_cycles", "latency_overlapped_cycles",
+    "latency_cycles", "memory_bound",      "mac_utilization",       "bytes_per_cycle",
+    "gbytes_per_s",   "energy_offchip_pj", "energy_scratchpad_pj",  "energy_mac_pj",
+    "energy_total_pj"};
 
-std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel) {
+std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel,
+                                    Count traffic_bytes) {
+  const double bytes_per_cycle = c.latency_cycles == 0 ? 0.0
+                                                       : static_cast<double>(traffic_bytes) /
+                                                             static_cast<double>(c.latency_cycles);
   const double utilization = c.activity.compute_cycles == 0
                                  ? 0.0
                                  : static_cast<double>(c.activity.macs) /
@@ -35,6 +40,8 @@ std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel
           std::to_string(c.latency_cycles),
           c.memory_bound() ? "true" : "false",
           fmt::format("{:.4f}", utilization),
+          fmt::format("{:.4f}", bytes_per_cycle),
+          fmt::format("{:.4f}", bytes_per_cycle * accel.clock_mhz / 1e3),
           pj(c.energy.offchip),
           pj(c.energy.scratchpad),
           pj(c.energy.mac),
@@ -56,7 +63,8 @@ std::string accel_result_to_csv(const AccelResult& result) {
     std::vector<std::string>& row = rows[i + 1];
     const LayerAccel& l = result.layers[i];
     if (l.cost) {
-      const std::vector<std::string> cells = cost_cells(*l.cost, result.accel);
+      const std::vector<std::string> cells = cost_cells(
+          *l.cost, result.accel, result.network.layers[i].search.best->traffic.traffic_bytes);
       row.insert(row.end(), cells.begin(), cells.end());
     } else {
       row.insert(row.end(), kCostColumns.size(), "");

@@ -2,7 +2,7 @@
 // (io/network_result_csv), then
 //   compute_cycles transfer_cycles transfer_data_cycles transfer_setup_cycles
 //   dma_transfers exposed_cycles latency_serial_cycles latency_overlapped_cycles
-//   latency_cycles memory_bound mac_utilization
+//   latency_cycles memory_bound mac_utilization bytes_per_cycle gbytes_per_s (achieved)
 //   energy_offchip_pj energy_scratchpad_pj energy_mac_pj energy_total_pj
 // and, with baselines, <baseline>_latency_cycles and <baseline>_energy_pj per
 // baseline (io/accel_result: weight_stationary ... hwce_v4). Cells are empty

@@ -102,6 +102,7 @@ nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
   totals["peak_gbytes_per_s"] = t.peak_bytes_per_cycle * accel.clock_mhz * 1e6 / 1e9;
   totals["memory_bound_layers"] = t.memory_bound_layers;
   j["objective"] = std::string(objective_name(result.objective));
+  j["schedule_source"] = result.given_schedule ? "given" : "search";
   j["accelerator"] = accelerator_to_json(accel);
   if (result.with_baselines) {
     j["baseline_totals"] = nlohmann::ordered_json::object();

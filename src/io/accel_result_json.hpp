@@ -14,8 +14,9 @@
 // and in "totals" the same four keys summed, plus "latency_serial_cycles",
 // "latency_overlapped_cycles", "latency_s", "frames_per_s", "energy_per_frame_pj",
 // "average_gbytes_per_s", "peak_gbytes_per_s", "memory_bound_layers".
-// Top level adds "objective", "accelerator" (io/accelerator_json) and
-// "baseline_totals". Energies are in pJ (exact: integer fJ / 1000).
+// Top level adds "objective", "schedule_source" ("search", or "given" for
+// --schedule), "accelerator" (io/accelerator_json) and "baseline_totals". Energies are in pJ
+// (exact: integer fJ / 1000).
 #pragma once
 
 #include <nlohmann/json.hpp>

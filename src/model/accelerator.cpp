@@ -73,6 +73,9 @@ void validate(const Accelerator& accel) {
 
   if (!std::isfinite(accel.clock_mhz) || accel.clock_mhz <= 0)
     reject("clock_mhz", show(accel.clock_mhz), "the clock must be a positive number of MHz");
+  if (accel.clock_mhz < kMinClockMhz || accel.clock_mhz > kMaxClockMhz)
+    reject("clock_mhz", show(accel.clock_mhz),
+           "outside 0.001 MHz (1 kHz) .. 1000000 MHz (1 THz); is the unit MHz?");
   if (accel.offchip_bits_per_cycle < 1)
     reject("offchip.bits_per_cycle", std::to_string(accel.offchip_bits_per_cycle),
            "the off-chip interface must move at least 1 bit per cycle");

@@ -62,6 +62,8 @@ struct Accelerator {
 void validate(const Accelerator& accel);
 
 inline constexpr Count kMaxMacsPerCycle = Count{1} << 24;
+// Clocks accepted (MHz): 1 kHz .. 1 THz.
+inline constexpr double kMinClockMhz = 1e-3, kMaxClockMhz = 1e6;
 // Largest DMA setup accepted (cycles per transfer), far beyond any real DMA
 // engine; a latency that still leaves int64 is reported as a UserError.
 inline constexpr Count kMaxSetupCycles = Count{1} << 20;

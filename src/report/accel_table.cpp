@@ -44,10 +44,11 @@ std::vector<std::string> layer_row(const NetworkLayerResult& r, const LayerAccel
   if (!l.cost) {
     row.push_back(
         fmt::format("does not fit: needs {} B", with_separators(r.search.min_capacity_bytes)));
-    row.insert(row.end(), 7, "-");
+    row.insert(row.end(), 8, "-");
     return row;
   }
   const AccelCost& c = *l.cost;
+  const Count traffic = r.search.best->traffic.traffic_bytes;
   row.push_back(format_short_schedule(layer, r.search.best->schedule));
   row.push_back(with_separators(r.search.best->traffic.traffic_bytes));
   row.push_back(with_separators(c.activity.compute_cycles));
@@ -55,6 +56,11 @@ std::vector<std::string> layer_row(const NetworkLayerResult& r, const LayerAccel
   row.push_back(with_separators(c.latency_cycles));
   row.push_back(fmt::format("{:.0f}%", 100.0 * utilization(c, accel)));
   row.push_back(c.memory_bound() ? "memory" : "compute");
+  row.push_back(c.latency_cycles == 0
+                    ? "-"
+                    : fmt::format("{:.3f}", static_cast<double>(traffic) /
+                                                static_cast<double>(c.latency_cycles) *
+                                                accel.clock_mhz / 1e3));
   row.push_back(microjoules(c.energy.total));
   return row;
 }
@@ -69,7 +75,7 @@ std::string totals_lines(const AccelResult& result) {
     out += fmt::format(" ({} do not fit: left out of every total below)",
                        t.layers - t.scheduled_layers);
   out += '\n';
-  out += fmt::format("latency     {} cycles = {:.3f} ms at {} MHz{}: {:.1f} frames/s (batch {})\n",
+  out += fmt::format("latency     {} cycles = {:.6g} ms at {} MHz{}: {:.4g} frames/s (batch {})\n",
                      with_separators(t.latency_cycles), latency_s * 1e3, a.clock_mhz,
                      a.machine.double_buffer ? ", DMA overlapping compute" : ", DMA then compute",
                      latency_s > 0 ? static_cast<double>(t.frames) / latency_s : 0.0, t.frames);
@@ -99,18 +105,25 @@ std::string totals_lines(const AccelResult& result) {
 }
 
 std::string baselines_table(const AccelResult& result) {
-  TextTable table({"alternative (same objective)", "layers", "latency cycles", "x optimum",
-                   "energy uJ", "x optimum", "traffic B"});
+  const char* versus = result.given_schedule ? "x given" : "x optimum";
+  TextTable table({"alternative (same objective)", "layers", "latency cycles", versus, "energy uJ",
+                   versus, "traffic B"});
   for (AccelBaseline b : kAllAccelBaselines) {
     const AccelBaselineTotal t = accel_baseline_total(result, b);
+    if (t.layers == 0) {
+      table.add_row({std::string(accel_baseline_name(b)), "0", "-", "-", "-", "-", "-"});
+      continue;
+    }
     table.add_row({std::string(accel_baseline_name(b)), std::to_string(t.layers),
                    with_separators(t.latency_cycles),
                    ratio_text(t.latency_cycles, t.optimum_latency_cycles), microjoules(t.energy_fj),
                    ratio_text(t.energy_fj, t.optimum_energy_fj), with_separators(t.traffic_bytes)});
   }
   return table.render() +
-         "(each over the layers where it and the optimum fit; the HWCE-like engine runs with its "
-         "line buffer)\n";
+         fmt::format(
+             "(each over the layers where it and the {} fit; the HWCE-like engine runs "
+             "with its line buffer)\n",
+             result.given_schedule ? "given schedule" : "optimum");
 }
 
 std::string accelerator_line(const Accelerator& a) {
@@ -139,7 +152,7 @@ std::string format_accel_table(const AccelResult& result) {
   std::vector<std::string> header = {"layer",       "shape",       "schedule (outermost first)",
                                      "traffic B",   "compute cyc", "transfer cyc",
                                      "latency cyc", "MAC util",    "bound",
-                                     "energy uJ"};
+                                     "GB/s",        "energy uJ"};
   rows.push_back(header);
   left_align(rows, kShapeColumn);
   left_align(rows, kScheduleColumn);
@@ -147,8 +160,15 @@ std::string format_accel_table(const AccelResult& result) {
   rows.pop_back();
   TextTable table(header);
   for (auto& row : rows) table.add_row(std::move(row));
-  std::string out = fmt::format("model       {}\nobjective   least {}\n\n", result.network.model,
-                                objective_name(result.objective)) +
+  const std::string what =
+      result.given_schedule
+          ? fmt::format("the given schedule (--schedule); alternatives searched for least {}",
+                        objective_name(result.objective))
+          : fmt::format("least {}{}", objective_name(result.objective),
+                        result.objective == Objective::traffic   ? ", ties by latency"
+                        : result.objective == Objective::latency ? ", ties by energy"
+                                                                 : ", ties by latency");
+  std::string out = fmt::format("model       {}\nschedule    {}\n\n", result.network.model, what) +
                     table.render() + '\n' + totals_lines(result);
   if (result.with_baselines) out += '\n' + baselines_table(result);
   out += '\n' + accelerator_line(result.accel);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "model/evaluate.hpp"
 #include "model/evaluator.hpp"
 #include "search/incumbent.hpp"
 #include "search/loop_template.hpp"
@@ -51,6 +52,11 @@ void parallel_for(std::size_t threads, std::size_t n, Body body) {
 }
 
 }  // namespace
+
+Count smallest_capacity_bytes(const Layer& layer, const Machine& machine,
+                              const SearchSpace& space) {
+  return evaluate(layer, smallest_buffer_schedule(space), machine).buffer_bytes;
+}
 
 SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options) {
   if (!machine.capacity_bytes)

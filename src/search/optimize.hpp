@@ -49,6 +49,11 @@ struct SearchResult {
   SearchStats stats;
 };
 
+// The smallest capacity (bytes) at which the layer has any schedule in the
+// space (SearchResult::min_capacity_bytes); machine.capacity_bytes is ignored.
+Count smallest_capacity_bytes(const Layer& layer, const Machine& machine,
+                              const SearchSpace& space = {});
+
 // machine.capacity_bytes must be set (UserError otherwise).
 SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options);
 
