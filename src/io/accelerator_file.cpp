@@ -97,6 +97,8 @@ Count read_energy_fj(const YamlSource& src, const YamlEntry& e, std::string_view
   const DecimalText d = read_decimal(src, e, "a number of picojoules " + std::string(per), advise);
   const std::string too_large = "at most " + fj_as_pj(kMaxEnergyFj) + " pJ (1 uJ) " +
                                 std::string(per) + "; check the unit (pJ)";
+  if (d.negative && to_double(d) != 0)
+    fail_value(src, e, "an energy cannot be negative (0 ignores it)");
   Count fj = 0;
   switch (exact_magnitude(d, 3, &fj)) {
     case Exactness::fraction: {
@@ -104,7 +106,6 @@ Count read_energy_fj(const YamlSource& src, const YamlEntry& e, std::string_view
       fail_value(src, e,
                  "not a whole number of femtojoules (the resolution is 0.001 pJ); round it, "
                  "e.g. to " +
-                     (d.negative ? std::string("-") : std::string()) +
                      (rounded < 1e15 ? fj_as_pj(static_cast<Count>(rounded)) : std::string("?")));
     }
     case Exactness::too_large:
