@@ -8,7 +8,6 @@
 // the given schedule of the --layer is costed instead of searched.
 #include <iostream>
 #include <memory>
-#include <numeric>
 #include <optional>
 #include <string>
 
@@ -16,20 +15,15 @@
 #include "cli/accel_network_run.hpp"
 #include "cli/command.hpp"
 #include "cli/parallel_run.hpp"
+#include "cli/run_target.hpp"
 #include "io/accel_result_csv.hpp"
 #include "io/accel_result_json.hpp"
 #include "io/accelerator_file.hpp"
-#include "io/layer_json.hpp"
-#include "io/network_layer_selection.hpp"
-#include "io/network_source.hpp"
 #include "io/schedule_json.hpp"
 #include "report/accel_table.hpp"
-#include "report/network_table.hpp"
 
 namespace spad::cli {
 namespace {
-
-constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
 
 struct AccelFlags {
   std::optional<std::string> layer, model, layers, schedule;
@@ -60,24 +54,12 @@ Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
 with its line buffer); --no-baselines skips them.)";
 
-Network single_layer_network(const std::string& arg) {
-  const Layer layer = load_layer(arg);
-  LayerSpec spec = layer.spec();
-  if (spec.name.empty()) spec.name = "layer";
-  Network net;
-  net.model = spec.name;
-  net.layers.push_back(NetworkLayer{spec, "conv", false});
-  return net;
-}
-
 Objective objective_from(const std::string& text) {
   if (const auto o = parse_objective(text)) return *o;
   throw UserError("--objective " + text + ": expected traffic, latency or energy");
 }
 
 int run_accel(const AccelFlags& flags) {
-  if (!flags.layer && !flags.model)
-    throw UserError("accel needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
   if (flags.schedule && !flags.layer)
     throw UserError("--schedule goes with --layer (one layer), not with --model");
   const Accelerator accel = read_accelerator_file(flags.machine_file);
@@ -85,14 +67,10 @@ int run_accel(const AccelFlags& flags) {
   run.objective = objective_from(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
-  const Network net = flags.model ? load_network(*flags.model, NetworkLoadOptions{flags.batch})
-                                  : single_layer_network(*flags.layer);
-  std::vector<std::size_t> chosen(net.layers.size());
-  std::iota(chosen.begin(), chosen.end(), 0);
-  if (flags.layers) chosen = select_layers(net, *flags.layers);
-
+  const RunTarget target =
+      load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
   if (flags.schedule) run.given = load_schedule_arg(*flags.schedule);
-  const AccelResult result = accel_network(net, chosen, accel, run);
+  const AccelResult result = accel_network(target.net, target.chosen, accel, run);
   if (flags.json) {
     std::cout << accel_result_to_json(result).dump(2) << '\n';
   } else if (flags.csv) {
@@ -100,12 +78,8 @@ int run_accel(const AccelFlags& flags) {
   } else {
     std::cout << format_accel_table(result);
   }
-  const std::string infeasible = format_infeasible_layers(
+  return finish_with_infeasible_layers(
       result.network, "give a larger scratchpad.capacity_bytes in " + flags.machine_file);
-  if (infeasible.empty()) return 0;
-  std::cout.flush();
-  std::cerr << "spad: error: " << infeasible << '\n';
-  return kExitUsage;
 }
 
 }  // namespace

@@ -6,24 +6,18 @@
 // the others; then the command exits with code 2 and lists them on stderr.
 #include <iostream>
 #include <memory>
-#include <numeric>
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_flags.hpp"
 #include "cli/compare_network_run.hpp"
+#include "cli/run_target.hpp"
 #include "io/compare_result_csv.hpp"
 #include "io/compare_result_json.hpp"
-#include "io/layer_json.hpp"
-#include "io/network_layer_selection.hpp"
-#include "io/network_source.hpp"
 #include "report/compare_table.hpp"
-#include "report/network_table.hpp"
 
 namespace spad::cli {
 namespace {
-
-constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
 
 constexpr const char* kFooter = R"(
 Examples:
@@ -38,28 +32,11 @@ buffers at one loop level). The optimum and the other baselines use the machine
 flags as given: pass --halo-reuse to compare with the HWCE on the same hardware.
 The lower bound is max(compulsory traffic, pebble-game bound) (docs/lower-bound.md).)";
 
-// A single layer as a one-layer network (named "layer" when it has no name).
-Network single_layer_network(const std::string& arg) {
-  const Layer layer = load_layer(arg);
-  LayerSpec spec = layer.spec();
-  if (spec.name.empty()) spec.name = "layer";
-  Network net;
-  net.model = spec.name;
-  net.layers.push_back(NetworkLayer{spec, "conv", false});
-  return net;
-}
-
 int run_compare(const CompareFlags& flags) {
-  if (!flags.layer && !flags.model)
-    throw UserError("compare needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
-  const Network net = flags.model ? load_network(*flags.model, NetworkLoadOptions{flags.batch})
-                                  : single_layer_network(*flags.layer);
+  const RunTarget target =
+      load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
   const Machine machine = machine_from_flags(flags.machine);
-  std::vector<std::size_t> chosen(net.layers.size());
-  std::iota(chosen.begin(), chosen.end(), 0);
-  if (flags.layers) chosen = select_layers(net, *flags.layers);
-
-  const CompareResult result = compare_network(net, chosen, machine, flags.threads);
+  const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads);
   if (flags.json) {
     std::cout << compare_result_to_json(result).dump(2) << '\n';
   } else if (flags.csv) {
@@ -67,11 +44,7 @@ int run_compare(const CompareFlags& flags) {
   } else {
     std::cout << format_compare_table(result);
   }
-  const std::string infeasible = format_infeasible_layers(result.network);
-  if (infeasible.empty()) return 0;
-  std::cout.flush();
-  std::cerr << "spad: error: " << infeasible << '\n';
-  return kExitUsage;
+  return finish_with_infeasible_layers(result.network, "give a larger --buffer");
 }
 
 }  // namespace

@@ -18,12 +18,6 @@ namespace {
 
 constexpr std::size_t kShapeColumn = 1, kScheduleColumn = 2;
 
-void left_align(std::vector<std::vector<std::string>>& rows, std::size_t column) {
-  std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, row[column].size());
-  for (auto& row : rows) row[column].resize(width, ' ');
-}
-
 std::string microjoules(Count fj) { return fmt::format("{:.3f}", static_cast<double>(fj) / 1e9); }
 
 std::string percent(double part, double whole) {
@@ -154,8 +148,8 @@ std::string format_accel_table(const AccelResult& result) {
                                      "latency cyc", "MAC util",    "bound",
                                      "GB/s",        "energy uJ"};
   rows.push_back(header);
-  left_align(rows, kShapeColumn);
-  left_align(rows, kScheduleColumn);
+  left_align_column(rows, kShapeColumn);
+  left_align_column(rows, kScheduleColumn);
   header = rows.back();
   rows.pop_back();
   TextTable table(header);

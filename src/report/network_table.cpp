@@ -20,12 +20,6 @@ namespace {
 // TextTable, which right-aligns every column after the first.
 constexpr std::size_t kShapeColumn = 1, kScheduleColumn = 3;
 
-void left_align(std::vector<std::vector<std::string>>& rows, std::size_t column) {
-  std::size_t width = 0;
-  for (const auto& row : rows) width = std::max(width, row[column].size());
-  for (auto& row : rows) row[column].resize(width, ' ');
-}
-
 std::vector<std::string> layer_row(const NetworkLayerResult& r) {
   const Layer layer(r.layer.spec);
   std::vector<std::string> row = {r.layer.spec.name, format_short_shape(layer, r.layer.kind),
@@ -92,8 +86,8 @@ std::string format_network_table(const NetworkResult& result) {
       "layer",           "shape",     "MACs",         "schedule (outermost first)",
       "buffers I/W/O B", "traffic B", "compulsory B", "ratio"};
   rows.push_back(header);  // aligned with the rows, then taken back
-  left_align(rows, kShapeColumn);
-  left_align(rows, kScheduleColumn);
+  left_align_column(rows, kShapeColumn);
+  left_align_column(rows, kScheduleColumn);
   header = rows.back();
   rows.pop_back();
   TextTable table(header);

@@ -6,6 +6,12 @@
 #include "base/error.hpp"
 
 namespace spad {
+
+void left_align_column(std::vector<std::vector<std::string>>& rows, std::size_t column) {
+  std::size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, row[column].size());
+  for (auto& row : rows) row[column].resize(width, ' ');
+}
 namespace {
 
 // Display width: counts UTF-8 code points, not bytes.

@@ -8,6 +8,10 @@
 
 namespace spad {
 
+// Pads every row's cell in `column` to one width, so the column reads
+// left-aligned in a TextTable (which right-aligns every column after the first).
+void left_align_column(std::vector<std::vector<std::string>>& rows, std::size_t column);
+
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header);

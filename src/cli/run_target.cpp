@@ -1,0 +1,54 @@
+// Loading the layer or network a command runs on; reporting what did not fit.
+#include "cli/run_target.hpp"
+
+#include <iostream>
+#include <numeric>
+
+#include "base/error.hpp"
+#include "io/layer_json.hpp"
+#include "io/network_layer_selection.hpp"
+#include "io/network_source.hpp"
+#include "report/network_table.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
+
+// A single layer as a one-layer network (named "layer" when it has no name).
+Network single_layer_network(const std::string& arg) {
+  const Layer layer = load_layer(arg);
+  LayerSpec spec = layer.spec();
+  if (spec.name.empty()) spec.name = "layer";
+  Network net;
+  net.model = spec.name;
+  net.layers.push_back(NetworkLayer{spec, "conv", false});
+  return net;
+}
+
+}  // namespace
+
+RunTarget load_run_target(std::string_view command, const std::optional<std::string>& layer,
+                          const std::optional<std::string>& model,
+                          const std::optional<std::string>& layers,
+                          const std::optional<Count>& batch) {
+  if (!layer && !model)
+    throw UserError(std::string(command) +
+                    " needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
+  RunTarget t;
+  t.net = model ? load_network(*model, NetworkLoadOptions{batch}) : single_layer_network(*layer);
+  t.chosen.resize(t.net.layers.size());
+  std::iota(t.chosen.begin(), t.chosen.end(), 0);
+  if (layers) t.chosen = select_layers(t.net, *layers);
+  return t;
+}
+
+int finish_with_infeasible_layers(const NetworkResult& result, std::string_view fix) {
+  const std::string infeasible = format_infeasible_layers(result, fix);
+  if (infeasible.empty()) return 0;
+  std::cout.flush();
+  std::cerr << "spad: error: " << infeasible << '\n';
+  return kExitUsage;
+}
+
+}  // namespace spad::cli
