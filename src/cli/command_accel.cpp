@@ -110,8 +110,10 @@ Command add_accel_command(CLI::App& app) {
                   "Accelerator description (YAML or JSON; see docs/accelerator.md)")
       ->type_name("FILE")
       ->required();
-  sub->add_option("--objective", flags->objective,
-                  "What the search minimises first: traffic (default), latency or energy")
+  sub->add_option(
+         "--objective", flags->objective,
+         "What the search minimises first: traffic (default; ties go to the lower latency), "
+         "latency (ties: energy) or energy (ties: latency)")
       ->type_name("traffic|latency|energy");
   auto* schedule = sub->add_option("--schedule", flags->schedule,
                                    "With --layer: cost this schedule (JSON file or text, as "
