@@ -14,10 +14,11 @@
 //  - buffer bytes are at least those where every unassigned loop takes tile
 //    1: buffer extents are tiles or whole ranges, and a tile of 1 lies inside
 //    some tile of any other size, so no largest footprint can shrink.
-// On an accelerator (latency, energy, or traffic with ties broken by latency:
-// search/objective), every tiled loop is branched on (its tile now changes cycles, fills and
-// operand reads), and the objective is bounded by the model's cost of lower bounds of every cost
-// input (model/accel_cost: non-decreasing in each):
+// On an accelerator (latency, energy, or traffic with ties broken by
+// latency: search/objective), every tiled loop is branched on (its tile now
+// changes cycles, fills and operand reads), and the objective is bounded by
+// the model's cost of lower bounds of every cost input (model/accel_cost:
+// non-decreasing in each):
 //  - traffic bytes as above; the first-fill and last-write-back bytes from
 //    the tile-1 relaxation (they are buffer sizes);
 //  - DMA transfers from the T = 2 relaxation (products of trip counts);
