@@ -33,7 +33,7 @@ TEST(AccelModelVsReplay, ActivityAndCostAgreeOnRandomCases) {
     ASSERT_EQ(model.dma_transfers, sim.activity.dma_transfers) << "case " << i;
     const AccelCost from_model = accel_cost(layer, schedule, accel, traffic);
     const AccelCost from_replay =
-        cost_from_inputs(cost_inputs(layer, accel.machine.precision, sim.activity, sim.traffic,
+        cost_from_inputs(cost_inputs(accel.machine.precision, sim.activity, sim.traffic,
                                      accel.machine.double_buffer),
                          accel);
     ASSERT_EQ(from_model, from_replay) << "case " << i;

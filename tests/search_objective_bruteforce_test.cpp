@@ -97,9 +97,9 @@ Count brute_force_size(const Layer& layer) {
 Cost simulated_cost(const Layer& layer, const Schedule& s, const Accelerator& accel,
                     Objective objective) {
   const SimulatedActivity sim = simulate_activity(layer, s, accel);
-  const AccelCost c = cost_from_inputs(cost_inputs(layer, accel.machine.precision, sim.activity,
-                                                   sim.traffic, accel.machine.double_buffer),
-                                       accel);
+  const AccelCost c = cost_from_inputs(
+      cost_inputs(accel.machine.precision, sim.activity, sim.traffic, accel.machine.double_buffer),
+      accel);
   const auto [value, secondary] = terms(objective, c, sim.traffic.traffic_bytes);
   return {value, secondary, sim.traffic.traffic_bytes, sim.traffic.buffer_bytes,
           sim.traffic.total_fills()};
@@ -245,8 +245,8 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
     Accelerator accel = testing::random_accelerator(rng, machine);
     for (Dim d : {Dim::m, Dim::c, Dim::p, Dim::q, Dim::r})
       if (uniform(rng, 0, 1) == 1) accel.mac_array.unroll[d] = uniform(rng, 2, 5);
-    const Objective objective = std::array{Objective::traffic, Objective::latency,
-                                           Objective::energy}[uniform(rng, 0, 2)];
+    const Objective objective =
+        std::array{Objective::traffic, Objective::latency, Objective::energy}[uniform(rng, 0, 2)];
     Schedule s;
     std::shuffle(s.order.begin(), s.order.end(), rng);
     for (Tensor t : kAllTensors) s.buffer_span[t] = static_cast<int>(uniform(rng, 0, 8));

@@ -49,7 +49,7 @@ std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel,
   const AccelCost cost = accel_cost(layer, *schedule, engine, traffic, OnOverflow::saturate);
   overflow = cost.saturated;
   if (cost.saturated) return std::nullopt;
-  const ObjectiveValue value = objective_value(objective, cost, traffic);
+  const ObjectiveValue value = objective_value(objective, cost, traffic.traffic_bytes);
   return CostedSchedule{Candidate{*schedule, traffic, value.primary, value.secondary}, cost};
 }
 
@@ -63,8 +63,8 @@ NetworkResult given_network(const Network& net, std::size_t index, const Acceler
     throw UserError("--schedule: its buffers take " + std::to_string(traffic.buffer_bytes) +
                     " bytes, more than the " + std::to_string(*accel.machine.capacity_bytes) +
                     "-byte scratchpad of " + accel.name);
-  const ObjectiveValue value =
-      objective_value(objective, accel_cost(layer, schedule, accel, traffic), traffic);
+  const ObjectiveValue value = objective_value(
+      objective, accel_cost(layer, schedule, accel, traffic), traffic.traffic_bytes);
   NetworkResult result;
   result.model = net.model;
   result.machine = accel.machine;

@@ -51,10 +51,9 @@ AccelTotals accel_totals(const AccelResult& result) {
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     const auto& cost = result.layers[i].cost;
     if (!cost || cost->latency_cycles == 0) continue;
-    const double bytes =
-        static_cast<double>(result.network.layers[i].search.best->traffic.traffic_bytes);
-    t.peak_bytes_per_cycle =
-        std::max(t.peak_bytes_per_cycle, bytes / static_cast<double>(cost->latency_cycles));
+    t.peak_bytes_per_cycle = std::max(
+        t.peak_bytes_per_cycle,
+        bytes_per_cycle(result.network.layers[i].search.best->traffic.traffic_bytes, *cost));
   }
   return t;
 }

@@ -21,14 +21,7 @@ const std::vector<std::string> kCostColumns = {
 
 std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel,
                                     Count traffic_bytes) {
-  const double bytes_per_cycle = c.latency_cycles == 0 ? 0.0
-                                                       : static_cast<double>(traffic_bytes) /
-                                                             static_cast<double>(c.latency_cycles);
-  const double utilization = c.activity.compute_cycles == 0
-                                 ? 0.0
-                                 : static_cast<double>(c.activity.macs) /
-                                       (static_cast<double>(c.activity.compute_cycles) *
-                                        static_cast<double>(accel.mac_array.macs_per_cycle()));
+  const double rate = bytes_per_cycle(traffic_bytes, c);
   return {std::to_string(c.activity.compute_cycles),
           std::to_string(c.transfer_cycles),
           std::to_string(c.transfer_data_cycles),
@@ -39,9 +32,9 @@ std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel
           std::to_string(c.latency_overlapped_cycles),
           std::to_string(c.latency_cycles),
           c.memory_bound() ? "true" : "false",
-          fmt::format("{:.4f}", utilization),
-          fmt::format("{:.4f}", bytes_per_cycle),
-          fmt::format("{:.4f}", bytes_per_cycle * accel.clock_mhz / 1e3),
+          fmt::format("{:.4f}", mac_utilization(c, accel.mac_array)),
+          fmt::format("{:.4f}", rate),
+          fmt::format("{:.4f}", gbytes_per_s(accel, rate)),
           pj(c.energy.offchip),
           pj(c.energy.scratchpad),
           pj(c.energy.mac),

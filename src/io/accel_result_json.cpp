@@ -32,7 +32,7 @@ nlohmann::ordered_json accel_details(const AccelCost& c, const Accelerator& acce
           : static_cast<double>(c.activity.macs) / static_cast<double>(c.activity.compute_cycles);
   nlohmann::ordered_json j;
   j["macs_per_cycle_used"] = used;
-  j["mac_utilization"] = used / static_cast<double>(accel.mac_array.macs_per_cycle());
+  j["mac_utilization"] = mac_utilization(c, accel.mac_array);
   j["transfer_data_cycles"] = c.transfer_data_cycles;
   j["transfer_setup_cycles"] = c.transfer_setup_cycles;
   j["dma_transfers"] = c.activity.dma_transfers;
@@ -40,11 +40,9 @@ nlohmann::ordered_json accel_details(const AccelCost& c, const Accelerator& acce
   j["latency_serial_cycles"] = c.latency_serial_cycles;
   j["latency_overlapped_cycles"] = c.latency_overlapped_cycles;
   j["memory_bound"] = c.memory_bound();
-  const double bytes_per_cycle = c.latency_cycles == 0 ? 0.0
-                                                       : static_cast<double>(traffic_bytes) /
-                                                             static_cast<double>(c.latency_cycles);
-  j["bytes_per_cycle"] = bytes_per_cycle;
-  j["gbytes_per_s"] = bytes_per_cycle * accel.clock_mhz * 1e6 / 1e9;
+  const double rate = bytes_per_cycle(traffic_bytes, c);
+  j["bytes_per_cycle"] = rate;
+  j["gbytes_per_s"] = gbytes_per_s(accel, rate);
   j["scratchpad_bytes"] = c.scratchpad_bytes;
   j["operand_reads"] = {{"I", c.activity.operand_reads[Tensor::I]},
                         {"W", c.activity.operand_reads[Tensor::W]},
@@ -99,7 +97,7 @@ nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
   totals["energy_per_frame_pj"] = pj(t.energy.total) / static_cast<double>(t.frames);
   totals["average_gbytes_per_s"] =
       latency_s > 0 ? static_cast<double>(t.traffic_bytes) / latency_s / 1e9 : 0.0;
-  totals["peak_gbytes_per_s"] = t.peak_bytes_per_cycle * accel.clock_mhz * 1e6 / 1e9;
+  totals["peak_gbytes_per_s"] = gbytes_per_s(accel, t.peak_bytes_per_cycle);
   totals["memory_bound_layers"] = t.memory_bound_layers;
   j["objective"] = std::string(objective_name(result.objective));
   j["schedule_source"] = result.given_schedule ? "given" : "search";

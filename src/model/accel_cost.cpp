@@ -39,6 +39,18 @@ Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) 
 
 }  // namespace
 
+double mac_utilization(const AccelCost& cost, const MacArray& array) {
+  if (cost.activity.compute_cycles == 0) return 0;
+  return static_cast<double>(cost.activity.macs) /
+         (static_cast<double>(cost.activity.compute_cycles) *
+          static_cast<double>(array.macs_per_cycle()));
+}
+
+double bytes_per_cycle(Count traffic_bytes, const AccelCost& cost) {
+  if (cost.latency_cycles == 0) return 0;
+  return static_cast<double>(traffic_bytes) / static_cast<double>(cost.latency_cycles);
+}
+
 Count lane_steps(Count extent, Count tile, Count lanes) {
   const Count trips = ceil_div(extent, tile);
   const Count last = extent - (trips - 1) * tile;
@@ -47,11 +59,9 @@ Count lane_steps(Count extent, Count tile, Count lanes) {
 
 LoopSteps loop_steps(const Layer& layer, const Schedule& schedule, const MacArray& array) {
   LoopSteps out;
-  for (Dim d : kAllDims) {
-    const Count lanes = array.unroll[d];
-    out.lane_steps[d] = lane_steps(layer.bound(d), schedule.tiles[d], lanes);
-    out.trips[d] = ceil_div(layer.bound(d), schedule.tiles[d]);
-  }
+  for (Dim d : kAllDims)
+    out.lane_steps[d] = lane_steps(layer.bound(d), schedule.tiles[d], array.unroll[d]);
+  out.trips = trip_counts(schedule, layer);
   return out;
 }
 
@@ -93,9 +103,8 @@ Activity count_activity(const Layer& layer, const LoopSteps& steps, const Traffi
   return a;
 }
 
-CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Activity& activity,
-                       const Traffic& traffic, bool double_buffer) {
-  (void)layer;
+CostInputs cost_inputs(const Precision& precision, const Activity& activity, const Traffic& traffic,
+                       bool double_buffer) {
   const Count copies = double_buffer ? 2 : 1;
   CostInputs in;
   in.activity = activity;
@@ -157,8 +166,8 @@ AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Acceler
   const Activity activity =
       count_activity(layer, loop_steps(layer, schedule, accel.mac_array), traffic);
   return cost_from_inputs(
-      cost_inputs(layer, accel.machine.precision, activity, traffic, accel.machine.double_buffer),
-      accel, policy);
+      cost_inputs(accel.machine.precision, activity, traffic, accel.machine.double_buffer), accel,
+      policy);
 }
 
 }  // namespace spad

@@ -86,6 +86,12 @@ struct AccelCost {
   friend bool operator==(const AccelCost&, const AccelCost&) = default;
 };
 
+// MACs / (compute cycles x MACs per cycle); 0 when nothing is computed.
+double mac_utilization(const AccelCost& cost, const MacArray& array);
+
+// Off-chip bytes per cycle of latency (achieved bandwidth); 0 for no latency.
+double bytes_per_cycle(Count traffic_bytes, const AccelCost& cost);
+
 // F_d for one loop: Σ over its tile positions of ceil(extent / lanes).
 Count lane_steps(Count extent, Count tile, Count lanes);
 
@@ -110,8 +116,8 @@ Activity count_datapath(const Layer& layer, const LoopSteps& steps);
 Count datapath_bytes(const Activity& activity, const Precision& precision);
 
 // The cost inputs of a schedule whose traffic is known.
-CostInputs cost_inputs(const Layer& layer, const Precision& precision, const Activity& activity,
-                       const Traffic& traffic, bool double_buffer);
+CostInputs cost_inputs(const Precision& precision, const Activity& activity, const Traffic& traffic,
+                       bool double_buffer);
 
 // What cost_from_inputs does with a term beyond int64 (absurd energies or
 // setups on huge layers): reject throws UserError naming the term (for a

@@ -30,9 +30,9 @@ LoopSteps AccelTables::loop_steps(const Schedule& schedule) const {
 AccelCost AccelTables::cost(const Schedule& schedule, const Traffic& traffic,
                             OnOverflow policy) const {
   const Activity activity = count_activity(*layer_, loop_steps(schedule), traffic);
-  return cost_from_inputs(cost_inputs(*layer_, accel_->machine.precision, activity, traffic,
-                                      accel_->machine.double_buffer),
-                          *accel_, policy);
+  return cost_from_inputs(
+      cost_inputs(accel_->machine.precision, activity, traffic, accel_->machine.double_buffer),
+      *accel_, policy);
 }
 
 }  // namespace spad

@@ -24,8 +24,6 @@ class AccelTables {
   AccelCost cost(const Schedule& schedule, const Traffic& traffic,
                  OnOverflow policy = OnOverflow::reject) const;
 
-  const Layer& layer() const { return *layer_; }
-  const Accelerator& accelerator() const { return *accel_; }
 
  private:
   const Layer* layer_;

@@ -55,6 +55,11 @@ struct Accelerator {
   friend bool operator==(const Accelerator&, const Accelerator&) = default;
 };
 
+// A rate in bytes per cycle as GB/s (10^9 bytes per second) at the clock.
+inline double gbytes_per_s(const Accelerator& accel, double bytes_per_cycle) {
+  return bytes_per_cycle * accel.clock_mhz / 1e3;
+}
+
 // Throws UserError naming the field: capacity unset or < 1, bad precision,
 // an unroll < 1 or a MAC array over kMaxMacsPerCycle, clock <= 0 or not
 // finite, bandwidth < 1 bit/cycle, negative setup, energies negative or over

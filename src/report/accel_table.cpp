@@ -24,13 +24,6 @@ std::string percent(double part, double whole) {
   return whole > 0 ? fmt::format("{:.0f}%", 100.0 * part / whole) : "-";
 }
 
-double utilization(const AccelCost& c, const Accelerator& accel) {
-  if (c.activity.compute_cycles == 0) return 0;
-  return static_cast<double>(c.activity.macs) /
-         (static_cast<double>(c.activity.compute_cycles) *
-          static_cast<double>(accel.mac_array.macs_per_cycle()));
-}
-
 std::vector<std::string> layer_row(const NetworkLayerResult& r, const LayerAccel& l,
                                    const Accelerator& accel) {
   const Layer layer(r.layer.spec);
@@ -48,13 +41,11 @@ std::vector<std::string> layer_row(const NetworkLayerResult& r, const LayerAccel
   row.push_back(with_separators(c.activity.compute_cycles));
   row.push_back(with_separators(c.transfer_cycles));
   row.push_back(with_separators(c.latency_cycles));
-  row.push_back(fmt::format("{:.0f}%", 100.0 * utilization(c, accel)));
+  row.push_back(fmt::format("{:.0f}%", 100.0 * mac_utilization(c, accel.mac_array)));
   row.push_back(c.memory_bound() ? "memory" : "compute");
   row.push_back(c.latency_cycles == 0
                     ? "-"
-                    : fmt::format("{:.3f}", static_cast<double>(traffic) /
-                                                static_cast<double>(c.latency_cycles) *
-                                                accel.clock_mhz / 1e3));
+                    : fmt::format("{:.3f}", gbytes_per_s(accel, bytes_per_cycle(traffic, c))));
   row.push_back(microjoules(c.energy.total));
   return row;
 }
@@ -84,13 +75,12 @@ std::string totals_lines(const AccelResult& result) {
       percent(static_cast<double>(t.energy.offchip), static_cast<double>(t.energy.total)),
       percent(static_cast<double>(t.energy.scratchpad), static_cast<double>(t.energy.total)),
       percent(static_cast<double>(t.energy.mac), static_cast<double>(t.energy.total)));
-  const double hz = a.clock_mhz * 1e6;
   out += fmt::format(
       "bandwidth   average {:.3f} GB/s, peak layer {:.3f} GB/s, port {:.3f} GB/s; "
       "{} of {} layers memory-bound\n",
       latency_s > 0 ? static_cast<double>(t.traffic_bytes) / latency_s / 1e9 : 0.0,
-      t.peak_bytes_per_cycle * hz / 1e9,
-      static_cast<double>(a.offchip_bits_per_cycle) / 8.0 * hz / 1e9, t.memory_bound_layers,
+      gbytes_per_s(a, t.peak_bytes_per_cycle),
+      gbytes_per_s(a, static_cast<double>(a.offchip_bits_per_cycle) / 8.0), t.memory_bound_layers,
       t.scheduled_layers);
   out += fmt::format("traffic     {} B; compulsory {} B: {}\n", with_separators(t.traffic_bytes),
                      with_separators(t.compulsory_bytes),

@@ -36,10 +36,10 @@ ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const 
   tables_ = std::make_unique<AccelTables>(layer, *accel_);
 }
 
-ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic) {
+ObjectiveValue objective_value(Objective objective, const AccelCost& cost, Count traffic_bytes) {
   switch (objective) {
     case Objective::traffic:
-      return {traffic.traffic_bytes, cost.latency_cycles};
+      return {traffic_bytes, cost.latency_cycles};
     case Objective::latency:
       return {cost.latency_cycles, cost.energy.total};
     case Objective::energy:
@@ -51,15 +51,13 @@ ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const
 ObjectiveValue ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
   if (!on_accelerator()) return {traffic.traffic_bytes, 0};
   return objective_value(objective_, tables_->cost(schedule, traffic, OnOverflow::saturate),
-                         traffic);
+                         traffic.traffic_bytes);
 }
 
 ObjectiveValue ObjectiveFunction::bound(const CostInputs& lower) const {
   SPAD_CHECK(on_accelerator(), "ObjectiveFunction::bound: traffic alone is bounded directly");
-  Traffic traffic;
-  traffic.traffic_bytes = lower.traffic_bytes;
   return objective_value(objective_, cost_from_inputs(lower, *accel_, OnOverflow::saturate),
-                         traffic);
+                         lower.traffic_bytes);
 }
 
 }  // namespace spad

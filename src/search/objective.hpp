@@ -32,7 +32,7 @@ struct ObjectiveValue {
 
 // The two terms of `objective` on an accelerator for a schedule of this cost
 // and traffic.
-ObjectiveValue objective_value(Objective objective, const AccelCost& cost, const Traffic& traffic);
+ObjectiveValue objective_value(Objective objective, const AccelCost& cost, Count traffic_bytes);
 
 // "traffic", "latency", "energy".
 std::string_view objective_name(Objective objective);
@@ -46,13 +46,11 @@ class ObjectiveFunction {
   ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
                     const Layer& layer);
 
-  Objective kind() const { return objective_; }
   // Whether schedules are costed on an accelerator (its cycles and energy
   // matter, not only the traffic).
   bool on_accelerator() const { return accel_ != nullptr; }
   // The MAC array's lanes; nullptr for traffic.
   const MacArray* lanes() const { return accel_ ? &accel_->mac_array : nullptr; }
-  const Accelerator* accelerator() const { return accel_.get(); }
   // Lane steps and trip counts per tile (on an accelerator only).
   const AccelTables& tables() const { return *tables_; }
 

@@ -112,8 +112,7 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
   const Machine& machine = ev_.machine();
   const Activity activity =
       count_activity(layer, steps_with_rest(level, pressure_relaxed), for_pressure);
-  CostInputs lower =
-      cost_inputs(layer, machine.precision, activity, for_buffer, machine.double_buffer);
+  CostInputs lower = cost_inputs(machine.precision, activity, for_buffer, machine.double_buffer);
   lower.traffic_bytes = b.traffic;
   const ObjectiveValue v = objective_.bound(lower);
   b.objective = v.primary;
