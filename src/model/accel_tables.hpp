@@ -24,7 +24,6 @@ class AccelTables {
   AccelCost cost(const Schedule& schedule, const Traffic& traffic,
                  OnOverflow policy = OnOverflow::reject) const;
 
-
  private:
   const Layer* layer_;
   const Accelerator* accel_;
