@@ -193,6 +193,12 @@ TEST(AccelCli, BadArgumentsAndMachineFilesExitWithCode2) {
   fails("--model resnet18 --machine /nonexistent/m.yaml", "/nonexistent/m.yaml");
   fails("--model resnet18 --machine " + q(kHwc) + " --objective speed", "speed");
   fails("--model resnet18 --machine " + q(kHwc) + " --schedule s.json", "--schedule");
+  const std::string small = "--layer C=8,M=8,H=8,W=8,R=3,S=3 --machine " + q(kHwc);
+  fails(small + " --schedule " +
+            q(R"({"order":["s","r","q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":9,"c":8,)"
+              R"("p":6,"q":6,"r":3,"s":3},"buffer_span":{"I":8,"W":8,"O":8}})"),
+        "tiles.m = 9");
+  fails(small + " --schedule " + q(R"({"order":["s"]})"), "order has 1 entries");
   const std::string bad = temp_path("bad.yaml");
   std::ofstream(bad) << "spad_machine: 1\nname: x\nscratchpad: {capacity_bytes: 1KiB}\n"
                         "mac_array: {unroll: {m: 4}}\nclock_mhz: 100\n"
