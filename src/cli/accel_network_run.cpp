@@ -6,7 +6,7 @@
 
 #include "base/error.hpp"
 #include "cli/optimize_network_run.hpp"
-#include "cli/parallel_run.hpp"
+#include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
 #include "search/dataflows.hpp"
 

@@ -14,7 +14,7 @@
 #include "base/error.hpp"
 #include "cli/accel_network_run.hpp"
 #include "cli/command.hpp"
-#include "cli/parallel_run.hpp"
+#include "base/parallel_run.hpp"
 #include "cli/run_target.hpp"
 #include "io/accel_result_csv.hpp"
 #include "io/accel_result_json.hpp"

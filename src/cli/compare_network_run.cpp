@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "cli/optimize_network_run.hpp"
-#include "cli/parallel_run.hpp"
+#include "base/parallel_run.hpp"
 #include "search/dataflows.hpp"
 
 namespace spad::cli {

@@ -5,7 +5,7 @@
 #include <memory>
 #include <thread>
 
-#include "cli/parallel_run.hpp"
+#include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad::cli {

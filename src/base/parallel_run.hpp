@@ -1,6 +1,7 @@
 // Runs independent jobs on a few threads: each worker takes the next job of a
 // list until none is left. Jobs store their results by position, so the
-// outcome does not depend on the number of workers or on timing.
+// outcome does not depend on the number of workers or on timing. The one job
+// runner of the network-level studies (cli runs, study/sweep).
 #pragma once
 
 #include <algorithm>
@@ -10,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-namespace spad::cli {
+namespace spad {
 
 // A --threads value: 0 (or less) means every hardware thread.
 inline int resolved_threads(int asked) {
@@ -43,4 +44,4 @@ void run_parallel(const std::vector<std::size_t>& order, int workers, const Job&
     if (e) std::rethrow_exception(e);
 }
 
-}  // namespace spad::cli
+}  // namespace spad
