@@ -1,0 +1,28 @@
+// The self-test of generated kernels (compiled with -DSPAD_SELFTEST): per
+// kernel, a function that fills the off-chip arrays with random integers from
+// a seed, runs the tiled kernel and a naive convolution (the reference, which
+// accumulates and requantises exactly as the kernel does), compares them and
+// prints one JSON line
+//   {"match": true, "dma_in_bytes": {"I": .., "W": .., "O": ..},
+//    "dma_out_bytes": {"O": ..}, "scratchpad_bytes": ..}
+// ("kernel": NAME first when the file holds several kernels); and the file's
+// main, which takes the seed from argv[1] (default 1) and exits 1 on a
+// mismatch.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "codegen/kernel_plan.hpp"
+
+namespace spad::codegen {
+
+std::string emit_selftest(const KernelPlan& plan, bool name_in_json);
+std::string emit_selftest_main(const std::vector<KernelPlan>& plans);
+
+// Largest magnitude of the random operands: small enough that most outputs
+// stay inside the output precision (so saturation does not hide a wrong
+// partial sum), at least 1, at most the data type's range.
+Count operand_amplitude(const KernelPlan& plan, Count data_bytes);
+
+}  // namespace spad::codegen
