@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libonnx-dev libprotobuf-dev
   libyaml-cpp-dev
+  # the HTML report's headless-browser test (tests/browser, ctest label "browser")
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -1,0 +1,76 @@
+// `spad report`: one self-contained HTML page about a network at a capacity
+// (study/network_report, report/html_report), written atomically to -o.
+// This file only parses flags.
+#include <iostream>
+#include <memory>
+
+#include "cli/command.hpp"
+#include "cli/machine_flags.hpp"
+#include "io/atomic_file.hpp"
+#include "io/capacity_list.hpp"
+#include "io/network_source.hpp"
+#include "report/html_report.hpp"
+#include "study/network_report.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr const char* kFooter = R"(
+Examples:
+  spad report --model resnet50 --buffer 64KiB -o resnet50.html
+  spad report --model mobilenet_v2 --buffer 32KiB --sweep 1KiB..16MiB:x2 -o mnv2.html
+
+The page has no external dependencies (inline CSS, SVG and script): open it
+in any browser, or mail it. Charts: network traffic vs capacity (log axes)
+with the compulsory traffic and the lower bound; per-layer traffic of the
+optimum, the baselines and the bound; the I/W/O buffer split; a sortable
+table of the layers; each layer's loop nest. Default --sweep: 1KiB..32MiB:x2.)";
+
+struct ReportFlags {
+  std::string model;
+  MachineFlags machine;
+  std::optional<Count> batch;
+  std::string sweep = "1KiB..32MiB:x2";
+  std::string output;
+  int threads = 0;
+};
+
+int run_report(const ReportFlags& flags) {
+  const Network net = load_network(flags.model, NetworkLoadOptions{flags.batch});
+  NetworkReportOptions options;
+  options.machine = machine_from_flags(flags.machine);
+  options.capacities = parse_capacity_list(flags.sweep, "--sweep");
+  options.threads = flags.threads;
+  const NetworkReport report = network_report(net, options);
+  write_file_atomically(flags.output, format_html_report(report));
+  std::cout << "wrote " << flags.output << '\n';
+  return 0;
+}
+
+}  // namespace
+
+Command add_report_command(CLI::App& app) {
+  auto flags = std::make_shared<ReportFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "report",
+      "Write one self-contained HTML page with charts and a sortable table of a "
+      "network's optimum at a capacity and its traffic over a range of capacities");
+  sub->add_option("--model", flags->model,
+                  "A network: a zoo name, a network .json file or an .onnx model")
+      ->required()
+      ->type_name("NAME|FILE");
+  add_machine_flags(*sub, flags->machine, /*buffer_required=*/true);
+  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
+  sub->add_option("--sweep", flags->sweep,
+                  "Capacities of the traffic curve (as `sweep --buffers`; default 1KiB..32MiB:x2)")
+      ->type_name("RANGE");
+  sub->add_option("-o,--output", flags->output, "The HTML file to write")
+      ->required()
+      ->type_name("FILE");
+  sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
+      ->type_name("N");
+  sub->footer(kFooter);
+  return {sub, [flags] { return run_report(*flags); }};
+}
+
+}  // namespace spad::cli

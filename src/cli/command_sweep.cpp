@@ -1,0 +1,128 @@
+// `spad sweep`: the exact optimum of every conv and fc layer of one or more
+// networks at every capacity of a list (study/sweep), the network totals
+// beside the compulsory traffic and the lower bound, optionally the
+// baselines, per-layer traffic, the smallest capacity reaching a target
+// ratio and the knee; printed as tables (report/sweep_table), JSON
+// (io/sweep_json) or CSV (io/sweep_csv). This file only parses flags.
+#include <iostream>
+#include <memory>
+
+#include "base/error.hpp"
+#include "cli/command.hpp"
+#include "cli/machine_flags.hpp"
+#include "io/capacity_list.hpp"
+#include "io/network_source.hpp"
+#include "io/ratio_text.hpp"
+#include "io/sweep_csv.hpp"
+#include "io/sweep_json.hpp"
+#include "io/text_fields.hpp"
+#include "report/sweep_table.hpp"
+#include "study/sweep.hpp"
+
+namespace spad::cli {
+namespace {
+
+constexpr const char* kFooter = R"(
+Examples:
+  spad sweep --model resnet50 --buffers 1KiB..4MiB:x2
+  spad sweep --model mobilenet_v2,resnet18 --buffers 4KiB,16KiB,1MiB --baselines --csv
+  spad sweep --model mobilenet_v2 --buffers 1KiB..1MiB --target-ratio 1.2 --knee 0.1
+  spad sweep --model net.json --buffers 1KiB..8KiB:+1KiB --per-layer --json
+
+--buffers: sizes, lists and ranges; a range lo..hi:xF multiplies by F (>= 2),
+lo..hi:+S adds S, up to and including hi when the step lands on it (no step:
+x2); at most 1024 capacities. Every point is exact: the optimum at each
+capacity is what `spad optimize --buffer` gives there (docs/sweep.md).)";
+
+struct SweepFlags {
+  std::string models;
+  std::string buffers;
+  MachineFlags machine;
+  std::optional<Count> batch;
+  bool baselines = false;
+  bool per_layer = false;
+  std::optional<std::string> target_ratio;
+  std::optional<std::string> knee;
+  int threads = 0;
+  bool json = false;
+  bool csv = false;
+};
+
+constexpr const char* kDefaultKneeShare = "0.1";
+
+int run_sweep(const SweepFlags& flags) {
+  std::vector<Network> networks;
+  for (std::string_view m : split_trimmed(flags.models, ',')) {
+    if (m.empty()) throw UserError("--model " + in_quotes(flags.models) + ": an empty model name");
+    networks.push_back(load_network(std::string(m), NetworkLoadOptions{flags.batch}));
+  }
+  SweepOptions options;
+  options.capacities = parse_capacity_list(flags.buffers, "--buffers");
+  options.machine = machine_from_flags(flags.machine);
+  options.baselines = flags.baselines;
+  options.threads = flags.threads;
+  if (flags.target_ratio)
+    options.target_ratio =
+        parse_ratio(*flags.target_ratio, "--target-ratio", Ratio{1, 1}, Ratio{1'000'000, 1},
+                    "at least 1 (traffic never goes below "
+                    "the compulsory traffic) and at most 1000000");
+  if (flags.knee)
+    options.knee_share =
+        parse_ratio(flags.knee->empty() ? kDefaultKneeShare : *flags.knee, "--knee", Ratio{0, 1},
+                    Ratio{1, 1}, "a share of the traffic above 0 and at most 1, e.g. 0.1");
+  const SweepResult result = sweep(networks, options);
+  if (flags.json) {
+    std::cout << sweep_to_json(result, flags.per_layer).dump(2) << '\n';
+  } else if (flags.csv) {
+    std::cout << sweep_to_csv(result, flags.per_layer);
+  } else {
+    std::cout << format_sweep_table(result, flags.per_layer);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command add_sweep_command(CLI::App& app) {
+  auto flags = std::make_shared<SweepFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "sweep",
+      "Traffic of every layer's optimum over a range of scratchpad capacities, with compulsory "
+      "traffic and the lower bound: network totals, per layer, baselines, target ratio, knee");
+  sub->add_option("--model", flags->models,
+                  "Networks, comma-separated: zoo names, network .json files or .onnx models")
+      ->required()
+      ->type_name("M[,M2...]");
+  sub->add_option("--buffers", flags->buffers,
+                  "Capacities: 1KiB..4MiB:x2, 1KiB..8KiB:+1KiB or a list 4KiB,16KiB,1MiB")
+      ->required()
+      ->type_name("RANGE");
+  auto* precision = sub->add_option("--precision", flags->machine.precision,
+                                    "Bytes per element: in=1,w=1,out=1,psum=4 (default)");
+  precision->type_name("LIST");
+  sub->add_flag("--halo-reuse", flags->machine.halo_reuse,
+                "A rolling buffer keeps the input rows/columns the next tile shares");
+  sub->add_flag("--double-buffer", flags->machine.double_buffer,
+                "Every buffer is allocated twice so DMA overlaps compute");
+  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
+  sub->add_flag("--baselines", flags->baselines,
+                "Also the fixed dataflows, the HWCE-like engine and the working-set model");
+  sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
+  sub->add_option("--target-ratio", flags->target_ratio,
+                  "Smallest capacity with traffic <= RATIO x compulsory, per network and layer")
+      ->type_name("RATIO");
+  sub->add_option("--knee", flags->knee,
+                  "Smallest listed capacity from which doubling saves less than SHARE of the "
+                  "traffic (default 0.1)")
+      ->expected(0, 1)
+      ->type_name("[SHARE]");
+  sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
+      ->type_name("N");
+  auto* json = sub->add_flag("--json", flags->json, "Print the sweep JSON (spad-sweep/1)");
+  auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
+  json->excludes(csv);
+  sub->footer(kFooter);
+  return {sub, [flags] { return run_sweep(*flags); }};
+}
+
+}  // namespace spad::cli

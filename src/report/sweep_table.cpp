@@ -1,0 +1,120 @@
+// Sweep tables.
+#include "report/sweep_table.hpp"
+
+#include "io/byte_size.hpp"
+#include "io/ratio_text.hpp"
+#include "report/number_text.hpp"
+#include "report/text_table.hpp"
+
+namespace spad {
+namespace {
+
+std::string count_or_dash(const std::optional<Count>& v) {
+  return v ? with_separators(*v) : std::string("-");
+}
+
+std::string network_table(const SweepResult& result, std::size_t n) {
+  std::vector<std::string> header = {"capacity", "traffic B", "x compulsory", "lower bound B",
+                                     "x bound"};
+  if (result.baselines)
+    for (Baseline b : kAllBaselines) header.push_back(std::string(baseline_name(b)) + " B");
+  TextTable table(header);
+  for (std::size_t c = 0; c < result.capacities.size(); ++c) {
+    const SweepRow& row = result.row(n, c);
+    std::vector<std::string> cells = {
+        format_bytes(row.capacity_bytes), count_or_dash(row.traffic_bytes),
+        row.traffic_bytes ? ratio_text(*row.traffic_bytes, row.compulsory_bytes) : "-",
+        with_separators(row.lower_bound_bytes),
+        row.traffic_bytes ? ratio_text(*row.traffic_bytes, row.lower_bound_bytes) : "-"};
+    if (result.baselines)
+      for (const SweepBaselineTotal& t : row.baselines)
+        cells.push_back(count_or_dash(t.traffic_bytes));
+    table.add_row(cells);
+  }
+  return table.render();
+}
+
+std::string layer_matrix(const SweepResult& result, std::size_t n) {
+  std::vector<std::string> header = {"layer"};
+  for (Count c : result.capacities) header.push_back(format_bytes(c));
+  std::vector<std::vector<std::string>> rows;
+  const Network& net = result.networks[n];
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    std::vector<std::string> cells = {net.layers[l].spec.name};
+    for (std::size_t c = 0; c < result.capacities.size(); ++c) {
+      const SweepLayerPoint& p = result.row(n, c).layer_points[l];
+      cells.push_back(p.best ? with_separators(p.best->traffic.traffic_bytes) : "-");
+    }
+    rows.push_back(std::move(cells));
+  }
+  left_align_column(rows, 0);
+  TextTable table(header);
+  for (auto& r : rows) table.add_row(std::move(r));
+  return table.render();
+}
+
+template <class Point, class Describe>
+std::string answers(const SweepResult& result, const std::vector<std::optional<Point>>& networks,
+                    const std::vector<std::vector<std::optional<Point>>>& layers, bool per_layer,
+                    const Describe& describe, const std::string& columns) {
+  std::string out;
+  for (std::size_t n = 0; n < networks.size(); ++n) {
+    out += "  " + result.networks[n].model + ": " + describe(networks[n]) + '\n';
+    if (!per_layer) continue;
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t l = 0; l < layers[n].size(); ++l)
+      rows.push_back({result.networks[n].layers[l].spec.name, describe(layers[n][l])});
+    left_align_column(rows, 0);
+    left_align_column(rows, 1);
+    TextTable table({"layer", columns});
+    for (auto& r : rows) table.add_row(std::move(r));
+    out += table.render();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_sweep_table(const SweepResult& result, bool per_layer) {
+  std::string out;
+  for (std::size_t n = 0; n < result.networks.size(); ++n) {
+    const SweepRow& first = result.row(n, 0);
+    out += result.networks[n].model + ": " + std::to_string(first.layers) + " layers, " +
+           with_separators(first.macs) + " MACs, compulsory traffic " +
+           with_separators(first.compulsory_bytes) + " B\n";
+    out += network_table(result, n);
+    if (per_layer) {
+      out += "traffic per layer (B; - = does not fit)\n";
+      out += layer_matrix(result, n);
+    }
+    out += '\n';
+  }
+  if (result.targets) {
+    out += "smallest capacity with traffic <= " + format_ratio(result.targets->ratio) +
+           "x compulsory (exact):\n";
+    out += answers(
+        result, result.targets->networks, result.targets->layers, per_layer,
+        [](const std::optional<CapacityPoint>& p) {
+          return p ? with_separators(p->capacity_bytes) + " B (" + format_bytes(p->capacity_bytes) +
+                         "), traffic " + with_separators(p->traffic_bytes) + " B"
+                   : std::string("unreachable");
+        },
+        "capacity");
+  }
+  if (result.knees) {
+    out += "knee: the smallest listed capacity from which doubling saves less than " +
+           format_ratio(result.knees->share) + " of the traffic:\n";
+    out += answers(
+        result, result.knees->networks, result.knees->layers, per_layer,
+        [](const std::optional<KneePoint>& p) {
+          return p ? format_bytes(p->capacity_bytes) + " (traffic " +
+                         with_separators(p->traffic_bytes) +
+                         " B, at twice: " + with_separators(p->doubled_traffic_bytes) + " B)"
+                   : std::string("none in the list");
+        },
+        "knee");
+  }
+  return out;
+}
+
+}  // namespace spad

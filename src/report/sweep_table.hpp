@@ -1,0 +1,15 @@
+// The human-readable sweep (`spad sweep`): per model, one line per capacity
+// with the optimum's traffic beside the compulsory traffic and the lower
+// bound (and the baselines with --baselines); with --per-layer a layer x
+// capacity matrix of traffic; then the target-ratio and knee answers.
+#pragma once
+
+#include <string>
+
+#include "study/sweep.hpp"
+
+namespace spad {
+
+std::string format_sweep_table(const SweepResult& result, bool per_layer);
+
+}  // namespace spad

@@ -1,0 +1,62 @@
+// The capacity questions a sweep answers exactly:
+//  - target ratio: the smallest capacity at which the optimum's traffic is at
+//    most ratio x the compulsory traffic, per layer and per network;
+//  - knee: the smallest capacity of the sweep from which doubling the
+//    capacity saves less than a share of the traffic.
+//
+// Exactness of the target search: the optimum's traffic opt(B) is
+// non-increasing in B (the schedules that fit only grow), so "opt(B) <=
+// target" is false below some B* and true from B* on, and a bisection over
+// the integer capacities finds B*. When the optimum at B meets the target
+// with buffers of b <= B bytes it is also the optimum at b
+// (study/capacity_optima), so the bisection jumps down to b. A network's
+// traffic is the sum of its layers' (infinite while a layer does not fit),
+// non-increasing too; its optimum at B meets the target with every layer's
+// buffers <= max_l b_l, so the same jump holds with that maximum.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "base/ratio.hpp"
+#include "io/network_file.hpp"
+#include "study/shape_optima.hpp"
+#include "workload/precision.hpp"
+
+namespace spad {
+
+struct CapacityPoint {
+  Count capacity_bytes = 0;
+  Count traffic_bytes = 0;  // the optimum's there
+};
+
+struct TargetCapacities {
+  Ratio ratio;
+  // nullopt: no capacity reaches the target (ratio < 1 below compulsory).
+  std::vector<std::optional<CapacityPoint>> networks;             // [network]
+  std::vector<std::vector<std::optional<CapacityPoint>>> layers;  // [network][layer]
+};
+
+// ratio.num >= 1 and ratio.den >= 1 (InternalError otherwise).
+TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Network>& networks,
+                                   const Precision& precision, Ratio ratio);
+
+struct KneePoint {
+  Count capacity_bytes = 0;
+  Count traffic_bytes = 0;          // at capacity_bytes
+  Count doubled_traffic_bytes = 0;  // at 2 x capacity_bytes
+};
+
+struct Knees {
+  Ratio share;
+  // The smallest capacity B of the list (where everything fits) with
+  // traffic(B) - traffic(2B) < share x traffic(B); nullopt if none.
+  std::vector<std::optional<KneePoint>> networks;             // [network]
+  std::vector<std::vector<std::optional<KneePoint>>> layers;  // [network][layer]
+};
+
+// capacities: ascending (those of the sweep).
+Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
+            const std::vector<Count>& capacities, Ratio share);
+
+}  // namespace spad

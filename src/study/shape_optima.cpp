@@ -1,0 +1,87 @@
+// Distinct shapes and their optima over capacities, answered in parallel.
+#include "study/shape_optima.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "base/parallel_run.hpp"
+
+namespace spad {
+namespace {
+
+bool same_shape(LayerSpec a, LayerSpec b) {
+  a.name.clear();
+  b.name.clear();
+  return a == b;
+}
+
+}  // namespace
+
+ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& machine,
+                         const std::vector<SearchSpace>& spaces, int threads)
+    : spaces_(spaces.size()), threads_(threads) {
+  SPAD_CHECK(!spaces.empty(), "ShapeOptima without a search space");
+  std::vector<LayerSpec> specs;
+  for (const Network& net : networks) {
+    std::vector<std::size_t>& map = layer_shape_.emplace_back();
+    for (const NetworkLayer& l : net.layers) {
+      std::size_t s = 0;
+      while (s < specs.size() && !same_shape(specs[s], l.spec)) ++s;
+      if (s == specs.size()) specs.push_back(l.spec);
+      map.push_back(s);
+    }
+  }
+  SearchOptions options;
+  options.templates = std::make_shared<TemplateCache>();
+  for (const LayerSpec& spec : specs) {
+    shapes_.emplace_back(spec);
+    for (const SearchSpace& space : spaces) {
+      options.space = space;
+      optima_.emplace_back(shapes_.back(), machine, options);
+    }
+  }
+}
+
+std::vector<std::size_t> ShapeOptima::all_shapes() const {
+  std::vector<std::size_t> all(shapes_.size());
+  for (std::size_t s = 0; s < all.size(); ++s) all[s] = s;
+  return all;
+}
+
+void ShapeOptima::answer(const std::vector<std::size_t>& shapes,
+                         const std::vector<Count>& capacities) {
+  std::vector<std::size_t> jobs;
+  for (std::size_t s : shapes)
+    for (std::size_t k = 0; k < spaces_; ++k) jobs.push_back(s * spaces_ + k);
+  std::stable_sort(jobs.begin(), jobs.end(), [&](std::size_t a, std::size_t b) {
+    return shapes_[a / spaces_].macs() > shapes_[b / spaces_].macs();
+  });
+  std::vector<Count> descending = capacities;
+  std::sort(descending.rbegin(), descending.rend());
+  const int total = resolved_threads(threads_);
+  const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
+  for (std::size_t j : jobs) optima_[j].set_search_threads(std::max(1, total / workers));
+  run_parallel(jobs, workers, [&](std::size_t j) {
+    for (Count c : descending) optima_[j].at(c);
+  });
+}
+
+void ShapeOptima::run(const std::vector<std::size_t>& shapes,
+                      const std::function<void(std::size_t)>& job) {
+  std::vector<std::size_t> order = shapes;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return shapes_[a].macs() > shapes_[b].macs();
+  });
+  const int total = resolved_threads(threads_);
+  const int workers = std::max(1, std::min<int>(total, static_cast<int>(order.size())));
+  for (std::size_t s : order) optima(s).set_search_threads(std::max(1, total / workers));
+  run_parallel(order, workers, job);
+}
+
+Count ShapeOptima::searches() const {
+  Count sum = 0;
+  for (std::size_t s = 0; s < shapes_.size(); ++s) sum += optima_[s * spaces_].searches();
+  return sum;
+}
+
+}  // namespace spad

@@ -1,0 +1,101 @@
+// `spad sweep`: the exact optimum of every layer of one or more networks at
+// every scratchpad capacity of a list, with the network totals, the
+// compulsory traffic and the lower bound (model/lower_bound) at each point,
+// and on request the baselines of search/dataflows beside them.
+//
+// Work is shared where that is exact: each distinct layer shape (all
+// LayerSpec fields but the name, across all the networks) is searched once
+// per capacity at most, and capacities are answered from the largest down
+// through study/capacity_optima, so a search also answers every smaller
+// capacity its optimum still fits.
+//
+// Parallelism: one job per (distinct shape, searched space) runs through the
+// job runner (base/parallel_run) on min(T, jobs) workers, each search on
+// max(1, T / workers) threads; results are stored by position and every
+// answer is exact, so the result is the same for any thread count.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/compare_result.hpp"
+#include "io/network_file.hpp"
+#include "model/machine.hpp"
+#include "search/candidate.hpp"
+#include "search/search_space.hpp"
+#include "study/capacity_target.hpp"
+
+namespace spad {
+
+struct SweepOptions {
+  std::vector<Count> capacities;  // ascending, distinct, each >= 1 (io/capacity_list)
+  Machine machine;                // precisions and hardware options; capacity ignored
+  SearchSpace space;
+  bool baselines = false;  // also the seven baselines of io/compare_result
+  int threads = 0;         // 0: all hardware threads
+  // Also the smallest capacity at which traffic <= ratio x compulsory
+  // (study/capacity_target), and the knee of each curve.
+  std::optional<Ratio> target_ratio;
+  std::optional<Ratio> knee_share;
+};
+
+// One layer at one capacity.
+struct SweepLayerPoint {
+  std::optional<Candidate> best;  // empty: the layer does not fit
+  Count compulsory_bytes = 0;
+  Count lower_bound_bytes = 0;  // model/lower_bound: max(compulsory, pebble bound)
+  // Indexed by Baseline (when asked); nullopt where the baseline does not fit.
+  std::array<std::optional<Candidate>, kNumBaselines> baselines;
+};
+
+// A baseline summed over a network at one capacity.
+struct SweepBaselineTotal {
+  Count layers_fit = 0;                // layers where the baseline fits
+  std::optional<Count> traffic_bytes;  // nullopt unless it fits every layer
+};
+
+// One network at one capacity.
+struct SweepRow {
+  std::size_t network = 0;  // index into SweepResult::networks
+  Count capacity_bytes = 0;
+  Count layers = 0, macs = 0;
+  // Sum over the layers; nullopt when some layer does not fit (then the
+  // network has no schedule at this capacity).
+  std::optional<Count> traffic_bytes;
+  Count infeasible_layers = 0;
+  Count compulsory_bytes = 0;                               // every layer
+  Count lower_bound_bytes = 0;                              // every layer
+  std::array<SweepBaselineTotal, kNumBaselines> baselines;  // when asked
+  std::vector<SweepLayerPoint> layer_points;                // parallel to the network's layers
+};
+
+struct SweepStats {
+  Count unique_shapes = 0;
+  Count searches = 0;  // optimum searches run (baseline searches not counted)
+  Count answers = 0;   // (shape, capacity) optima given: searches + shared
+};
+
+struct SweepResult {
+  std::vector<Network> networks;
+  std::vector<Count> capacities;  // ascending
+  Machine machine;                // capacity unset
+  SearchSpace space;
+  bool baselines = false;
+  std::vector<SweepRow> rows;               // network by network, capacities ascending
+  std::optional<TargetCapacities> targets;  // when asked
+  std::optional<Knees> knees;               // when asked
+  SweepStats stats;
+
+  const SweepRow& row(std::size_t network, std::size_t capacity_index) const {
+    return rows.at(network * capacities.size() + capacity_index);
+  }
+};
+
+// Throws UserError for no network, a network without layers, no capacity or
+// a capacity < 1.
+SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& options);
+
+}  // namespace spad

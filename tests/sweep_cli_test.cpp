@@ -1,0 +1,136 @@
+// `spad sweep` and `spad report` from the command line: the sweep JSON's rows
+// equal separate `spad optimize --model ... --json` runs at each capacity;
+// CSV and table are the JSON's twins; bad ranges and ratios exit 2 with a
+// specific message; the report is one self-contained HTML file.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+namespace spad {
+namespace {
+
+using testing::q;
+using testing::run_spad;
+
+TEST(SweepCli, RowsEqualSeparateOptimizeRuns) {
+  const testing::CliRun sweep =
+      run_spad("sweep --model squeezenet1_1 --buffers 2KiB,24KiB,1MiB --per-layer --json");
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  const auto doc = nlohmann::json::parse(sweep.out);
+  EXPECT_EQ(doc["format"], "spad-sweep/1");
+  ASSERT_EQ(doc["rows"].size(), 3u);
+  for (const auto& row : doc["rows"]) {
+    const std::string cap = std::to_string(row["capacity_bytes"].get<long long>());
+    const testing::CliRun opt =
+        run_spad("optimize --model squeezenet1_1 --buffer " + cap + " --json");
+    ASSERT_EQ(opt.exit_code, 0) << opt.err;
+    const auto net = nlohmann::json::parse(opt.out);
+    EXPECT_EQ(row["model"], "squeezenet1_1");
+    EXPECT_EQ(row["traffic_bytes"], net["totals"]["traffic_bytes"]) << cap;
+    EXPECT_EQ(row["compulsory_bytes"], net["totals"]["compulsory_bytes"]) << cap;
+    EXPECT_EQ(row["layers"], net["totals"]["layers"]);
+    EXPECT_EQ(row["macs"], net["totals"]["macs"]);
+    ASSERT_EQ(row["per_layer"].size(), net["layers"].size());
+    for (std::size_t l = 0; l < net["layers"].size(); ++l) {
+      EXPECT_EQ(row["per_layer"][l]["schedule"], net["layers"][l]["schedule"]) << cap << " " << l;
+      EXPECT_EQ(row["per_layer"][l]["traffic_bytes"], net["layers"][l]["traffic_bytes"]);
+      EXPECT_GE(row["per_layer"][l]["traffic_bytes"].get<long long>(),
+                row["per_layer"][l]["lower_bound_bytes"].get<long long>());
+    }
+    EXPECT_LE(row["lower_bound_bytes"].get<long long>(), row["traffic_bytes"].get<long long>());
+  }
+}
+
+TEST(SweepCli, CsvAndTableAgreeWithJson) {
+  const std::string args = " --model squeezenet1_1 --buffers 4KiB..16KiB:x2 --threads 2";
+  const auto doc = nlohmann::json::parse(run_spad("sweep" + args + " --json").out);
+  const testing::CliRun csv = run_spad("sweep" + args + " --csv");
+  const testing::CliRun table = run_spad("sweep" + args);
+  ASSERT_EQ(csv.exit_code, 0);
+  ASSERT_EQ(table.exit_code, 0);
+  for (const auto& row : doc["rows"]) {
+    const std::string traffic = std::to_string(row["traffic_bytes"].get<long long>());
+    EXPECT_NE(csv.out.find("network,squeezenet1_1," +
+                           std::to_string(row["capacity_bytes"].get<long long>()) + ",,," +
+                           std::to_string(row["layers"].get<long long>())),
+              std::string::npos)
+        << csv.out;
+    EXPECT_NE(csv.out.find(traffic), std::string::npos);
+  }
+  EXPECT_NE(table.out.find("x compulsory"), std::string::npos);
+}
+
+TEST(SweepCli, TargetRatioAndKnee) {
+  const testing::CliRun run = run_spad(
+      "sweep --model squeezenet1_1 --buffers 1KiB..64KiB --target-ratio 1.5 --knee 0.2 --json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  const auto& target = doc["target"]["models"][0];
+  ASSERT_TRUE(target["capacity_bytes"].is_number());
+  const long long cap = target["capacity_bytes"];
+  // At the target capacity the ratio is met; one byte less it is not.
+  const auto at = [](long long c) {
+    return nlohmann::json::parse(
+        run_spad("optimize --model squeezenet1_1 --buffer " + std::to_string(c) + " --json")
+            .out)["totals"];
+  };
+  const auto t = at(cap), below = at(cap - 1);
+  EXPECT_LE(t["traffic_bytes"].get<long long>() * 10, t["compulsory_bytes"].get<long long>() * 15);
+  EXPECT_GT(below["traffic_bytes"].get<long long>() * 10,
+            below["compulsory_bytes"].get<long long>() * 15);
+  EXPECT_EQ(doc["target"]["ratio"], 1.5);
+  EXPECT_EQ(doc["knee"]["share"], 0.2);
+  EXPECT_EQ(doc["target"]["models"][0]["layers"].size(), doc["rows"][0]["layers"]);
+  // --knee without a value: the default share.
+  const testing::CliRun knee = run_spad("sweep --model squeezenet1_1 --buffers 1KiB..4KiB --knee");
+  EXPECT_EQ(knee.exit_code, 0) << knee.err;
+  EXPECT_NE(knee.out.find("less than 0.1"), std::string::npos) << knee.out;
+}
+
+TEST(SweepCli, BadInputExitsTwoWithASpecificMessage) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--buffers 0..4KiB", "at least 1 byte"},
+      {"--buffers 8KiB..1KiB", "above its end"},
+      {"--buffers 1KiB..4KiB:x1", "never grows"},
+      {"--buffers 1KiB..4KiB:+0", "never grows"},
+      {"--buffers 1..1MiB:+1", "more than 1024 capacities"},
+      {"--buffers 1KiB --target-ratio 0.5", "--target-ratio"},
+      {"--buffers 1KiB --knee 1.5", "--knee"},
+  };
+  for (const auto& [args, fragment] : cases) {
+    const testing::CliRun run = run_spad("sweep --model squeezenet1_1 " + args);
+    EXPECT_EQ(run.exit_code, 2) << args;
+    EXPECT_NE(run.err.find(fragment), std::string::npos) << args << ": " << run.err;
+  }
+  const testing::CliRun unknown = run_spad("sweep --model nosuchnet --buffers 1KiB");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("nosuchnet"), std::string::npos);
+}
+
+TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
+  const std::string path = testing::temp_path("report.html");
+  const testing::CliRun run =
+      run_spad("report --model squeezenet1_1 --buffer 16KiB --sweep 1KiB..1MiB:x4 -o " + q(path));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string html = testing::read_all(path);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  // Nothing is fetched: no external URL in a src or href, no link elements.
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_NE(html.find("id=\"layer-table\""), std::string::npos);
+  std::remove(path.c_str());
+  // An unwritable path is a user error naming it, and leaves nothing behind.
+  const testing::CliRun bad = run_spad(
+      "report --model squeezenet1_1 --buffer 16KiB --sweep 16KiB -o /nonexistent/dir/r.html");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("/nonexistent/dir/r.html"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace spad

@@ -1,0 +1,318 @@
+// The sweep (study/sweep) against separate searches: every row equals
+// `optimize` run at that capacity, layer by layer; traffic never increases
+// with capacity; the answer does not depend on the thread count; the target
+// capacity equals a brute scan over every capacity; the knee equals its
+// definition evaluated with separate searches.
+#include "study/sweep.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/network_file.hpp"
+#include "io/sweep_json.hpp"
+#include "model/evaluate.hpp"
+#include "model/lower_bound.hpp"
+#include "random_cases.hpp"
+#include "search/dataflows.hpp"
+#include "search/optimize.hpp"
+#include "study/capacity_optima.hpp"
+
+namespace spad {
+namespace {
+
+// A small network with a repeated shape (layers 0 and 2), a strided
+// convolution, a depthwise one and a fully-connected one.
+Network tiny_network() {
+  return parse_network_json(nlohmann::json::parse(R"({"model": "tiny", "layers": [
+    {"name": "a", "C": 3, "M": 4, "H": 6, "W": 6, "R": 3, "S": 3, "pad": [1, 1, 1, 1]},
+    {"name": "b<&\"", "C": 4, "M": 4, "H": 6, "W": 6, "R": 3, "S": 3, "stride": [2, 2],
+     "groups": 4},
+    {"name": "c", "C": 3, "M": 4, "H": 6, "W": 6, "R": 3, "S": 3, "pad": [1, 1, 1, 1]},
+    {"name": "fc", "kind": "fc", "C": 36, "M": 5, "H": 1, "W": 1, "R": 1, "S": 1}]})"),
+                            "tiny.json");
+}
+
+// Every row and every layer point equals a separate `optimize` of that layer
+// at that capacity.
+void expect_rows_equal_optimize(const std::vector<Network>& nets, const SweepOptions& options) {
+  const SweepResult result = sweep(nets, options);
+  ASSERT_EQ(result.rows.size(), nets.size() * options.capacities.size());
+  for (std::size_t n = 0; n < nets.size(); ++n)
+    for (std::size_t c = 0; c < options.capacities.size(); ++c) {
+      const Count capacity = options.capacities[c];
+      Machine machine = options.machine;
+      machine.capacity_bytes = capacity;
+      SearchOptions search;
+      search.space = options.space;
+      search.threads = 1;
+      const SweepRow& row = result.row(n, c);
+      EXPECT_EQ(row.capacity_bytes, capacity);
+      ASSERT_EQ(row.layer_points.size(), nets[n].layers.size());
+      Count traffic = 0, compulsory = 0, bound = 0, infeasible = 0;
+      for (std::size_t l = 0; l < nets[n].layers.size(); ++l) {
+        const Layer layer(nets[n].layers[l].spec);
+        const SearchResult e = optimize(layer, machine, search);
+        const SweepLayerPoint& p = row.layer_points[l];
+        ASSERT_EQ(p.best.has_value(), e.best.has_value())
+            << nets[n].model << " " << l << " at " << capacity;
+        if (e.best) {
+          EXPECT_EQ(p.best->schedule, e.best->schedule)
+              << nets[n].model << " layer " << l << " at " << capacity;
+          EXPECT_EQ(p.best->traffic, e.best->traffic);
+          traffic += e.best->traffic.traffic_bytes;
+        } else {
+          ++infeasible;
+        }
+        const LowerBound lb = lower_bound(layer, machine.precision, capacity);
+        const Count comp = compulsory_bytes(layer, machine.precision);
+        EXPECT_EQ(p.compulsory_bytes, comp);
+        EXPECT_EQ(p.lower_bound_bytes, lb.bound_bytes);
+        compulsory += comp;
+        bound += lb.bound_bytes;
+      }
+      EXPECT_EQ(row.infeasible_layers, infeasible);
+      EXPECT_EQ(row.traffic_bytes.has_value(), infeasible == 0);
+      if (row.traffic_bytes) {
+        EXPECT_EQ(*row.traffic_bytes, traffic);
+      }
+      EXPECT_EQ(row.compulsory_bytes, compulsory);
+      EXPECT_EQ(row.lower_bound_bytes, bound);
+    }
+}
+
+TEST(Sweep, RowsEqualSeparateOptimizeRunsTiny) {
+  SweepOptions options;
+  options.capacities = {1, 40, 64, 100, 128, 200, 256, 512, 777, 1024, 4096, 1 << 20};
+  options.threads = 2;
+  expect_rows_equal_optimize({tiny_network()}, options);
+  options.machine.halo_reuse = true;
+  options.machine.double_buffer = true;
+  options.machine.precision = Precision{2, 1, 2, 4};
+  expect_rows_equal_optimize({tiny_network()}, options);
+}
+
+TEST(Sweep, RowsEqualSeparateOptimizeRunsZoo) {
+  SweepOptions options;
+  options.capacities = {1024, 3000, 8192, 65536, 1 << 20};
+  options.threads = 2;
+  expect_rows_equal_optimize(
+      {load_zoo_model("squeezenet1_1"), load_zoo_model("mobilenet_v1"), tiny_network()}, options);
+}
+
+TEST(Sweep, RandomLayersAtRandomCapacitiesInAnyOrder) {
+  // CapacityOptima answers in any order of capacities equal fresh searches.
+  testing::Rng rng(11);
+  for (int i = 0; i < 12; ++i) {
+    const Layer layer = testing::random_layer(rng, 8);
+    Machine m = testing::random_machine(rng);
+    SearchOptions o;
+    o.threads = 1;
+    CapacityOptima optima(layer, m, o);
+    for (int k = 0; k < 8; ++k) {
+      const Count capacity = testing::uniform(rng, 1, 3000);
+      Machine at = m;
+      at.capacity_bytes = capacity;
+      const SearchResult fresh = optimize(layer, at, o);
+      const SearchResult& shared = optima.at(capacity);
+      ASSERT_EQ(shared.best.has_value(), fresh.best.has_value()) << "case " << i;
+      if (!fresh.best) continue;
+      EXPECT_EQ(shared.best->schedule, fresh.best->schedule) << "case " << i << " at " << capacity;
+      EXPECT_EQ(shared.best->traffic, fresh.best->traffic);
+    }
+  }
+}
+
+TEST(Sweep, TrafficNeverIncreasesWithCapacity) {
+  SweepOptions options;
+  for (Count c = 16; c <= (Count{1} << 22); c *= 2) {
+    options.capacities.push_back(c);
+    options.capacities.push_back(c + c / 2);
+  }
+  options.baselines = true;
+  const SweepResult result = sweep({load_zoo_model("squeezenet1_1"), tiny_network()}, options);
+  for (std::size_t n = 0; n < result.networks.size(); ++n)
+    for (std::size_t c = 1; c < result.capacities.size(); ++c) {
+      const SweepRow& a = result.row(n, c - 1);
+      const SweepRow& b = result.row(n, c);
+      if (a.traffic_bytes) {
+        ASSERT_TRUE(b.traffic_bytes.has_value());
+        EXPECT_LE(*b.traffic_bytes, *a.traffic_bytes) << result.networks[n].model;
+      }
+      EXPECT_LE(b.infeasible_layers, a.infeasible_layers);
+      EXPECT_LE(b.lower_bound_bytes, a.lower_bound_bytes);
+      for (std::size_t l = 0; l < a.layer_points.size(); ++l) {
+        const SweepLayerPoint& pa = a.layer_points[l];
+        const SweepLayerPoint& pb = b.layer_points[l];
+        if (pa.best) {
+          EXPECT_LE(pb.best->traffic.traffic_bytes, pa.best->traffic.traffic_bytes);
+        }
+        if (pb.best) {
+          EXPECT_GE(pb.best->traffic.traffic_bytes, pb.lower_bound_bytes);
+        }
+        // The searched baselines are optima of smaller spaces: monotone too,
+        // and never below the optimum.
+        for (Baseline base : {Baseline::weight_stationary, Baseline::output_stationary,
+                              Baseline::input_stationary, Baseline::working_set}) {
+          const auto& ba = pa.baselines[static_cast<std::size_t>(base)];
+          const auto& bb = pb.baselines[static_cast<std::size_t>(base)];
+          if (ba) {
+            EXPECT_LE(bb->traffic.traffic_bytes, ba->traffic.traffic_bytes);
+          }
+          if (bb) {
+            EXPECT_GE(bb->traffic.traffic_bytes, pb.best->traffic.traffic_bytes);
+          }
+        }
+      }
+    }
+}
+
+TEST(Sweep, BaselinesEqualTheirSearches) {
+  const Network net = tiny_network();
+  SweepOptions options;
+  options.capacities = {64, 300, 2048};
+  options.baselines = true;
+  const SweepResult result = sweep({net}, options);
+  for (std::size_t c = 0; c < options.capacities.size(); ++c)
+    for (std::size_t l = 0; l < net.layers.size(); ++l) {
+      const Layer layer(net.layers[l].spec);
+      Machine m;
+      m.capacity_bytes = options.capacities[c];
+      const SweepLayerPoint& p = result.row(0, c).layer_points[l];
+      const auto check = [&](Baseline b, const std::optional<Candidate>& expected) {
+        const std::optional<Candidate>& got = p.baselines[static_cast<std::size_t>(b)];
+        ASSERT_EQ(got.has_value(), expected.has_value()) << baseline_name(b);
+        if (got) {
+          EXPECT_EQ(got->traffic, expected->traffic) << baseline_name(b);
+        }
+      };
+      check(Baseline::weight_stationary, dataflow_optimum(layer, m, Dataflow::weight_stationary));
+      check(Baseline::input_stationary, dataflow_optimum(layer, m, Dataflow::input_stationary));
+      check(Baseline::working_set, working_set_optimum(layer, m));
+      check(Baseline::hwce_v2, hwce_baseline(layer, m, 2));
+    }
+}
+
+TEST(Sweep, SameDocumentForAnyThreadCount) {
+  SweepOptions options;
+  options.capacities = {512, 4096, 262144};
+  options.baselines = true;
+  options.target_ratio = Ratio{15, 10};
+  options.knee_share = Ratio{1, 10};
+  const std::vector<Network> nets = {load_zoo_model("squeezenet1_1"), tiny_network()};
+  options.threads = 1;
+  const std::string one = sweep_to_json(sweep(nets, options), true).dump();
+  for (int threads : {2, 3}) {
+    options.threads = threads;
+    EXPECT_EQ(sweep_to_json(sweep(nets, options), true).dump(), one) << threads;
+  }
+}
+
+// Brute force: the optimum at every capacity from 1 up to the whole layer.
+struct Scan {
+  std::vector<std::optional<Count>> traffic;  // [capacity], index 0 unused
+};
+
+Scan scan(const Layer& layer, const Machine& machine, Count top) {
+  Scan s;
+  s.traffic.resize(static_cast<std::size_t>(top) + 1);
+  SearchOptions o;
+  o.threads = 1;
+  for (Count c = 1; c <= top; ++c) {
+    Machine at = machine;
+    at.capacity_bytes = c;
+    const SearchResult r = optimize(layer, at, o);
+    if (r.best) s.traffic[static_cast<std::size_t>(c)] = r.best->traffic.traffic_bytes;
+  }
+  return s;
+}
+
+TEST(Sweep, TargetRatioEqualsABruteScan) {
+  const Network net = tiny_network();
+  Machine machine;
+  // Capacity at which every layer's whole arrays fit: above it nothing changes.
+  Count top = 0;
+  for (const NetworkLayer& l : net.layers) {
+    const Layer layer(l.spec);
+    top = std::max(top, layer.size(Tensor::I) + layer.size(Tensor::W) + 4 * layer.size(Tensor::O));
+  }
+  std::vector<Scan> scans;
+  for (const NetworkLayer& l : net.layers) scans.push_back(scan(Layer(l.spec), machine, top));
+  for (const Ratio ratio : {Ratio{1, 1}, Ratio{11, 10}, Ratio{12, 10}, Ratio{2, 1}, Ratio{5, 1}}) {
+    SweepOptions options;
+    options.capacities = {1024};
+    options.target_ratio = ratio;
+    const SweepResult result = sweep({net}, options);
+    ASSERT_TRUE(result.targets.has_value());
+    const auto meets = [&](Count traffic, Count compulsory) {
+      return traffic * ratio.den <= compulsory * ratio.num;
+    };
+    Count total_compulsory = 0;
+    for (std::size_t l = 0; l < net.layers.size(); ++l) {
+      const Count compulsory = compulsory_bytes(Layer(net.layers[l].spec), machine.precision);
+      total_compulsory += compulsory;
+      std::optional<Count> expected;
+      for (Count c = 1; c <= top && !expected; ++c)
+        if (const auto t = scans[l].traffic[static_cast<std::size_t>(c)];
+            t && meets(*t, compulsory))
+          expected = c;
+      const std::optional<CapacityPoint>& got = result.targets->layers[0][l];
+      ASSERT_EQ(got.has_value(), expected.has_value()) << "layer " << l;
+      if (!got) continue;
+      EXPECT_EQ(got->capacity_bytes, *expected) << "layer " << l << " ratio " << ratio.num;
+      EXPECT_EQ(got->traffic_bytes, *scans[l].traffic[static_cast<std::size_t>(*expected)]);
+    }
+    std::optional<Count> expected;
+    for (Count c = 1; c <= top && !expected; ++c) {
+      Count traffic = 0;
+      bool fits = true;
+      for (const Scan& s : scans) {
+        if (!s.traffic[static_cast<std::size_t>(c)])
+          fits = false;
+        else
+          traffic += *s.traffic[static_cast<std::size_t>(c)];
+      }
+      if (fits && meets(traffic, total_compulsory)) expected = c;
+    }
+    const std::optional<CapacityPoint>& got = result.targets->networks[0];
+    ASSERT_EQ(got.has_value(), expected.has_value());
+    if (got) {
+      EXPECT_EQ(got->capacity_bytes, *expected) << "ratio " << ratio.num << "/" << ratio.den;
+    }
+  }
+}
+
+TEST(Sweep, KneeIsTheFirstCapacityWhereDoublingSavesLittle) {
+  const Network net = load_zoo_model("squeezenet1_1");
+  SweepOptions options;
+  for (Count c = 256; c <= (Count{1} << 20); c *= 2) options.capacities.push_back(c);
+  options.knee_share = Ratio{1, 10};
+  const SweepResult result = sweep({net}, options);
+  ASSERT_TRUE(result.knees.has_value());
+  // Traffic at every listed capacity and its double, from the sweep's rows
+  // (equal to optimize: tests above); the knee is the first with a saving
+  // below 10%.
+  std::optional<Count> expected;
+  for (std::size_t c = 0; c + 1 < options.capacities.size() && !expected; ++c) {
+    const auto& a = result.row(0, c).traffic_bytes;
+    const auto& b = result.row(0, c + 1).traffic_bytes;
+    if (a && (*a - *b) * 10 < *a) expected = options.capacities[c];
+  }
+  const std::optional<KneePoint>& got = result.knees->networks[0];
+  if (expected) {
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->capacity_bytes, *expected);
+  } else if (got) {
+    EXPECT_EQ(got->capacity_bytes, options.capacities.back());  // its double is not listed
+  }
+}
+
+TEST(Sweep, BadInputIsAUserError) {
+  SweepOptions options;
+  EXPECT_THROW(sweep({tiny_network()}, options), UserError);  // no capacity
+  options.capacities = {0};
+  EXPECT_THROW(sweep({tiny_network()}, options), UserError);
+  options.capacities = {64};
+  EXPECT_THROW(sweep({}, options), UserError);
+}
+
+}  // namespace
+}  // namespace spad
