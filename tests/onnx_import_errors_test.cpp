@@ -221,19 +221,40 @@ TEST(OnnxImportErrors, KernelShapeDisagreesWithWeight) {
   expect_user_error(path, std::nullopt, {"kernel_shape = [3, 5] disagrees with weight \"w\""});
 }
 
-TEST(OnnxImportErrors, OneDimensionalConv) {
-  const std::string path = one_conv("conv1d.onnx", {1, 3, 32}, {8, 3, 3}, [](onnx::NodeProto& n) {
-    OnnxModelBuilder::ints(n, "kernel_shape", {3});
-  });
+// A 1-D input with a 2-D kernel_shape: the sources of the spatial rank disagree.
+TEST(OnnxImportErrors, KernelShapeRankDisagreesWithTheInput) {
+  const std::string path =
+      one_conv("conv1d_k2.onnx", {1, 3, 32}, {8, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "kernel_shape", {3, 3});
+      });
   expect_user_error(path, std::nullopt,
-                    {"node \"c\" (Conv)", "1-D convolution", "kernel_shape = [3]", "2-D"});
+                    {"node \"c\" (Conv)", "weight \"w\" has shape [8, 3, 3] gives 1 spatial axes",
+                     "kernel_shape = [3, 3] gives 2"});
 }
 
-TEST(OnnxImportErrors, ThreeDimensionalConv) {
+// A model whose only arithmetic node is a 3-D conv has nothing to schedule;
+// the message lists the skipped node and why.
+TEST(OnnxImportErrors, OnlyAThreeDimensionalConv) {
   const std::string path =
       one_conv("conv3d.onnx", {1, 3, 8, 8, 8}, {8, 3, 3, 3, 3}, [](onnx::NodeProto&) {});
   expect_user_error(path, std::nullopt,
-                    {"node \"c\" (Conv)", "3-D convolution", "weight \"w\" has shape"});
+                    {"\"c\" (Conv: 3-D convolution: spad schedules 1-D and 2-D convolutions)",
+                     "nothing to schedule"});
+}
+
+// A Conv fed by an op spad has no rule for, whose shape neither the file nor
+// ONNX inference gives: the message names the node, the op and the tensor.
+TEST(OnnxImportErrors, UnknownOpOnThePathToALayer) {
+  OnnxModelBuilder b("custom_op");
+  b.model().add_opset_import()->set_domain("com.example");
+  b.model().mutable_opset_import(1)->set_version(1);
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {8, 3, 3, 3});
+  b.node("Warp", "warp", {"x"}, {"t"}).set_domain("com.example");
+  b.node("Conv", "c", {"t", "w"}, {"y"});
+  expect_user_error(write_test_file("custom_op.onnx", b.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)", "input \"t\" has an unknown shape",
+                     "node \"warp\" (com.example.Warp)", "no shape rule for com.example.Warp"});
 }
 
 TEST(OnnxImportErrors, SymbolicSpatialSizes) {
@@ -297,7 +318,7 @@ TEST(OnnxImportErrors, NothingToSchedule) {
   b.node("Relu", "r1", {"x"}, {"y"});
   b.node("Relu", "r2", {"y"}, {"z"});
   expect_user_error(write_test_file("relus.onnx", b.bytes()), std::nullopt,
-                    {"no Conv, Gemm or fully-connected MatMul", "Relu x2"});
+                    {"no Conv, Gemm or MatMul node spad can schedule", "Relu x2"});
 }
 
 }  // namespace

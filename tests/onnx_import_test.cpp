@@ -194,8 +194,11 @@ TEST(OnnxImport, GroupedAndFactorizedKernelsKeepTheAxisConvention) {
 }
 
 // (c) SAME_UPPER / SAME_LOWER with stride 2 and odd total pads, a Gemm
-// (transB = 1) and a MatMul FC, all weights graph inputs (no initializers), a
-// symbolic batch, and ops that are not scheduled (incl. a MatMul of two activations).
+// (transB = 1) and a MatMul, all weights graph inputs (no initializers), a
+// symbolic batch, ops that are not scheduled, and a MatMul of two activations.
+// A graph input is not a weight (DESIGN: a weight is computed from
+// initializers and constants alone), so the Gemm and MatMul on w_fc1 / w_fc2
+// are "matmul" layers of the same shape an fc layer would have.
 onnx::ModelProto same_pads_and_fc_model() {
   OnnxModelBuilder b("same_fc");
   b.input("x", {std::string("batch"), 3, 31, 32});
@@ -234,7 +237,7 @@ TEST(OnnxImport, SamePaddingGemmMatMulAndSymbolicBatch) {
   ASSERT_EQ(model.graph().initializer_size(), 0);
   const std::string path = write_test_file("same_fc.onnx", model.SerializeAsString());
   const Network net = read_onnx_network(path, Count{4});
-  ASSERT_EQ(net.layers.size(), 4u);
+  ASSERT_EQ(net.layers.size(), 5u);
   // same_up: H 31, W 32, kernel 4x4, stride 2. Height: out = ceil(31/2) = 16,
   // total = (16-1)*2 + 4 - 31 = 3 (odd): SAME_UPPER puts the extra at the end:
   // top 1, bottom 2. Width: out = 16, total = 30 + 4 - 32 = 2: left 1, right 1.
@@ -248,15 +251,14 @@ TEST(OnnxImport, SamePaddingGemmMatMulAndSymbolicBatch) {
                "conv", false);
   // MaxPool -> [4,8,4,4], Flatten -> [4,128]. fc1: Gemm(f, w_fc1 [64,128], transB = 1)
   // -> C = 128 inputs, M = 64 outputs, N = 4 rows; bias b_fc1.
-  expect_layer(net.layers[2], fc("fc1", 4, 128, 64), "fc", true);
+  expect_layer(net.layers[2], fc("fc1", 4, 128, 64), "matmul", true);
   // fc2: MatMul(h1 [4,64], w_fc2 [64,10]) -> C 64, M 10; its bias is the separate Add.
-  expect_layer(net.layers[3], fc("fc2", 4, 64, 10), "fc", false);
-  EXPECT_EQ(net.not_scheduled, (std::map<std::string, Count>{{"Add", 1},
-                                                             {"Flatten", 1},
-                                                             {"MatMul", 1},
-                                                             {"MaxPool", 1},
-                                                             {"Relu", 1},
-                                                             {"Transpose", 1}}));
+  expect_layer(net.layers[3], fc("fc2", 4, 64, 10), "matmul", false);
+  // gram: h1 [4,64] x h1t [64,4] (the symbolic batch is 4 everywhere): n 4, c 64, m 4, G 1.
+  expect_layer(net.layers[4], fc("gram", 4, 64, 4), "matmul", false);
+  EXPECT_EQ(net.not_scheduled,
+            (std::map<std::string, Count>{
+                {"Add", 1}, {"Flatten", 1}, {"MaxPool", 1}, {"Relu", 1}, {"Transpose", 1}}));
   ASSERT_TRUE(net.input.has_value());
   EXPECT_EQ(net.input->N, 4);
   EXPECT_EQ(net.input->C, 3);
@@ -338,7 +340,7 @@ TEST(OnnxImport, LoadNetworkReadsOnnxFilesWithTheBatch) {
   const std::string path =
       write_test_file("same_fc_source.onnx", same_pads_and_fc_model().SerializeAsString());
   const Network net = load_network(path, NetworkLoadOptions{Count{3}});
-  ASSERT_EQ(net.layers.size(), 4u);
+  ASSERT_EQ(net.layers.size(), 5u);
   for (const NetworkLayer& l : net.layers) EXPECT_EQ(l.spec.N, 3) << l.spec.name;
   EXPECT_EQ(net.not_scheduled.at("MaxPool"), 1);
   EXPECT_THROW(load_network(path, NetworkLoadOptions{}), UserError);

@@ -54,6 +54,44 @@ class OnnxModelBuilder {
     for (std::int64_t i = 0; i < count; ++i) t->add_float_data(0.0f);
   }
 
+  // An int64 initializer holding `values` (shapes, axes, pads, split sizes).
+  void int64_initializer(const std::string& name, const std::vector<std::int64_t>& dims,
+                         const std::vector<std::int64_t>& values) {
+    onnx::TensorProto* t = graph().add_initializer();
+    t->set_name(name);
+    t->set_data_type(onnx::TensorProto::INT64);
+    for (std::int64_t d : dims) t->add_dims(d);
+    for (std::int64_t v : values) t->add_int64_data(v);
+  }
+  // An initializer of zeros of another element type (int8, uint8, int32: int32_data).
+  void typed_initializer(const std::string& name, const std::vector<std::int64_t>& dims,
+                         int data_type) {
+    onnx::TensorProto* t = graph().add_initializer();
+    t->set_name(name);
+    t->set_data_type(data_type);
+    std::int64_t count = 1;
+    for (std::int64_t d : dims) {
+      t->add_dims(d);
+      count *= d;
+    }
+    for (std::int64_t i = 0; i < count; ++i) {
+      if (data_type == onnx::TensorProto::FLOAT)
+        t->add_float_data(1.0f);
+      else
+        t->add_int32_data(0);
+    }
+  }
+  // A graph input of another element type.
+  void typed_input(const std::string& name, const OnnxTestShape& shape, int data_type) {
+    onnx::ValueInfoProto* vi = graph().add_input();
+    fill(vi, name, &shape);
+    vi->mutable_type()->mutable_tensor_type()->set_elem_type(data_type);
+  }
+  // A value_info entry: the shape an exporter wrote for an intermediate tensor.
+  void value_info(const std::string& name, const OnnxTestShape& shape) {
+    fill(graph().add_value_info(), name, &shape);
+  }
+
   onnx::NodeProto& node(const std::string& op, const std::string& name,
                         const std::vector<std::string>& inputs,
                         const std::vector<std::string>& outputs) {

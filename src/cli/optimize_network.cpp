@@ -10,6 +10,7 @@
 #include "io/network_result_csv.hpp"
 #include "io/network_result_json.hpp"
 #include "io/network_source.hpp"
+#include "io/precision_text.hpp"
 #include "report/network_table.hpp"
 #include "report/optimize_report.hpp"
 
@@ -42,12 +43,25 @@ SearchStats searched_stats(const NetworkResult& result) {
 
 int run_optimize_network(const OptimizeFlags& flags) {
   const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
-  const Machine machine = machine_from_flags(flags.machine);
+  Machine machine = machine_from_flags(flags.machine);
+  // The model's own element sizes (integer operators) replace the defaults;
+  // keys given with --precision win over them.
+  std::string precision_source;
+  if (net.precision) {
+    machine.precision = parse_precision(flags.machine.precision, *net.precision);
+    precision_source =
+        flags.machine.precision.empty()
+            ? net.precision_source
+            : "--precision " + flags.machine.precision + ", the rest from " + net.precision_source;
+  } else if (!flags.machine.precision.empty()) {
+    precision_source = "--precision " + flags.machine.precision;
+  }
   const SearchOptions options = search_options_from_flags(flags);
   const std::vector<std::size_t> chosen = selection(net, flags);
 
   const auto start = std::chrono::steady_clock::now();
-  const NetworkResult result = optimize_network(net, chosen, machine, options);
+  NetworkResult result = optimize_network(net, chosen, machine, options);
+  result.precision_source = precision_source;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

@@ -26,6 +26,8 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
   result.machine = machine;
   result.space = options.space;
   result.not_scheduled = net.not_scheduled;
+  result.skipped = net.skipped;
+  result.warnings = net.warnings;
 
   std::vector<std::size_t> unique;  // positions in result.layers of the first of each shape
   for (std::size_t i : selection) {

@@ -82,8 +82,9 @@ void parse_reference(const json& j, const std::string& source, Network& net) {
   if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
 }
 
-// A fully-connected layer is C inputs -> M outputs: no spatial extent.
-void check_fc_shape(const LayerSpec& s, const std::string& where) {
+// A fully-connected layer is C inputs -> M outputs: no spatial extent. A
+// "matmul" layer (product of two activations) is the same with G groups.
+void check_fc_shape(const LayerSpec& s, const std::string& where, const std::string& kind) {
   const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
       {"H", s.H, 1},
       {"W", s.W, 1},
@@ -99,12 +100,14 @@ void check_fc_shape(const LayerSpec& s, const std::string& where) {
       {"pad[3]", s.pad_right, 0},
       {"groups", s.groups, 1},
   }};
+  const bool matmul = kind == "matmul";
   for (const auto& [field, value, want] : fields)
-    if (value != want)
-      throw UserError(where +
-                      ": kind \"fc\" needs H = W = R = S = 1, stride and dilation 1, "
-                      "pad 0 and groups 1, but " +
-                      std::string(field) + " = " + std::to_string(value) +
+    if (value != want && !(matmul && std::string_view(field) == "groups"))
+      throw UserError(where + ": kind " + in_quotes(kind) +
+                      " needs H = W = R = S = 1, stride and dilation 1, "
+                      "pad 0" +
+                      (matmul ? "" : " and groups 1") + ", but " + std::string(field) + " = " +
+                      std::to_string(value) +
                       "; give a flattened C x H x W input as C = C*H*W, or use kind \"conv\"");
 }
 
@@ -117,8 +120,9 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
 
   NetworkLayer out;
   out.kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
-  if (out.kind != "conv" && out.kind != "fc")
-    throw UserError(where + ": kind = " + in_quotes(out.kind) + ": must be \"conv\" or \"fc\"");
+  if (out.kind != "conv" && out.kind != "fc" && out.kind != "matmul")
+    throw UserError(where + ": kind = " + in_quotes(out.kind) +
+                    ": must be \"conv\", \"fc\" or \"matmul\"");
   if (j.contains("bias")) {
     if (!j["bias"].is_boolean())
       throw UserError(where + ": bias = " + show_json(j["bias"]) + ": must be true or false");
@@ -138,7 +142,7 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
     if (why.rfind(own, 0) == 0) why.erase(0, own.size());
     throw UserError(where + ": " + why);
   }
-  if (out.kind == "fc") check_fc_shape(out.spec, where);
+  if (out.kind != "conv") check_fc_shape(out.spec, where, out.kind);
   return out;
 }
 

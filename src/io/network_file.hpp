@@ -26,13 +26,23 @@
 
 #include "base/checked.hpp"
 #include "workload/layer.hpp"
+#include "workload/precision.hpp"
 
 namespace spad {
 
 struct NetworkLayer {
   LayerSpec spec;     // validated: Layer(spec) does not throw
-  std::string kind;   // "conv" or "fc" (fc: H = W = R = S = 1, C inputs -> M outputs)
+  std::string kind;   // "conv", "fc" (H = W = R = S = 1, C inputs -> M outputs) or
+                      // "matmul" (a product of two activations: the grouped fc
+                      // layer with G = groups, both operands activations)
   bool bias = false;  // has a bias term (counts M parameters)
+};
+
+// A node that does arithmetic on weights or activations but that spad does
+// not schedule (ConvTranspose, 3-D Conv, Einsum, recurrent layers, ...).
+struct SkippedNode {
+  std::string node, op, reason;
+  std::optional<Count> macs;  // nullopt: not computable from the known shapes
 };
 
 // The network's input tensor, as the file states it (informative).
@@ -45,6 +55,12 @@ struct Network {
   std::optional<NetworkInput> input;
   std::vector<NetworkLayer> layers;
   std::map<std::string, Count> not_scheduled;  // other ops by type (ONNX import)
+  std::vector<SkippedNode> skipped;            // arithmetic nodes not scheduled (ONNX import)
+  std::vector<std::string> warnings;           // shape disagreements found on import
+  // Element sizes the model itself states (integer operators of a quantized
+  // ONNX model), and where they come from; nullopt: the documented defaults.
+  std::optional<Precision> precision;
+  std::string precision_source;
 
   // Published figures from "reference"; 0 when the file gives none.
   // A published value v with "..._rounded_to" u means: the exact count,

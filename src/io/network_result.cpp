@@ -19,4 +19,15 @@ NetworkTotals network_totals(const NetworkResult& result) {
   return t;
 }
 
+SkippedTotals skipped_totals(const NetworkResult& result) {
+  SkippedTotals t;
+  for (const SkippedNode& s : result.skipped) {
+    if (s.macs)
+      t.macs = add(t.macs, *s.macs);
+    else
+      t.unknown += 1;
+  }
+  return t;
+}
+
 }  // namespace spad

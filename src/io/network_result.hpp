@@ -32,7 +32,10 @@ struct NetworkResult {
   SearchSpace space;
   std::vector<NetworkLayerResult> layers;
   std::map<std::string, Count> not_scheduled;  // other ops by type (ONNX import)
-  std::size_t unique_shapes = 0;               // searches run
+  std::vector<SkippedNode> skipped;            // arithmetic nodes not scheduled (ONNX import)
+  std::vector<std::string> warnings;           // from the import (shape disagreements)
+  std::string precision_source;   // where machine.precision comes from; "" = not stated
+  std::size_t unique_shapes = 0;  // searches run
 };
 
 // Sums over the layers. traffic_bytes counts only the layers that fit;
@@ -44,5 +47,11 @@ struct NetworkTotals {
 };
 
 NetworkTotals network_totals(const NetworkResult& result);
+
+// The MACs of the skipped nodes whose MACs are known, and how many are not.
+struct SkippedTotals {
+  Count macs = 0, unknown = 0;
+};
+SkippedTotals skipped_totals(const NetworkResult& result);
 
 }  // namespace spad

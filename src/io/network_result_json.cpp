@@ -50,7 +50,16 @@ nlohmann::ordered_json network_result_to_json(const NetworkResult& result) {
                  {"infeasible_layers", t.infeasible_layers}};
   j["not_scheduled"] = nlohmann::ordered_json::object();
   for (const auto& [op, count] : result.not_scheduled) j["not_scheduled"][op] = count;
+  j["skipped"] = nlohmann::ordered_json::array();
+  for (const SkippedNode& s : result.skipped) {
+    nlohmann::ordered_json e = {{"node", s.node}, {"op", s.op}, {"reason", s.reason}};
+    e["macs"] = s.macs ? nlohmann::ordered_json(*s.macs) : nlohmann::ordered_json(nullptr);
+    j["skipped"].push_back(e);
+  }
+  j["warnings"] = result.warnings;
   j["machine"] = machine_to_json(result.machine);
+  j["precision_source"] =
+      result.precision_source.empty() ? std::string("default") : result.precision_source;
   j["search"] = {{"space", search_space_to_json(result.space)},
                  {"unique_shapes", result.unique_shapes}};
   return j;

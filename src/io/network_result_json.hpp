@@ -10,7 +10,11 @@
 //                                 of identical shape: that layer's name)}],
 //    "totals": {"layers", "macs", "traffic_bytes", "compulsory_bytes", "infeasible_layers"},
 //    "not_scheduled": {"Relu": 49, ...},           ({} when the source lists none)
+//    "skipped": [{"node", "op", "reason", "macs"}], arithmetic nodes not scheduled
+//                                                  (macs null when unknown; [] if none)
+//    "warnings": ["..."],                          import warnings (shape disagreements)
 //    "machine": {...as in the Result JSON...},
+//    "precision_source": "--precision" | "the model's integer operators: ..." | "default",
 //    "search": {"space": {...}, "unique_shapes": K}}
 // A layer that does not fit has "fits": false and "min_capacity_bytes" and
 // no "schedule", "arrays", "traffic_bytes", "buffer_bytes", "total_fills".

@@ -14,29 +14,38 @@ namespace {
 
 using Ints = std::vector<std::int64_t>;
 
-// Every source of the number of spatial axes must say 2; the first that does
-// not names the problem ("1-D convolution (attribute kernel_shape = [3])").
-void require_2d(const OnnxNode& node, const std::optional<Ints>& kernel_shape, const std::string& x,
-                const OnnxShape* xs, const std::string& w, const OnnxShape* ws) {
-  const auto check = [&](int spatial, const std::string& source) {
-    if (spatial == 2) return;
-    if (spatial < 1)
-      node.fail(source +
-                ": a Conv needs at least one spatial axis; spad schedules 2-D "
-                "convolutions");
-    node.fail(std::to_string(spatial) + "-D convolution (" + source +
-              "): spad schedules 2-D convolutions only");
-  };
+// The index of the weight input: 3 for QLinearConv, else 1.
+int weight_index(const OnnxNode& node) { return node.op() == "QLinearConv" ? 3 : 1; }
+
+// The number of spatial axes, from kernel_shape, the weight's rank and the
+// input's rank; every source given must agree.
+int spatial_rank(const OnnxNode& node, const std::optional<Ints>& kernel_shape,
+                 const std::string& x, const OnnxShape* xs, const std::string& w,
+                 const OnnxShape* ws) {
   if (xs && ws && xs->rank() != ws->rank())
     node.fail("weight " + in_quotes(w) + " has shape " + shape_text(*ws) + " (rank " +
               std::to_string(ws->rank()) + ") but input " + in_quotes(x) + " has shape " +
               shape_text(*xs) + " (rank " + std::to_string(xs->rank()) +
               "): a Conv's weight has the rank of its input");
+  std::optional<int> rank;
+  std::string first;
+  const auto take = [&](int spatial, const std::string& source) {
+    if (spatial < 1) node.fail(source + ": a Conv needs at least one spatial axis");
+    if (rank && *rank != spatial)
+      node.fail(source + " gives " + std::to_string(spatial) + " spatial axes, but " + first +
+                " gives " + std::to_string(*rank));
+    if (!rank) rank = spatial, first = source;
+  };
   if (kernel_shape)
-    check(static_cast<int>(kernel_shape->size()),
-          "attribute kernel_shape = " + ints_text(*kernel_shape));
-  if (ws) check(ws->rank() - 2, "weight " + in_quotes(w) + " has shape " + shape_text(*ws));
-  if (xs) check(xs->rank() - 2, "input " + in_quotes(x) + " has shape " + shape_text(*xs));
+    take(static_cast<int>(kernel_shape->size()),
+         "attribute kernel_shape = " + ints_text(*kernel_shape));
+  if (ws) take(ws->rank() - 2, "weight " + in_quotes(w) + " has shape " + shape_text(*ws));
+  if (xs) take(xs->rank() - 2, "input " + in_quotes(x) + " has shape " + shape_text(*xs));
+  if (!rank)
+    node.fail("input " + in_quotes(x) + " and weight " + in_quotes(w) +
+              " have unknown shapes and there is no kernel_shape: the number of spatial axes is "
+              "unknown");
+  return *rank;
 }
 
 // An INTS attribute of exactly `count` values, each at least `min`; `fallback` when absent.
@@ -69,10 +78,11 @@ OnnxAutoPad auto_pad_of(const OnnxNode& node) {
             ": expected NOTSET, SAME_UPPER, SAME_LOWER or VALID");
 }
 
-// A spatial size (dim 2 = height, dim 3 = width) of the input; must be a number.
+// A spatial size (dim 2 = height, dim 3 = width; the only spatial axis of a
+// 1-D conv is its width) of the input; must be a number.
 Count spatial_size(const OnnxNode& node, const std::string& x, const OnnxShape& xs, int dim) {
   if (auto v = xs.value(dim)) return *v;
-  const char* axis = dim == 2 ? "height" : "width";
+  const char* axis = dim == 2 && xs.rank() == 4 ? "height" : "width";
   node.fail("input " + in_quotes(x) + " has shape " + shape_text(xs) + ": its " + axis + " (dim " +
             std::to_string(dim) +
             ") is not a fixed number after shape inference; spad needs fixed spatial sizes "
@@ -81,32 +91,48 @@ Count spatial_size(const OnnxNode& node, const std::string& x, const OnnxShape& 
 
 }  // namespace
 
+int onnx_conv_spatial_rank(const OnnxNode& node, const OnnxTensors& tensors) {
+  const int wi = weight_index(node);
+  if (!node.has_input(0) || !node.has_input(wi))
+    node.fail("a " + node.op() + " needs an input X and a weight W (inputs 0 and " +
+              std::to_string(wi) + ")");
+  const std::string x = node.input(0), w = node.input(wi);
+  return spatial_rank(node, node.ints_attr("kernel_shape"), x, tensors.shape(x), w,
+                      tensors.shape(w));
+}
+
 NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
                              std::optional<Count> batch) {
-  if (!node.has_input(0) || !node.has_input(1))
-    node.fail("a Conv needs an input X and a weight W (inputs 0 and 1)");
-  const std::string x = node.input(0), w = node.input(1);
+  const int wi = weight_index(node);
+  const int spatial = onnx_conv_spatial_rank(node, tensors);
+  if (spatial > 2)
+    node.fail(std::to_string(spatial) + "-D convolution: spad schedules 1-D and 2-D convolutions");
+  const bool one_d = spatial == 1;
+  const std::string x = node.input(0), w = node.input(wi);
   const OnnxShape* xs = tensors.shape(x);
   const OnnxShape* ws = tensors.shape(w);
   const std::optional<Ints> kernel_shape = node.ints_attr("kernel_shape");
-  require_2d(node, kernel_shape, x, xs, w, ws);
 
-  // Kernel (R, S) = (height, width) from kernel_shape, else weight dims 2, 3.
-  Count R = 0, S = 0;
+  // Kernel (R, S) = (height, width) from kernel_shape, else weight dims 2, 3
+  // (a 1-D kernel [k] is R = 1, S = k).
+  Count R = 1, S = 0;
   if (kernel_shape) {
-    R = (*kernel_shape)[0];
-    S = (*kernel_shape)[1];
-    if (ws && ((ws->value(2) && *ws->value(2) != R) || (ws->value(3) && *ws->value(3) != S)))
+    R = one_d ? 1 : (*kernel_shape)[0];
+    S = kernel_shape->back();
+    const bool disagree =
+        ws &&
+        (one_d ? (ws->value(2) && *ws->value(2) != S)
+               : ((ws->value(2) && *ws->value(2) != R) || (ws->value(3) && *ws->value(3) != S)));
+    if (disagree)
       node.fail("attribute kernel_shape = " + ints_text(*kernel_shape) + " disagrees with weight " +
                 in_quotes(w) + " of shape " + shape_text(*ws));
-  } else if (ws && ws->value(2) && ws->value(3)) {
-    R = *ws->value(2);
-    S = *ws->value(3);
+  } else if (ws && ws->value(2) && (one_d || ws->value(3))) {
+    R = one_d ? 1 : *ws->value(2);
+    S = *ws->value(one_d ? 2 : 3);
   } else {
     node.fail("no kernel information: no attribute kernel_shape, and weight " + in_quotes(w) + " " +
               tensors.shape_phrase(w) + "; give kernel_shape or a weight with a known shape");
   }
-
   if (xs == nullptr)
     node.fail("input " + in_quotes(x) + " " + tensors.unknown_shape_text(x) +
               "; spad needs its N, C, H, W");
@@ -125,8 +151,8 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
     node.fail("the channel count is unknown: input " + in_quotes(x) + " has shape " +
               shape_text(*xs) + " and weight " + in_quotes(w) + " " + tensors.shape_phrase(w));
   }
-  spec.H = spatial_size(node, x, *xs, 2);
-  spec.W = spatial_size(node, x, *xs, 3);
+  spec.H = one_d ? 1 : spatial_size(node, x, *xs, 2);
+  spec.W = spatial_size(node, x, *xs, one_d ? 2 : 3);
 
   // M from the weight's dim 0; the output's dim 1 when the weight's shape is unknown.
   const OnnxShape* ys = tensors.shape(node.output(0));
@@ -166,15 +192,20 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
     node.fail("kernel (R, S) = (" + std::to_string(R) + ", " + std::to_string(S) + ") from " +
               (kernel_shape ? "attribute kernel_shape" : "weight " + in_quotes(w)) +
               ": sizes must be positive integers");
-  const Ints strides = ints_of(node, "strides", 2, 1, {1, 1}, "(h, w)");
-  const Ints dilations = ints_of(node, "dilations", 2, 1, {1, 1}, "(h, w)");
-  spec.stride_h = strides[0];
-  spec.stride_w = strides[1];
-  spec.dilation_h = dilations[0];
-  spec.dilation_w = dilations[1];
+  // A 1-D conv's single axis is the width: stride [1, s], pad [0, l, 0, r].
+  const std::size_t n = one_d ? 1 : 2;
+  const char* axes = one_d ? "(w)" : "(h, w)";
+  const Ints strides = ints_of(node, "strides", n, 1, Ints(n, 1), axes);
+  const Ints dilations = ints_of(node, "dilations", n, 1, Ints(n, 1), axes);
+  spec.stride_h = one_d ? 1 : strides[0];
+  spec.stride_w = strides.back();
+  spec.dilation_h = one_d ? 1 : dilations[0];
+  spec.dilation_w = dilations.back();
 
   const std::optional<Ints> pads_attr = node.ints_attr("pads");
-  const Ints pads = ints_of(node, "pads", 4, 0, {0, 0, 0, 0}, "(top, left, bottom, right)");
+  Ints pads = ints_of(node, "pads", 2 * n, 0, Ints(2 * n, 0),
+                      one_d ? "(left, right)" : "(top, left, bottom, right)");
+  if (one_d) pads = {0, pads[0], 0, pads[1]};
   const OnnxAutoPad auto_pad = auto_pad_of(node);
   if (auto_pad == OnnxAutoPad::notset) {
     spec.pad_top = pads[0];
@@ -202,7 +233,8 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
   }
 
   node.validate(spec);
-  return NetworkLayer{spec, "conv", node.has_input(2)};
+  const int bias = node.op() == "QLinearConv" ? 8 : node.op() == "ConvInteger" ? -1 : 2;
+  return NetworkLayer{spec, "conv", bias > 0 && node.has_input(bias)};
 }
 
 }  // namespace spad

@@ -1,10 +1,19 @@
-// ONNX Gemm and MatMul nodes as spad fully-connected layers.
+// ONNX Gemm, MatMul, MatMulInteger and QLinearMatMul nodes as spad layers.
 //
-// A node is a fully-connected layer when it multiplies a 2-D activation
-// A = [N, C] by a 2-D weight B = [C, M]: B is an initializer, a Constant's
-// output or a graph input (Gemm: transA / transB transpose A / B first). The
-// layer is C inputs -> M outputs with H = W = R = S = 1 and batch N = rows of A.
-// Anything else (a product of two activations, a batched MatMul) is not one.
+// With a weight as second operand (a tensor computed from initializers and
+// Constants alone, io/onnx_tensors) the node is a fully-connected layer,
+// kind "fc": C inputs -> M outputs, H = W = R = S = 1. Gemm: A [N, C]
+// (transA: [C, N]) times B [C, M] (transB: [M, C]). MatMul: an activation of
+// any rank [d0, ..., dk, C] times B [C, M] (or [C]: M = 1) is N = d0 * ... * dk.
+//
+// A product of two activations (attention's Q.K^T and A.V) is kind
+// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions broadcast to
+// b1 ... bj is the grouped fully-connected layer with G = b1 * ... * bj
+// groups, N = n, C = G*c, M = G*m (each group has its own second operand,
+// as grouped weights have): MACs = N*M*(C/G) = G*n*m*c. When B has no batch
+// dimensions (it is shared by every row), it is G = 1 with N the product of
+// A's leading dims, as for a weight. A weight with batch dimensions is
+// grouped the same way.
 #pragma once
 
 #include <optional>
@@ -16,10 +25,12 @@
 
 namespace spad {
 
-// The layer, or nullopt when the node is not a fully-connected layer.
-// Throws UserError for a Gemm/MatMul that is one but whose sizes are unknown
-// or inconsistent, and for an invalid Gemm (not 2-D, bad transA/transB).
-std::optional<NetworkLayer> onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
-                                          std::optional<Count> batch);
+// The index of the second operand: 3 for QLinearMatMul, else 1.
+int onnx_matmul_b_index(const OnnxNode& node);
+
+// Throws UserError for unknown or inconsistent sizes and for an invalid
+// Gemm (not 2-D, bad transA/transB).
+NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
+                           std::optional<Count> batch);
 
 }  // namespace spad

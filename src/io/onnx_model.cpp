@@ -36,7 +36,7 @@ bool is_default_domain(const std::string& domain) { return domain.empty() || dom
 
 }  // namespace
 
-onnx::ModelProto load_onnx_model(const std::string& path) {
+OnnxModelFile load_onnx_model(const std::string& path) {
   const std::string bytes = read_bytes(path);
   const std::string bad = path + ": not a valid ONNX model: ";
   if (bytes.empty()) throw UserError(bad + "the file is empty");
@@ -60,20 +60,31 @@ onnx::ModelProto load_onnx_model(const std::string& path) {
                     ": the model imports no opset of the default ONNX domain "
                     "(opset_import), so its operators cannot be interpreted");
 
+  OnnxModelFile out;
+  for (const onnx::OperatorSetIdProto& o : opsets)
+    if (is_default_domain(o.domain())) out.opset = static_cast<int>(o.version());
+
   // Lenient mode (error_mode 0): a node whose shape cannot be inferred leaves
-  // its outputs unknown; the importer reports that where it needs the shape.
-  // Data propagation resolves Reshape targets computed from Shape nodes.
+  // its outputs unknown. Data propagation resolves Reshape targets computed
+  // from Shape nodes. The file's own value_info and output shapes are left
+  // out, so that ONNX's answer can be compared with them.
+  onnx::ModelProto copy = model;
+  copy.mutable_graph()->clear_value_info();
+  for (onnx::ValueInfoProto& vi : *copy.mutable_graph()->mutable_output())
+    if (vi.type().has_tensor_type()) vi.mutable_type()->mutable_tensor_type()->clear_shape();
   const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*error_mode=*/0,
                                             /*enable_data_propagation=*/true);
   // The guarded registry keeps malformed conv/pool attributes away from the
   // parts of ONNX 1.12's inference that would crash (io/onnx_schema_guard.hpp).
   const OnnxGuardedSchemas schemas(onnx::OpSchemaRegistry::Instance());
   try {
-    onnx::shape_inference::InferShapes(model, &schemas, options);
+    onnx::shape_inference::InferShapes(copy, &schemas, options);
+    out.inferred = std::move(copy);
   } catch (const std::exception& e) {
-    throw UserError(path + ": ONNX shape inference failed: " + e.what());
+    out.inference_error = e.what();
   }
-  return model;
+  out.model = std::move(model);
+  return out;
 }
 
 }  // namespace spad

@@ -69,6 +69,36 @@ std::optional<std::string> OnnxNode::string_attr(std::string_view name) const {
        onnx::AttributeProto::AttributeType_Name(a->type()));
 }
 
+std::optional<float> OnnxNode::float_attr(std::string_view name) const {
+  const onnx::AttributeProto* a = attribute(name);
+  if (a == nullptr) return std::nullopt;
+  if (a->type() == onnx::AttributeProto::FLOAT ||
+      (a->type() == onnx::AttributeProto::UNDEFINED && a->has_f()))
+    return a->f();
+  fail("attribute " + std::string(name) + " must be a number (FLOAT), found type " +
+       onnx::AttributeProto::AttributeType_Name(a->type()));
+}
+
+std::optional<std::vector<float>> OnnxNode::floats_attr(std::string_view name) const {
+  const onnx::AttributeProto* a = attribute(name);
+  if (a == nullptr) return std::nullopt;
+  if (a->type() == onnx::AttributeProto::FLOATS ||
+      (a->type() == onnx::AttributeProto::UNDEFINED && a->floats_size() > 0))
+    return std::vector<float>(a->floats().begin(), a->floats().end());
+  fail("attribute " + std::string(name) + " must be a list of numbers (FLOATS), found type " +
+       onnx::AttributeProto::AttributeType_Name(a->type()));
+}
+
+const onnx::TensorProto* OnnxNode::tensor_attr(std::string_view name) const {
+  const onnx::AttributeProto* a = attribute(name);
+  if (a == nullptr) return nullptr;
+  if (a->type() == onnx::AttributeProto::TENSOR ||
+      (a->type() == onnx::AttributeProto::UNDEFINED && a->has_t()))
+    return &a->t();
+  fail("attribute " + std::string(name) + " must be a tensor (TENSOR), found type " +
+       onnx::AttributeProto::AttributeType_Name(a->type()));
+}
+
 void OnnxNode::validate(const LayerSpec& spec) const {
   try {
     Layer layer(spec);

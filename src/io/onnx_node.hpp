@@ -41,6 +41,11 @@ class OnnxNode {
   std::optional<std::int64_t> int_attr(std::string_view name) const;
   std::optional<std::vector<std::int64_t>> ints_attr(std::string_view name) const;
   std::optional<std::string> string_attr(std::string_view name) const;
+  std::optional<float> float_attr(std::string_view name) const;
+  std::optional<std::vector<float>> floats_attr(std::string_view name) const;
+  const onnx::TensorProto* tensor_attr(std::string_view name) const;
+  int input_count() const { return node_.input_size(); }
+  int output_count() const { return node_.output_size(); }
 
   // Builds Layer(spec) to validate it; Layer's message is prefixed with where().
   void validate(const LayerSpec& spec) const;

@@ -55,8 +55,10 @@ Count& field(Precision& p, std::size_t k) {
 
 }  // namespace
 
-Precision parse_precision(std::string_view text) {
-  Precision p;
+Precision parse_precision(std::string_view text) { return parse_precision(text, Precision{}); }
+
+Precision parse_precision(std::string_view text, const Precision& base) {
+  Precision p = base;
   if (trim(text).empty()) return p;
   std::array<bool, kKeys.size()> seen{};
   for (std::string_view item : split_trimmed(text, ',')) {

@@ -11,7 +11,8 @@
 
 namespace spad {
 
-// `kind` is "conv" or "fc" (io/network_file's NetworkLayer::kind).
+// `kind` is "conv", "fc" or "matmul" (io/network_file's NetworkLayer::kind):
+// "16 -> 8, fc", "N8 4 x (8 -> 8), matmul" (4 groups of 8 -> 8).
 std::string format_short_shape(const Layer& layer, const std::string& kind);
 
 }  // namespace spad

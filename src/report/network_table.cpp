@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/byte_size.hpp"
+#include "io/precision_text.hpp"
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"
@@ -42,6 +43,12 @@ std::vector<std::string> layer_row(const NetworkLayerResult& r) {
   return row;
 }
 
+// "12.5%" of `all` (one decimal; "0%" when all is 0).
+std::string percent_text(Count part, Count all) {
+  if (all == 0) return "0%";
+  return fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(all));
+}
+
 std::string bytes_text(Count bytes) {
   if (bytes < 1024) return fmt::format("{} B", bytes);
   return fmt::format("{} B ({})", with_separators(bytes), format_bytes(bytes));
@@ -73,7 +80,27 @@ std::string totals_lines(const NetworkResult& result) {
       ops += fmt::format("{}{} {}", ops.empty() ? "" : ", ", op, count);
     out += "not scheduled (other operators): " + ops + '\n';
   }
+  if (!result.skipped.empty()) {
+    const SkippedTotals s = skipped_totals(result);
+    const Count all = add(t.macs, s.macs);
+    std::string nodes;
+    for (const SkippedNode& n : result.skipped)
+      nodes += fmt::format("{}{} ({}, {} MACs: {})", nodes.empty() ? "" : "; ", n.node, n.op,
+                           n.macs ? with_separators(*n.macs) : std::string("unknown"), n.reason);
+    out += fmt::format(
+        "skipped     {} arithmetic node{} not scheduled, {} MACs = {} of the model's {} MACs{}: "
+        "{}\n",
+        result.skipped.size(), result.skipped.size() == 1 ? "" : "s", with_separators(s.macs),
+        percent_text(s.macs, all), with_separators(all),
+        s.unknown ? fmt::format(" ({} with unknown MACs)", s.unknown) : "", nodes);
+  }
+  for (const std::string& w : result.warnings) out += "warning     " + w + '\n';
   out += "machine     " + format_machine(result.machine) + '\n';
+  out +=
+      "precision   " + precision_to_string(result.machine.precision) + " from " +
+      (result.precision_source.empty() ? std::string("the defaults (int8 data, int32 partial sums)")
+                                       : result.precision_source) +
+      '\n';
   return out;
 }
 
