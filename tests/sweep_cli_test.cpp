@@ -110,6 +110,44 @@ TEST(SweepCli, BadInputExitsTwoWithASpecificMessage) {
   EXPECT_NE(unknown.err.find("nosuchnet"), std::string::npos);
 }
 
+// On a machine file at the file's own capacity, a sweep row is what
+// `spad accel` reports for the network (traffic, latency; energy in fJ there
+// pJ here).
+TEST(SweepCli, OnAMachineFileRowsEqualAccel) {
+  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml");
+  const testing::CliRun sweep =
+      run_spad("sweep --model squeezenet1_1 --machine " + machine +
+               " --objective latency,traffic --buffers 64KiB,1MiB --json");
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  const auto doc = nlohmann::json::parse(sweep.out);
+  ASSERT_EQ(doc["rows"].size(), 4u);
+  for (const char* objective : {"latency", "traffic"}) {
+    const auto accel =
+        nlohmann::json::parse(run_spad("accel --model squeezenet1_1 --machine " + machine +
+                                       " --objective " + objective + " --no-baselines --json")
+                                  .out)["totals"];
+    bool found = false;
+    for (const auto& row : doc["rows"])
+      if (row["objective"] == objective && row["capacity_bytes"] == 1 << 20) {
+        found = true;
+        EXPECT_EQ(row["machine"], "edge-npu");
+        EXPECT_EQ(row["traffic_bytes"], accel["traffic_bytes"]) << objective;
+        EXPECT_EQ(row["latency_cycles"], accel["latency_cycles"]) << objective;
+        EXPECT_NEAR(row["energy_fj"].get<double>() / 1000,
+                    accel["energy_pj"]["total"].get<double>(), 1.0);
+      }
+    EXPECT_TRUE(found) << objective;
+  }
+  const testing::CliRun mixed =
+      run_spad("sweep --model squeezenet1_1 --machine " + machine + " --halo-reuse --buffers 1MiB");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.err.find("--halo-reuse"), std::string::npos) << mixed.err;
+  const testing::CliRun objective_alone =
+      run_spad("sweep --model squeezenet1_1 --objective latency --buffers 1MiB");
+  EXPECT_EQ(objective_alone.exit_code, 2);
+  EXPECT_NE(objective_alone.err.find("--objective needs --machine"), std::string::npos);
+}
+
 TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   const std::string path = testing::temp_path("report.html");
   const testing::CliRun run =

@@ -11,6 +11,7 @@
 #include "io/sweep_json.hpp"
 #include "model/evaluate.hpp"
 #include "model/lower_bound.hpp"
+#include "random_accelerator.hpp"
 #include "random_cases.hpp"
 #include "search/dataflows.hpp"
 #include "search/optimize.hpp"
@@ -305,6 +306,63 @@ TEST(Sweep, KneeIsTheFirstCapacityWhereDoublingSavesLittle) {
   }
 }
 
+// On an accelerator each capacity is the accelerator with that scratchpad
+// (default scratchpad energy re-derived): every point equals optimize() on
+// that accelerator, for each objective, whether or not answers are shared.
+TEST(Sweep, OnAnAcceleratorRowsEqualSeparateSearches) {
+  testing::Rng rng(3);
+  const Network net = tiny_network();
+  for (int i = 0; i < 4; ++i) {
+    Accelerator accel = testing::random_accelerator(rng, Machine{});
+    if (i % 2 == 0) {  // half the cases with the capacity-dependent default energy
+      accel.energy.scratchpad_source = EnergySource::default_value;
+      accel.energy.scratchpad_fj_per_byte = default_scratchpad_fj_per_byte(1 << 20);
+    }
+    SweepOptions options;
+    options.capacities = {48, 200, 700, 4096, 1 << 20};
+    options.accelerators = {accel};
+    options.objectives = {Objective::traffic, Objective::latency, Objective::energy};
+    options.threads = 2;
+    const SweepResult result = sweep({net}, options);
+    ASSERT_EQ(result.machines.size(), 3u);
+    for (std::size_t m = 0; m < 3; ++m)
+      for (std::size_t c = 0; c < options.capacities.size(); ++c) {
+        const Accelerator at = accelerator_at(accel, options.capacities[c]);
+        if (i % 2 == 0) {
+          EXPECT_EQ(at.energy.scratchpad_fj_per_byte,
+                    default_scratchpad_fj_per_byte(options.capacities[c]));
+        }
+        SearchOptions o;
+        o.threads = 1;
+        o.objective = result.machines[m].objective;
+        o.accelerator = std::make_shared<const Accelerator>(at);
+        const SweepRow& row = result.row(0, c, m);
+        Count latency = 0;
+        bool all_fit = true;
+        for (std::size_t l = 0; l < net.layers.size(); ++l) {
+          const Layer layer(net.layers[l].spec);
+          const SearchResult e = optimize(layer, at.machine, o);
+          const SweepLayerPoint& p = row.layer_points[l];
+          ASSERT_EQ(p.best.has_value(), e.best.has_value());
+          if (!e.best) {
+            all_fit = false;
+            continue;
+          }
+          EXPECT_EQ(p.best->schedule, e.best->schedule) << "case " << i << " objective " << m;
+          EXPECT_EQ(p.best->objective, e.best->objective);
+          const AccelCost cost = accel_cost(layer, e.best->schedule, at, e.best->traffic);
+          ASSERT_TRUE(p.cost.has_value());
+          EXPECT_EQ(*p.cost, cost);
+          latency += cost.latency_cycles;
+        }
+        EXPECT_EQ(row.latency_cycles.has_value(), all_fit);
+        if (all_fit) {
+          EXPECT_EQ(*row.latency_cycles, latency);
+        }
+      }
+  }
+}
+
 TEST(Sweep, BadInputIsAUserError) {
   SweepOptions options;
   EXPECT_THROW(sweep({tiny_network()}, options), UserError);  // no capacity
@@ -312,6 +370,13 @@ TEST(Sweep, BadInputIsAUserError) {
   EXPECT_THROW(sweep({tiny_network()}, options), UserError);
   options.capacities = {64};
   EXPECT_THROW(sweep({}, options), UserError);
+  testing::Rng rng(1);
+  options.accelerators = {testing::random_accelerator(rng, Machine{})};
+  options.baselines = true;
+  EXPECT_THROW(sweep({tiny_network()}, options), UserError);
+  options.baselines = false;
+  options.target_ratio = Ratio{12, 10};
+  EXPECT_THROW(sweep({tiny_network()}, options), UserError);
 }
 
 }  // namespace

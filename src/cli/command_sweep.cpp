@@ -10,6 +10,7 @@
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "io/accelerator_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
 #include "io/ratio_text.hpp"
@@ -28,6 +29,8 @@ Examples:
   spad sweep --model mobilenet_v2,resnet18 --buffers 4KiB,16KiB,1MiB --baselines --csv
   spad sweep --model mobilenet_v2 --buffers 1KiB..1MiB --target-ratio 1.2 --knee 0.1
   spad sweep --model net.json --buffers 1KiB..8KiB:+1KiB --per-layer --json
+  spad sweep --model resnet18 --buffers 16KiB..1MiB:x4 --machine examples/machines/edge-npu.yaml \
+             --objective traffic,latency
 
 --buffers: sizes, lists and ranges; a range lo..hi:xF multiplies by F (>= 2),
 lo..hi:+S adds S, up to and including hi when the step lands on it (no step:
@@ -38,6 +41,8 @@ struct SweepFlags {
   std::string models;
   std::string buffers;
   MachineFlags machine;
+  std::vector<std::string> machine_files;
+  std::vector<std::string> objectives;
   std::optional<Count> batch;
   bool baselines = false;
   bool per_layer = false;
@@ -60,6 +65,21 @@ int run_sweep(const SweepFlags& flags) {
   options.capacities = parse_capacity_list(flags.buffers, "--buffers");
   options.machine = machine_from_flags(flags.machine);
   options.baselines = flags.baselines;
+  if (!flags.machine_files.empty() &&
+      (!flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer))
+    throw UserError(
+        "--machine: the machine file sets the precisions, halo reuse and double "
+        "buffering; leave out --precision, --halo-reuse and --double-buffer");
+  if (flags.machine_files.empty() && !flags.objectives.empty())
+    throw UserError("--objective needs --machine (latency and energy come from a machine file)");
+  for (const std::string& f : flags.machine_files)
+    options.accelerators.push_back(read_accelerator_file(f));
+  for (const std::string& o : flags.objectives) {
+    const std::optional<Objective> objective = parse_objective(o);
+    if (!objective)
+      throw UserError("--objective " + in_quotes(o) + ": expected traffic, latency or energy");
+    options.objectives.push_back(*objective);
+  }
   options.threads = flags.threads;
   if (flags.target_ratio)
     options.target_ratio =
@@ -104,6 +124,14 @@ Command add_sweep_command(CLI::App& app) {
                 "A rolling buffer keeps the input rows/columns the next tile shares");
   sub->add_flag("--double-buffer", flags->machine.double_buffer,
                 "Every buffer is allocated twice so DMA overlaps compute");
+  sub->add_option("--machine", flags->machine_files,
+                  "Machine files (YAML/JSON, as `spad accel`): one sweep per machine, its "
+                  "scratchpad set to each capacity")
+      ->type_name("FILE...");
+  sub->add_option("--objective", flags->objectives,
+                  "With --machine: traffic (default), latency, energy; several comma-separated")
+      ->delimiter(',')
+      ->type_name("OBJ[,OBJ]");
   sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");

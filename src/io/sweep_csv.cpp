@@ -23,6 +23,10 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      "compulsory_bytes",
                                      "lower_bound_bytes",
                                      "infeasible_layers"};
+  const bool accel = result.machines.front().accelerator.has_value();
+  if (accel)
+    for (const char* h : {"machine", "objective", "latency_cycles", "energy_fj"})
+      header.push_back(h);
   if (result.baselines)
     for (Baseline b : kAllBaselines)
       header.push_back(std::string(baseline_name(b)) + "_traffic_bytes");
@@ -41,6 +45,16 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      std::to_string(row.compulsory_bytes),
                                      std::to_string(row.lower_bound_bytes),
                                      std::to_string(row.infeasible_layers)};
+    const SweepMachine& machine = result.machines.at(row.machine);
+    const auto machine_cells = [&](std::vector<std::string>& cells, std::optional<Count> latency,
+                                   std::optional<Count> energy) {
+      if (!accel) return;
+      cells.push_back(csv_cell(machine.accelerator->name));
+      cells.push_back(std::string(objective_name(machine.objective)));
+      cells.push_back(cell(latency));
+      cells.push_back(cell(energy));
+    };
+    machine_cells(line, row.latency_cycles, row.energy_fj);
     if (result.baselines)
       for (const SweepBaselineTotal& t : row.baselines) line.push_back(cell(t.traffic_bytes));
     out += csv_line(line);
@@ -62,6 +76,8 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      std::to_string(p.compulsory_bytes),
                                      std::to_string(p.lower_bound_bytes),
                                      p.best ? "0" : "1"};
+      machine_cells(ll, p.cost ? std::optional<Count>(p.cost->latency_cycles) : std::nullopt,
+                    p.cost ? std::optional<Count>(p.cost->energy.total) : std::nullopt);
       if (result.baselines)
         for (const std::optional<Candidate>& c : p.baselines)
           ll.push_back(c ? std::to_string(c->traffic.traffic_bytes) : std::string());

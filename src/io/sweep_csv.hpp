@@ -3,6 +3,7 @@
 // "network" and, with --per-layer, one line per layer (scope "layer"):
 //   scope,model,capacity_bytes,layer,index,layers,macs,traffic_bytes,
 //   buffer_bytes,compulsory_bytes,lower_bound_bytes,infeasible_layers
+//   [,machine,objective,latency_cycles,energy_fj with machine files (--machine)]
 //   [,<baseline>_traffic_bytes for each baseline with --baselines]
 // Empty cells: not applicable, or no schedule fits (traffic, buffers; a
 // baseline total when the baseline does not fit every layer).

@@ -28,6 +28,10 @@ Json layer_point(const SweepResult& result, const SweepRow& row, std::size_t l) 
   j["compulsory_bytes"] = p.compulsory_bytes;
   j["lower_bound_bytes"] = p.lower_bound_bytes;
   j["schedule"] = p.best ? schedule_to_json(p.best->schedule) : Json(nullptr);
+  if (result.machines.at(row.machine).accelerator) {
+    j["latency_cycles"] = p.cost ? Json(p.cost->latency_cycles) : Json(nullptr);
+    j["energy_fj"] = p.cost ? Json(p.cost->energy.total) : Json(nullptr);
+  }
   if (result.baselines) {
     Json b = Json::object();
     for (Baseline base : kAllBaselines) {
@@ -42,6 +46,11 @@ Json layer_point(const SweepResult& result, const SweepRow& row, std::size_t l) 
 Json row_json(const SweepResult& result, const SweepRow& row, bool per_layer) {
   Json j;
   j["model"] = result.networks[row.network].model;
+  const SweepMachine& machine = result.machines.at(row.machine);
+  if (machine.accelerator) {
+    j["machine"] = machine.accelerator->name;
+    j["objective"] = std::string(objective_name(machine.objective));
+  }
   j["capacity_bytes"] = row.capacity_bytes;
   j["layers"] = row.layers;
   j["macs"] = row.macs;
@@ -49,6 +58,10 @@ Json row_json(const SweepResult& result, const SweepRow& row, bool per_layer) {
   j["compulsory_bytes"] = row.compulsory_bytes;
   j["lower_bound_bytes"] = row.lower_bound_bytes;
   j["infeasible_layers"] = row.infeasible_layers;
+  if (machine.accelerator) {
+    j["latency_cycles"] = or_null(row.latency_cycles);
+    j["energy_fj"] = or_null(row.energy_fj);
+  }
   if (result.baselines) {
     Json b = Json::object();
     for (Baseline base : kAllBaselines) {
@@ -116,7 +129,15 @@ nlohmann::ordered_json sweep_to_json(const SweepResult& result, bool per_layer) 
         {"share", ratio_json(result.knees->share)},
         {"models", points_json(result, result.knees->networks, result.knees->layers, fill)}};
   }
-  j["machine"] = machine_to_json(result.machine);
+  if (result.machines.front().accelerator) {
+    j["machines"] = Json::array();
+    for (const SweepMachine& m : result.machines)
+      j["machines"].push_back({{"name", m.accelerator->name},
+                               {"objective", std::string(objective_name(m.objective))},
+                               {"machine", machine_to_json(m.accelerator->machine)}});
+  } else {
+    j["machine"] = machine_to_json(result.machine);
+  }
   j["search"] = {{"space", search_space_to_json(result.space)},
                  {"unique_shapes", result.stats.unique_shapes},
                  {"searches", result.stats.searches},

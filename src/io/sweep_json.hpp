@@ -1,22 +1,26 @@
 // The sweep JSON of DESIGN.md (`spad sweep --json`):
 //   {"format": "spad-sweep/1",
 //    "models": ["resnet50", ...], "capacities_bytes": [1024, ...],
-//    "rows": [{"model", "capacity_bytes", "layers", "macs",
+//    "rows": [{"model", ["machine", "objective",] "capacity_bytes", "layers", "macs",
 //              "traffic_bytes" (null when a layer does not fit), "compulsory_bytes",
 //              "lower_bound_bytes", "infeasible_layers",
+//              ["latency_cycles", "energy_fj"] (on a machine file; null as traffic_bytes),
 //              "baselines": {"weight_stationary": {"traffic_bytes" (null unless it fits
 //                            every layer), "layers_fit"}, ...}        (with --baselines)
 //              "per_layer": [{"index", "name", "traffic_bytes" (null: does not fit),
 //                             "buffer_bytes", "compulsory_bytes", "lower_bound_bytes",
-//                             "schedule", "baselines": {name: traffic_bytes|null}}]
+//                             "schedule", ["latency_cycles", "energy_fj",]
+//                             "baselines": {name: traffic_bytes|null}}]
 //                                                                      (with --per-layer)
-//             }, ...],                          one per (model, capacity), capacities ascending
+//             }, ...],      one per (model[, machine, objective], capacity), capacities ascending
 //    "target": {"ratio": 1.2, "models": [{"model", "capacity_bytes", "traffic_bytes",
 //               "layers": [{"index", "name", "capacity_bytes", "traffic_bytes"}]}]}
 //                                               (with --target-ratio; nulls where unreachable)
 //    "knee": {"share": 0.1, "models": [{"model", "capacity_bytes", "traffic_bytes",
 //             "doubled_traffic_bytes", "layers": [...same keys...]}]}      (with --knee)
-//    "machine": {...as in the Result JSON...}, "search": {"space": {...},
+//    "machine": {...as in the Result JSON...}  (plain machine) or
+//    "machines": [{"name", "objective", "machine": {...}}]  (machine files),
+//    "search": {"space": {...},
 //    "unique_shapes", "searches", "answers"}}
 // Nothing depends on timing or thread count.
 #pragma once

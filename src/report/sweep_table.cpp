@@ -1,6 +1,8 @@
 // Sweep tables.
 #include "report/sweep_table.hpp"
 
+#include <cstdio>
+
 #include "io/byte_size.hpp"
 #include "io/ratio_text.hpp"
 #include "report/number_text.hpp"
@@ -9,23 +11,39 @@
 namespace spad {
 namespace {
 
+std::string fixed_text(double v, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
 std::string count_or_dash(const std::optional<Count>& v) {
   return v ? with_separators(*v) : std::string("-");
 }
 
-std::string network_table(const SweepResult& result, std::size_t n) {
+std::string network_table(const SweepResult& result, std::size_t n, std::size_t m) {
+  const bool accel = result.machines.at(m).accelerator.has_value();
   std::vector<std::string> header = {"capacity", "traffic B", "x compulsory", "lower bound B",
                                      "x bound"};
+  if (accel) {
+    header.push_back("latency cycles");
+    header.push_back("energy uJ");
+  }
   if (result.baselines)
     for (Baseline b : kAllBaselines) header.push_back(std::string(baseline_name(b)) + " B");
   TextTable table(header);
   for (std::size_t c = 0; c < result.capacities.size(); ++c) {
-    const SweepRow& row = result.row(n, c);
+    const SweepRow& row = result.row(n, c, m);
     std::vector<std::string> cells = {
         format_bytes(row.capacity_bytes), count_or_dash(row.traffic_bytes),
         row.traffic_bytes ? ratio_text(*row.traffic_bytes, row.compulsory_bytes) : "-",
         with_separators(row.lower_bound_bytes),
         row.traffic_bytes ? ratio_text(*row.traffic_bytes, row.lower_bound_bytes) : "-"};
+    if (accel) {
+      cells.push_back(count_or_dash(row.latency_cycles));
+      cells.push_back(row.energy_fj ? fixed_text(static_cast<double>(*row.energy_fj) / 1e9, 3)
+                                    : std::string("-"));
+    }
     if (result.baselines)
       for (const SweepBaselineTotal& t : row.baselines)
         cells.push_back(count_or_dash(t.traffic_bytes));
@@ -34,7 +52,7 @@ std::string network_table(const SweepResult& result, std::size_t n) {
   return table.render();
 }
 
-std::string layer_matrix(const SweepResult& result, std::size_t n) {
+std::string layer_matrix(const SweepResult& result, std::size_t n, std::size_t m) {
   std::vector<std::string> header = {"layer"};
   for (Count c : result.capacities) header.push_back(format_bytes(c));
   std::vector<std::vector<std::string>> rows;
@@ -42,7 +60,7 @@ std::string layer_matrix(const SweepResult& result, std::size_t n) {
   for (std::size_t l = 0; l < net.layers.size(); ++l) {
     std::vector<std::string> cells = {net.layers[l].spec.name};
     for (std::size_t c = 0; c < result.capacities.size(); ++c) {
-      const SweepLayerPoint& p = result.row(n, c).layer_points[l];
+      const SweepLayerPoint& p = result.row(n, c, m).layer_points[l];
       cells.push_back(p.best ? with_separators(p.best->traffic.traffic_bytes) : "-");
     }
     rows.push_back(std::move(cells));
@@ -77,18 +95,22 @@ std::string answers(const SweepResult& result, const std::vector<std::optional<P
 
 std::string format_sweep_table(const SweepResult& result, bool per_layer) {
   std::string out;
-  for (std::size_t n = 0; n < result.networks.size(); ++n) {
-    const SweepRow& first = result.row(n, 0);
-    out += result.networks[n].model + ": " + std::to_string(first.layers) + " layers, " +
-           with_separators(first.macs) + " MACs, compulsory traffic " +
-           with_separators(first.compulsory_bytes) + " B\n";
-    out += network_table(result, n);
-    if (per_layer) {
-      out += "traffic per layer (B; - = does not fit)\n";
-      out += layer_matrix(result, n);
+  for (std::size_t n = 0; n < result.networks.size(); ++n)
+    for (std::size_t m = 0; m < result.machines.size(); ++m) {
+      const SweepRow& first = result.row(n, 0, m);
+      out += result.networks[n].model;
+      if (const SweepMachine& sm = result.machines[m]; sm.accelerator)
+        out += " on " + sm.accelerator->name + " (objective " +
+               std::string(objective_name(sm.objective)) + ")";
+      out += ": " + std::to_string(first.layers) + " layers, " + with_separators(first.macs) +
+             " MACs, compulsory traffic " + with_separators(first.compulsory_bytes) + " B\n";
+      out += network_table(result, n, m);
+      if (per_layer) {
+        out += "traffic per layer (B; - = does not fit)\n";
+        out += layer_matrix(result, n, m);
+      }
+      out += '\n';
     }
-    out += '\n';
-  }
   if (result.targets) {
     out += "smallest capacity with traffic <= " + format_ratio(result.targets->ratio) +
            "x compulsory (exact):\n";

@@ -20,9 +20,17 @@
 // So the capacities are best asked for from the largest down: every search
 // answers every smaller capacity its optimum still fits. Not thread-safe: one
 // job uses an object at a time (study/sweep).
+//
+// On an accelerator the capacity is replaced by each capacity asked, and a
+// scratchpad energy that is spad's default (it depends on the capacity:
+// model/accelerator) is re-derived for it. The order is then independent of
+// the capacity when the objective is traffic (ties by latency, which ignores
+// the capacity) or when the machine file gives the scratchpad energy; in
+// every other case nothing is shared and every capacity is searched.
 #pragma once
 
 #include <map>
+#include <memory>
 
 #include "model/machine.hpp"
 #include "search/optimize.hpp"
@@ -30,11 +38,17 @@
 
 namespace spad {
 
+// `accel` with capacity_bytes as its scratchpad (and its default scratchpad
+// energy, if that is what it has, re-derived for that capacity).
+Accelerator accelerator_at(const Accelerator& accel, Count capacity_bytes);
+
 class CapacityOptima {
  public:
   // machine.capacity_bytes is ignored. options.accelerator must be empty
-  // (an accelerator's energy may depend on the capacity: InternalError).
-  CapacityOptima(const Layer& layer, const Machine& machine, const SearchOptions& options);
+  // (InternalError); `accel`, when given, is the accelerator the search runs
+  // on (then `machine` is ignored: the accelerator's own is used).
+  CapacityOptima(const Layer& layer, const Machine& machine, const SearchOptions& options,
+                 std::shared_ptr<const Accelerator> accel = nullptr);
 
   // The search's answer at `capacity` (>= 1): equal, schedule and traffic, to
   // optimize(layer, machine with that capacity, options). Reused answers
@@ -44,6 +58,10 @@ class CapacityOptima {
   const Layer& layer() const { return layer_; }
   Count smallest_bytes() const { return smallest_; }
   Count whole_bytes() const { return whole_; }
+  // Whether answers are shared between capacities (see above).
+  bool shares() const { return shares_; }
+  // The accelerator at `capacity` (accelerator_at), or null on a plain machine.
+  std::shared_ptr<const Accelerator> accelerator(Count capacity) const;
   // Searches run so far (the others were answered from them).
   Count searches() const { return searches_; }
   // Threads of each search from now on (answers do not depend on it).
@@ -53,6 +71,8 @@ class CapacityOptima {
   Layer layer_;
   Machine machine_;
   SearchOptions options_;
+  std::shared_ptr<const Accelerator> accel_;
+  bool shares_ = true;
   Count smallest_ = 0, whole_ = 0, searches_ = 0;
   SearchResult nothing_fits_;
   std::map<Count, SearchResult> searched_;  // capacity -> the search's answer there

@@ -18,7 +18,8 @@ bool same_shape(LayerSpec a, LayerSpec b) {
 }  // namespace
 
 ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& machine,
-                         const std::vector<SearchSpace>& spaces, int threads)
+                         const std::vector<SearchSpace>& spaces, int threads,
+                         std::shared_ptr<const Accelerator> accel, Objective objective)
     : spaces_(spaces.size()), threads_(threads) {
   SPAD_CHECK(!spaces.empty(), "ShapeOptima without a search space");
   std::vector<LayerSpec> specs;
@@ -33,11 +34,12 @@ ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& ma
   }
   SearchOptions options;
   options.templates = std::make_shared<TemplateCache>();
+  options.objective = objective;
   for (const LayerSpec& spec : specs) {
     shapes_.emplace_back(spec);
     for (const SearchSpace& space : spaces) {
       options.space = space;
-      optima_.emplace_back(shapes_.back(), machine, options);
+      optima_.emplace_back(shapes_.back(), machine, options, accel);
     }
   }
 }

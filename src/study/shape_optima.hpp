@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "io/network_file.hpp"
@@ -17,9 +18,12 @@ namespace spad {
 
 class ShapeOptima {
  public:
-  // spaces[0] is the space of the optimum; threads: 0 = all.
+  // spaces[0] is the space of the optimum; threads: 0 = all. With `accel`
+  // the searches run on it for `objective` (study/capacity_optima).
   ShapeOptima(const std::vector<Network>& networks, const Machine& machine,
-              const std::vector<SearchSpace>& spaces, int threads);
+              const std::vector<SearchSpace>& spaces, int threads,
+              std::shared_ptr<const Accelerator> accel = nullptr,
+              Objective objective = Objective::traffic);
 
   std::size_t shapes() const { return shapes_.size(); }
   std::size_t spaces() const { return spaces_; }

@@ -23,8 +23,11 @@
 
 #include "io/compare_result.hpp"
 #include "io/network_file.hpp"
+#include "model/accel_cost.hpp"
+#include "model/accelerator.hpp"
 #include "model/machine.hpp"
 #include "search/candidate.hpp"
+#include "search/objective.hpp"
 #include "search/search_space.hpp"
 #include "study/capacity_target.hpp"
 
@@ -33,6 +36,13 @@ namespace spad {
 struct SweepOptions {
   std::vector<Count> capacities;  // ascending, distinct, each >= 1 (io/capacity_list)
   Machine machine;                // precisions and hardware options; capacity ignored
+  // Accelerators (machine files): when given, `machine` is ignored, each
+  // accelerator's scratchpad takes every capacity in turn (a default
+  // scratchpad energy re-derived for it: study/capacity_optima), and each is
+  // searched for every objective of `objectives` (empty: traffic). Not with
+  // baselines, target_ratio or knee_share (UserError).
+  std::vector<Accelerator> accelerators;
+  std::vector<Objective> objectives;
   SearchSpace space;
   bool baselines = false;  // also the seven baselines of io/compare_result
   int threads = 0;         // 0: all hardware threads
@@ -45,6 +55,7 @@ struct SweepOptions {
 // One layer at one capacity.
 struct SweepLayerPoint {
   std::optional<Candidate> best;  // empty: the layer does not fit
+  std::optional<AccelCost> cost;  // on an accelerator, of `best`
   Count compulsory_bytes = 0;
   Count lower_bound_bytes = 0;  // model/lower_bound: max(compulsory, pebble bound)
   // Indexed by Baseline (when asked); nullopt where the baseline does not fit.
@@ -57,17 +68,20 @@ struct SweepBaselineTotal {
   std::optional<Count> traffic_bytes;  // nullopt unless it fits every layer
 };
 
-// One network at one capacity.
+// One network at one capacity (on one machine, for one objective).
 struct SweepRow {
   std::size_t network = 0;  // index into SweepResult::networks
+  std::size_t machine = 0;  // index into SweepResult::machines
   Count capacity_bytes = 0;
   Count layers = 0, macs = 0;
   // Sum over the layers; nullopt when some layer does not fit (then the
   // network has no schedule at this capacity).
   std::optional<Count> traffic_bytes;
   Count infeasible_layers = 0;
-  Count compulsory_bytes = 0;                               // every layer
-  Count lower_bound_bytes = 0;                              // every layer
+  Count compulsory_bytes = 0;   // every layer
+  Count lower_bound_bytes = 0;  // every layer
+  // On an accelerator, sums of the layers' costs (nullopt as traffic_bytes).
+  std::optional<Count> latency_cycles, energy_fj;
   std::array<SweepBaselineTotal, kNumBaselines> baselines;  // when asked
   std::vector<SweepLayerPoint> layer_points;                // parallel to the network's layers
 };
@@ -78,10 +92,18 @@ struct SweepStats {
   Count answers = 0;   // (shape, capacity) optima given: searches + shared
 };
 
+// What a row was searched on: the plain machine, or an accelerator and an
+// objective.
+struct SweepMachine {
+  std::optional<Accelerator> accelerator;  // its capacity: that of the first row
+  Objective objective = Objective::traffic;
+};
+
 struct SweepResult {
   std::vector<Network> networks;
-  std::vector<Count> capacities;  // ascending
-  Machine machine;                // capacity unset
+  std::vector<Count> capacities;       // ascending
+  Machine machine;                     // capacity unset (plain machine)
+  std::vector<SweepMachine> machines;  // one, the plain machine, without accelerators
   SearchSpace space;
   bool baselines = false;
   std::vector<SweepRow> rows;               // network by network, capacities ascending
@@ -89,13 +111,15 @@ struct SweepResult {
   std::optional<Knees> knees;               // when asked
   SweepStats stats;
 
-  const SweepRow& row(std::size_t network, std::size_t capacity_index) const {
-    return rows.at(network * capacities.size() + capacity_index);
+  const SweepRow& row(std::size_t network, std::size_t capacity_index,
+                      std::size_t machine = 0) const {
+    return rows.at((network * machines.size() + machine) * capacities.size() + capacity_index);
   }
 };
 
-// Throws UserError for no network, a network without layers, no capacity or
-// a capacity < 1.
+// Throws UserError for no network, a network without layers, no capacity,
+// a capacity < 1, an accelerator with baselines / target / knee, or a cost
+// beyond int64 (naming the layer).
 SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& options);
 
 }  // namespace spad
