@@ -27,7 +27,8 @@ TEST(SvgChart, EscapesText) {
 TEST(SvgChart, LineChartHasOnePathPerSeriesAndSkipsNonPositiveOnLogAxes) {
   LineChart c;
   c.title = "t<&>";
-  c.series = {{"a<b", {{1, 10}, {2, 5}, {4, 0}}, false}, {"c&d", {{1, 3}, {4, 3}}, true}};
+  c.series = {{"a<b", {{1, 10}, {2, 5}, {4, 0}}, false, false, {}},
+              {"c&d", {{1, 3}, {4, 3}}, true, false, {}}};
   c.marker_x = 2;
   c.marker_label = "2 B";
   const std::string svg = render_svg(c);
@@ -37,6 +38,16 @@ TEST(SvgChart, LineChartHasOnePathPerSeriesAndSkipsNonPositiveOnLogAxes) {
   EXPECT_NE(svg.find("t&lt;&amp;&gt;"), std::string::npos);
   EXPECT_EQ(svg.find("a<b"), std::string::npos);
   EXPECT_EQ(count(svg, "class=\"marker\""), 1u);
+}
+
+TEST(SvgChart, ScatterSeriesHasPointsAndNoPath) {
+  LineChart c;
+  c.series = {{"roof", {{1, 1}, {4, 4}, {8, 4}}, true, false, {}},
+              {"layers", {{2, 1}, {6, 3}}, false, true, {"a<", "b"}}};
+  const std::string svg = render_svg(c);
+  EXPECT_EQ(count(svg, "<path class=\"series"), 1u);
+  EXPECT_EQ(count(svg, "data-series=\"layers\""), 2u);
+  EXPECT_NE(svg.find("<title>a&lt;</title>"), std::string::npos);
 }
 
 TEST(SvgChart, BarChartHasOneRectPerValue) {

@@ -163,6 +163,22 @@ TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_NE(html.find("id=\"layer-table\""), std::string::npos);
   std::remove(path.c_str());
+  // On a machine file: the latency, energy and roofline charts, one roofline
+  // point per layer (squeezenet1_1 has 26 conv layers).
+  const testing::CliRun accel =
+      run_spad("report --model squeezenet1_1 --machine " +
+               q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml") +
+               " --objective latency --sweep 64KiB..1MiB:x4 -o " + q(path));
+  ASSERT_EQ(accel.exit_code, 0) << accel.err;
+  const std::string page = testing::read_all(path);
+  for (const char* id : {"id=\"latency-bars\"", "id=\"energy-bars\"", "id=\"roofline\""})
+    EXPECT_NE(page.find(id), std::string::npos) << id;
+  std::size_t points = 0;
+  for (std::size_t at = page.find("data-series=\"layers\""); at != std::string::npos;
+       at = page.find("data-series=\"layers\"", at + 1))
+    ++points;
+  EXPECT_EQ(points, 26u);
+  std::remove(path.c_str());
   // An unwritable path is a user error naming it, and leaves nothing behind.
   const testing::CliRun bad = run_spad(
       "report --model squeezenet1_1 --buffer 16KiB --sweep 16KiB -o /nonexistent/dir/r.html");

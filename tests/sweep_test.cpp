@@ -99,7 +99,7 @@ TEST(Sweep, RowsEqualSeparateOptimizeRunsZoo) {
       {load_zoo_model("squeezenet1_1"), load_zoo_model("mobilenet_v1"), tiny_network()}, options);
 }
 
-TEST(Sweep, RandomLayersAtRandomCapacitiesInAnyOrder) {
+TEST(SweepSlow, RandomLayersAtRandomCapacitiesInAnyOrder) {
   // CapacityOptima answers in any order of capacities equal fresh searches.
   testing::Rng rng(11);
   for (int i = 0; i < 12; ++i) {
@@ -192,7 +192,7 @@ TEST(Sweep, BaselinesEqualTheirSearches) {
     }
 }
 
-TEST(Sweep, SameDocumentForAnyThreadCount) {
+TEST(SweepSlow, SameDocumentForAnyThreadCount) {
   SweepOptions options;
   options.capacities = {512, 4096, 262144};
   options.baselines = true;
@@ -226,7 +226,7 @@ Scan scan(const Layer& layer, const Machine& machine, Count top) {
   return s;
 }
 
-TEST(Sweep, TargetRatioEqualsABruteScan) {
+TEST(SweepSlow, TargetRatioEqualsABruteScan) {
   const Network net = tiny_network();
   Machine machine;
   // Capacity at which every layer's whole arrays fit: above it nothing changes.

@@ -4,8 +4,10 @@
 #include <iostream>
 #include <memory>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "io/accelerator_file.hpp"
 #include "io/atomic_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
@@ -19,16 +21,20 @@ constexpr const char* kFooter = R"(
 Examples:
   spad report --model resnet50 --buffer 64KiB -o resnet50.html
   spad report --model mobilenet_v2 --buffer 32KiB --sweep 1KiB..16MiB:x2 -o mnv2.html
+  spad report --model resnet18 --machine examples/machines/edge-npu.yaml --objective latency -o r.html
 
 The page has no external dependencies (inline CSS, SVG and script): open it
 in any browser, or mail it. Charts: network traffic vs capacity (log axes)
 with the compulsory traffic and the lower bound; per-layer traffic of the
 optimum, the baselines and the bound; the I/W/O buffer split; a sortable
-table of the layers; each layer's loop nest. Default --sweep: 1KiB..32MiB:x2.)";
+table of the layers; each layer's loop nest; with --machine, the latency and
+energy split per layer and a roofline. Default --sweep: 1KiB..32MiB:x2.)";
 
 struct ReportFlags {
   std::string model;
   MachineFlags machine;
+  std::optional<std::string> machine_file;
+  std::string objective = "traffic";
   std::optional<Count> batch;
   std::string sweep = "1KiB..32MiB:x2";
   std::string output;
@@ -39,6 +45,21 @@ int run_report(const ReportFlags& flags) {
   const Network net = load_network(flags.model, NetworkLoadOptions{flags.batch});
   NetworkReportOptions options;
   options.machine = machine_from_flags(flags.machine);
+  if (flags.machine_file) {
+    if (!flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer)
+      throw UserError(
+          "--machine: the machine file sets the precisions, halo reuse and double "
+          "buffering; leave out --precision, --halo-reuse and --double-buffer");
+    options.accelerator = read_accelerator_file(*flags.machine_file);
+    if (!options.machine.capacity_bytes)
+      options.machine.capacity_bytes = options.accelerator->machine.capacity_bytes;
+    const std::optional<Objective> objective = parse_objective(flags.objective);
+    if (!objective)
+      throw UserError("--objective " + flags.objective + ": expected traffic, latency or energy");
+    options.objective = *objective;
+  } else if (!options.machine.capacity_bytes) {
+    throw UserError("report: --buffer is required (or --machine, whose capacity is then used)");
+  }
   options.capacities = parse_capacity_list(flags.sweep, "--sweep");
   options.threads = flags.threads;
   const NetworkReport report = network_report(net, options);
@@ -59,7 +80,14 @@ Command add_report_command(CLI::App& app) {
                   "A network: a zoo name, a network .json file or an .onnx model")
       ->required()
       ->type_name("NAME|FILE");
-  add_machine_flags(*sub, flags->machine, /*buffer_required=*/true);
+  add_machine_flags(*sub, flags->machine);
+  sub->add_option("--machine", flags->machine_file,
+                  "A machine file (YAML/JSON, as `spad accel`): adds latency and energy per layer "
+                  "and a roofline; --buffer (default: the file's capacity) sets its scratchpad")
+      ->type_name("FILE");
+  sub->add_option("--objective", flags->objective,
+                  "With --machine: what the search minimises, traffic (default), latency, energy")
+      ->type_name("OBJ");
   sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
   sub->add_option("--sweep", flags->sweep,
                   "Capacities of the traffic curve (as `sweep --buffers`; default 1KiB..32MiB:x2)")

@@ -1,6 +1,9 @@
 // The HTML report page (see html_report.hpp).
 #include "report/html_report.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 #include "io/byte_size.hpp"
 #include "report/loop_nest.hpp"
 #include "report/network_layer_shape.hpp"
@@ -65,8 +68,8 @@ std::string traffic_chart(const NetworkReport& r) {
   chart.title = "Network traffic vs scratchpad capacity";
   chart.x_label = "scratchpad capacity (bytes, log)";
   chart.y_label = "off-chip traffic (bytes, log)";
-  LineSeries opt{"optimum", {}, false}, comp{"compulsory", {}, true},
-      bound{"lower bound", {}, true};
+  LineSeries opt{"optimum", {}, false, false, {}}, comp{"compulsory", {}, true, false, {}},
+      bound{"lower bound", {}, true, false, {}};
   for (const SweepRow& row : r.curve.rows) {
     const double x = static_cast<double>(row.capacity_bytes);
     if (row.traffic_bytes) opt.points.push_back({x, static_cast<double>(*row.traffic_bytes)});
@@ -134,6 +137,121 @@ std::string buffer_bars(const NetworkReport& r) {
   }
   chart.series = {in, w, o};
   return render_svg(chart);
+}
+
+// On an accelerator: per layer, the latency split into compute and the
+// transfer time compute does not hide, and the energy split.
+std::string latency_bars(const SweepResult& on) {
+  const SweepRow& row = on.rows.at(0);
+  const Network& net = on.networks.at(0);
+  BarChart chart;
+  chart.title = "Latency per layer: compute, and transfers compute does not hide";
+  chart.y_label = "cycles";
+  chart.stacked = true;
+  BarSeries compute{"compute", {}}, exposed{"transfer beyond compute", {}};
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    const SweepLayerPoint& p = row.layer_points[l];
+    chart.categories.push_back(net.layers[l].spec.name);
+    if (!p.cost) {
+      compute.values.push_back(std::nullopt);
+      exposed.values.push_back(std::nullopt);
+      continue;
+    }
+    const Count c = std::min(p.cost->activity.compute_cycles, p.cost->latency_cycles);
+    compute.values.push_back(static_cast<double>(c));
+    exposed.values.push_back(static_cast<double>(p.cost->latency_cycles - c));
+  }
+  chart.series = {compute, exposed};
+  return render_svg(chart);
+}
+
+std::string energy_bars(const SweepResult& on) {
+  const SweepRow& row = on.rows.at(0);
+  const Network& net = on.networks.at(0);
+  BarChart chart;
+  chart.title = "Energy per layer: off-chip, scratchpad, MACs";
+  chart.y_label = "energy (pJ)";
+  chart.stacked = true;
+  BarSeries off{"off-chip", {}}, pad{"scratchpad", {}}, mac{"MACs", {}};
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    const SweepLayerPoint& p = row.layer_points[l];
+    chart.categories.push_back(net.layers[l].spec.name);
+    const auto pj = [&](Count EnergyFj::*field) -> std::optional<double> {
+      if (!p.cost) return std::nullopt;
+      return static_cast<double>(p.cost->energy.*field) / 1000.0;
+    };
+    off.values.push_back(pj(&EnergyFj::offchip));
+    pad.values.push_back(pj(&EnergyFj::scratchpad));
+    mac.values.push_back(pj(&EnergyFj::mac));
+  }
+  chart.series = {off, pad, mac};
+  return render_svg(chart);
+}
+
+// Roofline: attainable MACs per cycle = min(peak, bandwidth x intensity),
+// intensity = MACs per off-chip byte; each layer at its achieved rate.
+std::string roofline(const SweepResult& on, const Accelerator& accel) {
+  const SweepRow& row = on.rows.at(0);
+  const Network& net = on.networks.at(0);
+  LineChart chart;
+  chart.title = "Roofline on " + accel.name;
+  chart.x_label = "MACs per off-chip byte (log)";
+  chart.y_label = "MACs per cycle (log)";
+  chart.x_binary = false;
+  const double peak = static_cast<double>(accel.mac_array.macs_per_cycle());
+  const double bandwidth = static_cast<double>(accel.offchip_bits_per_cycle) / 8.0;
+  LineSeries layers{"layers", {}, false, true, {}};
+  double lo = INFINITY, hi = 0;
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    const SweepLayerPoint& p = row.layer_points[l];
+    if (!p.cost || !p.best || p.best->traffic.traffic_bytes == 0 || p.cost->latency_cycles == 0)
+      continue;
+    const double macs = static_cast<double>(p.cost->activity.macs);
+    const double x = macs / static_cast<double>(p.best->traffic.traffic_bytes);
+    const double y = macs / static_cast<double>(p.cost->latency_cycles);
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    layers.points.push_back({x, y});
+    char buf[160];
+    std::snprintf(buf, sizeof buf, ": %.3g MACs/byte, %.3g MACs/cycle (%.0f%% of peak)", x, y,
+                  100.0 * y / peak);
+    layers.labels.push_back(net.layers[l].spec.name + buf);
+  }
+  if (layers.points.empty()) return "";
+  const double knee = peak / bandwidth;
+  lo = std::min(lo, knee) / 2;
+  hi = std::max(hi, knee) * 2;
+  LineSeries roof{"roof", {{lo, std::min(peak, bandwidth * lo)}}, true, false, {}};
+  if (knee > lo && knee < hi) roof.points.push_back({knee, peak});
+  roof.points.push_back({hi, std::min(peak, bandwidth * hi)});
+  chart.series = {roof, layers};
+  return render_svg(chart);
+}
+
+std::string accelerator_section(const NetworkReport& r) {
+  if (!r.on_accelerator) return "";
+  const SweepResult& on = *r.on_accelerator;
+  const SweepMachine& m = on.machines.at(0);
+  const SweepRow& row = on.rows.at(0);
+  std::string out = "<h2>On " + esc(m.accelerator->name) + " (objective " +
+                    esc(std::string(objective_name(m.objective))) +
+                    ")</h2>\n<dl class=\"summary\">";
+  const auto item = [&](const std::string& k, const std::string& v) {
+    out += "<dt>" + esc(k) + "</dt><dd>" + esc(v) + "</dd>";
+  };
+  item("latency", row.latency_cycles ? with_separators(*row.latency_cycles) + " cycles" : "-");
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3f uJ",
+                row.energy_fj ? static_cast<double>(*row.energy_fj) / 1e9 : 0.0);
+  item("energy", row.energy_fj ? buf : "-");
+  item("traffic", row.traffic_bytes ? with_separators(*row.traffic_bytes) + " B" : "-");
+  item("MAC array", with_separators(m.accelerator->mac_array.macs_per_cycle()) + " MACs/cycle");
+  item("off-chip bandwidth", std::to_string(m.accelerator->offchip_bits_per_cycle) + " bits/cycle");
+  out += "</dl>\n";
+  out += "<div class=\"chart-wrap\" id=\"latency-bars\">" + latency_bars(on) + "</div>\n";
+  out += "<div class=\"chart-wrap\" id=\"energy-bars\">" + energy_bars(on) + "</div>\n";
+  out += "<div class=\"chart-wrap\" id=\"roofline\">" + roofline(on, *m.accelerator) + "</div>\n";
+  return out;
 }
 
 std::string cell(Count v) {
@@ -233,6 +351,7 @@ std::string format_html_report(const NetworkReport& r) {
   out += "<h2>Per layer</h2>\n<div class=\"chart-wrap\" id=\"layer-bars\">" + layer_bars(r) +
          "</div>\n";
   out += "<div class=\"chart-wrap\" id=\"buffer-split\">" + buffer_bars(r) + "</div>\n";
+  out += accelerator_section(r);
   out += "<h2>Layers</h2>\n<p class=\"note\">Click a header to sort.</p>\n" + layer_table(r);
   out += "<h2>Loop nests</h2>\n" + loop_nests(r);
   out += "<script>" + std::string(kScript) + "</script>\n</body></html>\n";

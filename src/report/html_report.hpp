@@ -4,6 +4,9 @@
 //     traffic and the lower bound under it and the chosen capacity marked;
 //   - per layer, the optimum beside the baselines and the lower bound (bars);
 //   - per layer, the optimum's I / W / O buffer split (stacked bars);
+//   - on an accelerator, per layer the latency (compute and the transfers
+//     compute does not hide) and energy split, and a roofline with each
+//     layer's achieved MACs per cycle against its MACs per off-chip byte;
 //   - a per-layer table that sorts when a header is clicked;
 //   - each layer's loop nest on demand (<details>).
 // Every name is escaped (report/svg_chart: xml_escape).

@@ -56,7 +56,8 @@ std::vector<double> ticks(const Axis& a, bool binary) {
       for (double e = std::ceil(std::log2(lo)); e <= std::log2(hi); e += step)
         out.push_back(std::pow(2, e));
     } else {
-      for (double e = a.lo; e <= a.hi; e += 1) out.push_back(std::pow(10, e));
+      for (double e = std::ceil(a.lo - 1e-9); e <= a.hi + 1e-9; e += 1)
+        out.push_back(std::pow(10, e));
     }
     return out;
   }
@@ -205,16 +206,21 @@ std::string render_svg(const LineChart& chart) {
     std::string d;
     for (const LinePoint& p : s.points)
       if (usable(p)) d += (d.empty() ? "M" : " L") + num(xs(p.x)) + " " + num(y(p.y));
-    out += "<path class=\"series s" + std::to_string(i) + (s.dashed ? " dashed" : "") +
-           "\" data-series=\"" + xml_escape(s.name) + "\" d=\"" + d + "\"><title>" +
-           xml_escape(s.name) + "</title></path>\n";
-    for (const LinePoint& p : s.points)
-      if (usable(p))
-        out += "<circle class=\"point s" + std::to_string(i) + "\" cx=\"" + num(xs(p.x)) +
-               "\" cy=\"" + num(y(p.y)) + "\" r=\"2.5\"><title>" +
-               xml_escape(s.name + ": " + short_number(p.x, chart.x_binary) + "B -> " +
-                          short_number(p.y, false) + "B") +
-               "</title></circle>\n";
+    if (!s.points_only)
+      out += "<path class=\"series s" + std::to_string(i) + (s.dashed ? " dashed" : "") +
+             "\" data-series=\"" + xml_escape(s.name) + "\" d=\"" + d + "\"><title>" +
+             xml_escape(s.name) + "</title></path>\n";
+    for (std::size_t k = 0; k < s.points.size(); ++k) {
+      const LinePoint& p = s.points[k];
+      if (!usable(p)) continue;
+      const std::string tip = k < s.labels.size()
+                                  ? s.labels[k]
+                                  : s.name + ": " + short_number(p.x, chart.x_binary) + " -> " +
+                                        short_number(p.y, false);
+      out += "<circle class=\"point s" + std::to_string(i) + "\" data-series=\"" +
+             xml_escape(s.name) + "\" cx=\"" + num(xs(p.x)) + "\" cy=\"" + num(y(p.y)) + "\" r=\"" +
+             (s.points_only ? "4" : "2.5") + "\"><title>" + xml_escape(tip) + "</title></circle>\n";
+    }
   }
   if (chart.marker_x && (!chart.log_x || *chart.marker_x > 0)) {
     const double mx = xs(*chart.marker_x);

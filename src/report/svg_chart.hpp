@@ -26,8 +26,11 @@ struct LinePoint {
 
 struct LineSeries {
   std::string name;
-  std::vector<LinePoint> points;  // x ascending
+  std::vector<LinePoint> points;  // x ascending (any order when points_only)
   bool dashed = false;
+  bool points_only = false;  // a scatter: circles, no <path>
+  // Tooltips of the points (one per point, or empty: "name: x -> y").
+  std::vector<std::string> labels;
 };
 
 struct LineChart {

@@ -12,9 +12,13 @@ NetworkReport network_report(const Network& network, const NetworkReportOptions&
     throw UserError("report: no scratchpad capacity given (--buffer)");
   NetworkReport report;
   report.machine = options.machine;
+  if (options.accelerator) {
+    report.machine = options.accelerator->machine;
+    report.machine.capacity_bytes = options.machine.capacity_bytes;
+  }
   SweepOptions at;
   at.capacities = {*options.machine.capacity_bytes};
-  at.machine = options.machine;
+  at.machine = report.machine;
   at.baselines = true;
   at.threads = options.threads;
   report.at = sweep({network}, at);
@@ -26,6 +30,13 @@ NetworkReport network_report(const Network& network, const NetworkReportOptions&
   curve.capacities.erase(std::unique(curve.capacities.begin(), curve.capacities.end()),
                          curve.capacities.end());
   report.curve = sweep({network}, curve);
+  if (options.accelerator) {
+    SweepOptions on = at;
+    on.baselines = false;
+    on.accelerators = {*options.accelerator};
+    on.objectives = {options.objective};
+    report.on_accelerator = sweep({network}, on);
+  }
   return report;
 }
 

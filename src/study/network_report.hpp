@@ -4,6 +4,7 @@
 // the lower bound). Two sweeps (study/sweep); report/html_report draws them.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "io/network_file.hpp"
@@ -15,12 +16,19 @@ struct NetworkReportOptions {
   Machine machine;                // capacity_bytes: the chosen capacity (required)
   std::vector<Count> capacities;  // the curve's capacities (ascending, distinct)
   int threads = 0;                // 0: all hardware threads
+  // On an accelerator (a machine file): its precisions and options replace
+  // those of `machine`, its scratchpad takes the chosen capacity, and the
+  // report adds each layer's latency and energy for `objective`.
+  std::optional<Accelerator> accelerator;
+  Objective objective = Objective::traffic;
 };
 
 struct NetworkReport {
   Machine machine;    // with the chosen capacity
   SweepResult at;     // the chosen capacity only, with the baselines
   SweepResult curve;  // the curve's capacities and the chosen one
+  // On an accelerator: the chosen capacity, searched for the objective.
+  std::optional<SweepResult> on_accelerator;
 };
 
 // UserError when the machine has no capacity (and as study/sweep).

@@ -17,6 +17,8 @@ import subprocess
 import sys
 
 MODEL, BUFFER, SWEEP = "resnet18", "64KiB", "1KiB..1MiB:x2"
+MACHINE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples",
+                       "machines", "edge-npu.yaml")
 # The baselines the per-layer bar chart shows (report/html_report.cpp).
 SHOWN_BASELINES = ["weight_stationary", "output_stationary", "input_stationary",
                    "working_set", "hwce_v4"]
@@ -113,7 +115,29 @@ def main():
         height = driver.execute_script("return document.body.scrollHeight")
         driver.set_window_size(1400, min(int(height) + 40, 8000))
         driver.save_screenshot(png)
-        print("ok: %d layers, %d bars, sorted; screenshot %s" % (rows, expected_bars, png))
+
+        # On a machine file: latency and energy bars and a roofline point per layer.
+        accel_html = os.path.join(out_dir, "report-accel.html")
+        subprocess.run([spad, "report", "--model", MODEL, "--machine", MACHINE, "--objective",
+                        "latency", "--sweep", "16KiB..1MiB:x4", "-o", accel_html], check=True,
+                       stdout=subprocess.DEVNULL)
+        driver.set_window_size(1400, 1000)
+        driver.get("file://" + os.path.abspath(accel_html))
+        if count("#roofline circle.point[data-series='layers']") != len(layers):
+            fail("expected %d roofline points, found %d" % (
+                len(layers), count("#roofline circle.point[data-series='layers']")))
+        if count("#latency-bars rect.bar") < len(layers):
+            fail("latency bars missing")
+        if count("#energy-bars rect.bar") < len(layers):
+            fail("energy bars missing")
+        errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+        if errors:
+            fail("console errors on the accelerator report: %s" % errors)
+        height = driver.execute_script("return document.body.scrollHeight")
+        driver.set_window_size(1400, min(int(height) + 40, 8000))
+        driver.save_screenshot(os.path.join(out_dir, "report-accel.png"))
+        print("ok: %d layers, %d bars, sorted; screenshots %s, report-accel.png"
+              % (rows, expected_bars, png))
     finally:
         driver.quit()
 
