@@ -306,6 +306,37 @@ TEST(Sweep, KneeIsTheFirstCapacityWhereDoublingSavesLittle) {
   }
 }
 
+// A network's own element sizes (a quantized ONNX model) replace the
+// machine's for that network only; networks of different sizes sweep side by
+// side.
+TEST(Sweep, ANetworksOwnPrecisionIsUsedForIt) {
+  Network own = tiny_network();
+  own.model = "tiny-int16";
+  own.precision = Precision{2, 2, 2, 4};
+  SweepOptions options;
+  options.capacities = {100, 600, 5000};
+  const SweepResult result = sweep({own, tiny_network()}, options);
+  for (std::size_t n = 0; n < 2; ++n)
+    for (std::size_t c = 0; c < options.capacities.size(); ++c) {
+      Machine m;
+      if (n == 0) m.precision = *own.precision;
+      m.capacity_bytes = options.capacities[c];
+      SearchOptions o;
+      o.threads = 1;
+      const SweepRow& row = result.row(n, c);
+      for (std::size_t l = 0; l < own.layers.size(); ++l) {
+        const Layer layer(own.layers[l].spec);
+        const SearchResult e = optimize(layer, m, o);
+        ASSERT_EQ(row.layer_points[l].best.has_value(), e.best.has_value());
+        if (e.best) {
+          EXPECT_EQ(row.layer_points[l].best->traffic, e.best->traffic) << n << " " << l;
+        }
+        EXPECT_EQ(row.layer_points[l].compulsory_bytes, compulsory_bytes(layer, m.precision));
+      }
+    }
+  EXPECT_GT(result.row(0, 2).compulsory_bytes, result.row(1, 2).compulsory_bytes);
+}
+
 // On an accelerator each capacity is the accelerator with that scratchpad
 // (default scratchpad energy re-derived): every point equals optimize() on
 // that accelerator, for each objective, whether or not answers are shared.

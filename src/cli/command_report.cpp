@@ -11,6 +11,7 @@
 #include "io/atomic_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
+#include "io/precision_text.hpp"
 #include "report/html_report.hpp"
 #include "study/network_report.hpp"
 
@@ -57,8 +58,12 @@ int run_report(const ReportFlags& flags) {
     if (!objective)
       throw UserError("--objective " + flags.objective + ": expected traffic, latency or energy");
     options.objective = *objective;
-  } else if (!options.machine.capacity_bytes) {
-    throw UserError("report: --buffer is required (or --machine, whose capacity is then used)");
+  } else {
+    if (!options.machine.capacity_bytes)
+      throw UserError("report: --buffer is required (or --machine, whose capacity is then used)");
+    // A model's own element sizes replace the defaults; --precision keys win.
+    if (net.precision)
+      options.machine.precision = parse_precision(flags.machine.precision, *net.precision);
   }
   options.capacities = parse_capacity_list(flags.sweep, "--sweep");
   options.threads = flags.threads;

@@ -13,6 +13,7 @@
 #include "io/accelerator_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
+#include "io/precision_text.hpp"
 #include "io/ratio_text.hpp"
 #include "io/sweep_csv.hpp"
 #include "io/sweep_json.hpp"
@@ -60,6 +61,10 @@ int run_sweep(const SweepFlags& flags) {
   for (std::string_view m : split_trimmed(flags.models, ',')) {
     if (m.empty()) throw UserError("--model " + in_quotes(flags.models) + ": an empty model name");
     networks.push_back(load_network(std::string(m), NetworkLoadOptions{flags.batch}));
+    // A model's own element sizes (integer operators) replace the defaults;
+    // keys given with --precision win over them (as in `spad optimize`).
+    if (Network& net = networks.back(); net.precision)
+      net.precision = parse_precision(flags.machine.precision, *net.precision);
   }
   SweepOptions options;
   options.capacities = parse_capacity_list(flags.buffers, "--buffers");

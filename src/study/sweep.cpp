@@ -84,6 +84,70 @@ SweepLayerPoint shape_point(ShapeOptima& optima, std::size_t shape, Count capaci
   return point;
 }
 
+// The networks searched together on one machine: on the plain machine, those
+// with the same element sizes (a network's own precision replaces the
+// machine's); on an accelerator, all of them (its file sets the sizes, as in
+// `spad accel`).
+struct Group {
+  Machine machine;
+  std::vector<std::size_t> networks;
+};
+
+std::vector<Group> groups_of(const std::vector<Network>& networks, const Machine& plain,
+                             const SweepMachine& sm) {
+  std::vector<Group> groups;
+  for (std::size_t n = 0; n < networks.size(); ++n) {
+    Machine machine = sm.accelerator ? sm.accelerator->machine : plain;
+    if (!sm.accelerator && networks[n].precision) machine.precision = *networks[n].precision;
+    std::size_t g = 0;
+    while (g < groups.size() && !(groups[g].machine == machine)) ++g;
+    if (g == groups.size()) groups.push_back(Group{machine, {}});
+    groups[g].networks.push_back(n);
+  }
+  return groups;
+}
+
+SweepRow make_row(const Network& net, const ShapeOptima& optima, std::size_t k,
+                  const std::vector<std::vector<SweepLayerPoint>>& points, std::size_t ci,
+                  bool on_accelerator) {
+  SweepRow row;
+  Count traffic = 0, latency = 0, energy = 0;
+  for (std::size_t l = 0; l < net.layers.size(); ++l) {
+    const std::size_t s = optima.shape_of(k, l);
+    const SweepLayerPoint& p = points[s][ci];
+    row.layers += 1;
+    row.macs = add(row.macs, optima.layer(s).macs());
+    row.compulsory_bytes = add(row.compulsory_bytes, p.compulsory_bytes);
+    row.lower_bound_bytes = add(row.lower_bound_bytes, p.lower_bound_bytes);
+    if (p.best) {
+      traffic = add(traffic, p.best->traffic.traffic_bytes);
+    } else {
+      row.infeasible_layers += 1;
+    }
+    if (p.cost) {
+      latency = add(latency, p.cost->latency_cycles);
+      energy = add(energy, p.cost->energy.total);
+    }
+    for (std::size_t b = 0; b < kNumBaselines; ++b) {
+      if (!p.baselines[b]) continue;
+      SweepBaselineTotal& t = row.baselines[b];
+      t.layers_fit += 1;
+      t.traffic_bytes = add(t.traffic_bytes.value_or(0), p.baselines[b]->traffic.traffic_bytes);
+    }
+    row.layer_points.push_back(p);
+  }
+  if (row.infeasible_layers == 0) {
+    row.traffic_bytes = traffic;
+    if (on_accelerator) {
+      row.latency_cycles = latency;
+      row.energy_fj = energy;
+    }
+  }
+  for (SweepBaselineTotal& t : row.baselines)
+    if (t.layers_fit != row.layers) t.traffic_bytes = std::nullopt;
+  return row;
+}
+
 }  // namespace
 
 SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& options) {
@@ -105,81 +169,66 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
     for (const Accelerator& a : options.accelerators)
       for (Objective o : objectives) result.machines.push_back(SweepMachine{a, o});
   }
-
-  // Per machine: every shape at every capacity once; layers copy their
-  // shape's point.
   const std::size_t caps = options.capacities.size();
-  std::vector<std::vector<std::vector<SweepLayerPoint>>> points;  // [machine][shape][capacity]
-  std::optional<ShapeOptima> plain;  // the plain machine's, for the capacity questions
-  for (const SweepMachine& sm : result.machines) {
-    const Machine machine = sm.accelerator ? sm.accelerator->machine : result.machine;
+  result.rows.resize(networks.size() * result.machines.size() * caps);
+  if (options.target_ratio) {
+    result.targets.emplace();
+    result.targets->ratio = *options.target_ratio;
+    result.targets->networks.resize(networks.size());
+    result.targets->layers.resize(networks.size());
+  }
+  if (options.knee_share) {
+    result.knees.emplace();
+    result.knees->share = *options.knee_share;
+    result.knees->networks.resize(networks.size());
+    result.knees->layers.resize(networks.size());
+  }
+
+  for (std::size_t m = 0; m < result.machines.size(); ++m) {
+    const SweepMachine& sm = result.machines[m];
     const auto accel =
         sm.accelerator ? std::make_shared<const Accelerator>(*sm.accelerator) : nullptr;
-    ShapeOptima optima(networks, machine, spaces_of(options), options.threads, accel, sm.objective);
-    optima.answer(optima.all_shapes(), options.capacities);
-    auto& per_shape = points.emplace_back(optima.shapes());
-    for (std::size_t s = 0; s < optima.shapes(); ++s)
-      for (Count c : options.capacities)
-        per_shape[s].push_back(shape_point(optima, s, c, options, machine));
-    result.stats.unique_shapes = static_cast<Count>(optima.shapes());
-    result.stats.searches += optima.searches();
-    result.stats.answers += static_cast<Count>(optima.shapes() * caps);
-    if (!sm.accelerator) plain.emplace(std::move(optima));
-  }
-  // The layer -> shape map is the same for every machine.
-  ShapeOptima shapes_only(networks, result.machine, {options.space}, 1);
-
-  for (std::size_t n = 0; n < networks.size(); ++n)
-    for (std::size_t m = 0; m < result.machines.size(); ++m)
-      for (std::size_t ci = 0; ci < caps; ++ci) {
-        SweepRow row;
-        row.network = n;
-        row.machine = m;
-        row.capacity_bytes = options.capacities[ci];
-        Count traffic = 0, latency = 0, energy = 0;
-        for (std::size_t l = 0; l < networks[n].layers.size(); ++l) {
-          const std::size_t s = shapes_only.shape_of(n, l);
-          const SweepLayerPoint& p = points[m][s][ci];
-          row.layers += 1;
-          row.macs = add(row.macs, shapes_only.layer(s).macs());
-          row.compulsory_bytes = add(row.compulsory_bytes, p.compulsory_bytes);
-          row.lower_bound_bytes = add(row.lower_bound_bytes, p.lower_bound_bytes);
-          if (p.best) {
-            traffic = add(traffic, p.best->traffic.traffic_bytes);
-          } else {
-            row.infeasible_layers += 1;
-          }
-          if (p.cost) {
-            latency = add(latency, p.cost->latency_cycles);
-            energy = add(energy, p.cost->energy.total);
-          }
-          for (std::size_t b = 0; b < kNumBaselines; ++b) {
-            if (!p.baselines[b]) continue;
-            SweepBaselineTotal& t = row.baselines[b];
-            t.layers_fit += 1;
-            t.traffic_bytes =
-                add(t.traffic_bytes.value_or(0), p.baselines[b]->traffic.traffic_bytes);
-          }
-          row.layer_points.push_back(p);
+    for (const Group& group : groups_of(networks, result.machine, sm)) {
+      std::vector<Network> nets;
+      for (std::size_t n : group.networks) nets.push_back(networks[n]);
+      ShapeOptima optima(nets, group.machine, spaces_of(options), options.threads, accel,
+                         sm.objective);
+      optima.answer(optima.all_shapes(), options.capacities);
+      // Every shape at every capacity once; layers copy their shape's point.
+      std::vector<std::vector<SweepLayerPoint>> points(optima.shapes());
+      for (std::size_t s = 0; s < optima.shapes(); ++s)
+        for (Count c : options.capacities)
+          points[s].push_back(shape_point(optima, s, c, options, group.machine));
+      for (std::size_t k = 0; k < nets.size(); ++k) {
+        const std::size_t n = group.networks[k];
+        for (std::size_t ci = 0; ci < caps; ++ci) {
+          SweepRow row = make_row(nets[k], optima, k, points, ci, accel != nullptr);
+          row.network = n;
+          row.machine = m;
+          row.capacity_bytes = options.capacities[ci];
+          result.rows[(n * result.machines.size() + m) * caps + ci] = std::move(row);
         }
-        if (row.infeasible_layers == 0) {
-          row.traffic_bytes = traffic;
-          if (result.machines[m].accelerator) {
-            row.latency_cycles = latency;
-            row.energy_fj = energy;
-          }
-        }
-        for (SweepBaselineTotal& t : row.baselines)
-          if (t.layers_fit != row.layers) t.traffic_bytes = std::nullopt;
-        result.rows.push_back(std::move(row));
       }
-
-  if (plain && options.target_ratio)
-    result.targets =
-        target_capacities(*plain, networks, options.machine.precision, *options.target_ratio);
-  if (plain && options.knee_share)
-    result.knees = knees(*plain, networks, options.capacities, *options.knee_share);
-  if (plain) result.stats.searches = plain->searches();
+      if (!accel && options.target_ratio) {
+        const TargetCapacities t =
+            target_capacities(optima, nets, group.machine.precision, *options.target_ratio);
+        for (std::size_t k = 0; k < nets.size(); ++k) {
+          result.targets->networks[group.networks[k]] = t.networks[k];
+          result.targets->layers[group.networks[k]] = t.layers[k];
+        }
+      }
+      if (!accel && options.knee_share) {
+        const Knees kn = knees(optima, nets, options.capacities, *options.knee_share);
+        for (std::size_t k = 0; k < nets.size(); ++k) {
+          result.knees->networks[group.networks[k]] = kn.networks[k];
+          result.knees->layers[group.networks[k]] = kn.layers[k];
+        }
+      }
+      if (m == 0) result.stats.unique_shapes += static_cast<Count>(optima.shapes());
+      result.stats.searches += optima.searches();
+      result.stats.answers += static_cast<Count>(optima.shapes() * caps);
+    }
+  }
   return result;
 }
 

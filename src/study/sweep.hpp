@@ -35,7 +35,10 @@ namespace spad {
 
 struct SweepOptions {
   std::vector<Count> capacities;  // ascending, distinct, each >= 1 (io/capacity_list)
-  Machine machine;                // precisions and hardware options; capacity ignored
+  // Precisions and hardware options; capacity ignored. A network's own
+  // element sizes (Network::precision, from a quantized ONNX model) replace
+  // these precisions for that network, as in `spad optimize`.
+  Machine machine;
   // Accelerators (machine files): when given, `machine` is ignored, each
   // accelerator's scratchpad takes every capacity in turn (a default
   // scratchpad energy re-derived for it: study/capacity_optima), and each is
