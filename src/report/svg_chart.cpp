@@ -225,7 +225,10 @@ std::string render_svg(const LineChart& chart) {
   if (chart.marker_x && (!chart.log_x || *chart.marker_x > 0)) {
     const double mx = xs(*chart.marker_x);
     out += line(mx, kTop, mx, height - kBottom, "marker");
-    out += text(mx + 4, kTop + 12, chart.marker_label, "start", "marker-text");
+    // Right of the line, or left of it near the right edge.
+    const bool left = mx > kLeft + 0.8 * (width - legend_w - kRight - kLeft);
+    out += text(left ? mx - 4 : mx + 4, kTop + 12, chart.marker_label, left ? "end" : "start",
+                "marker-text");
   }
   out += legend(names, width - legend_w + 10, kTop + 10);
   return out + "</svg>\n";

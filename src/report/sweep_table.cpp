@@ -29,6 +29,10 @@ std::string network_table(const SweepResult& result, std::size_t n, std::size_t 
     header.push_back("latency cycles");
     header.push_back("energy uJ");
   }
+  bool some_infeasible = false;
+  for (std::size_t c = 0; c < result.capacities.size(); ++c)
+    some_infeasible = some_infeasible || result.row(n, c, m).infeasible_layers > 0;
+  if (some_infeasible) header.push_back("layers not fitting");
   if (result.baselines)
     for (Baseline b : kAllBaselines) header.push_back(std::string(baseline_name(b)) + " B");
   TextTable table(header);
@@ -44,6 +48,7 @@ std::string network_table(const SweepResult& result, std::size_t n, std::size_t 
       cells.push_back(row.energy_fj ? fixed_text(static_cast<double>(*row.energy_fj) / 1e9, 3)
                                     : std::string("-"));
     }
+    if (some_infeasible) cells.push_back(std::to_string(row.infeasible_layers));
     if (result.baselines)
       for (const SweepBaselineTotal& t : row.baselines)
         cells.push_back(count_or_dash(t.traffic_bytes));
