@@ -28,6 +28,7 @@ struct Expected {
   Count macs;            // sum of Layer::macs()
   Count weights_biases;  // sum of M*(C/G)*R*S + (bias ? M : 0)
   Count bn_channels;     // sum of M over the conv layers
+  int matmuls = 0;       // products of two activations (no weights)
 };
 
 const std::map<std::string, Expected>& expected() {
@@ -40,11 +41,15 @@ const std::map<std::string, Expected>& expected() {
       {"mobilenet_v2", {52, 1, 300'774'272, 3'470'760, 17'056}},
       {"squeezenet1_1", {26, 0, 349'151'936, 1'235'496, 3'944}},
       {"googlenet", {57, 1, 1'498'376'192, 6'610'344, 7'280}},
+      {"convnext_tiny", {58, 1, 4'455'531'264, 28'566'184, 41'184}},
+      {"vit_b_16", {49, 1, 17'563'828'224, 86'377'192, 83'712, 24}},
+      {"tc_resnet8", {10, 1, 1'563'264, 64'524, 328}},
   };
   return table;
 }
 
 Count layer_params(const NetworkLayer& l) {
+  if (l.kind == "matmul") return 0;  // both operands are activations
   const LayerSpec& s = l.spec;
   return s.M * (s.C / s.groups) * s.R * s.S + (l.bias ? s.M : 0);
 }
@@ -76,10 +81,11 @@ std::string user_error(F&& f) {
   return "";
 }
 
-TEST(ZooModels, NamesAreTheEightNetworks) {
+TEST(ZooModels, NamesAreTheElevenNetworks) {
   EXPECT_EQ(zoo_model_names(),
-            (std::vector<std::string>{"alexnet", "googlenet", "mobilenet_v1", "mobilenet_v2",
-                                      "resnet18", "resnet50", "squeezenet1_1", "vgg16"}));
+            (std::vector<std::string>{"alexnet", "convnext_tiny", "googlenet", "mobilenet_v1",
+                                      "mobilenet_v2", "resnet18", "resnet50", "squeezenet1_1",
+                                      "tc_resnet8", "vgg16", "vit_b_16"}));
 }
 
 TEST(ZooModels, EmbeddedTextMatchesDataFiles) {
@@ -107,15 +113,16 @@ TEST(ZooModels, EachLoadsAndEveryLayerValidates) {
     EXPECT_FALSE(net.source.empty());
     ASSERT_TRUE(net.input.has_value());
     EXPECT_EQ(net.input->N, 1);
-    EXPECT_EQ(net.input->H, 224);
-    EXPECT_EQ(net.input->W, 224);
+    // The image networks take 224x224; TC-ResNet8 40 MFCCs x 101 frames.
+    EXPECT_EQ(net.input->H, name == "tc_resnet8" ? 1 : 224);
+    EXPECT_EQ(net.input->W, name == "tc_resnet8" ? 101 : 224);
     ASSERT_FALSE(net.layers.empty());
     // The first layer reads the network input.
     EXPECT_EQ(net.layers.front().spec.C, net.input->C);
     EXPECT_EQ(net.layers.front().spec.H, net.input->H);
     EXPECT_EQ(net.layers.front().spec.W, net.input->W);
     std::set<std::string> names;
-    int convs = 0, fcs = 0;
+    int convs = 0, fcs = 0, matmuls = 0;
     for (const NetworkLayer& l : net.layers) {
       SCOPED_TRACE(l.spec.name);
       EXPECT_NO_THROW(Layer{l.spec});
@@ -127,6 +134,9 @@ TEST(ZooModels, EachLoadsAndEveryLayerValidates) {
         EXPECT_EQ(layer.P(), 1);
         EXPECT_EQ(layer.Q(), 1);
         EXPECT_EQ(l.spec.R * l.spec.S * l.spec.groups, 1);
+      } else if (l.kind == "matmul") {
+        ++matmuls;
+        EXPECT_EQ(l.spec.W * l.spec.R * l.spec.S, 1);
       } else {
         EXPECT_EQ(l.kind, "conv");
         ++convs;
@@ -134,6 +144,7 @@ TEST(ZooModels, EachLoadsAndEveryLayerValidates) {
     }
     EXPECT_EQ(convs, expected().at(name).convs);
     EXPECT_EQ(fcs, expected().at(name).fcs);
+    EXPECT_EQ(matmuls, expected().at(name).matmuls);
   }
 }
 
@@ -146,6 +157,10 @@ TEST(ZooModels, MacsEqualThePublishedFigure) {
     Count macs = 0;
     for (const NetworkLayer& l : net.layers) macs += Layer(l.spec).macs();
     EXPECT_EQ(macs, expected().at(name).macs);
+    if (name == "tc_resnet8") {  // the paper gives only rounded totals of its own counting
+      EXPECT_EQ(net.reference_macs, 0);
+      continue;
+    }
     ASSERT_GT(net.reference_macs, 0);
     EXPECT_EQ(round_to(macs, net.reference_macs_rounded_to), net.reference_macs);
     EXPECT_LE(net.reference_macs_rounded_to, 1'000'000);  // at least 3 significant digits
@@ -165,10 +180,41 @@ TEST(ZooModels, ParamsEqualThePublishedFigure) {
     }
     EXPECT_EQ(params, expected().at(name).weights_biases);
     EXPECT_EQ(bn_channels, expected().at(name).bn_channels);
+    if (name == "tc_resnet8") continue;  // no exact published count
     ASSERT_GT(net.reference_params, 0);
     EXPECT_EQ(net.reference_params_rounded_to, 1);  // every published count here is exact
-    EXPECT_EQ(params + net.reference_bn_params_per_channel * bn_channels, net.reference_params);
+    EXPECT_EQ(
+        params + net.reference_bn_params_per_channel * bn_channels + net.reference_other_params,
+        net.reference_params);
   }
+}
+
+// The published figures for the transformer-era networks, written out here
+// independently of the files. Source: torchvision's model table / weight
+// metadata (ConvNeXt_Tiny_Weights.IMAGENET1K_V1: 28,589,128 params, 4.456
+// GFLOPS; ViT_B_16_Weights.IMAGENET1K_V1: 86,567,656 params, 17.564 GFLOPS),
+// where "GFLOPS" is the multiply-accumulate count of conv and linear layers
+// (and, for ViT, attention's two matrix products) in units of 1e9.
+TEST(ZooModels, ConvNeXtAndViTMatchTorchvisionsPublishedFigures) {
+  const auto macs = [](const char* name) {
+    Count sum = 0;
+    for (const NetworkLayer& l : load_zoo_model(name).layers) sum += Layer(l.spec).macs();
+    return sum;
+  };
+  EXPECT_EQ(round_to(macs("convnext_tiny"), 1'000'000), 4'456'000'000);
+  EXPECT_EQ(round_to(macs("vit_b_16"), 1'000'000), 17'564'000'000);
+  // One ViT attention product by hand: Q.K^T of 12 heads, [197, 64] x [64, 197]:
+  // 12 * 197 * 197 * 64 = 12 * 38,809 * 64 = 29,805,312 MACs.
+  const Network vit = load_zoo_model("vit_b_16");
+  EXPECT_EQ(Layer(find(vit, "encoder.layers.encoder_layer_0.self_attention.scores").spec).macs(),
+            29'805'312);
+  // Params beyond the conv/fc weights: ConvNeXt-T's LayerNorms (2 * (96 + 96 + 192 + 384
+  // + 768) after stem / before downsamples / classifier, 2 per channel in each block)
+  // and layer scales (1 per channel per block): 2*1536 + 3*(3*96 + 3*192 + 9*384 + 3*768)
+  // = 3,072 + 19,872 = 22,944. ViT-B/16: class token 768 + position embedding 197*768
+  // + 25 LayerNorms * 2 * 768 = 768 + 151,296 + 38,400 = 190,464.
+  EXPECT_EQ(load_zoo_model("convnext_tiny").reference_other_params, 22'944);
+  EXPECT_EQ(vit.reference_other_params, 190'464);
 }
 
 TEST(ZooModels, PublishedParamsAsStated) {

@@ -53,6 +53,12 @@ class Net:
         self.C, self.H, self.W = M, P, Q
         return (P, Q)
 
+    def matmul(self, name, M, groups, C, rows):
+        """A product of two activations: `groups` groups of [rows, C/groups] x
+        [C/groups, M/groups], the rows as H (N stays the batch)."""
+        self.layers.append({"name": name, "kind": "matmul", "N": 1, "C": C, "M": M, "H": rows,
+                            "W": 1, "R": 1, "S": 1, "groups": groups, "bias": False})
+
     def fc(self, name, M, bias=True, C=None):
         """A fully-connected layer on the flattened current activation."""
         C = self.C * self.H * self.W if C is None else C
@@ -249,6 +255,95 @@ TV = "torchvision.models"
 TV_OPS = ("torchvision {cls}.IMAGENET1K_V1 meta: num_params {params}, _ops {ops} "
           "(the 'GFLOPS' column of torchvision's model table)")
 
+# --- torchvision ConvNeXt-T ----------------------------------------------------
+def convnext_tiny():
+    """torchvision.models.convnext_tiny. The block's two nn.Linear layers act on
+    the channels-last map [N, H, W, C]: each is the 1x1 conv over the H x W map
+    (the same MACs and arrays), written as such so that N stays the batch."""
+    n = Net()
+    n.conv("features.0.0", 96, 4, stride=4, bias=True)
+    dims, depths = [96, 192, 384, 768], [3, 3, 9, 3]
+    for stage, (d, depth) in enumerate(zip(dims, depths)):
+        f = 1 + 2 * stage
+        if stage > 0:
+            n.conv(f"features.{f - 1}.1", d, 2, stride=2, bias=True)
+        for b in range(depth):
+            p = f"features.{f}.{b}.block"
+            n.conv(f"{p}.0", d, 7, pad=3, groups=d, bias=True)
+            n.conv(f"{p}.3", 4 * d, 1, bias=True)
+            n.conv(f"{p}.5", d, 1, bias=True)
+    n.adaptive_pool(1, 1)
+    n.fc("classifier.2", 1000)
+    return n.layers
+
+
+def convnext_tiny_other_params():
+    """LayerNorm weight + bias (2 per channel) and layer scale (1 per channel)."""
+    dims, depths = [96, 192, 384, 768], [3, 3, 9, 3]
+    ln = 2 * 96  # after the stem
+    ln += sum(2 * d for d in dims[:3])  # before each downsample conv
+    ln += 2 * 768  # classifier
+    blocks = sum((2 + 1) * d * k for d, k in zip(dims, depths))
+    return ln + blocks
+
+
+# --- torchvision ViT-B/16 -------------------------------------------------------
+def vit_b_16():
+    """torchvision.models.vit_b_16: a 16x16/16 patch conv, then 12 encoder
+    layers on 197 tokens (196 patches + the class token) of width 768 with 12
+    heads. Each nn.Linear on [N, 197, D] is the 1x1 conv over 197 x 1
+    "pixels"; the attention products Q.K^T ([197, 64] x [64, 197] per head)
+    and A.V ([197, 197] x [197, 64]) are grouped 1x1 convs with one group per
+    head (C = 12*64 -> M = 12*197 and C = 12*197 -> M = 12*64): the matmul
+    layer of DESIGN.md with the tokens as rows, so that N stays the batch."""
+    n = Net()
+    n.conv("conv_proj", 768, 16, stride=16, bias=True)
+    tokens, d, heads = 197, 768, 12
+    hd = d // heads
+    for i in range(12):
+        p = f"encoder.layers.encoder_layer_{i}"
+        n.conv(f"{p}.self_attention.in_proj", 3 * d, 1, bias=True, C=d, HW=(tokens, 1))
+        n.matmul(f"{p}.self_attention.scores", heads * tokens, heads, heads * hd, tokens)
+        n.matmul(f"{p}.self_attention.context", heads * hd, heads, heads * tokens, tokens)
+        n.conv(f"{p}.self_attention.out_proj", d, 1, bias=True, C=d, HW=(tokens, 1))
+        n.conv(f"{p}.mlp.0", 4 * d, 1, bias=True, C=d, HW=(tokens, 1))
+        n.conv(f"{p}.mlp.3", d, 1, bias=True, C=4 * d, HW=(tokens, 1))
+    n.fc("heads.head", 1000, C=d)
+    return n.layers
+
+
+def vit_b_16_other_params():
+    """Class token, position embedding, LayerNorms (2 per encoder layer and a final one)."""
+    d = 768
+    return d + 197 * d + (2 * 12 + 1) * 2 * d
+
+
+# --- TC-ResNet8 (1-D keyword spotting CNN) ---------------------------------------
+def tc_resnet8():
+    """Choi et al., Temporal Convolution for Real-time Keyword Spotting on
+    Mobile Devices, Interspeech 2019: TC-ResNet8 on 40 MFCCs x 101 frames,
+    the MFCCs as channels and time as the only spatial axis (a 1-D CNN: H = R = 1),
+    TensorFlow "SAME" padding (an odd total puts the extra column after)."""
+    n = Net(C=40, H=1, W=101)
+
+    def same(w, k, s):
+        out = -(-w // s)
+        total = max((out - 1) * s + k - w, 0)
+        return [0, total // 2, 0, total - total // 2]
+
+    n.conv("conv1", 16, (1, 3), pad=same(n.W, 3, 1))
+    for i, c in enumerate([24, 32, 48], start=1):
+        C, W = n.C, n.W
+        n.conv(f"block{i}.conv1", c, (1, 9), stride=(1, 2), pad=same(W, 9, 2))
+        n.conv(f"block{i}.conv2", c, (1, 9), pad=same(n.W, 9, 1))
+        out = (n.C, n.H, n.W)
+        n.conv(f"block{i}.shortcut", c, 1, stride=(1, 2), pad=same(W, 1, 2), C=C, HW=(1, W))
+        n.C, n.H, n.W = out
+    n.adaptive_pool(1, 1)
+    n.fc("fc", 12)
+    return n.layers
+
+
 # For each network: builder, source, reference.
 MODELS = {
     "alexnet": dict(
@@ -376,6 +471,47 @@ MODELS = {
                              "auxiliary classifiers: layers' weights + biases = published - 2 * "
                              "(sum of M over the convs). macs: conv + linear "
                              "multiply-accumulates in units of 1e9 to 3 decimals."))),
+    "convnext_tiny": dict(
+        build=convnext_tiny,
+        source=("Liu et al., A ConvNet for the 2020s, CVPR 2022; torchvision.models.convnext_tiny "
+                "(stem 4x4/4; stages of 3, 3, 9, 3 blocks at 96, 192, 384, 768 channels; each "
+                "block a 7x7 depthwise conv, then its two nn.Linear layers on the channels-last "
+                "map, written as the 1x1 convs they are; a 2x2/2 conv between stages)."),
+        reference=dict(macs=4_456_000_000, macs_rounded_to=1_000_000, params=28_589_128,
+                       bn_params_per_channel=0, other_params=convnext_tiny_other_params(),
+                       source=TV_OPS.format(cls="ConvNeXt_Tiny_Weights", params=28589128,
+                                            ops=4.456),
+                       note=("params = weights + biases of the convs and the classifier + "
+                             "other_params: LayerNorm weight and bias (2 per channel: after the "
+                             "stem, in every block, before each downsample conv and in the "
+                             "classifier) and each block's layer scale (1 per channel). macs: "
+                             "conv + linear multiply-accumulates in units of 1e9 to 3 decimals "
+                             "(LayerNorm, GELU, layer scale and bias additions excluded)."))),
+    "vit_b_16": dict(
+        build=vit_b_16,
+        source=("Dosovitskiy et al., An Image is Worth 16x16 Words, ICLR 2021 (ViT-Base/16); "
+                "torchvision.models.vit_b_16: 12 encoder layers, width 768, 12 heads, MLP 3072, "
+                "197 tokens. Each nn.Linear on the [N, 197, 768] tokens is a 1x1 conv over a "
+                "197 x 1 map; attention's Q.K^T and A.V are matmul layers (products of two "
+                "activations), one group per head, the 197 token rows as H."),
+        reference=dict(macs=17_564_000_000, macs_rounded_to=1_000_000, params=86_567_656,
+                       bn_params_per_channel=0, other_params=vit_b_16_other_params(),
+                       source=TV_OPS.format(cls="ViT_B_16_Weights", params=86567656, ops=17.564),
+                       note=("params = weights + biases of the patch conv, the attention "
+                             "in/out projections, the MLPs and the head (the matmul layers have "
+                             "no weights: both operands are activations) + other_params: class token, "
+                             "position embedding (197 x 768) and 25 LayerNorms. macs: "
+                             "torchvision's _ops counts the attention products too; the layers' "
+                             "sum rounds to it."))),
+    "tc_resnet8": dict(
+        build=tc_resnet8,
+        input=(40, 1, 101),
+        source=("Choi et al., Temporal Convolution for Real-time Keyword Spotting on Mobile "
+                "Devices, Interspeech 2019: TC-ResNet8 (width multiplier 1), a 1-D CNN over "
+                "40 MFCCs x 101 frames (MFCCs as channels, time as the width: H = R = 1), "
+                "TensorFlow SAME padding. The paper gives rounded totals (66K parameters, 3.0M "
+                "FLOPs) for its own counting; no exact published figure is checked here."),
+        reference={}),
 }
 
 LAYER_KEYS = ["name", "kind", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad",
@@ -386,9 +522,18 @@ def render(model, spec, layers):
     """The file text: top-level keys one per line, one layer per line."""
     d = lambda v: json.dumps(v, ensure_ascii=False)
     ref = spec["reference"]
+    C, H, W = spec.get("input", (3, 224, 224))
     lines = ["{", f'  "model": {d(model)},', f'  "source": {d(spec["source"])},',
-             '  "input": {"N": 1, "C": 3, "H": 224, "W": 224},', '  "reference": {']
-    ref_keys = ["macs", "macs_rounded_to", "params", "bn_params_per_channel", "source", "note"]
+             f'  "input": {{"N": 1, "C": {C}, "H": {H}, "W": {W}}},']
+    if not ref:
+        lines += ['  "layers": [']
+        for i, layer in enumerate(layers):
+            body = ", ".join(f"{d(k)}: {d(layer[k])}" for k in LAYER_KEYS if k in layer)
+            lines.append("    {" + body + "}" + ("," if i + 1 < len(layers) else ""))
+        return "\n".join(lines + ["  ]", "}"]) + "\n"
+    lines += ['  "reference": {']
+    ref_keys = [k for k in ["macs", "macs_rounded_to", "params", "bn_params_per_channel",
+                            "other_params", "source", "note"] if k in ref]
     lines += [f"    {d(k)}: {d(ref[k])}" + ("," if i + 1 < len(ref_keys) else "")
               for i, k in enumerate(ref_keys)]
     lines += ["  },", '  "layers": [']
@@ -408,7 +553,8 @@ def totals(layers, bn_per_channel):
         P = (L["H"] + t + b - L["R"]) // sh + 1
         Q = (L["W"] + l + r - L["S"]) // sw + 1
         macs += L["N"] * L["M"] * (L["C"] // g) * L["R"] * L["S"] * P * Q
-        params += L["M"] * (L["C"] // g) * L["R"] * L["S"] + (L["M"] if L["bias"] else 0)
+        if L["kind"] != "matmul":  # both operands of a matmul are activations
+            params += L["M"] * (L["C"] // g) * L["R"] * L["S"] + (L["M"] if L["bias"] else 0)
         if L["kind"] == "conv":
             bn += bn_per_channel * L["M"]
     return macs, params, bn
@@ -426,11 +572,25 @@ def main():
         json.loads(text)  # well-formed
         path = os.path.join(args.out, model + ".json")
         ref = spec["reference"]
+        if not ref:
+            macs, params, _ = totals(layers, 0)
+            print(f"{model:14s} layers {len(layers):3d}  macs {macs:>14,d}  "
+                  f"weights+biases {params:>11,d} (no published figures)")
+            if args.check:
+                old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+                if old != text:
+                    stale.append(path)
+            else:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+            continue
         macs, params, bn = totals(layers, ref["bn_params_per_channel"])
+        bn += ref.get("other_params", 0)
         unit = ref["macs_rounded_to"]
         rounded = (macs + unit // 2) // unit * unit
         convs = sum(L["kind"] == "conv" for L in layers)
-        print(f"{model:14s} conv {convs:3d} fc {len(layers) - convs}  macs {macs:>14,d} "
+        fcs = sum(L["kind"] == "fc" for L in layers)
+        print(f"{model:14s} conv {convs:3d} fc {fcs} matmul {len(layers) - convs - fcs}  macs {macs:>14,d} "
               f"(published {ref['macs']:,d}{' OK' if rounded == ref['macs'] else ' MISMATCH'})  "
               f"params {params:>11,d} + bn {bn:>7,d} = {params + bn:>11,d} "
               f"(published {ref['params']:,d}"

@@ -20,9 +20,9 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 5> kTopKeys = {"model", "source", "input", "reference",
                                                       "layers"};
 constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
-constexpr std::array<std::string_view, 7> kReferenceKeys = {
-    "macs", "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel", "source",
-    "note"};
+constexpr std::array<std::string_view, 8> kReferenceKeys = {
+    "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
+    "other_params", "source",          "note"};
 // A DESIGN.md layer object plus the two network-file fields.
 constexpr std::array<std::string_view, 14> kLayerKeys = {
     "name", "kind", "N",      "C",        "M",   "H",      "W",
@@ -77,13 +77,15 @@ void parse_reference(const json& j, const std::string& source, Network& net) {
   count("params", 1, net.reference_params);
   count("params_rounded_to", 1, net.reference_params_rounded_to);
   count("bn_params_per_channel", 0, net.reference_bn_params_per_channel);
+  count("other_params", 0, net.reference_other_params);
   if (j.contains("source"))
     net.reference_source = json_string(j["source"], source, "reference.source");
   if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
 }
 
 // A fully-connected layer is C inputs -> M outputs: no spatial extent. A
-// "matmul" layer (product of two activations) is the same with G groups.
+// "matmul" layer (product of two activations) is G groups of the same; its
+// rows may be N (as ONNX import gives them) or, where N is the batch, H.
 void check_fc_shape(const LayerSpec& s, const std::string& where, const std::string& kind) {
   const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
       {"H", s.H, 1},
@@ -101,14 +103,18 @@ void check_fc_shape(const LayerSpec& s, const std::string& where, const std::str
       {"groups", s.groups, 1},
   }};
   const bool matmul = kind == "matmul";
-  for (const auto& [field, value, want] : fields)
-    if (value != want && !(matmul && std::string_view(field) == "groups"))
-      throw UserError(where + ": kind " + in_quotes(kind) +
-                      " needs H = W = R = S = 1, stride and dilation 1, "
-                      "pad 0" +
-                      (matmul ? "" : " and groups 1") + ", but " + std::string(field) + " = " +
-                      std::to_string(value) +
-                      "; give a flattened C x H x W input as C = C*H*W, or use kind \"conv\"");
+  for (const auto& [field, value, want] : fields) {
+    const std::string_view f = field;
+    if (value == want || (matmul && (f == "groups" || f == "H"))) continue;
+    throw UserError(where + ": kind " + in_quotes(kind) +
+                    (matmul
+                         ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
+                         : " needs H = W = R = S = 1, stride and dilation 1, pad 0 and groups 1") +
+                    ", but " + std::string(field) + " = " + std::to_string(value) +
+                    (matmul ? std::string()
+                            : "; give a flattened C x H x W input as C = C*H*W, or use kind "
+                              "\"conv\""));
+  }
 }
 
 NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& source) {

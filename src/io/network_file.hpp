@@ -70,6 +70,9 @@ struct Network {
   // BatchNorm parameters the published params count per output channel of
   // every conv layer (0: none, 2: weight and bias, 4: with running stats).
   Count reference_bn_params_per_channel = 0;
+  // Published parameters outside the conv/fc layers and BatchNorm (LayerNorm,
+  // layer scale, class token, position embedding).
+  Count reference_other_params = 0;
   std::string reference_source, reference_note;
 };
 

@@ -17,10 +17,12 @@ std::string format_short_shape(const Layer& layer, const std::string& kind) {
   const std::string batch = s.N == 1 ? "" : fmt::format("N{} ", s.N);
   if (kind == "fc") return fmt::format("{}{} -> {}, fc", batch, s.C, s.M);
   // A product of two activations: G groups of [n, c] x [c, m].
-  if (kind == "matmul")
-    return s.groups == 1 ? fmt::format("{}{} -> {}, matmul", batch, s.C, s.M)
-                         : fmt::format("{}{} x ({} -> {}), matmul", batch, s.groups, s.C / s.groups,
-                                       s.M / s.groups);
+  if (kind == "matmul") {
+    const std::string rows = s.H == 1 ? "" : fmt::format("{} rows ", s.H);
+    if (s.groups == 1) return fmt::format("{}{}{} -> {}, matmul", batch, rows, s.C, s.M);
+    return fmt::format("{}{}{} x ({} -> {}), matmul", batch, rows, s.groups, s.C / s.groups,
+                       s.M / s.groups);
+  }
   std::string out = fmt::format("{}{}x{}x{} -> {}x{}x{}, {}x{}/{}", batch, s.C, s.H, s.W, s.M,
                                 layer.P(), layer.Q(), s.R, s.S, pair_text(s.stride_h, s.stride_w));
   if (s.groups > 1)
