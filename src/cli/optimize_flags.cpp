@@ -14,6 +14,10 @@ void add_optimize_flags(CLI::App& app, OptimizeFlags& flags) {
                    "Search only this loop order, innermost first, e.g. s,r,q,p,c,m,g,n "
                    "(tiles and buffer spans stay free)")
         ->type_name("ORDER");
+    sub.add_flag("--min-buffer", flags.min_buffer,
+                 "Among the schedules of least traffic, return the one with the fewest buffer "
+                 "bytes (the least storage that reaches this traffic) instead of the fewest DMA "
+                 "fills");
   });
   // A single layer's result has no CSV form.
   app.get_option("--csv")->description(
@@ -27,6 +31,7 @@ SearchOptions search_options_from_flags(const OptimizeFlags& flags) {
   if (flags.fixed_order)
     options.space.fixed_order = parse_loop_order(*flags.fixed_order, "--fixed-order");
   options.threads = flags.threads;
+  if (flags.min_buffer) options.tie_break = TieBreak::buffer_first;
   return options;
 }
 

@@ -1,6 +1,7 @@
 // The arguments of `spad optimize`: what to optimize (--layer, or --model
 // with --layers / --batch), the machine flags (--buffer required), the search
-// space (--uniform-spans, --fixed-order), --threads and the output form
+// space (--uniform-spans, --fixed-order), the tie-break (--min-buffer),
+// --threads and the output form
 // (--json, --csv), and their conversion into validated values.
 #pragma once
 
@@ -16,11 +17,13 @@ namespace spad::cli {
 struct OptimizeFlags : NetworkRunFlags {
   bool uniform_spans = false;
   std::optional<std::string> fixed_order;
+  bool min_buffer = false;
 };
 
 void add_optimize_flags(CLI::App& app, OptimizeFlags& flags);
 
-// --uniform-spans, --fixed-order and --threads (UserError naming the flag).
+// --uniform-spans, --fixed-order, --min-buffer and --threads (UserError
+// naming the flag).
 SearchOptions search_options_from_flags(const OptimizeFlags& flags);
 
 }  // namespace spad::cli

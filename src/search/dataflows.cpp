@@ -145,7 +145,11 @@ std::optional<Count> smallest_capacity_for_traffic(const Layer& layer, const Mac
   Count lo = evaluate(layer, smallest, at).buffer_bytes;
   Count hi = all.buffer_bytes;  // opt_X(hi) <= target; opt_X(B) > target for every B < lo
 
-  const SearchOptions options = options_for(space, run);
+  // Only the traffic of the optimum and its buffer size matter here: the
+  // search that puts buffer bytes before fills (min_buffer_schedule) returns
+  // the smallest buffers reaching that traffic, the deepest jump down.
+  SearchOptions options = options_for(space, run);
+  options.tie_break = TieBreak::buffer_first;
   const auto reached = [&](Count capacity) -> std::optional<Count> {
     at.capacity_bytes = capacity;
     const std::optional<Candidate> best = optimize(layer, at, options).best;

@@ -35,15 +35,17 @@ inline Bounds bounds_of(const Candidate& c) {
 }
 
 // True when anything with these bounds is strictly worse than `bar`
-// (lexicographic on objective, secondary, traffic, buffer, fills). Equal is
-// never worse: exact ties must reach the final tie-break.
-inline bool strictly_worse(const Bounds& b, const std::optional<Bounds>& bar) {
+// (lexicographic on objective, secondary, traffic, then fills and buffer in
+// the order `tie_break` gives them). Every field of `b` is a lower bound of
+// the same term, so a lexicographic comparison of lower bounds is one of every
+// schedule they bound. Equal is never worse: exact ties must reach the final
+// tie-break.
+inline bool strictly_worse(const Bounds& b, const std::optional<Bounds>& bar, TieBreak tie_break) {
   if (!bar) return false;
   if (b.objective != bar->objective) return b.objective > bar->objective;
   if (b.secondary != bar->secondary) return b.secondary > bar->secondary;
   if (b.traffic != bar->traffic) return b.traffic > bar->traffic;
-  if (b.buffer != bar->buffer) return b.buffer > bar->buffer;
-  return b.fills > bar->fills;
+  return tie_terms(tie_break, b.fills, b.buffer) > tie_terms(tie_break, bar->fills, bar->buffer);
 }
 
 }  // namespace spad

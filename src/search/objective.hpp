@@ -1,14 +1,14 @@
 // What the search minimises first: off-chip traffic (DESIGN.md's default),
 // or, on an accelerator (model/accelerator), latency or energy. The same
 // exact search either way; only the leading terms of the order change:
-//   (objective, secondary, traffic bytes, buffer bytes, DMA fills, schedule)
+//   (objective, secondary, traffic bytes, DMA fills, buffer bytes, schedule)
 //   traffic: (traffic bytes, 0)               DESIGN.md's order (optimize)
 //   traffic on an accelerator: (traffic bytes, latency cycles)   (accel)
 //   latency: (latency cycles, energy fJ)
 //   energy:  (energy fJ, latency cycles)
-// each computed by the model (model/accel_cost). The secondary term keeps a
-// tie on the objective from being broken by the smallest buffers alone, which
-// for energy would pick schedules of many small DMA transfers.
+// each computed by the model (model/accel_cost). The secondary term breaks a
+// tie on the objective by what the accelerator's user cares about next (the
+// fills and buffer bytes come after it, search/candidate).
 #pragma once
 
 #include <memory>

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <numeric>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "base/error.hpp"
@@ -86,7 +87,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
   parallel_for(threads, templates.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, capacity, incumbent);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent);
     for (std::size_t i = next_index(); i < templates.size(); i = next_index())
       roots[i] = solver.root_bounds(templates[i]);
     stats[id].evaluations += solver.stats().evaluations;
@@ -94,17 +95,19 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<std::size_t> order(templates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tuple(roots[a].objective, roots[a].secondary, roots[a].traffic, roots[a].buffer) <
-           std::tuple(roots[b].objective, roots[b].secondary, roots[b].traffic, roots[b].buffer);
+    return std::tuple(roots[a].objective, roots[a].secondary, roots[a].traffic,
+                      tie_terms(options.tie_break, roots[a].fills, roots[a].buffer)) <
+           std::tuple(roots[b].objective, roots[b].secondary, roots[b].traffic,
+                      tie_terms(options.tie_break, roots[b].fills, roots[b].buffer));
   });
 
   parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, capacity, incumbent);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent);
     for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
       const std::size_t t = order[i];
       if (roots[t].buffer > capacity) continue;
       const auto best = incumbent.get();
-      if (best && strictly_worse(roots[t], bounds_of(*best))) continue;
+      if (best && strictly_worse(roots[t], bounds_of(*best), options.tie_break)) continue;
       solver.solve(templates[t]);
     }
     stats[id].evaluations += solver.stats().evaluations;
@@ -116,6 +119,12 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   }
   result.best = incumbent.get();
   return result;
+}
+
+SearchResult min_buffer_schedule(const Layer& layer, const Machine& machine,
+                                 SearchOptions options) {
+  options.tie_break = TieBreak::buffer_first;
+  return optimize(layer, machine, options);
 }
 
 }  // namespace spad

@@ -1,8 +1,10 @@
 // The search: the schedule of least off-chip traffic (or, on an accelerator,
 // least latency or energy: search/objective) that fits the scratchpad, over
 // tiles x loop order x buffer spans (DESIGN.md), exactly. Ties: fewer traffic
-// bytes, fewer buffer bytes, then fewer DMA fills, then a fixed order on the
-// schedule. Costs come only from the model (model/Evaluator, model/accel_cost).
+// bytes, fewer DMA fills, then fewer buffer bytes, then a fixed order on the
+// schedule (or, asked for, buffer bytes before fills: the least storage that
+// reaches the optimal traffic). Costs come only from the model
+// (model/Evaluator, model/accel_cost).
 //
 //   enumerate_templates  ->  loop structures, one per cost class
 //   branch and bound     ->  tiles per structure, pruned by model-computed bounds
@@ -33,6 +35,10 @@ struct SearchOptions {
   // traffic objective breaks ties by latency (search/objective).
   Objective objective = Objective::traffic;
   std::shared_ptr<const Accelerator> accelerator;
+  // How schedules equal in the leading terms are ordered (search/candidate):
+  // DESIGN.md's fewer fills first, or buffer_first for the smallest buffers
+  // that reach the optimum (min_buffer_schedule).
+  TieBreak tie_break = TieBreak::fills_first;
 };
 
 struct SearchStats {
@@ -56,5 +62,11 @@ Count smallest_capacity_bytes(const Layer& layer, const Machine& machine,
 
 // machine.capacity_bytes must be set (UserError otherwise).
 SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOptions& options);
+
+// "The least storage that reaches the optimal traffic" (DESIGN.md: its own
+// question): among the schedules of least objective (traffic by default)
+// that fit, the one with the fewest buffer bytes, then the fewest fills.
+// optimize() with options.tie_break = buffer_first.
+SearchResult min_buffer_schedule(const Layer& layer, const Machine& machine, SearchOptions options);
 
 }  // namespace spad

@@ -1,7 +1,10 @@
 // Branch and bound over tile groups. Each bound is the model's count of a
 // relaxed schedule (the brute-force test guards every argument below).
 //
-// At a node the first `level` groups have tiles; every other traffic loop
+// The groups are the structure's traffic loops, and, when a tile can matter
+// beyond the buffers it sets (fewer fills first, DESIGN.md's order, or an
+// accelerator), every other tiled loop too (see prepare()).
+// At a node the first `level` groups have tiles; every other branched loop
 // will take a candidate with T >= 2. Then
 //  - I bytes are at least those of the schedule where each unassigned
 //    spatial loop (p q r s) takes its whole extent and each unassigned n g m c
@@ -10,7 +13,7 @@
 //    whose rolling buffer loads at least each new element once); a whole loop
 //    can only move j*_I outward, leaving fewer reload factors;
 //  - W and O bytes and the fills are at least those where every unassigned
-//    traffic loop takes T = 2: they grow with each T and j* does not move;
+//    loop takes T = 2: they grow with each T and j* does not move;
 //  - buffer bytes are at least those where every unassigned loop takes tile
 //    1: buffer extents are tiles or whole ranges, and a tile of 1 lies inside
 //    some tile of any other size, so no largest footprint can shrink.
@@ -31,7 +34,8 @@
 // the child's tiles; a child whose bound is already worse than the incumbent
 // is cut without counting its traffic.
 // A node is cut when the buffer bound exceeds the capacity or the bounds are
-// strictly worse than the incumbent.
+// strictly worse than the incumbent (search/incumbent: lexicographic on lower
+// bounds of each term, in the order of the tie-break, so valid for both).
 #include "search/template_solver.hpp"
 
 #include <algorithm>
@@ -50,9 +54,10 @@ Count half(Count extent) { return ceil_div(extent, 2); }
 }  // namespace
 
 TemplateSolver::TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective,
-                               Count capacity, Incumbent& incumbent)
+                               TieBreak tie_break, Count capacity, Incumbent& incumbent)
     : ev_(ev),
       objective_(objective),
+      tie_break_(tie_break),
       capacity_(capacity),
       input_is_empty_(compulsory_elems(ev.layer())[Tensor::I] == 0),
       incumbent_(incumbent),
@@ -71,12 +76,16 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
   // A tiled loop that is not a traffic loop changes no traffic count with its
   // tile, and every buffer extent it sets grows strictly with it (unless the
   // input footprint is empty everywhere, when I's buffer is 0 whatever the
-  // tile): tile 1 is then optimal for it. Not so on an accelerator, where a
-  // tile also sets cycles, fills and operand reads: every tiled loop is
-  // branched on.
+  // tile), but its trip count multiplies the fills of each array whose P_A
+  // holds it. When buffer bytes come before fills (TieBreak::buffer_first)
+  // tile 1 is therefore optimal for it. Not so with fewer fills first
+  // (DESIGN.md's order), where a larger tile trades buffer bytes for fewer
+  // fills, nor on an accelerator, where a tile also sets cycles and operand
+  // reads: there every tiled loop is branched on.
   for (Dim d : kAllDims)
     if (contains(tpl.tiled, d)) schedule_.tiles[d] = 1;
-  const bool all = input_is_empty_ || objective_.on_accelerator();
+  const bool all =
+      input_is_empty_ || objective_.on_accelerator() || tie_break_ == TieBreak::fills_first;
   groups_ = group_builder_.groups(tpl, all ? tpl.tiled : tpl.traffic_loops);
   node_lower_.assign(groups_.size() + 1, NodeLower{});
 }
@@ -165,7 +174,7 @@ bool TemplateSolver::cheap_bound_exceeds_bar(std::size_t level, const NodeLower&
   const ObjectiveValue v = objective_.bound(lower);
   return strictly_worse(Bounds{v.primary, v.secondary, parent.bounds.traffic, parent.bounds.buffer,
                                parent.bounds.fills},
-                        bar_);
+                        bar_, tie_break_);
 }
 
 void TemplateSolver::offer_leaf(const NodeLower* parent) {
@@ -175,8 +184,8 @@ void TemplateSolver::offer_leaf(const NodeLower* parent) {
   const Traffic full = ev_.evaluate_trusted(schedule_);
   if (!full.fits) return;
   const ObjectiveValue value = objective_.value(schedule_, full);
-  const Candidate leaf{schedule_, full, value.primary, value.secondary};
-  if (strictly_worse(bounds_of(leaf), bar_)) return;
+  const Candidate leaf{schedule_, full, value.primary, value.secondary, tie_break_};
+  if (strictly_worse(bounds_of(leaf), bar_, tie_break_)) return;
   incumbent_.offer(leaf);
   refresh_bar();
 }
@@ -192,7 +201,7 @@ void TemplateSolver::descend(std::size_t level) {
     }
     if (cheap_bound_exceeds_bar(level + 1, node_lower_[level])) continue;
     const Bounds b = bounds_with_rest(level + 1);
-    if (b.buffer > capacity_ || strictly_worse(b, bar_)) continue;
+    if (b.buffer > capacity_ || strictly_worse(b, bar_, tie_break_)) continue;
     descend(level + 1);
   }
 }

@@ -19,11 +19,11 @@ struct SolverStats {
 
 class TemplateSolver {
  public:
-  TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective, Count capacity,
-                 Incumbent& incumbent);
+  TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective, TieBreak tie_break,
+                 Count capacity, Incumbent& incumbent);
 
-  // Lower bounds on (objective, traffic, buffer, fills) over every tile
-  // choice of `tpl`.
+  // Lower bounds on (objective, secondary, traffic, buffer, fills) over every
+  // tile choice of `tpl`.
   Bounds root_bounds(const LoopTemplate& tpl);
 
   // Offers every schedule of `tpl` that could beat the incumbent to it.
@@ -49,6 +49,7 @@ class TemplateSolver {
 
   const Evaluator& ev_;
   const ObjectiveFunction& objective_;
+  TieBreak tie_break_;
   Count capacity_;
   bool input_is_empty_;
   Incumbent& incumbent_;
