@@ -179,6 +179,50 @@ TEST(CodegenRun, StridedAndPaddedInputsMoveOnlyTheElementsRead) {
   }
 }
 
+// Regression (found by a wider random run): with halo reuse along columns, a
+// whole fill whose window is empty (the tile reads only padding) must still
+// leave the rolling buffer room for the columns of the halo fills that follow.
+TEST(CodegenRun, HaloFillsAfterAnEmptyWindow) {
+  LayerSpec s;
+  s.N = 3;
+  s.C = 3;
+  s.M = 4;
+  s.H = 15;
+  s.W = 7;
+  s.R = 2;
+  s.S = 3;
+  s.stride_h = 2;
+  s.dilation_w = 3;
+  s.pad_top = 1;
+  s.pad_left = s.pad_bottom = s.pad_right = 3;
+  Schedule sc;
+  sc.order = {Dim::m, Dim::n, Dim::q, Dim::g, Dim::r, Dim::p, Dim::s, Dim::c};
+  sc.tiles[Dim::n] = 2;
+  sc.tiles[Dim::g] = 1;
+  sc.tiles[Dim::m] = 4;
+  sc.tiles[Dim::c] = 1;
+  sc.tiles[Dim::p] = 1;
+  sc.tiles[Dim::q] = 3;
+  sc.tiles[Dim::r] = 2;
+  sc.tiles[Dim::s] = 1;
+  sc.buffer_span[Tensor::I] = 2;
+  sc.buffer_span[Tensor::W] = 8;
+  sc.buffer_span[Tensor::O] = 7;
+  Machine m;
+  m.halo_reuse = true;
+  m.precision.input = 4;
+  std::vector<KernelRequest> kernels = {{"single", Layer(s), sc, m}};
+  m.double_buffer = true;
+  kernels.push_back({"doubled", Layer(s), sc, m});
+  const testing::SelftestRun run =
+      compile_and_run(codegen::generate_c(kernels), testing::kSanitizeFlags, 51);
+  ASSERT_TRUE(run.compiled) << run.compile_log.substr(0, 4000);
+  EXPECT_EQ(run.exit_code, 0) << run.raw.substr(0, 4000);
+  ASSERT_EQ(run.lines.size(), kernels.size()) << run.raw.substr(0, 4000);
+  for (std::size_t k = 0; k < kernels.size(); ++k)
+    expect_counts(kernels[k], run.lines[k], true, kernels[k].name);
+}
+
 // A real layer at its optimal 64 KiB schedule (whatever the search returns
 // now), compiled with -O2 and run; the counts must match model and simulator.
 void expect_optimal_kernel_runs(const Layer& layer, const std::string& name) {

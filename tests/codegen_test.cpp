@@ -94,6 +94,16 @@ TEST(Codegen, RefusesPrecisionsWithoutAC99Type) {
             std::string::npos);
 }
 
+TEST(Codegen, RefusesAxesBeyondTheSlotTables) {
+  LayerSpec s;  // a 1-D layer whose W exceeds the 2^20 entries of a slot table
+  s.name = "wide";
+  s.W = (Count{1} << 20) + 1;
+  Schedule sc;
+  for (Dim d : kAllDims) sc.tiles[d] = 1;
+  const std::string msg = refusal({"conv", Layer(s), sc, Machine{}});
+  EXPECT_NE(msg.find("W = 1048577"), std::string::npos) << msg;
+}
+
 TEST(Codegen, RefusesNamesThatAreNotCIdentifiers) {
   for (const std::string& bad :
        std::vector<std::string>{"", "9conv", "my-conv", "spad_conv", std::string(64, 'a')})

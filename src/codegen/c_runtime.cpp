@@ -15,6 +15,13 @@ constexpr std::string_view kRuntime = R"SPADC(
 #include <stdint.h>
 #include <string.h>
 
+/* Helpers a kernel does not need (another precision, say) are not warned about. */
+#if defined(__GNUC__) || defined(__clang__)
+#define SPAD_UNUSED __attribute__((unused))
+#else
+#define SPAD_UNUSED
+#endif
+
 typedef int64_t spad_i64;
 
 /* The eight tile loops and the three arrays (DESIGN.md). */
@@ -36,36 +43,36 @@ void dma_out(void *dst, size_t dst_stride, const void *src, size_t src_stride, s
 void dma_wait(void);
 #else
 static uint64_t spad_hook_in_bytes, spad_hook_out_bytes, spad_hook_waits;
-static void spad_hook_copy(void *dst, size_t dst_stride, const void *src, size_t src_stride,
+static SPAD_UNUSED void spad_hook_copy(void *dst, size_t dst_stride, const void *src, size_t src_stride,
                            size_t row_bytes, size_t rows) {
   size_t i;
   for (i = 0; i < rows; ++i)
     memcpy((unsigned char *)dst + i * dst_stride, (const unsigned char *)src + i * src_stride,
            row_bytes);
 }
-static inline void dma_in(void *dst, size_t dst_stride, const void *src, size_t src_stride,
+static SPAD_UNUSED inline void dma_in(void *dst, size_t dst_stride, const void *src, size_t src_stride,
                           size_t row_bytes, size_t rows) {
   spad_hook_copy(dst, dst_stride, src, src_stride, row_bytes, rows);
   spad_hook_in_bytes += (uint64_t)row_bytes * rows;
 }
-static inline void dma_out(void *dst, size_t dst_stride, const void *src, size_t src_stride,
+static SPAD_UNUSED inline void dma_out(void *dst, size_t dst_stride, const void *src, size_t src_stride,
                            size_t row_bytes, size_t rows) {
   spad_hook_copy(dst, dst_stride, src, src_stride, row_bytes, rows);
   spad_hook_out_bytes += (uint64_t)row_bytes * rows;
 }
-static inline void dma_wait(void) { ++spad_hook_waits; }
+static SPAD_UNUSED inline void dma_wait(void) { ++spad_hook_waits; }
 #endif
 
 /* Bytes each array moved in the last kernel run, counted at every hook call. */
 static uint64_t spad_in_bytes[3], spad_out_bytes[3];
 
-static inline void spad_dma_in(int array, unsigned char *dst, spad_i64 dst_stride,
+static SPAD_UNUSED inline void spad_dma_in(int array, unsigned char *dst, spad_i64 dst_stride,
                                const unsigned char *src, spad_i64 src_stride, spad_i64 row_bytes,
                                spad_i64 rows) {
   dma_in(dst, (size_t)dst_stride, src, (size_t)src_stride, (size_t)row_bytes, (size_t)rows);
   spad_in_bytes[array] += (uint64_t)row_bytes * (uint64_t)rows;
 }
-static inline void spad_dma_out(int array, unsigned char *dst, spad_i64 dst_stride,
+static SPAD_UNUSED inline void spad_dma_out(int array, unsigned char *dst, spad_i64 dst_stride,
                                 const unsigned char *src, spad_i64 src_stride, spad_i64 row_bytes,
                                 spad_i64 rows) {
   dma_out(dst, (size_t)dst_stride, src, (size_t)src_stride, (size_t)row_bytes, (size_t)rows);
@@ -77,20 +84,20 @@ static inline void spad_dma_out(int array, unsigned char *dst, spad_i64 dst_stri
  * alignment or aliasing assumptions). Data are signed integers of 1, 2 or 4
  * bytes; partial sums are kept as unsigned bit patterns of 1, 2, 4 or 8 bytes
  * (arithmetic modulo 2^bits, two's complement, never a signed overflow). */
-static inline spad_i64 spad_ld_s1(const unsigned char *p) { int8_t v; memcpy(&v, p, 1); return v; }
-static inline spad_i64 spad_ld_s2(const unsigned char *p) { int16_t v; memcpy(&v, p, 2); return v; }
-static inline spad_i64 spad_ld_s4(const unsigned char *p) { int32_t v; memcpy(&v, p, 4); return v; }
-static inline uint64_t spad_ld_u1(const unsigned char *p) { uint8_t v; memcpy(&v, p, 1); return v; }
-static inline uint64_t spad_ld_u2(const unsigned char *p) { uint16_t v; memcpy(&v, p, 2); return v; }
-static inline uint64_t spad_ld_u4(const unsigned char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
-static inline uint64_t spad_ld_u8(const unsigned char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-static inline void spad_st_u1(unsigned char *p, uint64_t x) { uint8_t v = (uint8_t)x; memcpy(p, &v, 1); }
-static inline void spad_st_u2(unsigned char *p, uint64_t x) { uint16_t v = (uint16_t)x; memcpy(p, &v, 2); }
-static inline void spad_st_u4(unsigned char *p, uint64_t x) { uint32_t v = (uint32_t)x; memcpy(p, &v, 4); }
-static inline void spad_st_u8(unsigned char *p, uint64_t x) { memcpy(p, &x, 8); }
+static SPAD_UNUSED inline spad_i64 spad_ld_s1(const unsigned char *p) { int8_t v; memcpy(&v, p, 1); return v; }
+static SPAD_UNUSED inline spad_i64 spad_ld_s2(const unsigned char *p) { int16_t v; memcpy(&v, p, 2); return v; }
+static SPAD_UNUSED inline spad_i64 spad_ld_s4(const unsigned char *p) { int32_t v; memcpy(&v, p, 4); return v; }
+static SPAD_UNUSED inline uint64_t spad_ld_u1(const unsigned char *p) { uint8_t v; memcpy(&v, p, 1); return v; }
+static SPAD_UNUSED inline uint64_t spad_ld_u2(const unsigned char *p) { uint16_t v; memcpy(&v, p, 2); return v; }
+static SPAD_UNUSED inline uint64_t spad_ld_u4(const unsigned char *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+static SPAD_UNUSED inline uint64_t spad_ld_u8(const unsigned char *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+static SPAD_UNUSED inline void spad_st_u1(unsigned char *p, uint64_t x) { uint8_t v = (uint8_t)x; memcpy(p, &v, 1); }
+static SPAD_UNUSED inline void spad_st_u2(unsigned char *p, uint64_t x) { uint16_t v = (uint16_t)x; memcpy(p, &v, 2); }
+static SPAD_UNUSED inline void spad_st_u4(unsigned char *p, uint64_t x) { uint32_t v = (uint32_t)x; memcpy(p, &v, 4); }
+static SPAD_UNUSED inline void spad_st_u8(unsigned char *p, uint64_t x) { memcpy(p, &x, 8); }
 
 /* The signed value of the low `bytes` bytes of a partial-sum bit pattern. */
-static inline spad_i64 spad_psum_value(uint64_t bits, int bytes) {
+static SPAD_UNUSED inline spad_i64 spad_psum_value(uint64_t bits, int bytes) {
   if (bytes == 8) return bits > (uint64_t)INT64_MAX ? -(spad_i64)(~bits) - 1 : (spad_i64)bits;
   {
     const int width = 8 * bytes;
@@ -101,7 +108,7 @@ static inline spad_i64 spad_psum_value(uint64_t bits, int bytes) {
 
 /* Requantisation of a final output: the partial sum's signed value saturated
  * to the output precision (bytes <= the partial-sum bytes). */
-static inline spad_i64 spad_saturate(spad_i64 v, int bytes) {
+static SPAD_UNUSED inline spad_i64 spad_saturate(spad_i64 v, int bytes) {
   spad_i64 hi, lo;
   if (bytes == 8) return v;
   hi = ((spad_i64)1 << (8 * bytes - 1)) - 1;
@@ -110,7 +117,7 @@ static inline spad_i64 spad_saturate(spad_i64 v, int bytes) {
 }
 
 /* A final output as a signed integer of `bytes` bytes (v already in range). */
-static inline void spad_st_signed(unsigned char *p, spad_i64 v, int bytes) {
+static SPAD_UNUSED inline void spad_st_signed(unsigned char *p, spad_i64 v, int bytes) {
   switch (bytes) {
     case 1: { int8_t x = (int8_t)v; memcpy(p, &x, 1); break; }
     case 2: { int16_t x = (int16_t)v; memcpy(p, &x, 2); break; }
@@ -119,7 +126,7 @@ static inline void spad_st_signed(unsigned char *p, spad_i64 v, int bytes) {
   }
 }
 
-static inline uint64_t spad_ld_bits(const unsigned char *p, int bytes) {
+static SPAD_UNUSED inline uint64_t spad_ld_bits(const unsigned char *p, int bytes) {
   switch (bytes) {
     case 1: return spad_ld_u1(p);
     case 2: return spad_ld_u2(p);
@@ -132,7 +139,7 @@ static inline uint64_t spad_ld_bits(const unsigned char *p, int bytes) {
 #include <stdio.h>
 #include <stdlib.h>
 /* The self-test's operands: splitmix64, mapped to [-amp, amp]. */
-static spad_i64 spad_random(uint64_t *state, spad_i64 amp) {
+static SPAD_UNUSED spad_i64 spad_random(uint64_t *state, spad_i64 amp) {
   uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
   z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
   z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
@@ -167,12 +174,12 @@ static const int spad_indexes[3][8] = {
 };
 
 /* Loop d is outside A's buffer and indexes A: A's buffer holds one tile of d. */
-static inline int spad_selects(const spad_layer *L, int a, int d) {
+static SPAD_UNUSED inline int spad_selects(const spad_layer *L, int a, int d) {
   return spad_indexes[a][d] && L->pos[d] >= L->span[a];
 }
 
 /* The loop ranges [lo, hi) A's buffer holds at tile position `at` (tile starts). */
-static void spad_held_ranges(const spad_layer *L, int a, const spad_i64 at[8], spad_i64 lo[8],
+static SPAD_UNUSED void spad_held_ranges(const spad_layer *L, int a, const spad_i64 at[8], spad_i64 lo[8],
                              spad_i64 hi[8]) {
   int d;
   for (d = 0; d < 8; ++d) {
@@ -186,7 +193,7 @@ static void spad_held_ranges(const spad_layer *L, int a, const spad_i64 at[8], s
   }
 }
 
-static int spad_same_tile(const spad_layer *L, int a, const spad_i64 x[8], const spad_i64 y[8]) {
+static SPAD_UNUSED int spad_same_tile(const spad_layer *L, int a, const spad_i64 x[8], const spad_i64 y[8]) {
   int d;
   for (d = 0; d < 8; ++d)
     if (spad_selects(L, a, d) && x[d] != y[d]) return 0;
@@ -196,7 +203,7 @@ static int spad_same_tile(const spad_layer *L, int a, const spad_i64 x[8], const
 /* The tile position of A's next fill after the fill at `at`: the loops at or
  * outside j*_A step as an odometer. Returns 0 when `at` is the last fill, 1
  * when j*_A stepped by one (the loops outside it unchanged), 2 otherwise. */
-static int spad_next_fill(const spad_layer *L, int a, const spad_i64 at[8], spad_i64 next[8]) {
+static SPAD_UNUSED int spad_next_fill(const spad_layer *L, int a, const spad_i64 at[8], spad_i64 next[8]) {
   int p;
   memcpy(next, at, 8 * sizeof(spad_i64));
   if (L->jpos[a] < 0) return 0;
@@ -215,7 +222,7 @@ static int spad_next_fill(const spad_layer *L, int a, const spad_i64 at[8], spad
  * (elements) are `mstride`; axes of extent 1 are dropped and adjacent axes that
  * are contiguous on both sides merged, so each 2-D transfer is as large as the
  * layouts allow. */
-static void spad_box_transfer(int array, int out, unsigned char *buf, const unsigned char *mem_in,
+static SPAD_UNUSED void spad_box_transfer(int array, int out, unsigned char *buf, const unsigned char *mem_in,
                               unsigned char *mem_out, const spad_i64 ext_in[5],
                               const spad_i64 mstride_in[5], spad_i64 eb) {
   spad_i64 e[5], ms[5], bs[5], idx[5] = {0, 0, 0, 0, 0};
@@ -318,16 +325,16 @@ typedef struct {
   int o_first[2], o_last[2];           /* O copy: first / last visit of its tile */
 } spad_kernel;
 
-static spad_i64 spad_copy_elems(const spad_layer *L, int a) { return L->elems[a] / L->copies; }
-static spad_i64 spad_elem_bytes(const spad_layer *L, int a) {
+static SPAD_UNUSED spad_i64 spad_copy_elems(const spad_layer *L, int a) { return L->elems[a] / L->copies; }
+static SPAD_UNUSED spad_i64 spad_elem_bytes(const spad_layer *L, int a) {
   return a == SPAD_O ? L->psum_bytes : L->eb[a];
 }
-static unsigned char *spad_copy_base(spad_kernel *K, int a, int copy) {
+static SPAD_UNUSED unsigned char *spad_copy_base(spad_kernel *K, int a, int copy) {
   return K->spad + K->L->off[a] + copy * spad_copy_elems(K->L, a) * spad_elem_bytes(K->L, a);
 }
 
 /* Sorted in-bounds coordinates of one spatial axis: out*stride + k*dil - pad. */
-static spad_i64 spad_axis_set(spad_kernel *K, spad_i64 extent, spad_i64 stride, spad_i64 dil,
+static SPAD_UNUSED spad_i64 spad_axis_set(spad_kernel *K, spad_i64 extent, spad_i64 stride, spad_i64 dil,
                               spad_i64 pad, spad_i64 o_lo, spad_i64 o_hi, spad_i64 k_lo,
                               spad_i64 k_hi, spad_i64 *list) {
   spad_i64 o, k, x, n = 0;
@@ -347,7 +354,7 @@ static spad_i64 spad_axis_set(spad_kernel *K, spad_i64 extent, spad_i64 stride, 
 /* Runs of a list of coordinates with their slots: maximal stretches where the
  * coordinate steps by a constant (by 1 when `unit`) and the slot by 1. Writes
  * start index, length and step per run; returns the number of runs. */
-static spad_i64 spad_runs(const spad_i64 *coord, const int32_t *slot_of, spad_i64 n, int unit,
+static SPAD_UNUSED spad_i64 spad_runs(const spad_i64 *coord, const int32_t *slot_of, spad_i64 n, int unit,
                           spad_i64 *runs) {
   spad_i64 i = 0, count = 0;
   while (i < n) {
@@ -369,7 +376,7 @@ static spad_i64 spad_runs(const spad_i64 *coord, const int32_t *slot_of, spad_i6
 
 /* Transfers rows `rows` x columns `cols` of every held (batch, channel) of
  * window `w` (stored at `base`) from off-chip I. */
-static void spad_i_transfer(spad_kernel *K, const spad_iwindow *w, unsigned char *base,
+static SPAD_UNUSED void spad_i_transfer(spad_kernel *K, const spad_iwindow *w, unsigned char *base,
                             const spad_i64 *rows, spad_i64 nrows, const spad_i64 *cols,
                             spad_i64 ncols, spad_i64 nch) {
   const spad_layer *L = K->L;
@@ -398,7 +405,7 @@ static void spad_i_transfer(spad_kernel *K, const spad_iwindow *w, unsigned char
  * fill: the tile differs from the one held in copy `from` only along the
  * moving axis; shared rows (columns) keep their slots, and are copied on chip
  * when `from` is the other copy; only new ones are transferred. */
-static void spad_i_load(spad_kernel *K, const spad_i64 at[8], int dst, int from) {
+static SPAD_UNUSED void spad_i_load(spad_kernel *K, const spad_i64 at[8], int dst, int from) {
   const spad_layer *L = K->L;
   spad_iwindow *w = &K->iw[dst];
   spad_i64 lo[8], hi[8], n[2], nch = 0, g, c, i, k;
@@ -429,7 +436,8 @@ static void spad_i_load(spad_kernel *K, const spad_i64 at[8], int dst, int from)
     if (L->halo_axis >= 0) { /* the moving axis gets every slot the buffer can hold */
       const int a2 = L->halo_axis;
       const spad_i64 per = w->nb * w->nch * n[1 - a2];
-      spad_i64 slots = per > 0 ? spad_copy_elems(L, SPAD_I) / per : 0;
+      /* per == 0: the window is empty and stays so until the next whole fill */
+      spad_i64 slots = per > 0 ? spad_copy_elems(L, SPAD_I) / per : extent[a2];
       if (slots > extent[a2]) slots = extent[a2];
       if (slots > w->ext[a2]) w->ext[a2] = slots;
     }
@@ -461,7 +469,7 @@ static void spad_i_load(spad_kernel *K, const spad_i64 at[8], int dst, int from)
     }
     for (i = 0; i < n[a]; ++i) {
       if (tmp[i] >= 0) continue;
-      while (used[next_free]) ++next_free;
+      while (next_free + 1 < w->ext[a] && used[next_free]) ++next_free; /* ext[a] >= n[a] */
       tmp[i] = (int32_t)next_free;
       used[next_free] = 1;
       newc[fresh++] = K->list[a][i];
@@ -496,7 +504,7 @@ static void spad_i_load(spad_kernel *K, const spad_i64 at[8], int dst, int from)
 }
 
 /* ---- W fills ---------------------------------------------------------------- */
-static void spad_w_load(spad_kernel *K, const spad_i64 at[8], int dst) {
+static SPAD_UNUSED void spad_w_load(spad_kernel *K, const spad_i64 at[8], int dst) {
   const spad_layer *L = K->L;
   spad_i64 lo[8], hi[8], ext[5], ms[5], off;
   const spad_i64 mg = L->D[SPAD_m], cg = L->D[SPAD_c];
@@ -526,7 +534,7 @@ static void spad_w_load(spad_kernel *K, const spad_i64 at[8], int dst) {
  * on the tile's last visit, final outputs (output precision, requantised by
  * spad_saturate in place in the buffer) to O. A visit is the tile's first
  * (last) when every reduction loop outside j*_O is at its first (last) tile. */
-static void spad_o_box(const spad_layer *L, const spad_i64 lo[8], const spad_i64 hi[8],
+static SPAD_UNUSED void spad_o_box(const spad_layer *L, const spad_i64 lo[8], const spad_i64 hi[8],
                        spad_i64 ext[5], spad_i64 ms[5], spad_i64 *off) {
   const spad_i64 mg = L->D[SPAD_m];
   ext[0] = hi[SPAD_n] - lo[SPAD_n];
@@ -543,7 +551,7 @@ static void spad_o_box(const spad_layer *L, const spad_i64 lo[8], const spad_i64
          lo[SPAD_q];
 }
 
-static void spad_o_prepare(spad_kernel *K, const spad_i64 at[8], int dst) {
+static SPAD_UNUSED void spad_o_prepare(spad_kernel *K, const spad_i64 at[8], int dst) {
   const spad_layer *L = K->L;
   spad_i64 lo[8], hi[8], ext[5], ms[5], off;
   int p, first = 1, last = 1;
@@ -568,7 +576,7 @@ static void spad_o_prepare(spad_kernel *K, const spad_i64 at[8], int dst) {
                       L->psum_bytes);
 }
 
-static void spad_o_writeback(spad_kernel *K, int copy) {
+static SPAD_UNUSED void spad_o_writeback(spad_kernel *K, int copy) {
   const spad_layer *L = K->L;
   spad_i64 ext[5], ms[5], off, e, count;
   unsigned char *base = spad_copy_base(K, SPAD_O, copy);
@@ -592,7 +600,7 @@ static void spad_o_writeback(spad_kernel *K, int copy) {
  * is (re)filled only when the tile it must hold has changed. With two copies
  * the next fill's transfer is issued (into the other copy) before the tile of
  * this one is computed, and waited for at the next fill point. */
-static int spad_stepped(const spad_layer *L, int a, const spad_i64 prev[8], const spad_i64 at[8]) {
+static SPAD_UNUSED int spad_stepped(const spad_layer *L, int a, const spad_i64 prev[8], const spad_i64 at[8]) {
   int p;
   const int j = L->jpos[a];
   if (j < 0) return 0;
@@ -601,7 +609,7 @@ static int spad_stepped(const spad_layer *L, int a, const spad_i64 prev[8], cons
   return at[L->order[j]] == prev[L->order[j]] + L->t[L->order[j]];
 }
 
-static void spad_load(spad_kernel *K, int a, const spad_i64 at[8], int dst, int from) {
+static SPAD_UNUSED void spad_load(spad_kernel *K, int a, const spad_i64 at[8], int dst, int from) {
   if (a == SPAD_I)
     spad_i_load(K, at, dst, from);
   else if (a == SPAD_W)
@@ -610,7 +618,7 @@ static void spad_load(spad_kernel *K, int a, const spad_i64 at[8], int dst, int 
     spad_o_prepare(K, at, dst);
 }
 
-static void spad_fill(spad_kernel *K, int a, const spad_i64 at[8]) {
+static SPAD_UNUSED void spad_fill(spad_kernel *K, int a, const spad_i64 at[8]) {
   const spad_layer *L = K->L;
   const int halo = a == SPAD_I && L->halo_axis >= 0;
   if (K->resident[a] && spad_same_tile(L, a, K->key[a], at)) return;
@@ -633,7 +641,7 @@ static void spad_fill(spad_kernel *K, int a, const spad_i64 at[8]) {
 
 /* Scratch of a kernel: int32 tables of 2*(C+H+W) + H + W entries, spad_i64
  * lists of C + 4*(H+W) entries, marks of max(H, W) bytes. */
-static void spad_begin(spad_kernel *K, const spad_layer *L, unsigned char *spad, int32_t *tables,
+static SPAD_UNUSED void spad_begin(spad_kernel *K, const spad_layer *L, unsigned char *spad, int32_t *tables,
                        spad_i64 *lists, unsigned char *marks, const void *I, const void *W,
                        void *O, void *Opsum) {
   int a, c;
@@ -665,7 +673,7 @@ static void spad_begin(spad_kernel *K, const spad_layer *L, unsigned char *spad,
   }
 }
 
-static void spad_end(spad_kernel *K) {
+static SPAD_UNUSED void spad_end(spad_kernel *K) {
   if (K->resident[SPAD_O]) spad_o_writeback(K, K->cur[SPAD_O]);
   dma_wait();
 }

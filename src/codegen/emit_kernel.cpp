@@ -232,6 +232,7 @@ std::string emit_kernel(const KernelPlan& k) {
   o += fmt::format("static unsigned char {}_marks[{}];\n\n", k.name, std::max(s.H, s.W));
   o += compute_function(k) + "\n";
   o += "/* The tiled kernel: tile loops in the schedule's order, outermost first. */\n";
+  o += kernel_prototype(k) + ";\n";
   o += entry_function(k);
   return o;
 }

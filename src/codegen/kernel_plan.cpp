@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "base/error.hpp"
 #include "model/evaluate.hpp"
 
@@ -113,6 +115,12 @@ KernelPlan plan_kernel(const KernelRequest& r) {
                       "arrays of at most {} bytes",
                       who(r), tensor_name(t), r.layer.size(t), kMaxArrayBytes));
   }
+
+  const LayerSpec& spec = r.layer.spec();
+  for (const auto& [field, value] : {std::pair{"C", spec.C}, {"H", spec.H}, {"W", spec.W}})
+    if (value > kMaxAxisExtent)
+      throw UserError(fmt::format("{}: {} = {}: generated kernels support at most {}", who(r),
+                                  field, value, kMaxAxisExtent));
 
   for (Tensor t : kAllTensors) p.j_star[t] = j_star(r.schedule, p.trips, t);
   const int j = p.j_star[Tensor::I];

@@ -34,6 +34,8 @@ struct KernelRequest {
 // 2^63 when off-chip arrays are below 2^40 bytes.
 inline constexpr Count kMaxScratchpadBytes = Count{1} << 30;
 inline constexpr Count kMaxArrayBytes = Count{1} << 40;
+// Largest C, H and W: the kernel keeps slot tables of C + H + W entries.
+inline constexpr Count kMaxAxisExtent = Count{1} << 20;
 
 struct KernelPlan {
   std::string name;
