@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -20,8 +21,11 @@ inline int resolved_threads(int asked) {
 
 // Runs job(i) for every i in `order` on `workers` threads (inline when
 // workers <= 1); rethrows the first exception (in `order`) any job threw.
+// `done` (if set) is called after each job ends, on the worker's thread (a
+// progress display counts with it).
 template <class Job>
-void run_parallel(const std::vector<std::size_t>& order, int workers, const Job& job) {
+void run_parallel(const std::vector<std::size_t>& order, int workers, const Job& job,
+                  const std::function<void()>& done = {}) {
   std::vector<std::exception_ptr> errors(order.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
@@ -31,6 +35,7 @@ void run_parallel(const std::vector<std::size_t>& order, int workers, const Job&
       } catch (...) {
         errors[k] = std::current_exception();
       }
+      if (done) done();
     }
   };
   if (workers <= 1) {

@@ -5,8 +5,9 @@
 #include <memory>
 
 #include "base/error.hpp"
-#include "cli/optimize_network_run.hpp"
 #include "base/parallel_run.hpp"
+#include "cli/optimize_network_run.hpp"
+#include "cli/progress.hpp"
 #include "model/evaluate.hpp"
 #include "search/dataflows.hpp"
 
@@ -100,7 +101,8 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
     result.given_schedule = true;
     result.network = given_network(net, selection.front(), accel, *run.given, run.objective);
   } else {
-    result.network = optimize_network(net, selection, accel.machine, options);
+    result.network =
+        optimize_network(net, selection, accel.machine, options, run.progress, "accel: optimum");
   }
   const std::vector<NetworkLayerResult>& layers = result.network.layers;
   result.layers.resize(layers.size());
@@ -130,19 +132,24 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
     for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] = k;
     const int total = resolved_threads(run.threads);
     const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
-    run_parallel(jobs, workers, [&](std::size_t k) {
-      const std::size_t i = shapes[k / kSearched.size()];
-      const Dataflow dataflow = kSearched[k % kSearched.size()];
-      const Layer layer(layers[i].layer.spec);
-      SearchOptions each = options;
-      each.threads = std::max(1, total / workers);
-      each.space = dataflow_space(dataflow);
-      const SearchResult found = optimize(layer, accel.machine, each);
-      // The dataflows come first in AccelBaseline, in kSearched's order.
-      const std::size_t b = k % kSearched.size();
-      result.layers[i].baselines[b] =
-          costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
-    });
+    Progress line("accel: dataflows", "searches", static_cast<std::int64_t>(jobs.size()),
+                  run.progress);
+    run_parallel(
+        jobs, workers,
+        [&](std::size_t k) {
+          const std::size_t i = shapes[k / kSearched.size()];
+          const Dataflow dataflow = kSearched[k % kSearched.size()];
+          const Layer layer(layers[i].layer.spec);
+          SearchOptions each = options;
+          each.threads = std::max(1, total / workers);
+          each.space = dataflow_space(dataflow);
+          const SearchResult found = optimize(layer, accel.machine, each);
+          // The dataflows come first in AccelBaseline, in kSearched's order.
+          const std::size_t b = k % kSearched.size();
+          result.layers[i].baselines[b] =
+              costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
+        },
+        [&line] { line.advance(); });
   }
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].searched_as != i) result.layers[i] = result.layers[layers[i].searched_as];

@@ -20,12 +20,14 @@
 namespace spad::cli {
 
 struct AccelRunOptions {
-  Objective objective = Objective::traffic;
+  Objective objective = Objective::latency;
   bool baselines = true;
   int threads = 0;  // 0: all hardware threads
   // Cost this schedule of the one selected layer instead of searching (it
   // must fit: UserError otherwise).
   std::optional<Schedule> given;
+  // Progress lines (cli/progress) on a terminal's stderr.
+  bool progress = false;
 };
 
 // `selection`: indices into net.layers, ascending.

@@ -1,7 +1,7 @@
 // `spad accel`: from bytes to cycles, bandwidth and energy on an accelerator
 // described by a machine file (io/accelerator_file). For one layer (--layer)
 // or every conv and fc layer of a network (--model), the best schedule for
-// the objective (--objective traffic|latency|energy), its compute and
+// the objective (--objective latency|energy|traffic, default latency), its compute and
 // transfer cycles, latency with and without DMA/compute overlap, energy
 // split, and the fixed dataflows beside it; a table (report/accel_table),
 // JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
@@ -12,9 +12,12 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/parallel_run.hpp"
 #include "cli/accel_network_run.hpp"
 #include "cli/command.hpp"
-#include "base/parallel_run.hpp"
+#include "cli/network_run_flags.hpp"
+#include "cli/output_width.hpp"
+#include "cli/progress.hpp"
 #include "cli/run_target.hpp"
 #include "io/accel_result_csv.hpp"
 #include "io/accel_result_json.hpp"
@@ -29,10 +32,11 @@ struct AccelFlags {
   std::optional<std::string> layer, model, layers, schedule;
   std::optional<Count> batch;
   std::string machine_file;
-  std::string objective = "traffic";
+  std::string objective = "latency";
   bool no_baselines = false;
   int threads = 0;
   bool json = false, csv = false;
+  bool quiet = false, wide = false;
 };
 
 constexpr const char* kFooter = R"(
@@ -67,6 +71,7 @@ int run_accel(const AccelFlags& flags) {
   run.objective = objective_from(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
+  run.progress = Progress::wanted(flags.quiet);
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
   if (flags.schedule) run.given = load_schedule_arg(*flags.schedule);
@@ -76,7 +81,7 @@ int run_accel(const AccelFlags& flags) {
   } else if (flags.csv) {
     std::cout << accel_result_to_csv(result);
   } else {
-    std::cout << format_accel_table(result);
+    std::cout << format_accel_table(result, output_width(flags.wide));
   }
   return finish_with_infeasible_layers(
       result.network, "give a larger scratchpad.capacity_bytes in " + flags.machine_file);
@@ -112,8 +117,9 @@ Command add_accel_command(CLI::App& app) {
       ->required();
   sub->add_option(
          "--objective", flags->objective,
-         "What the search minimises first: traffic (default; ties go to the lower latency), "
-         "latency (ties: energy) or energy (ties: latency)")
+         "What the search minimises first: latency (default; ties: energy, then traffic), "
+         "energy (ties: latency, then traffic) or traffic (ties: latency); printed with every "
+         "result")
       ->type_name("traffic|latency|energy");
   auto* schedule = sub->add_option("--schedule", flags->schedule,
                                    "With --layer: cost this schedule (JSON file or text, as "
@@ -129,6 +135,8 @@ Command add_accel_command(CLI::App& app) {
   auto* json = sub->add_flag("--json", flags->json, "Print one JSON document (and nothing else)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print one CSV line per layer after a header");
   json->excludes(csv);
+  add_wide_flag(*sub, flags->wide);
+  add_quiet_flag(*sub, flags->quiet);
   sub->footer(kFooter);
   return {sub, [flags] { return run_accel(*flags); }};
 }

@@ -11,6 +11,8 @@
 #include "cli/command.hpp"
 #include "cli/compare_flags.hpp"
 #include "cli/compare_network_run.hpp"
+#include "cli/output_width.hpp"
+#include "cli/progress.hpp"
 #include "cli/run_target.hpp"
 #include "io/compare_result_csv.hpp"
 #include "io/compare_result_json.hpp"
@@ -36,13 +38,14 @@ int run_compare(const CompareFlags& flags) {
   const RunTarget target =
       load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
   const Machine machine = machine_from_flags(flags.machine);
-  const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads);
+  const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads,
+                                               Progress::wanted(flags.quiet));
   if (flags.json) {
     std::cout << compare_result_to_json(result).dump(2) << '\n';
   } else if (flags.csv) {
     std::cout << compare_result_to_csv(result);
   } else {
-    std::cout << format_compare_table(result);
+    std::cout << format_compare_table(result, output_width(flags.wide));
   }
   return finish_with_infeasible_layers(result.network, "give a larger --buffer");
 }

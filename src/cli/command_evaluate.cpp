@@ -5,6 +5,7 @@
 #include "cli/command.hpp"
 #include "cli/cost_flags.hpp"
 #include "cli/cost_output.hpp"
+#include "cli/output_width.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad::cli {
@@ -17,7 +18,8 @@ Command add_evaluate_command(CLI::App& app) {
   return {sub, [flags] {
             const CostInputs in = load_cost_inputs(*flags);
             const Traffic traffic = evaluate(in.layer, in.schedule, in.machine);
-            print_cost(in, traffic, flags->json, "the analytical model");
+            print_cost(in, traffic, flags->json, "the analytical model", {},
+                       output_width(flags->wide));
             return 0;
           }};
 }

@@ -11,6 +11,9 @@
 #include "cli/cost_flags.hpp"
 #include "cli/cost_output.hpp"
 #include "cli/execution_check.hpp"
+#include "cli/network_run_flags.hpp"
+#include "cli/output_width.hpp"
+#include "cli/progress.hpp"
 #include "sim/executor.hpp"
 #include "sim/tile_simulator.hpp"
 
@@ -21,6 +24,7 @@ struct SimulateFlags {
   CostFlags cost;
   bool execute = false;
   std::uint64_t seed = 1;
+  bool quiet = false;
 };
 
 }  // namespace
@@ -36,19 +40,27 @@ Command add_simulate_command(CLI::App& app) {
                 "(exit code 1 on a mismatch)");
   sub->add_option("--seed", flags->seed, "Seed of the random operands of --execute (default 1)")
       ->type_name("INT");
+  add_quiet_flag(*sub, flags->quiet);
   return {sub, [flags] {
             const CostInputs in = load_cost_inputs(flags->cost);
             const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
             if (!flags->execute) {
-              print_cost(in, traffic, flags->cost.json, "the tile-level simulator");
+              print_cost(in, traffic, flags->cost.json, "the tile-level simulator", {},
+                         output_width(flags->cost.wide));
               return 0;
             }
-            const Execution run = execute(in.layer, in.schedule, in.machine, flags->seed);
+            Progress line("simulate --execute", "MACs", in.layer.macs(),
+                          Progress::wanted(flags->quiet));
+            const Execution run = execute(in.layer, in.schedule, in.machine, flags->seed,
+                                          [&line](Count done, Count) { line.set_done(done); });
+            line.finish();
             const ExecutionCheck check = check_execution(run, traffic, flags->seed);
             nlohmann::ordered_json extra;
             extra["execute"] = execution_check_json(check);
-            print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra);
-            if (!flags->cost.json) std::cout << '\n' << format_execution_check(check);
+            const std::size_t width = output_width(flags->cost.wide);
+            print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra, width);
+            if (!flags->cost.json)
+              std::cout << '\n' << fit_to_width(format_execution_check(check), width);
             if (check.ok()) return 0;
             std::cerr << execution_failure_message(check);
             return 1;

@@ -5,8 +5,9 @@
 #include <memory>
 #include <thread>
 
-#include "cli/optimize_network_run.hpp"
 #include "base/parallel_run.hpp"
+#include "cli/optimize_network_run.hpp"
+#include "cli/progress.hpp"
 #include "search/dataflows.hpp"
 
 namespace spad::cli {
@@ -51,14 +52,14 @@ void run_job(Job job, const Layer& layer, const Machine& machine, const Candidat
 }  // namespace
 
 CompareResult compare_network(const Network& net, const std::vector<std::size_t>& selection,
-                              const Machine& machine, int threads) {
+                              const Machine& machine, int threads, bool progress) {
   const auto templates = std::make_shared<TemplateCache>();
   SearchOptions options;
   options.threads = threads;
   options.templates = templates;
 
   CompareResult result;
-  result.network = optimize_network(net, selection, machine, options);
+  result.network = optimize_network(net, selection, machine, options, progress, "compare: optimum");
   const std::vector<NetworkLayerResult>& layers = result.network.layers;
   result.layers.resize(layers.size());
 
@@ -82,11 +83,15 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
   const int total = resolved_threads(threads);
   const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
   const SearchRun run{std::max(1, total / workers), templates};
-  run_parallel(jobs, workers, [&](std::size_t k) {
-    const std::size_t i = shapes[k / kJobsPerShape];
-    run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec), machine,
-            *layers[i].search.best, run, result.layers[i]);
-  });
+  Progress line("compare: baselines", "searches", static_cast<std::int64_t>(jobs.size()), progress);
+  run_parallel(
+      jobs, workers,
+      [&](std::size_t k) {
+        const std::size_t i = shapes[k / kJobsPerShape];
+        run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec), machine,
+                *layers[i].search.best, run, result.layers[i]);
+      },
+      [&line] { line.advance(); });
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].searched_as != i) {
       const LowerBound bound = result.layers[i].bound;

@@ -22,7 +22,9 @@
 namespace spad::cli {
 
 // `selection`: indices into net.layers, ascending. threads: 0 = all.
+// With `progress`, progress lines (cli/progress) count the optimum's and
+// the baselines' searches on a terminal's stderr.
 CompareResult compare_network(const Network& net, const std::vector<std::size_t>& selection,
-                              const Machine& machine, int threads);
+                              const Machine& machine, int threads, bool progress = false);
 
 }  // namespace spad::cli

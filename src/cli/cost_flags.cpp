@@ -1,6 +1,7 @@
 // --layer / --schedule / machine flags / --json, shared by evaluate and simulate.
 #include "cli/cost_flags.hpp"
 
+#include "cli/network_run_flags.hpp"
 #include "io/layer_json.hpp"
 #include "io/schedule_json.hpp"
 
@@ -20,6 +21,7 @@ void add_cost_flags(CLI::App& app, CostFlags& flags) {
       ->required();
   add_machine_flags(app, flags.machine);
   app.add_flag("--json", flags.json, "Print the result as one JSON document (and nothing else)");
+  add_wide_flag(app, flags.wide);
 }
 
 CostInputs load_cost_inputs(const CostFlags& flags) {

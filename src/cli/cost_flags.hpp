@@ -18,6 +18,7 @@ struct CostFlags {
   std::string schedule;
   MachineFlags machine;
   bool json = false;
+  bool wide = false;  // tables at full width (cli/output_width)
 };
 
 void add_cost_flags(CLI::App& app, CostFlags& flags);

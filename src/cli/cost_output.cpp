@@ -3,6 +3,8 @@
 
 #include <iostream>
 
+#include "io/document_format.hpp"
+#include "io/layer_json.hpp"
 #include "io/result_json.hpp"
 #include "report/schedule_report.hpp"
 
@@ -10,19 +12,23 @@ namespace spad::cli {
 
 nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
                                  const nlohmann::ordered_json& extra) {
-  nlohmann::ordered_json j = result_to_json(in.schedule, traffic, in.machine);
+  nlohmann::ordered_json j =
+      with_format(DocKind::result, result_to_json(in.schedule, traffic, in.machine));
+  j["layer"] = layer_to_json(in.layer.spec());
   if (extra.is_object())
     for (const auto& [key, value] : extra.items()) j[key] = value;
   return j;
 }
 
 void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
-                std::string_view counted_by, const nlohmann::ordered_json& extra) {
+                std::string_view counted_by, const nlohmann::ordered_json& extra,
+                std::size_t width) {
   if (json) {
     std::cout << cost_json(in, traffic, extra).dump(2) << '\n';
     return;
   }
-  std::cout << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by);
+  std::cout << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by,
+                                      width);
 }
 
 }  // namespace spad::cli

@@ -15,7 +15,9 @@ namespace spad::cli {
 nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
                                  const nlohmann::ordered_json& extra);
 
+// `width`: what the human report is fitted to (cli/output_width; 0: unlimited).
 void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
-                std::string_view counted_by, const nlohmann::ordered_json& extra = {});
+                std::string_view counted_by, const nlohmann::ordered_json& extra = {},
+                std::size_t width = 0);
 
 }  // namespace spad::cli

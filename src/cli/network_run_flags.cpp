@@ -35,6 +35,19 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
                             "Print the result as one JSON document (and nothing else)");
   auto* csv = app.add_flag("--csv", flags.csv, "Print one CSV line per layer, after a header line");
   json->excludes(csv);
+  add_wide_flag(app, flags.wide);
+  add_quiet_flag(app, flags.quiet);
+}
+
+void add_quiet_flag(CLI::App& app, bool& quiet) {
+  app.add_flag("--quiet,-q", quiet,
+               "No progress line on stderr (it is shown only when stderr is a terminal)");
+}
+
+void add_wide_flag(CLI::App& app, bool& wide) {
+  app.add_flag("--wide", wide,
+               "Print tables at full width (by default they fit $COLUMNS, or the terminal, "
+               "or 100 columns, by shortening the schedule column)");
 }
 
 }  // namespace spad::cli

@@ -21,7 +21,13 @@ struct NetworkRunFlags {
   int threads = 0;
   bool json = false;
   bool csv = false;
+  bool quiet = false;  // no progress line on stderr
+  bool wide = false;   // tables at full width (else fitted to the terminal)
 };
+
+// --quiet and --wide, shared with accel and simulate.
+void add_quiet_flag(CLI::App& app, bool& quiet);
+void add_wide_flag(CLI::App& app, bool& wide);
 
 // Registers the shared flags; `extra` runs between the machine flags and
 // --threads, so a command's own flags stand there in its help.

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "base/error.hpp"
+#include "cli/output_width.hpp"
 #include "io/layer_json.hpp"
 #include "io/optimize_result_json.hpp"
 #include "report/optimize_report.hpp"
@@ -29,7 +30,7 @@ int run_optimize_layer(const OptimizeFlags& flags) {
     std::cout << j.dump(2) << '\n';
   } else {
     std::cout << format_optimize_report(layer, machine, options.space, result, seconds,
-                                        options.threads);
+                                        options.threads, output_width(flags.wide));
   }
   return 0;
 }

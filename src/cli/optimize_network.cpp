@@ -6,6 +6,8 @@
 #include <numeric>
 
 #include "cli/optimize_network_run.hpp"
+#include "cli/output_width.hpp"
+#include "cli/progress.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_result_csv.hpp"
 #include "io/network_result_json.hpp"
@@ -60,7 +62,8 @@ int run_optimize_network(const OptimizeFlags& flags) {
   const std::vector<std::size_t> chosen = selection(net, flags);
 
   const auto start = std::chrono::steady_clock::now();
-  NetworkResult result = optimize_network(net, chosen, machine, options);
+  NetworkResult result =
+      optimize_network(net, chosen, machine, options, Progress::wanted(flags.quiet));
   result.precision_source = precision_source;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -70,10 +73,12 @@ int run_optimize_network(const OptimizeFlags& flags) {
   } else if (flags.csv) {
     std::cout << network_result_to_csv(result);
   } else {
-    std::cout << format_network_table(result);
-    std::cout << "space       " << format_search_space(options.space) << '\n';
-    std::cout << "search      "
-              << format_search_stats(searched_stats(result), seconds, options.threads) << '\n';
+    const std::size_t width = output_width(flags.wide);
+    std::cout << format_network_table(result, width);
+    std::cout << fit_to_width(
+        "space       " + format_search_space(options.space) + '\n' + "search      " +
+            format_search_stats(searched_stats(result), seconds, options.threads) + '\n',
+        width);
   }
   const std::string infeasible = format_infeasible_layers(result);
   if (infeasible.empty()) return 0;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "base/parallel_run.hpp"
+#include "cli/progress.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad::cli {
@@ -20,7 +21,8 @@ bool same_shape(LayerSpec a, LayerSpec b) {
 }  // namespace
 
 NetworkResult optimize_network(const Network& net, const std::vector<std::size_t>& selection,
-                               const Machine& machine, const SearchOptions& options) {
+                               const Machine& machine, const SearchOptions& options, bool progress,
+                               const std::string& label) {
   NetworkResult result;
   result.model = net.model;
   result.machine = machine;
@@ -56,9 +58,13 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
   SearchOptions each = options;
   each.threads = std::max(1, threads / workers);
   if (!each.templates) each.templates = std::make_shared<TemplateCache>();
-  run_parallel(order, workers, [&](std::size_t u) {
-    result.layers[u].search = optimize(Layer(result.layers[u].layer.spec), machine, each);
-  });
+  Progress line(label, "layer shapes searched", static_cast<std::int64_t>(order.size()), progress);
+  run_parallel(
+      order, workers,
+      [&](std::size_t u) {
+        result.layers[u].search = optimize(Layer(result.layers[u].layer.spec), machine, each);
+      },
+      [&line] { line.advance(); });
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     if (result.layers[i].searched_as != i)
       result.layers[i].search = result.layers[result.layers[i].searched_as].search;

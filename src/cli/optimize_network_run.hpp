@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "io/network_file.hpp"
@@ -21,7 +22,10 @@
 namespace spad::cli {
 
 // `selection`: indices into net.layers, ascending (io/network_layer_selection).
+// With `progress`, a progress line (cli/progress) labelled `label` counts the
+// searched shapes on a terminal's stderr.
 NetworkResult optimize_network(const Network& net, const std::vector<std::size_t>& selection,
-                               const Machine& machine, const SearchOptions& options);
+                               const Machine& machine, const SearchOptions& options,
+                               bool progress = false, const std::string& label = "optimize");
 
 }  // namespace spad::cli

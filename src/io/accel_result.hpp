@@ -54,7 +54,7 @@ struct LayerAccel {
 struct AccelResult {
   NetworkResult network;  // network.machine == accel.machine
   Accelerator accel;
-  Objective objective = Objective::traffic;
+  Objective objective = Objective::latency;
   bool with_baselines = true;
   // The one layer's schedule was given (spad accel --schedule), not searched.
   bool given_schedule = false;

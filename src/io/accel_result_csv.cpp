@@ -46,6 +46,7 @@ std::vector<std::string> cost_cells(const AccelCost& c, const Accelerator& accel
 std::string accel_result_to_csv(const AccelResult& result) {
   std::vector<std::vector<std::string>> rows = network_result_csv_rows(result.network);
   std::vector<std::string>& head = rows.front();
+  head.push_back("objective");
   head.insert(head.end(), kCostColumns.begin(), kCostColumns.end());
   if (result.with_baselines)
     for (AccelBaseline b : kAllAccelBaselines) {
@@ -55,6 +56,7 @@ std::string accel_result_to_csv(const AccelResult& result) {
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     std::vector<std::string>& row = rows[i + 1];
     const LayerAccel& l = result.layers[i];
+    row.push_back(std::string(objective_name(result.objective)));
     if (l.cost) {
       const std::vector<std::string> cells = cost_cells(
           *l.cost, result.accel, result.network.layers[i].search.best->traffic.traffic_bytes);

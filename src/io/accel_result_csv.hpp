@@ -1,5 +1,6 @@
 // The per-layer CSV of `spad accel --csv`: the columns of the network CSV
 // (io/network_result_csv), then
+//   objective (traffic, latency or energy: what the search minimised)
 //   compute_cycles transfer_cycles transfer_data_cycles transfer_setup_cycles
 //   dma_transfers exposed_cycles latency_serial_cycles latency_overlapped_cycles
 //   latency_cycles memory_bound mac_utilization bytes_per_cycle gbytes_per_s (achieved)

@@ -2,6 +2,7 @@
 #include "io/accel_result_json.hpp"
 
 #include "io/accelerator_json.hpp"
+#include "io/document_format.hpp"
 #include "io/network_result_json.hpp"
 #include "io/schedule_json.hpp"
 
@@ -67,6 +68,7 @@ nlohmann::ordered_json baseline_json(const std::optional<CostedSchedule>& b, boo
 
 nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
   nlohmann::ordered_json j = network_result_to_json(result.network);
+  j["format"] = format_tag(DocKind::accel);
   const Accelerator& accel = result.accel;
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     nlohmann::ordered_json& layer = j["layers"][i];

@@ -4,12 +4,16 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <utility>
 
 #include "base/error.hpp"
+#include "io/accelerator_json.hpp"
 #include "io/byte_size.hpp"
+#include "io/document_format.hpp"
 #include "io/json_read.hpp"
 #include "io/precision_text.hpp"
 #include "io/text_fields.hpp"
@@ -20,14 +24,15 @@ namespace {
 
 // ---------------------------------------------------------------- keys
 
-constexpr std::array<std::string_view, 9> kTopKeys = {
-    "spad_machine", "name",      "description", "scratchpad", "precision_bytes",
-    "mac_array",    "clock_mhz", "offchip",     "energy"};
+constexpr std::array<std::string_view, 11> kTopKeys = {
+    "spad_machine", "name",    "description", "scratchpad",    "precision_bytes", "mac_array",
+    "clock_mhz",    "offchip", "energy",      "energy_source", "format"};
 constexpr std::array<std::string_view, 3> kScratchpadKeys = {"capacity_bytes", "double_buffer",
                                                              "halo_reuse"};
 constexpr std::array<std::string_view, 4> kPrecisionKeys = {"input", "weight", "output", "psum"};
-constexpr std::array<std::string_view, 1> kMacArrayKeys = {"unroll"};
-constexpr std::array<std::string_view, 2> kOffchipKeys = {"bits_per_cycle", "dma_setup_cycles"};
+constexpr std::array<std::string_view, 2> kMacArrayKeys = {"unroll", "macs_per_cycle"};
+constexpr std::array<std::string_view, 3> kOffchipKeys = {"bits_per_cycle", "bytes_per_s",
+                                                          "dma_setup_cycles"};
 constexpr std::array<std::string_view, 3> kEnergyKeys = {"mac_pj", "scratchpad_pj_per_byte",
                                                          "offchip_pj_per_byte"};
 
@@ -36,13 +41,14 @@ struct Section {
   std::string_view name;  // "" for the top level
   std::span<const std::string_view> keys;
 };
-constexpr std::array<Section, 6> kSections = {{
+constexpr std::array<Section, 7> kSections = {{
     {"", kTopKeys},
     {"scratchpad", kScratchpadKeys},
     {"precision_bytes", kPrecisionKeys},
     {"mac_array", kMacArrayKeys},
     {"offchip", kOffchipKeys},
     {"energy", kEnergyKeys},
+    {"energy_source", kEnergyKeys},
 }};
 
 // The hint for an unknown key of `section`: "; "bits_per_cycle" belongs under
@@ -118,6 +124,50 @@ Count read_energy_fj(const YamlSource& src, const YamlEntry& e, std::string_view
   return fj;
 }
 
+// "energy_source" (what spad's machine echo writes): per energy, "file" or
+// the default's name. Checked against what was read: a "default" energy must
+// equal spad's default (and is reported as one again), a "file" one must be
+// in the file.
+void read_energy_source(const YamlSource& src, const YamlMapping& top, Accelerator& accel,
+                        const YamlMapping* energy_map) {
+  const YamlEntry* entry = top.find("energy_source");
+  if (!entry) return;
+  const YamlMapping m = open_mapping(src, *entry, "{mac_pj: file}");
+  m.reject_unknown(kEnergyKeys, belongs_elsewhere("energy_source"));
+  EnergyCosts& energy = accel.energy;
+  const Precision& p = accel.machine.precision;
+  const std::array<std::tuple<std::string_view, Count*, EnergySource*, Count>, 3> fields = {{
+      {"mac_pj", &energy.mac_fj, &energy.mac_source, default_mac_fj(p)},
+      {"scratchpad_pj_per_byte", &energy.scratchpad_fj_per_byte, &energy.scratchpad_source,
+       default_scratchpad_fj_per_byte(*accel.machine.capacity_bytes)},
+      {"offchip_pj_per_byte", &energy.offchip_fj_per_byte, &energy.offchip_source,
+       kDefaultOffchipFjPerByte},
+  }};
+  const std::string file_name(energy_source_name(EnergySource::file));
+  const std::string default_name(energy_source_name(EnergySource::default_value));
+  for (const auto& [key, fj, source, default_fj] : fields) {
+    const YamlEntry* e = m.find(key);
+    if (!e) continue;
+    const std::string said = read_text(src, *e);
+    if (said == file_name) {
+      if (!energy_map || !energy_map->find(key))
+        fail_value(
+            src, *e,
+            "says the energy is from the file, but energy." + std::string(key) + " is not given");
+      *source = EnergySource::file;
+    } else if (said == default_name) {
+      if (*fj != default_fj)
+        fail_value(src, *e,
+                   "says spad's default, which is " + fj_as_pj(default_fj) +
+                       " pJ here, but energy." + std::string(key) + " is " + fj_as_pj(*fj) +
+                       " pJ; remove energy_source (it is derived) or correct it");
+      *source = EnergySource::default_value;
+    } else {
+      fail_value(src, *e, "must be " + in_quotes(file_name) + " or " + in_quotes(default_name));
+    }
+  }
+}
+
 void read_energy(const YamlSource& src, const YamlMapping& top, Accelerator& accel) {
   EnergyCosts& energy = accel.energy;
   std::optional<YamlMapping> m;
@@ -156,9 +206,18 @@ void read_energy(const YamlSource& src, const YamlMapping& top, Accelerator& acc
     energy.offchip_fj_per_byte = kDefaultOffchipFjPerByte;
     energy.offchip_source = EnergySource::default_value;
   }
+  read_energy_source(src, top, accel, m ? &*m : nullptr);
 }
 
 // ---------------------------------------------------------------- sections
+
+void read_format(const YamlSource& src, const YamlMapping& top) {
+  const YamlEntry* e = top.find("format");
+  if (!e) return;
+  const std::string want = format_tag(DocKind::machine);
+  if (read_text(src, *e) != want)
+    fail_value(src, *e, "a machine description's format is " + in_quotes(want));
+}
 
 void read_version(const YamlSource& src, const YamlMapping& top) {
   const std::string line = "spad_machine: " + std::to_string(kMachineSchemaVersion);
@@ -276,9 +335,18 @@ void read_mac_array(const YamlSource& src, const YamlMapping& top, MacArray& mac
     fail_value(src, unroll_entry,
                "more than " + std::to_string(kMaxMacsPerCycle) +
                    " MACs per cycle in total (the product of the unroll factors)");
+  // Derived (spad's own echo writes it): checked, never trusted.
+  if (const YamlEntry* e = m.find("macs_per_cycle")) {
+    const Count given = read_int(src, *e, {.expect = "a whole number of MACs per cycle", .min = 1});
+    if (given != macs)
+      fail_value(src, *e,
+                 "the unroll gives " + std::to_string(macs) +
+                     " MACs per cycle (the product of its factors); macs_per_cycle is derived: "
+                     "remove it or correct it");
+  }
 }
 
-double read_clock(const YamlSource& src, const YamlMapping& top) {
+double read_clock(const YamlSource& src, const YamlMapping& top, DecimalText& text) {
   const YamlEntry& e =
       top.require("clock_mhz", " (the clock frequency in MHz, e.g. clock_mhz: 200)");
   const UnitAdvice advise = [](const NumberWithUnit& u) -> std::string {
@@ -290,6 +358,7 @@ double read_clock(const YamlSource& src, const YamlMapping& top) {
     return "the unit is MHz (in the key name), e.g. clock_mhz: 200 for 200 MHz";
   };
   const DecimalText d = read_decimal(src, e, "a number of megahertz (MHz)", advise);
+  text = d;
   const double mhz = (d.negative ? -1 : 1) * std::fabs(to_double(d));
   if (!std::isfinite(mhz)) fail_value(src, e, "too large");
   if (!(mhz > 0)) fail_value(src, e, "must be greater than 0; expected a number of megahertz");
@@ -327,38 +396,128 @@ std::optional<double> rate_unit_bits(std::string_view unit) {
   return std::nullopt;
 }
 
-void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& accel) {
+// A bandwidth "1.6GB/s" as a whole number of bits per clock cycle, exactly:
+// bits/s (decimal digits x 10^exp x the unit's bits) over the clock in Hz
+// (decimal digits x 10^exp x 10^6), in 128-bit integers. A rate that is not a
+// whole number of bits per cycle at this clock is an error giving the two
+// nearest rates that are.
+Count read_bytes_per_s(const YamlSource& src, const YamlEntry& e, const DecimalText& clock_mhz) {
+  const std::string text(trim(scalar_text(src, e, "a bandwidth such as 1.6GB/s")));
+  const auto expect = [&](const std::string& why) {
+    fail_value(src, e,
+               why +
+                   "; write a bandwidth with its unit, e.g. 800MB/s, 1.6GB/s, 1GiB/s (B/s, "
+                   "KB/s, MB/s, GB/s, TB/s are powers of 1000, KiB/s .. TiB/s powers of 1024; "
+                   "bit/s, kbit/s, Mbit/s, Gbit/s count bits), or a plain number of bytes per "
+                   "second");
+  };
+  std::optional<NumberWithUnit> u = split_number_unit(text);
+  DecimalText number;
+  double unit_bits = 8;  // a plain number is bytes per second
+  if (const auto plain = parse_decimal(text)) {
+    number = *plain;
+  } else if (!u) {
+    expect("not a number");
+  } else {
+    number = u->number;
+    const std::optional<double> bits = rate_unit_bits(u->unit);
+    if (!bits) expect("unknown unit " + in_quotes(u->unit));
+    // Lower-case "b" is a bit in B/s units; ask for the explicit form
+    // rather than guess "kb/s" meant bytes.
+    const std::string unit(trim(u->unit));
+    if (unit.find('b') != std::string::npos && unit.find("bit") == std::string::npos &&
+        !unit.ends_with("bps"))
+      expect("unit " + in_quotes(unit) + " is ambiguous (b is a bit, B a byte)");
+    unit_bits = *bits;
+  }
+  if (number.negative || to_double(number) <= 0)
+    fail_value(src, e, "a bandwidth must be greater than 0");
+  using Wide = __int128;
+  const auto overflow = [&]() -> Count { fail_value(src, e, "too large a bandwidth"); };
+  const auto from_digits = [&](const std::string& digits) {
+    Wide v = 0;
+    for (char c : digits)
+      if (__builtin_mul_overflow(v, Wide{10}, &v) || __builtin_add_overflow(v, Wide{c - '0'}, &v))
+        overflow();
+    return v;
+  };
+  const auto scale = [&](Wide& v, long times) {
+    for (long k = 0; k < times; ++k)
+      if (__builtin_mul_overflow(v, Wide{10}, &v)) overflow();
+  };
+  // Whole-number unit factors (bits per unit) are exact in a double below 2^53.
+  Wide num = from_digits(number.digits);
+  if (__builtin_mul_overflow(num, static_cast<Wide>(unit_bits), &num)) overflow();
+  Wide den = from_digits(clock_mhz.digits);
+  const long exp = number.exp10 - clock_mhz.exp10 - 6;
+  if (exp >= 0)
+    scale(num, exp);
+  else
+    scale(den, -exp);
+  const Wide whole = num / den;
+  const double mhz = std::fabs(to_double(clock_mhz));
+  const auto rate_text = [&](Wide bits_per_cycle) {
+    const double bytes = static_cast<double>(bits_per_cycle) * mhz * 1e6 / 8;
+    return show_number(static_cast<double>(bits_per_cycle)) + " bits per cycle (" +
+           show_number(bytes / 1e6) + "MB/s)";
+  };
+  if (num % den != 0)
+    fail_value(src, e,
+               "at clock_mhz " + clock_mhz.text + " this is " +
+                   show_number(static_cast<double>(num) / static_cast<double>(den)) +
+                   " bits per cycle; spad counts whole bits per cycle, so give " +
+                   (whole >= 1 ? rate_text(whole) + " or " : std::string()) + rate_text(whole + 1) +
+                   ", or set bits_per_cycle");
+  if (whole < 1) fail_value(src, e, "less than 1 bit per cycle at this clock");
+  if (whole > static_cast<Wide>(std::numeric_limits<Count>::max())) overflow();
+  return static_cast<Count>(whole);
+}
+
+void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& accel,
+                  const DecimalText& clock_mhz) {
   const YamlEntry& entry =
       top.require("offchip", "; e.g. offchip: {bits_per_cycle: 64, dma_setup_cycles: 20}");
   const YamlMapping m = open_mapping(src, entry, "{bits_per_cycle: 64, dma_setup_cycles: 20}");
   m.reject_unknown(kOffchipKeys, belongs_elsewhere("offchip"));
   const double mhz = accel.clock_mhz;
 
-  const YamlEntry& bits = m.require(
-      "bits_per_cycle", " (the off-chip interface width in bits per clock cycle, e.g. 64)");
-  const UnitAdvice bits_advice = [&](const NumberWithUnit& u) -> std::string {
-    if (const auto unit_bits = rate_unit_bits(u.unit)) {
-      const double per_cycle = u.value * *unit_bits / (mhz * 1e6);
-      return "bits_per_cycle = bits per second / (clock_mhz x 10^6); at clock_mhz " +
-             show_number(mhz) + ", " + std::string(trim(bits.value.Scalar())) + " is " +
-             show_number(per_cycle) + " bits per cycle" +
-             (per_cycle == std::round(per_cycle) ? "" : " (round to a whole number)");
-    }
-    const std::string unit = to_lower(u.unit);
-    if (u.unit == "B" || unit == "byte" || unit == "bytes" || u.unit == "B/cycle" ||
-        unit == "bytes/cycle")
-      return "the unit is bits, so write bits_per_cycle: " + show_number(u.value * 8);
-    if (u.unit == "b" || unit == "bit" || unit == "bits" || u.unit == "b/cycle" ||
-        unit == "bits/cycle")
-      return "write bits_per_cycle: " + show_number(u.value);
-    return "";
-  };
-  accel.offchip_bits_per_cycle =
-      read_int(src, bits,
-               {.expect = "a whole number of bits per clock cycle",
-                .min = 1,
-                .below_min = "the off-chip interface must move at least 1 bit per cycle",
-                .advise = bits_advice});
+  const YamlEntry* rate = m.find("bytes_per_s");
+  const YamlEntry* width = m.find("bits_per_cycle");
+  if (rate && width)
+    fail_value(src, *rate,
+               "give the off-chip bandwidth once: bits_per_cycle (" + width->value.Scalar() +
+                   ") or bytes_per_s, not both");
+  if (rate) {
+    accel.offchip_bits_per_cycle = read_bytes_per_s(src, *rate, clock_mhz);
+  } else {
+    const YamlEntry& bits = m.require(
+        "bits_per_cycle",
+        " (the off-chip interface width in bits per clock cycle, e.g. 64; or the bandwidth as "
+        "bytes_per_s, e.g. 1.6GB/s)");
+    const UnitAdvice bits_advice = [&](const NumberWithUnit& u) -> std::string {
+      if (const auto unit_bits = rate_unit_bits(u.unit)) {
+        const double per_cycle = u.value * *unit_bits / (mhz * 1e6);
+        return "bits_per_cycle = bits per second / (clock_mhz x 10^6); at clock_mhz " +
+               show_number(mhz) + ", " + std::string(trim(bits.value.Scalar())) + " is " +
+               show_number(per_cycle) + " bits per cycle" +
+               (per_cycle == std::round(per_cycle) ? "" : " (round to a whole number)");
+      }
+      const std::string unit = to_lower(u.unit);
+      if (u.unit == "B" || unit == "byte" || unit == "bytes" || u.unit == "B/cycle" ||
+          unit == "bytes/cycle")
+        return "the unit is bits, so write bits_per_cycle: " + show_number(u.value * 8);
+      if (u.unit == "b" || unit == "bit" || unit == "bits" || u.unit == "b/cycle" ||
+          unit == "bits/cycle")
+        return "write bits_per_cycle: " + show_number(u.value);
+      return "";
+    };
+    accel.offchip_bits_per_cycle =
+        read_int(src, bits,
+                 {.expect = "a whole number of bits per clock cycle",
+                  .min = 1,
+                  .below_min = "the off-chip interface must move at least 1 bit per cycle",
+                  .advise = bits_advice});
+  }
 
   const YamlEntry& setup = m.require(
       "dma_setup_cycles", " (the fixed cost in clock cycles of every DMA transfer, e.g. 20)");
@@ -393,6 +552,7 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
       kSchemaDepth);
   const YamlMapping top(src, root, "");
   read_version(src, top);
+  read_format(src, top);
   top.reject_unknown(kTopKeys, belongs_elsewhere(""));
 
   Accelerator accel;
@@ -408,8 +568,9 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
   read_scratchpad(src, top, accel.machine);
   read_precision(src, top, accel.machine.precision);
   read_mac_array(src, top, accel.mac_array);
-  accel.clock_mhz = read_clock(src, top);
-  read_offchip(src, top, accel);
+  DecimalText clock_text;
+  accel.clock_mhz = read_clock(src, top, clock_text);
+  read_offchip(src, top, accel, clock_text);
   read_energy(src, top, accel);
 
   // The reads above check every field; this catches what only the whole

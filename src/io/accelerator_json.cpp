@@ -2,6 +2,7 @@
 #include "io/accelerator_json.hpp"
 
 #include "io/accelerator_file.hpp"
+#include "io/document_format.hpp"
 
 namespace spad {
 namespace {
@@ -19,6 +20,7 @@ nlohmann::ordered_json accelerator_to_json(const Accelerator& accel) {
   using nlohmann::ordered_json;
   const Machine& m = accel.machine;
   ordered_json out;
+  out["format"] = format_tag(DocKind::machine);
   out["spad_machine"] = kMachineSchemaVersion;
   out["name"] = accel.name;
   if (!accel.description.empty()) out["description"] = accel.description;

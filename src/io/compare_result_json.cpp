@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "io/document_format.hpp"
 #include "io/network_result_json.hpp"
 #include "io/result_json.hpp"
 
@@ -40,6 +41,7 @@ nlohmann::ordered_json compare_result_to_json(const CompareResult& result) {
              "compare result: one comparison per layer");
   const Machine& machine = result.network.machine;
   nlohmann::ordered_json j = network_result_to_json(result.network);
+  j["format"] = format_tag(DocKind::compare);
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     add_comparison(j["layers"][i], result.layers[i], machine);
   j["totals"]["lower_bound_bytes"] = lower_bound_total(result);

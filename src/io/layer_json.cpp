@@ -3,17 +3,36 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <utility>
 
 #include "base/error.hpp"
 #include "io/json_read.hpp"
+#include "io/result_check.hpp"
 #include "io/text_fields.hpp"
 
 namespace spad {
 namespace {
 
-constexpr std::array<std::string_view, 12> kKeys = {
-    "name", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad", "groups"};
+// A layer object as spad writes it inside a network, compare or accel
+// document: the shape, then the keys derived from it or describing the
+// layer's run. Accepted so such an entry can be fed back as --layer; P, Q and
+// macs are checked against the shape (result_check); the costs of the entry's
+// schedule are checked where the document is read whole (its machine is at
+// the top of the document, not in the entry).
+constexpr std::array<std::string_view, 36> kKeys = {
+    "name", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad", "groups",
+    // network file
+    "kind", "bias",
+    // derived from the shape
+    "P", "Q", "macs",
+    // network result
+    "index", "same_shape_as", "min_capacity_bytes", "schedule", "arrays", "traffic_bytes",
+    "buffer_bytes", "compulsory_bytes", "fits", "total_fills",
+    // compare
+    "lower_bound_bytes", "pebble_bound_bytes", "baselines", "working_set_capacity_bytes",
+    // accel
+    "compute_cycles", "transfer_cycles", "latency_cycles", "energy_pj", "accel"};
 
 // stride / dilation: [h, w] or one integer for both.
 std::pair<Count, Count> read_pair(const nlohmann::json& v, const std::string& source,
@@ -80,8 +99,22 @@ LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& sourc
   if (j.contains("dilation"))
     std::tie(s.dilation_h, s.dilation_w) = read_pair(j.at("dilation"), source, "dilation");
   if (j.contains("pad")) read_pad(j.at("pad"), source, s);
+  if (j.contains("kind") && !j.at("kind").is_string())
+    throw UserError(source + ": kind = " + show_json(j.at("kind")) +
+                    ": must be a string (\"conv\", \"fc\", ...)");
+  if (j.contains("P") || j.contains("Q") || j.contains("macs")) {
+    std::optional<Layer> layer;
+    try {
+      layer.emplace(s);
+    } catch (const UserError& e) {
+      throw UserError(source + ": " + e.what());
+    }
+    check_layer_derived(j, *layer, source, "");
+  }
   return s;
 }
+
+std::span<const std::string_view> layer_object_keys() { return kKeys; }
 
 LayerSpec read_layer_file(const std::string& path) {
   const nlohmann::json j = parse_json_document(read_text_file(path, "layer file"), path);

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -36,8 +37,14 @@
 
 namespace spad {
 
-// `source` names the input in messages: a file name or "--layer".
+// `source` names the input in messages: a file name or "--layer". Besides the
+// layer file's keys, the keys spad writes in a layer object of a network,
+// compare or accel document are accepted (layer_object_keys): P, Q and macs
+// are checked against the shape; the others describe a run and are not used.
 LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& source);
+
+// Every key layer_spec_from_json accepts.
+std::span<const std::string_view> layer_object_keys();
 
 // Reads and parses a layer file. If the file has no "name", the name is the
 // file's stem ("layers/conv1.json" -> "conv1").

@@ -7,8 +7,11 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "io/document_format.hpp"
 #include "io/json_read.hpp"
 #include "io/layer_json.hpp"
+#include "io/result_check.hpp"
+#include "io/schedule_json.hpp"
 #include "io/suggest.hpp"
 #include "io/text_fields.hpp"
 
@@ -17,16 +20,31 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kTopKeys = {"model", "source", "input", "reference",
-                                                      "layers"};
+constexpr std::array<std::string_view, 5> kFileKeys = {"model", "source", "input", "reference",
+                                                       "layers"};
+// What a network, compare or accel document spad writes adds at the top: its
+// format, totals (layers and macs checked), the operators not scheduled
+// (read back), the machine (the layers' costs are checked against it) and
+// informative keys.
+constexpr std::array<std::string_view, 15> kTopKeys = {"model",
+                                                       "source",
+                                                       "input",
+                                                       "reference",
+                                                       "layers",
+                                                       "format",
+                                                       "totals",
+                                                       "not_scheduled",
+                                                       "machine",
+                                                       "search",
+                                                       "baseline_machines",
+                                                       "objective",
+                                                       "schedule_source",
+                                                       "accelerator",
+                                                       "baseline_totals"};
 constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
 constexpr std::array<std::string_view, 8> kReferenceKeys = {
     "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
     "other_params", "source",          "note"};
-// A DESIGN.md layer object plus the two network-file fields.
-constexpr std::array<std::string_view, 14> kLayerKeys = {
-    "name", "kind", "N",      "C",        "M",   "H",      "W",
-    "R",    "S",    "stride", "dilation", "pad", "groups", "bias"};
 
 struct ZooEntry {
   std::string_view name;
@@ -122,7 +140,7 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
   if (j.is_object() && j.contains("name") && j["name"].is_string())
     where += " " + in_quotes(j["name"].get<std::string>());
   require_object(j, where, "a layer");
-  reject_unknown_keys(j, kLayerKeys, where, "");
+  reject_unknown_keys(j, layer_object_keys(), where, "");
 
   NetworkLayer out;
   out.kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
@@ -135,7 +153,6 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
     out.bias = j["bias"].get<bool>();
   }
   json shape = j;
-  shape.erase("kind");
   shape.erase("bias");
   out.spec = layer_spec_from_json(shape, where);
   if (out.spec.name.empty()) out.spec.name = "layers[" + std::to_string(index) + "]";
@@ -152,11 +169,53 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
   return out;
 }
 
+// The parts of a network document spad wrote that can be checked or read back.
+void read_document_keys(const json& j, const std::string& source, Network& net) {
+  if (j.contains("not_scheduled")) {
+    const json& ops = j.at("not_scheduled");
+    require_object(ops, source, "not_scheduled");
+    for (const auto& [op, count] : ops.items())
+      net.not_scheduled[op] = json_count(count, source, "not_scheduled." + op, 0);
+  }
+  const json& layers = j.at("layers");
+  if (j.contains("machine")) {
+    const Machine machine = machine_from_result_json(j.at("machine"), source);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+      if (layers[i].contains("schedule")) {
+        const std::string where = "layers[" + std::to_string(i) + "].";
+        const Schedule s =
+            schedule_from_json(layers[i].at("schedule"), source + " (" + where + "schedule)");
+        check_result_costs(layers[i], Layer(net.layers[i].spec), s, machine, source, where);
+      }
+  }
+  if (j.contains("totals")) {
+    const json& totals = j.at("totals");
+    require_object(totals, source, "totals");
+    Count macs = 0;
+    for (const NetworkLayer& l : net.layers) macs = add(macs, Layer(l.spec).macs());
+    const std::array<std::pair<const char*, Count>, 2> derived = {
+        {{"layers", static_cast<Count>(net.layers.size())}, {"macs", macs}}};
+    for (const auto& [key, value] : derived) {
+      if (!totals.contains(key)) continue;
+      const Count given = json_count(totals.at(key), source, std::string("totals.") + key, 0);
+      if (given != value)
+        throw UserError(source + ": totals." + key + " = " + std::to_string(given) +
+                        " does not match the layers, which give " + std::to_string(value) +
+                        " (totals are derived: remove them or correct them)");
+    }
+  }
+}
+
 }  // namespace
 
 Network parse_network_json(const json& j, const std::string& source) {
   require_object(j, source, "a network file");
-  reject_unknown_keys(j, kTopKeys, source, "");
+  const std::optional<DocKind> kind = expect_document_kind(
+      j, source, {DocKind::network, DocKind::compare, DocKind::accel}, "a network is read from");
+  reject_unknown_keys(j,
+                      kind ? std::span<const std::string_view>(kTopKeys)
+                           : std::span<const std::string_view>(kFileKeys),
+                      source, "");
   Network net;
   net.model = json_string(required(j, "model", source, "", "the network's name"), source, "model");
   if (net.model.empty()) throw UserError(source + ": model = \"\": give the network a name");
@@ -178,6 +237,7 @@ Network parse_network_json(const json& j, const std::string& source) {
                       ": N = " + std::to_string(s.N) + " differs from input.N = " +
                       std::to_string(net.input->N) + "; every layer runs on the same batch");
   }
+  if (kind) read_document_keys(j, source, net);
   return net;
 }
 

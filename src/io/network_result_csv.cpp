@@ -10,12 +10,31 @@ namespace spad {
 namespace {
 
 std::vector<std::string> header() {
-  std::vector<std::string> h = {
-      "index",      "name",       "kind",    "N",        "C",          "M",
-      "H",          "W",          "R",       "S",        "stride_h",   "stride_w",
-      "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right",
-      "groups",     "P",          "Q",       "macs",     "fits",       "min_capacity_bytes",
-      "order"};
+  std::vector<std::string> h = {"index",
+                                "name",
+                                "kind",
+                                "N",
+                                "C",
+                                "M",
+                                "H",
+                                "W",
+                                "R",
+                                "S",
+                                "stride_h",
+                                "stride_w",
+                                "dilation_h",
+                                "dilation_w",
+                                "pad_top",
+                                "pad_left",
+                                "pad_bottom",
+                                "pad_right",
+                                "groups",
+                                "P",
+                                "Q",
+                                "macs",
+                                "fits",
+                                "min_capacity_bytes",
+                                "order_innermost_first"};
   for (Dim d : kAllDims) h.push_back("tile_" + std::string(dim_name(d)));
   for (Tensor t : kAllTensors) h.push_back("span_" + std::string(tensor_name(t)));
   for (Tensor t : kAllTensors) {
@@ -75,7 +94,7 @@ std::vector<std::vector<std::string>> network_result_csv_rows(const NetworkResul
       row.push_back(std::to_string(v));
     row.push_back(r.fits() ? "true" : "false");
     row.push_back(std::to_string(r.search.min_capacity_bytes));
-    // Everything from "order" up to traffic_bytes; compulsory_bytes is last.
+    // Everything from "order_innermost_first" up to traffic_bytes; compulsory_bytes is last.
     add_schedule_cells(r, row, columns.size() - row.size() - 1);
     row.push_back(std::to_string(r.compulsory_bytes));
     SPAD_CHECK(row.size() == columns.size(), "network CSV: a row differs from the header");

@@ -6,7 +6,7 @@
 //   index name kind N C M H W R S stride_h stride_w dilation_h dilation_w
 //   pad_top pad_left pad_bottom pad_right groups P Q macs
 //   fits min_capacity_bytes
-//   order (innermost first, space-separated: "s r q p c m g n")
+//   order_innermost_first (space-separated: "s r q p c m g n")
 //   tile_n tile_g tile_m tile_c tile_p tile_q tile_r tile_s span_I span_W span_O
 //   I_buffer_bytes I_reads I_fills I_bytes   (same for W, then O with O_writes
 //   W_...                                      after O_reads)

@@ -1,6 +1,7 @@
 // The Network result JSON (key list in network_result_json.hpp).
 #include "io/network_result_json.hpp"
 
+#include "io/document_format.hpp"
 #include "io/layer_json.hpp"
 #include "io/result_json.hpp"
 #include "io/search_json.hpp"
@@ -39,6 +40,7 @@ nlohmann::ordered_json layer_entry(const NetworkResult& result, const NetworkLay
 
 nlohmann::ordered_json network_result_to_json(const NetworkResult& result) {
   nlohmann::ordered_json j;
+  j["format"] = format_tag(DocKind::network);
   j["model"] = result.model;
   j["layers"] = nlohmann::ordered_json::array();
   for (const NetworkLayerResult& r : result.layers) j["layers"].push_back(layer_entry(result, r));

@@ -2,6 +2,7 @@
 #include "io/optimize_result_json.hpp"
 
 #include "base/error.hpp"
+#include "io/document_format.hpp"
 #include "io/layer_json.hpp"
 #include "io/result_json.hpp"
 #include "io/search_json.hpp"
@@ -12,7 +13,8 @@ nlohmann::ordered_json optimize_result_to_json(const Layer& layer, const Machine
                                                const SearchSpace& space,
                                                const SearchResult& result) {
   SPAD_CHECK(result.best.has_value(), "optimize_result_to_json: no schedule fits");
-  nlohmann::ordered_json j = result_to_json(result.best->schedule, result.best->traffic, machine);
+  nlohmann::ordered_json j = with_format(
+      DocKind::result, result_to_json(result.best->schedule, result.best->traffic, machine));
   j["min_capacity_bytes"] = result.min_capacity_bytes;
   j["layer"] = layer_to_json(layer.spec());
   nlohmann::ordered_json search;

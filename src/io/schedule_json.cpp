@@ -6,7 +6,10 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "io/document_format.hpp"
 #include "io/json_read.hpp"
+#include "io/layer_json.hpp"
+#include "io/result_check.hpp"
 #include "io/suggest.hpp"
 #include "io/text_fields.hpp"
 
@@ -104,13 +107,56 @@ PerTensor<int> read_spans(const nlohmann::json& v, const std::string& source) {
   return spans;
 }
 
+Schedule bare_schedule(const nlohmann::json& j, const std::string& source);
+
+// The schedule of a result object (`obj` has "schedule"), its costs checked
+// against the model when the document says on which layer (`layer`, else
+// none) and machine (`machine`) they were computed.
+Schedule result_schedule(const nlohmann::json& obj, const nlohmann::json* layer,
+                         const nlohmann::json* machine, const std::string& source,
+                         const std::string& where) {
+  const Schedule s = schedule_from_json(obj.at("schedule"), source + " (" + where + "schedule)");
+  if (layer && machine) {
+    const Layer l(layer_spec_from_json(*layer, source + " (" + where + "layer)"));
+    check_result_costs(obj, l, s, machine_from_result_json(*machine, source), source, where);
+  }
+  return s;
+}
+
 }  // namespace
 
 Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) {
   require_object(j, source, "a schedule");
-  // A Result JSON fed back in: read its schedule.
+  expect_document_kind(
+      j, source,
+      {DocKind::schedule, DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
+      "a schedule is read from");
+  const nlohmann::json* machine = j.contains("machine") ? &j.at("machine") : nullptr;
+  // A network, compare or accel document of one layer: that layer's schedule.
+  if (!j.contains("order") && j.contains("layers")) {
+    const nlohmann::json& layers = j.at("layers");
+    if (!layers.is_array() || layers.size() != 1)
+      throw UserError(source + ": a document of " +
+                      std::to_string(layers.is_array() ? layers.size() : 0) +
+                      " layers; a schedule is one layer's: run with --layer (or --layers NAME) "
+                      "to write a one-layer document");
+    const nlohmann::json& entry = layers[0];
+    require_object(entry, source, "layers[0]");
+    if (!entry.contains("schedule"))
+      throw UserError(source + ": layers[0] has no schedule (it does not fit its scratchpad)");
+    return result_schedule(entry, &entry, machine, source, "layers[0].");
+  }
+  // A result document fed back in: its schedule.
   if (!j.contains("order") && j.contains("schedule"))
-    return schedule_from_json(j.at("schedule"), source + " (schedule)");
+    return result_schedule(j, j.contains("layer") ? &j.at("layer") : nullptr, machine, source, "");
+  nlohmann::json bare = j;
+  bare.erase("format");
+  return bare_schedule(bare, source);
+}
+
+namespace {
+
+Schedule bare_schedule(const nlohmann::json& j, const std::string& source) {
   reject_unknown_keys(j, kKeys, source, "");
   Schedule s;
   s.order = read_order(member(j, "order", source), source);
@@ -118,6 +164,8 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
   s.buffer_span = read_spans(member(j, "buffer_span", source), source);
   return s;
 }
+
+}  // namespace
 
 Schedule load_schedule_arg(const std::string& arg) {
   const std::string_view text = trim(arg);

@@ -60,8 +60,8 @@ std::string totals_lines(const AccelResult& result) {
     out += fmt::format(" ({} do not fit: left out of every total below)",
                        t.layers - t.scheduled_layers);
   out += '\n';
-  out += fmt::format("latency     {} cycles = {:.6g} ms at {} MHz{}: {:.4g} frames/s (batch {})\n",
-                     with_separators(t.latency_cycles), latency_s * 1e3, a.clock_mhz,
+  out += fmt::format("latency     {} cycles = {} at {} MHz{}: {:.4g} frames/s (batch {})\n",
+                     with_separators(t.latency_cycles), duration_text(latency_s), a.clock_mhz,
                      a.machine.double_buffer ? ", DMA overlapping compute" : ", DMA then compute",
                      latency_s > 0 ? static_cast<double>(t.frames) / latency_s : 0.0, t.frames);
   out += fmt::format(
@@ -88,7 +88,7 @@ std::string totals_lines(const AccelResult& result) {
   return out;
 }
 
-std::string baselines_table(const AccelResult& result) {
+std::string baselines_table(const AccelResult& result, std::size_t width) {
   const char* versus = result.given_schedule ? "x given" : "x optimum";
   TextTable table({"alternative (same objective)", "layers", "latency cycles", versus, "energy uJ",
                    versus, "traffic B"});
@@ -103,7 +103,7 @@ std::string baselines_table(const AccelResult& result) {
                    ratio_text(t.latency_cycles, t.optimum_latency_cycles), microjoules(t.energy_fj),
                    ratio_text(t.energy_fj, t.optimum_energy_fj), with_separators(t.traffic_bytes)});
   }
-  return table.render() +
+  return table.render(width) +
          fmt::format(
              "(each over the layers where it and the {} fit; the HWCE-like engine runs "
              "with its line buffer)\n",
@@ -129,7 +129,7 @@ std::string accelerator_line(const Accelerator& a) {
 
 }  // namespace
 
-std::string format_accel_table(const AccelResult& result) {
+std::string format_accel_table(const AccelResult& result, std::size_t width) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     rows.push_back(layer_row(result.network.layers[i], result.layers[i], result.accel));
@@ -143,20 +143,18 @@ std::string format_accel_table(const AccelResult& result) {
   header = rows.back();
   rows.pop_back();
   TextTable table(header);
+  table.set_text_columns({kShapeColumn, kScheduleColumn});
   for (auto& row : rows) table.add_row(std::move(row));
   const std::string what =
       result.given_schedule
-          ? fmt::format("the given schedule (--schedule); alternatives searched for least {}",
-                        objective_name(result.objective))
-          : fmt::format("least {}{}", objective_name(result.objective),
-                        result.objective == Objective::traffic   ? ", ties by latency"
-                        : result.objective == Objective::latency ? ", ties by energy"
-                                                                 : ", ties by latency");
-  std::string out = fmt::format("model       {}\nschedule    {}\n\n", result.network.model, what) +
-                    table.render() + '\n' + totals_lines(result);
-  if (result.with_baselines) out += '\n' + baselines_table(result);
+          ? "the given schedule (--schedule); alternatives searched for the objective"
+          : "searched: the least objective";
+  std::string out = fmt::format("model       {}\nobjective   {}\nschedule    {}\n\n",
+                                result.network.model, objective_with_ties(result.objective), what) +
+                    table.render(width) + '\n' + totals_lines(result);
+  if (result.with_baselines) out += '\n' + baselines_table(result, width);
   out += '\n' + accelerator_line(result.accel);
-  return out;
+  return wrap_lines(out, width);
 }
 
 }  // namespace spad

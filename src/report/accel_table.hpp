@@ -16,6 +16,8 @@
 
 namespace spad {
 
-std::string format_accel_table(const AccelResult& result);
+// `width` (0: unlimited): tables wider than that are folded and long lines
+// wrapped (report/text_table), nothing is cut.
+std::string format_accel_table(const AccelResult& result, std::size_t width = 0);
 
 }  // namespace spad

@@ -130,14 +130,15 @@ std::string legend(const CompareResult& result) {
 
 }  // namespace
 
-std::string format_compare_table(const CompareResult& result) {
+std::string format_compare_table(const CompareResult& result, std::size_t width) {
   TextTable table(header());
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     table.add_row(layer_row(result.network.layers.at(i), result.layers[i], result.network.machine));
   table.add_rule();
   table.add_row(totals_row(result));
-  return fmt::format("model       {}\n\n", result.network.model) + table.render() + '\n' +
-         legend(result);
+  return wrap_lines(fmt::format("model       {}\n\n", result.network.model) + table.render(width) +
+                        '\n' + legend(result),
+                    width);
 }
 
 }  // namespace spad

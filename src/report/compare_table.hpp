@@ -22,6 +22,8 @@
 
 namespace spad {
 
-std::string format_compare_table(const CompareResult& result);
+// `width` (0: unlimited): tables wider than that are folded and long lines
+// wrapped (report/text_table), nothing is cut.
+std::string format_compare_table(const CompareResult& result, std::size_t width = 0);
 
 }  // namespace spad

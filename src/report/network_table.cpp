@@ -106,7 +106,7 @@ std::string totals_lines(const NetworkResult& result) {
 
 }  // namespace
 
-std::string format_network_table(const NetworkResult& result) {
+std::string format_network_table(const NetworkResult& result, std::size_t width) {
   std::vector<std::vector<std::string>> rows;
   for (const NetworkLayerResult& r : result.layers) rows.push_back(layer_row(r));
   std::vector<std::string> header = {
@@ -118,9 +118,11 @@ std::string format_network_table(const NetworkResult& result) {
   header = rows.back();
   rows.pop_back();
   TextTable table(header);
+  table.set_text_columns({kShapeColumn, kScheduleColumn});
   for (auto& row : rows) table.add_row(std::move(row));
-  return fmt::format("model       {}\n\n", result.model) + table.render() + '\n' +
-         totals_lines(result);
+  return wrap_lines(fmt::format("model       {}\n\n", result.model) + table.render(width) + '\n' +
+                        totals_lines(result),
+                    width);
 }
 
 std::string format_infeasible_layers(const NetworkResult& result, std::string_view fix) {

@@ -21,7 +21,9 @@
 
 namespace spad {
 
-std::string format_network_table(const NetworkResult& result);
+// `width` (0: unlimited): tables wider than that are folded and long lines
+// wrapped (report/text_table), nothing is cut.
+std::string format_network_table(const NetworkResult& result, std::size_t width = 0);
 
 // For stderr when layers do not fit: "2 of 21 layers of resnet18 do not fit in
 // 1 KiB: conv1 (needs at least 2368 bytes), fc (needs ...); give a larger --buffer".

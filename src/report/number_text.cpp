@@ -17,6 +17,26 @@ std::string with_separators(Count value) {
   return out;
 }
 
+std::string duration_text(double seconds) {
+  if (!(seconds > 0)) return "0 s";
+  if (seconds >= 1000) return fmt::format("{:.0f} s", seconds);
+  struct Unit {
+    double scale;
+    const char* name;
+  };
+  constexpr Unit kUnits[] = {{1, "s"}, {1e-3, "ms"}, {1e-6, "us"}, {1e-9, "ns"}};
+  for (const Unit& u : kUnits) {
+    if (seconds < u.scale && u.scale > 1e-9) continue;
+    const double v = seconds / u.scale;
+    // Four significant digits; rounding up to 1000 moves to the next unit.
+    const int decimals = v >= 100 ? 1 : v >= 10 ? 2 : 3;
+    const std::string text = fmt::format("{:.{}f}", v, decimals);
+    if (text.starts_with("1000")) return duration_text(1000 * u.scale);
+    return text + " " + u.name;
+  }
+  return "0 s";
+}
+
 std::string ratio_text(Count numerator, Count denominator) {
   if (denominator == 0) return "-";
   return fmt::format("{:.2f}x", static_cast<double>(numerator) / static_cast<double>(denominator));

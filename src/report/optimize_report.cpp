@@ -11,6 +11,7 @@
 #include "report/loop_nest.hpp"
 #include "report/number_text.hpp"
 #include "report/optimize_short_schedule.hpp"
+#include "report/text_table.hpp"
 #include "report/traffic_table.hpp"
 
 namespace spad {
@@ -40,14 +41,14 @@ std::string format_search_stats(const SearchStats& stats, double seconds, int th
   const std::string thread_text = threads > 0
                                       ? fmt::format("{} thread{}", threads, threads == 1 ? "" : "s")
                                       : std::string("all hardware threads");
-  return fmt::format("{} loop structures, {} evaluations ({} complete schedules), {:.3f} s, {}",
+  return fmt::format("{} loop structures, {} evaluations ({} complete schedules), {}, {}",
                      with_separators(stats.templates), with_separators(stats.evaluations),
-                     with_separators(stats.leaves), seconds, thread_text);
+                     with_separators(stats.leaves), duration_text(seconds), thread_text);
 }
 
 std::string format_optimize_report(const Layer& layer, const Machine& machine,
                                    const SearchSpace& space, const SearchResult& result,
-                                   double seconds, int threads) {
+                                   double seconds, int threads, std::size_t width) {
   SPAD_CHECK(result.best.has_value(), "format_optimize_report: no schedule fits");
   const Schedule& schedule = result.best->schedule;
   const Traffic& traffic = result.best->traffic;
@@ -59,11 +60,11 @@ std::string format_optimize_report(const Layer& layer, const Machine& machine,
   out += "short     " + format_short_schedule(layer, schedule) + '\n';
   out += "\nloop nest, outermost first (a buffer holds what its fill marker encloses):\n";
   out += format_loop_nest(layer, schedule, traffic) + '\n';
-  out += format_traffic(layer, schedule, machine, traffic);
+  out += format_traffic(layer, schedule, machine, traffic, width);
   out += fmt::format("smallest    {} of scratchpad would run this layer at all\n",
                      bytes_with_unit(result.min_capacity_bytes));
   out += "\nsearch      " + format_search_stats(result.stats, seconds, threads) + '\n';
-  return out;
+  return wrap_lines(out, width);
 }
 
 std::string format_infeasible(const Layer& layer, const Machine& machine,

@@ -30,10 +30,12 @@ std::string format_search_space(const SearchSpace& space);
 // `threads` as run (0: all hardware threads).
 std::string format_search_stats(const SearchStats& stats, double seconds, int threads);
 
-// `result.best` must be set.
+// `result.best` must be set. `width` (0: unlimited): tables wider than that are folded and long
+// lines wrapped (report/text_table), nothing is cut.
+
 std::string format_optimize_report(const Layer& layer, const Machine& machine,
                                    const SearchSpace& space, const SearchResult& result,
-                                   double seconds, int threads);
+                                   double seconds, int threads, std::size_t width = 0);
 
 // "layer 'conv1' does not fit: it needs at least 2368 bytes (2.31 KiB) of
 // scratchpad; got 1024 bytes (1 KiB) (--buffer)", with what made it larger.

@@ -23,8 +23,11 @@
 namespace spad {
 
 // `counted_by` names who produced `traffic`, e.g. "the analytical model".
+// `width` (0: unlimited): tables wider than that are folded and long lines
+// wrapped (report/text_table), nothing is cut.
+
 std::string format_schedule_report(const Layer& layer, const Schedule& schedule,
                                    const Machine& machine, const Traffic& traffic,
-                                   std::string_view counted_by);
+                                   std::string_view counted_by, std::size_t width = 0);
 
 }  // namespace spad

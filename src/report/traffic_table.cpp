@@ -32,7 +32,7 @@ std::string capacity_line(const Machine& machine, const Traffic& traffic) {
 }  // namespace
 
 std::string format_traffic(const Layer& /*layer*/, const Schedule& /*schedule*/,
-                           const Machine& machine, const Traffic& traffic) {
+                           const Machine& machine, const Traffic& traffic, std::size_t width) {
   TextTable table({"array", "buffer elems", "buffer bytes", "reads", "writes", "final writes",
                    "fills", "read bytes", "write bytes", "bytes"});
   ArrayTraffic sum;
@@ -59,7 +59,7 @@ std::string format_traffic(const Layer& /*layer*/, const Schedule& /*schedule*/,
                  with_separators(traffic.traffic_bytes)});
 
   const Precision& p = machine.precision;
-  std::string out = table.render();
+  std::string out = table.render(width);
   out += fmt::format(
       "O reads and non-final writes are partial sums ({} B/element); final writes are outputs "
       "({} B/element).\n\n",
@@ -70,7 +70,7 @@ std::string format_traffic(const Layer& /*layer*/, const Schedule& /*schedule*/,
                      ratio_text(traffic.traffic_bytes, traffic.compulsory_bytes));
   out += capacity_line(machine, traffic) + '\n';
   out += "machine     " + format_machine(machine) + '\n';
-  return out;
+  return wrap_lines(out, width);
 }
 
 }  // namespace spad

@@ -20,6 +20,6 @@
 namespace spad {
 
 std::string format_traffic(const Layer& layer, const Schedule& schedule, const Machine& machine,
-                           const Traffic& traffic);
+                           const Traffic& traffic, std::size_t width = 0);
 
 }  // namespace spad

@@ -25,6 +25,18 @@ std::optional<Objective> parse_objective(std::string_view text) {
   return std::nullopt;
 }
 
+std::string objective_with_ties(Objective objective) {
+  switch (objective) {
+    case Objective::traffic:
+      return "traffic (ties: latency)";
+    case Objective::latency:
+      return "latency (ties: energy, then traffic)";
+    case Objective::energy:
+      return "energy (ties: latency, then traffic)";
+  }
+  throw InternalError("objective_with_ties: unknown objective");
+}
+
 ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const Accelerator> accel,
                                      const Layer& layer)
     : objective_(objective) {

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "model/accel_cost.hpp"
@@ -37,6 +38,10 @@ ObjectiveValue objective_value(Objective objective, const AccelCost& cost, Count
 // "traffic", "latency", "energy".
 std::string_view objective_name(Objective objective);
 std::optional<Objective> parse_objective(std::string_view text);
+
+// The objective with its tie-breaking terms on an accelerator, as printed
+// with every accel result: "latency (ties: energy, then traffic)".
+std::string objective_with_ties(Objective objective);
 
 // The objective bound to one layer (and accelerator, for latency and energy).
 class ObjectiveFunction {

@@ -49,7 +49,7 @@ class Run {
     }
   }
 
-  Execution run();
+  Execution run(const ExecuteProgress& progress);
 
  private:
   ScratchBuffer& buffer(Tensor t) { return buffers_[index(t)]; }
@@ -84,6 +84,7 @@ class Run {
   std::array<ScratchBuffer, kNumTensors> buffers_;
   PerTensor<ExecArrayCounts> counts_;
   Count macs_ = 0;
+  ExecuteProgress progress_;
 };
 
 TileKey Run::key_of(Tensor t, const PerDim<Count>& at) const {
@@ -194,7 +195,8 @@ void Run::compute(const LoopBox& b) {
           }
 }
 
-Execution Run::run() {
+Execution Run::run(const ExecuteProgress& progress) {
+  progress_ = progress;
   PerDim<Count> at;  // current tile index of every loop, all 0
   PerTensor<TileKey> held;
   bool first = true;
@@ -225,6 +227,7 @@ Execution Run::run() {
     }
     first = false;
     compute(tile_box(at));
+    if (progress_) progress_(macs_, layer_.macs());
     // Advance the tile loops like an odometer, innermost first: the loop that
     // steps is the innermost one not at its last tile; those inside it wrap.
     std::size_t level = 0;
@@ -255,7 +258,7 @@ Execution Run::run() {
 }  // namespace
 
 Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
-                  std::uint64_t seed) {
+                  std::uint64_t seed, const ExecuteProgress& progress) {
   // evaluate() validates schedule and machine; only its buffer sizes are used.
   const Traffic model = evaluate(layer, schedule, machine);
   PerTensor<Count> capacity;
@@ -269,16 +272,17 @@ Execution execute(const Layer& layer, const Schedule& schedule, const Machine& m
       capacity[t] = elems;
     }
   }
-  return execute_with_capacity(layer, schedule, machine, seed, capacity);
+  return execute_with_capacity(layer, schedule, machine, seed, capacity, progress);
 }
 
 Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
                                 const Machine& machine, std::uint64_t seed,
-                                const PerTensor<Count>& capacity_elems) {
+                                const PerTensor<Count>& capacity_elems,
+                                const ExecuteProgress& progress) {
   validate(schedule, layer);
   validate(machine);
   Run run(layer, schedule, machine, capacity_elems, random_operands(layer, seed));
-  return run.run();
+  return run.run(progress);
 }
 
 }  // namespace spad

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "base/checked.hpp"
 #include "base/dims.hpp"
@@ -56,15 +57,20 @@ struct Execution {
   bool output_matches() const { return output == reference; }
 };
 
+// Called after each tile with the MACs executed so far and the layer's MACs
+// (for a progress display; it must not throw).
+using ExecuteProgress = std::function<void(Count done, Count total)>;
+
 // Validates the schedule and machine (UserError), fills I and W with small
 // random values from `seed`, and runs the layer through the schedule.
 Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
-                  std::uint64_t seed);
+                  std::uint64_t seed, const ExecuteProgress& progress = {});
 
 // The same run with explicit single-copy buffer capacities (elements) instead
 // of the model's; for tests that the capacity is really enforced.
 Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
                                 const Machine& machine, std::uint64_t seed,
-                                const PerTensor<Count>& capacity_elems);
+                                const PerTensor<Count>& capacity_elems,
+                                const ExecuteProgress& progress = {});
 
 }  // namespace spad

@@ -1,0 +1,56 @@
+// A progress line on stderr for long runs: "optimize: 12/40 layers, 3.2 s,
+// about 7.5 s left", rewritten in place (carriage return) at most ten times a
+// second and erased when the run ends, so nothing of it stays in the
+// terminal's scrollback. Shown only when stderr is a terminal and --quiet is
+// not given: a pipe or a file never receives it, and stdout (a table or one
+// JSON document) is never touched. Safe to advance from several threads.
+// Used by optimize, compare and accel over networks, by simulate --execute,
+// and by any other command with countable steps.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+namespace spad::cli {
+
+class Progress {
+ public:
+  // `label` starts the line ("optimize"), `unit` names the steps ("layers");
+  // `enabled` false makes every call a no-op.
+  Progress(std::string label, std::string unit, std::int64_t total, bool enabled);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  // `steps` more steps are done.
+  void advance(std::int64_t steps = 1);
+  // Sets the number of steps done (for callers that count themselves).
+  void set_done(std::int64_t done);
+  // Erases the line (before the result is printed); later calls do nothing.
+  // The destructor does the same.
+  void finish();
+  bool enabled() const { return enabled_; }
+
+  // Whether a progress line should be shown: stderr is a terminal and not quiet.
+  static bool wanted(bool quiet);
+
+  // The line for `done` of `total` after `elapsed_s` seconds (no control
+  // characters): "optimize: 12/40 layers, 3.2 s, about 7.5 s left".
+  static std::string line(const std::string& label, const std::string& unit, std::int64_t done,
+                          std::int64_t total, double elapsed_s);
+
+ private:
+  void draw(bool force);
+
+  std::string label_, unit_;
+  std::int64_t total_ = 0, done_ = 0;
+  std::atomic<bool> enabled_{false};
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+  std::mutex mutex_;
+};
+
+}  // namespace spad::cli

@@ -1,0 +1,119 @@
+// Human-readable output fits the width it is given: with COLUMNS=100 every
+// line of every command's report is at most 100 columns (tables folded, long
+// lines wrapped); --wide keeps the full width. Also the one duration format.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "cli_runner.hpp"
+#include "report/number_text.hpp"
+#include "report/text_table.hpp"
+
+namespace spad {
+namespace {
+
+using testing::CliRun;
+using testing::q;
+using testing::run_spad;
+
+const std::string kSource = SPAD_SOURCE_DIR;
+const std::string kHwc = kSource + "/examples/machines/hwc-like.yaml";
+const std::string kNpu = kSource + "/examples/machines/edge-npu.yaml";
+const std::string kLayerFile = kSource + "/examples/layers/res2a_branch2b.json";
+const std::string kScheduleFile = kSource + "/examples/schedules/res2a_branch2b.json";
+
+std::size_t widest_line(const std::string& text) {
+  std::istringstream in(text);
+  std::size_t widest = 0;
+  for (std::string line; std::getline(in, line);) widest = std::max(widest, display_width(line));
+  return widest;
+}
+
+// The words of a report, split at spaces and after commas (compact JSON is
+// wrapped there), without the dashed rules (their length follows the width).
+std::multiset<std::string> words(const std::string& text) {
+  std::multiset<std::string> out;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    if (w.find_first_not_of('-') == std::string::npos) continue;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = w.find(',', start)) != std::string::npos; start = comma + 1)
+      out.insert(w.substr(start, comma + 1 - start));
+    if (start < w.size()) out.insert(w.substr(start));
+  }
+  return out;
+}
+
+const char* const kCommands[] = {
+    "evaluate --layer LAYER --schedule SCHEDULE --buffer 128KiB",
+    "simulate --layer LAYER --schedule SCHEDULE --execute",
+    "optimize --layer LAYER --buffer 64KiB",
+    "optimize --model resnet18 --buffer 16KiB",
+    "optimize --model mobilenet_v2 --buffer 32KiB --layers 0-8",
+    "compare --model resnet18 --buffer 16KiB --layers 0-5,fc",
+    "accel --model resnet18 --machine HWC --layers 0-5,fc",
+    "accel --model mobilenet_v2 --machine NPU --layers 0-5",
+};
+
+std::string expand(std::string command) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"LAYER", q(kLayerFile)},
+                                 {"SCHEDULE", q(kScheduleFile)},
+                                 {"HWC", q(kHwc)},
+                                 {"NPU", q(kNpu)}}) {
+    const auto at = command.find(from);
+    if (at != std::string::npos) command.replace(at, from.size(), to);
+  }
+  return command;
+}
+
+TEST(TableWidth, EveryReportFitsColumns100AndWideDoesNot) {
+  ::setenv("COLUMNS", "100", 1);
+  std::size_t widest_wide = 0;
+  for (const char* command : kCommands) {
+    SCOPED_TRACE(command);
+    const CliRun fitted = run_spad(expand(command));
+    EXPECT_EQ(fitted.exit_code, 0) << fitted.err;
+    EXPECT_LE(widest_line(fitted.out), 100u) << fitted.out;
+    const CliRun wide = run_spad(expand(command) + " --wide");
+    EXPECT_EQ(wide.exit_code, 0) << wide.err;
+    widest_wide = std::max(widest_wide, widest_line(wide.out));
+    // Folding moves text, it does not drop any: the same words appear.
+    if (std::string(command).find("optimize") == std::string::npos)  // search times differ
+      EXPECT_EQ(words(fitted.out), words(wide.out));
+  }
+  ::unsetenv("COLUMNS");
+  EXPECT_GT(widest_wide, 100u);  // the reports are wider than 100 unfolded
+}
+
+TEST(TableWidth, FoldedTableKeepsEveryCell) {
+  TextTable t({"layer", "shape", "a number", "another number"});
+  t.set_text_columns({1});
+  t.add_row({"conv1", "3x224x224 -> 64x112x112", "1,000", "22"});
+  const std::string natural = t.render();
+  EXPECT_EQ(t.render(100), natural);  // fits: unchanged
+  const std::string folded = t.render(30);
+  EXPECT_LE(widest_line(folded), 30u) << folded;
+  EXPECT_EQ(folded,
+            "layer  shape\n"
+            "    a number  another number\n"
+            "----------------------------\n"
+            "conv1  3x224x224 -> 64x112x112\n"
+            "       1,000              22\n");
+}
+
+TEST(DurationText, OneFormatChosenByMagnitude) {
+  EXPECT_EQ(duration_text(0.0647767), "64.78 ms");
+  EXPECT_EQ(duration_text(0.000699725), "699.7 us");
+  EXPECT_EQ(duration_text(3.2), "3.200 s");
+  EXPECT_EQ(duration_text(42.126), "42.13 s");
+  EXPECT_EQ(duration_text(5e-9), "5.000 ns");
+  EXPECT_EQ(duration_text(0.0009999999), "1.000 ms");  // rounds into the next unit
+  EXPECT_EQ(duration_text(5328.4), "5328 s");
+  EXPECT_EQ(duration_text(0), "0 s");
+}
+
+}  // namespace
+}  // namespace spad
