@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 
+#include "base/error.hpp"
 #include "io/byte_size.hpp"
 #include "io/layer_json.hpp"
 #include "io/precision_text.hpp"
@@ -31,15 +32,33 @@ TEST(ByteSize, AcceptedForms) {
   EXPECT_EQ(parse_byte_size("65536", "--buffer"), 65536);
   EXPECT_EQ(parse_byte_size("64KiB", "--buffer"), 65536);
   EXPECT_EQ(parse_byte_size("64 KiB", "--buffer"), 65536);
-  EXPECT_EQ(parse_byte_size("  64kib  ", "--buffer"), 65536);
+  EXPECT_EQ(parse_byte_size("  64kiB  ", "--buffer"), 65536);
   EXPECT_EQ(parse_byte_size("64K", "--buffer"), 65536);
   EXPECT_EQ(parse_byte_size("1MiB", "--buffer"), 1 << 20);
   EXPECT_EQ(parse_byte_size("1M", "--buffer"), 1 << 20);
   EXPECT_EQ(parse_byte_size("2GiB", "--buffer"), Count{2} << 30);
   EXPECT_EQ(parse_byte_size("1TiB", "--buffer"), Count{1} << 40);
   EXPECT_EQ(parse_byte_size("512B", "--buffer"), 512);
-  EXPECT_EQ(parse_byte_size("512 b", "--buffer"), 512);
+  EXPECT_EQ(parse_byte_size("512 B", "--buffer"), 512);
   EXPECT_EQ(parse_byte_size("1", "--buffer"), 1);
+}
+
+TEST(ByteSize, LowerCaseBIsABitNotAByte) {
+  for (const char* text : {"64kb", "64 kb", "64kib", "512b", "1mb"}) {
+    try {
+      parse_byte_size(text, "--buffer");
+      ADD_FAILURE() << text << " was accepted";
+    } catch (const UserError& e) {
+      EXPECT_NE(std::string(e.what()).find("is a bit, not a byte"), std::string::npos) << e.what();
+    }
+  }
+  try {
+    parse_byte_size("64kb", "--buffer");
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("write 64KB (powers of 1000) or 64KiB (powers of 1024)"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(ByteSize, DecimalSuffixesArePowersOf1000) {

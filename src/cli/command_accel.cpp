@@ -42,9 +42,13 @@ struct AccelFlags {
 constexpr const char* kFooter = R"(
 Examples:
   spad accel --model mobilenet_v2 --machine examples/machines/hwc-like.yaml
-  spad accel --model resnet50 --machine examples/machines/edge-npu.yaml --objective latency --json
-  spad accel --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --machine m.yaml --objective energy
-  spad accel --layer conv.json --schedule s.json --machine m.yaml     (cost a given schedule)
+  spad accel --model resnet50 --machine examples/machines/edge-npu.yaml --objective energy --json
+  spad accel --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --machine examples/machines/hwc-like.yaml
+  spad accel --layer examples/layers/res2a_branch2b.json --machine examples/machines/hwc-like.yaml
+             --schedule examples/schedules/res2a_branch2b.json          (cost a given schedule)
+
+The objective (default latency) is printed with every result; a one-layer --json
+result is accepted back by --schedule, its "accelerator" member by --machine.
 
 The machine file (YAML or JSON) gives the scratchpad (capacity, double buffering,
 halo reuse), precisions, the MAC array (which loops it unrolls, e.g. m: 16, q: 4),

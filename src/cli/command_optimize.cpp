@@ -15,8 +15,8 @@ namespace {
 constexpr const char* kFooter = R"(
 Examples:
   spad optimize --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --buffer 64KiB
-  spad optimize --layer conv.json --buffer 64KiB --json > best.json
-  spad evaluate --layer conv.json --schedule best.json --buffer 64KiB
+  spad optimize --layer examples/layers/res2a_branch2b.json --buffer 64KiB --json > best.json
+  spad evaluate --layer examples/layers/res2a_branch2b.json --schedule best.json --buffer 64KiB
   spad optimize --model resnet18 --buffer 64KiB --layers 0-3,fc --csv
 
 Schedule column of the --model table (one line per schedule), e.g.

@@ -63,7 +63,21 @@ Count parse_byte_size(std::string_view text, std::string_view what) {
     if (frac_digits.empty()) reject(text, what, "no digits after the decimal point");
   }
   if (whole_digits.empty()) reject(text, what, "not a number");
-  const std::string suffix = to_lower(trim(body.substr(i)));
+  const std::string_view raw_suffix = trim(body.substr(i));
+  // "64kb" is ambiguous (b is a bit; 64 kilobits, 64,000 or 65,536 bytes?):
+  // the byte must be a capital B.
+  if (!raw_suffix.empty() && raw_suffix.back() == 'b') {
+    const std::string number(body.substr(0, i - (body.substr(0, i).ends_with(' ') ? 1 : 0)));
+    std::string prefix(raw_suffix.substr(0, raw_suffix.size() - 1));
+    if (!prefix.empty() && (prefix.back() == 'i' || prefix.back() == 'I')) prefix.pop_back();
+    for (char& c : prefix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string forms = prefix.empty()
+                                  ? std::string(trim(number)) + "B"
+                                  : std::string(trim(number)) + prefix + "B (powers of 1000) or " +
+                                        std::string(trim(number)) + prefix + "iB (powers of 1024)";
+    reject(text, what, "lower-case \"b\" is a bit, not a byte; write " + forms);
+  }
+  const std::string suffix = to_lower(raw_suffix);
   Count multiplier = 0;
   for (const auto& [name, factor] : kSuffixes)
     if (name == suffix) multiplier = factor;

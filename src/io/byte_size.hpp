@@ -1,6 +1,8 @@
 // Byte sizes as people write them on the command line, and back.
 //
-// Grammar of parse_byte_size (surrounding spaces ignored, suffix case-insensitive):
+// Grammar of parse_byte_size (surrounding spaces ignored; the prefix letters
+// k m g t and i are case-insensitive, the byte is a capital B: a lower-case b
+// is a bit, so "64kb" is an error that offers 64KB and 64KiB):
 //   size   := number [spaces] [suffix]
 //   number := digits [ "." digits ]        e.g. 65536, 64, 1.5
 //   suffix := B                       x 1

@@ -7,7 +7,6 @@
 //                      dataflows of each layer (compare)
 //   "spad-accel/1"     a network document plus cycles, latency and energy on a
 //                      machine (accel); its "accelerator" member is a machine document
-//   "spad-accel-machines/1"  several machines side by side (accel --machine A --machine B)
 //   "spad-machine/1"   an accelerator description (the machine-file schema)
 //   "spad-schedule/1"  a bare schedule (accepted on input; spad prints schedules
 //                      inside results)
@@ -24,7 +23,7 @@
 
 namespace spad {
 
-enum class DocKind { result, network, compare, accel, accel_machines, machine, schedule, sweep };
+enum class DocKind { result, network, compare, accel, machine, schedule, sweep };
 
 // "spad-result/1", ...
 std::string format_tag(DocKind kind);
