@@ -123,6 +123,16 @@ TEST(RoundTrip, NetworkCompareAndAccelDocumentsFeedModel) {
       EXPECT_EQ(costs(again["layers"][i]), costs(doc["layers"][i])) << i;
     EXPECT_EQ(again["totals"], net["totals"]);
   }
+  // What an ONNX import reports beside the layers is carried through.
+  json with_skipped = net;
+  with_skipped["skipped"] = json::array(
+      {{{"node", "up1"}, {"op", "ConvTranspose"}, {"reason", "not supported"}, {"macs", 1234}}});
+  with_skipped["warnings"] = json::array({"a shape disagreement"});
+  const json carried = ok_json("optimize --model " + q(write_file("skipped", with_skipped)) +
+                               " --buffer 8KiB --json");
+  EXPECT_EQ(carried["skipped"], with_skipped["skipped"]);
+  EXPECT_EQ(carried["warnings"], with_skipped["warnings"]);
+
   const json acc = ok_json("accel --model resnet18 --layers 0-3 --machine " + q(kHwc) + " --json");
   const json acc2 =
       ok_json("accel --model " + q(write_file("acc", acc)) + " --machine " + q(kHwc) + " --json");

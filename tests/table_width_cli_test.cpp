@@ -81,8 +81,9 @@ TEST(TableWidth, EveryReportFitsColumns100AndWideDoesNot) {
     EXPECT_EQ(wide.exit_code, 0) << wide.err;
     widest_wide = std::max(widest_wide, widest_line(wide.out));
     // Folding moves text, it does not drop any: the same words appear.
-    if (std::string(command).find("optimize") == std::string::npos)  // search times differ
+    if (std::string(command).find("optimize") == std::string::npos) {  // search times differ
       EXPECT_EQ(words(fitted.out), words(wide.out));
+    }
   }
   ::unsetenv("COLUMNS");
   EXPECT_GT(widest_wide, 100u);  // the reports are wider than 100 unfolded

@@ -29,7 +29,7 @@ Examples:
   spad sweep --model resnet50 --buffers 1KiB..4MiB:x2
   spad sweep --model mobilenet_v2,resnet18 --buffers 4KiB,16KiB,1MiB --baselines --csv
   spad sweep --model mobilenet_v2 --buffers 1KiB..1MiB --target-ratio 1.2 --knee 0.1
-  spad sweep --model net.json --buffers 1KiB..8KiB:+1KiB --per-layer --json
+  spad sweep --model data/zoo/alexnet.json --buffers 1KiB..8KiB:+1KiB --per-layer --json
   spad sweep --model resnet18 --buffers 16KiB..1MiB:x4 --machine examples/machines/edge-npu.yaml \
              --objective traffic,latency
 

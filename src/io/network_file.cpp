@@ -23,24 +23,19 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 5> kFileKeys = {"model", "source", "input", "reference",
                                                        "layers"};
 // What a network, compare or accel document spad writes adds at the top: its
-// format, totals (layers and macs checked), the operators not scheduled
-// (read back), the machine (the layers' costs are checked against it) and
-// informative keys.
-constexpr std::array<std::string_view, 15> kTopKeys = {"model",
-                                                       "source",
-                                                       "input",
-                                                       "reference",
-                                                       "layers",
-                                                       "format",
-                                                       "totals",
-                                                       "not_scheduled",
-                                                       "machine",
-                                                       "search",
-                                                       "baseline_machines",
-                                                       "objective",
-                                                       "schedule_source",
-                                                       "accelerator",
-                                                       "baseline_totals"};
+// format, totals (layers and macs checked), the operators not scheduled, the
+// skipped nodes and the import warnings (read back), the machine (the layers'
+// costs are checked against it) and informative keys (precision_source: the
+// precision of a new run comes from its own flags).
+constexpr std::array<std::string_view, 18> kTopKeys = {"model",         "skipped",
+                                                       "warnings",      "precision_source",
+                                                       "source",        "input",
+                                                       "reference",     "layers",
+                                                       "format",        "totals",
+                                                       "not_scheduled", "machine",
+                                                       "search",        "baseline_machines",
+                                                       "objective",     "schedule_source",
+                                                       "accelerator",   "baseline_totals"};
 constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
 constexpr std::array<std::string_view, 8> kReferenceKeys = {
     "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
@@ -176,6 +171,36 @@ void read_document_keys(const json& j, const std::string& source, Network& net) 
     require_object(ops, source, "not_scheduled");
     for (const auto& [op, count] : ops.items())
       net.not_scheduled[op] = json_count(count, source, "not_scheduled." + op, 0);
+  }
+  if (j.contains("skipped")) {
+    const json& skipped = j.at("skipped");
+    if (!skipped.is_array())
+      throw UserError(source + ": skipped = " + show_json(skipped) + ": must be an array");
+    for (std::size_t i = 0; i < skipped.size(); ++i) {
+      const std::string where = "skipped[" + std::to_string(i) + "]";
+      const json& e = skipped[i];
+      require_object(e, source, where);
+      constexpr std::array<std::string_view, 4> kKeys = {"node", "op", "reason", "macs"};
+      reject_unknown_keys(e, kKeys, source, where + ".");
+      SkippedNode node;
+      node.node = json_string(required(e, "node", source, where + ".", "the node"), source,
+                              where + ".node");
+      node.op = json_string(required(e, "op", source, where + ".", "the operator"), source,
+                            where + ".op");
+      if (e.contains("reason"))
+        node.reason = json_string(e.at("reason"), source, where + ".reason");
+      if (e.contains("macs") && !e.at("macs").is_null())
+        node.macs = json_count(e.at("macs"), source, where + ".macs", 0);
+      net.skipped.push_back(std::move(node));
+    }
+  }
+  if (j.contains("warnings")) {
+    const json& warnings = j.at("warnings");
+    if (!warnings.is_array())
+      throw UserError(source + ": warnings = " + show_json(warnings) + ": must be an array");
+    for (std::size_t i = 0; i < warnings.size(); ++i)
+      net.warnings.push_back(
+          json_string(warnings[i], source, "warnings[" + std::to_string(i) + "]"));
   }
   const json& layers = j.at("layers");
   if (j.contains("machine")) {
