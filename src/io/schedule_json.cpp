@@ -108,9 +108,16 @@ PerTensor<int> read_spans(const nlohmann::json& v, const std::string& source) {
 
 Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) {
   require_object(j, source, "a schedule");
-  // A Result JSON fed back in: read its schedule.
-  if (!j.contains("order") && j.contains("schedule"))
-    return schedule_from_json(j.at("schedule"), source + " (schedule)");
+  // A Result JSON fed back in: read its schedule (one level: a schedule
+  // inside a "schedule" inside a "schedule" is no document spad writes).
+  if (!j.contains("order") && j.contains("schedule")) {
+    const nlohmann::json& inner = j.at("schedule");
+    if (inner.is_object() && !inner.contains("order") && inner.contains("schedule"))
+      throw UserError(source +
+                      ": schedule.schedule: a schedule wrapped twice; give the "
+                      "schedule object itself or a result JSON that holds one");
+    return schedule_from_json(inner, source + " (schedule)");
+  }
   reject_unknown_keys(j, kKeys, source, "");
   Schedule s;
   s.order = read_order(member(j, "order", source), source);
@@ -123,8 +130,7 @@ Schedule load_schedule_arg(const std::string& arg) {
   const std::string_view text = trim(arg);
   if (!text.empty() && text.front() == '{')
     return schedule_from_json(parse_json_document(text, "--schedule"), "--schedule");
-  std::error_code ec;
-  if (!std::filesystem::exists(arg, ec))
+  if (!names_existing_path(arg))
     throw UserError("no such schedule file: " + arg +
                     " (--schedule takes a schedule file or a JSON object, " + kExample + ")");
   const std::string content = read_text_file(arg, "schedule file");
