@@ -4,13 +4,13 @@
 // table (report/compare_table), JSON (io/compare_result_json) or CSV
 // (io/compare_result_csv). Layers whose optimum does not fit are reported with
 // the others; then the command exits with code 2 and lists them on stderr.
-#include <iostream>
 #include <memory>
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_flags.hpp"
 #include "cli/compare_network_run.hpp"
+#include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "io/compare_result_csv.hpp"
 #include "io/compare_result_json.hpp"
@@ -38,11 +38,11 @@ int run_compare(const CompareFlags& flags) {
   const Machine machine = machine_from_flags(flags.machine);
   const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads);
   if (flags.json) {
-    std::cout << compare_result_to_json(result).dump(2) << '\n';
+    write_json_result(compare_result_to_json(result));
   } else if (flags.csv) {
-    std::cout << compare_result_to_csv(result);
+    result_out() << compare_result_to_csv(result);
   } else {
-    std::cout << format_compare_table(result);
+    result_out() << format_compare_table(result);
   }
   return finish_with_infeasible_layers(result.network, "give a larger --buffer");
 }

@@ -11,6 +11,8 @@
 #include "cli/cost_flags.hpp"
 #include "cli/cost_output.hpp"
 #include "cli/execution_check.hpp"
+#include "cli/number_flags.hpp"
+#include "cli/result_output.hpp"
 #include "sim/executor.hpp"
 #include "sim/tile_simulator.hpp"
 
@@ -35,7 +37,8 @@ Command add_simulate_command(CLI::App& app) {
                 "output against the reference and the counts against the simulator "
                 "(exit code 1 on a mismatch)");
   sub->add_option("--seed", flags->seed, "Seed of the random operands of --execute (default 1)")
-      ->type_name("INT");
+      ->type_name("INT")
+      ->check(seed_number());
   return {sub, [flags] {
             const CostInputs in = load_cost_inputs(flags->cost);
             const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
@@ -48,7 +51,7 @@ Command add_simulate_command(CLI::App& app) {
             nlohmann::ordered_json extra;
             extra["execute"] = execution_check_json(check);
             print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra);
-            if (!flags->cost.json) std::cout << '\n' << format_execution_check(check);
+            if (!flags->cost.json) result_out() << '\n' << format_execution_check(check);
             if (check.ok()) return 0;
             std::cerr << execution_failure_message(check);
             return 1;

@@ -1,8 +1,7 @@
 // Output of evaluate / simulate.
 #include "cli/cost_output.hpp"
 
-#include <iostream>
-
+#include "cli/result_output.hpp"
 #include "io/result_json.hpp"
 #include "report/schedule_report.hpp"
 
@@ -19,10 +18,10 @@ nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
 void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
                 std::string_view counted_by, const nlohmann::ordered_json& extra) {
   if (json) {
-    std::cout << cost_json(in, traffic, extra).dump(2) << '\n';
+    write_json_result(cost_json(in, traffic, extra));
     return;
   }
-  std::cout << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by);
+  result_out() << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by);
 }
 
 }  // namespace spad::cli

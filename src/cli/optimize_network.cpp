@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "cli/optimize_network_run.hpp"
+#include "cli/result_output.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_result_csv.hpp"
 #include "io/network_result_json.hpp"
@@ -66,18 +67,18 @@ int run_optimize_network(const OptimizeFlags& flags) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (flags.json) {
-    std::cout << network_result_to_json(result).dump(2) << '\n';
+    write_json_result(network_result_to_json(result));
   } else if (flags.csv) {
-    std::cout << network_result_to_csv(result);
+    result_out() << network_result_to_csv(result);
   } else {
-    std::cout << format_network_table(result);
-    std::cout << "space       " << format_search_space(options.space) << '\n';
-    std::cout << "search      "
-              << format_search_stats(searched_stats(result), seconds, options.threads) << '\n';
+    result_out() << format_network_table(result);
+    result_out() << "space       " << format_search_space(options.space) << '\n';
+    result_out() << "search      "
+                 << format_search_stats(searched_stats(result), seconds, options.threads) << '\n';
   }
   const std::string infeasible = format_infeasible_layers(result);
   if (infeasible.empty()) return 0;
-  std::cout.flush();
+  result_out().flush();
   std::cerr << "spad: error: " << infeasible << '\n';
   return kExitUsage;
 }
