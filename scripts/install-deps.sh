@@ -11,6 +11,8 @@ packages=(
   libyaml-cpp-dev
   # the HTML report's headless-browser test (tests/browser, ctest label "browser")
   chromium chromium-driver python3-selenium
+  # the libFuzzer targets (tests/fuzz, CMake preset "fuzz", scripts/fuzz.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, builds and runs every test: the release build (all suites), then
 # the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer,
-# so the must-fail suites prove bad input never crashes. CI runs this.
+# so the must-fail suites prove bad input never crashes, then a short run
+# (20 s each) of the libFuzzer targets of every parser (scripts/fuzz.sh).
+# CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
@@ -11,3 +13,5 @@ cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -- -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j"$(nproc)"
+
+./scripts/fuzz.sh 20

@@ -231,7 +231,7 @@ TEST(Cli, BadInvocationsFailWithAMessage) {
       {"simulate" + layer, "--schedule is required"},
       {"evaluate" + schedule + " --layer", "--layer: 1 required"},
       {"evaluate" + both + " --execute", "--execute"},
-      {"simulate" + both + " --execute --seed abc", "Could not convert: --seed = abc"},
+      {"simulate" + both + " --execute --seed abc", "--seed: \"abc\" must be a whole number"},
       {"evaluate" + both + " --buffer 64XB", "--buffer \"64XB\": unknown unit \"XB\""},
       {"evaluate" + both + " --buffer=-5KiB", "cannot be negative"},
       {"evaluate" + both + " --buffer -5KiB", "--buffer \"-5KiB\""},

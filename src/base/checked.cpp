@@ -8,4 +8,13 @@ void throw_overflow(char op, Count a, Count b) {
                       std::to_string(b));
 }
 
+Count add_total(Count a, Count b, const char* what) {
+  Count out = 0;
+  if (__builtin_add_overflow(a, b, &out))
+    throw UserError(std::string("the network's total ") + what +
+                    " passes 2^63 - 1, the largest count spad represents; run fewer layers "
+                    "(--layers) or smaller ones");
+  return out;
+}
+
 }  // namespace spad

@@ -32,6 +32,11 @@ inline Count add(Count a, Count b) {
   return out;
 }
 
+// a + b for a total over the layers of a network: each layer's counts are
+// bounded, but their sum can pass 2^63 - 1, so an overflow is a UserError
+// naming the total ("traffic_bytes"), not a bug.
+Count add_total(Count a, Count b, const char* what);
+
 // a * b, or nullopt-like false when it overflows; for validation code that
 // must turn an overflow into a user error.
 inline bool mul_fits(Count a, Count b, Count* out) { return !__builtin_mul_overflow(a, b, out); }

@@ -6,7 +6,6 @@
 // split, and the fixed dataflows beside it; a table (report/accel_table),
 // JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
 // the given schedule of the --layer is costed instead of searched.
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,8 +15,10 @@
 #include "cli/accel_network_run.hpp"
 #include "cli/command.hpp"
 #include "cli/network_run_flags.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
+#include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "io/accel_result_csv.hpp"
 #include "io/accel_result_json.hpp"
@@ -81,11 +82,11 @@ int run_accel(const AccelFlags& flags) {
   if (flags.schedule) run.given = load_schedule_arg(*flags.schedule);
   const AccelResult result = accel_network(target.net, target.chosen, accel, run);
   if (flags.json) {
-    std::cout << accel_result_to_json(result).dump(2) << '\n';
+    write_json_result(accel_result_to_json(result));
   } else if (flags.csv) {
-    std::cout << accel_result_to_csv(result);
+    result_out() << accel_result_to_csv(result);
   } else {
-    std::cout << format_accel_table(result, output_width(flags.wide));
+    result_out() << format_accel_table(result, output_width(flags.wide));
   }
   return finish_with_infeasible_layers(
       result.network, "give a larger scratchpad.capacity_bytes in " + flags.machine_file);
@@ -112,7 +113,7 @@ Command add_accel_command(CLI::App& app) {
                      ->type_name("SPEC");
   auto* batch = sub->add_option("--batch", flags->batch, "With --model: batch size N")
                     ->type_name("N")
-                    ->check(CLI::PositiveNumber);
+                    ->check(whole_number(1, kMaxWholeNumber, "the batch size"));
   layers->excludes(layer);
   batch->excludes(layer);
   sub->add_option("--machine", flags->machine_file,
@@ -135,7 +136,7 @@ Command add_accel_command(CLI::App& app) {
   sub->add_option("--threads", flags->threads,
                   "Search threads (default 0: all); the answer is the same for any number")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMaxThreads, "the number of threads (0: all)"));
   auto* json = sub->add_flag("--json", flags->json, "Print one JSON document (and nothing else)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print one CSV line per layer after a header");
   json->excludes(csv);

@@ -4,15 +4,16 @@
 // layers: into one file, or one file per layer when -o names a directory.
 // Without -o the C goes to stdout.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <set>
 
 #include "base/error.hpp"
+#include "base/output_sink.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "codegen/generate_c.hpp"
 #include "io/schedule_json.hpp"
@@ -47,10 +48,7 @@ Schedule schedule_for(const CodegenFlags& flags, const Layer& layer, const Machi
 }
 
 void write_file(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw UserError("codegen: cannot write " + path);
+  write_file_atomically(path, text, "kernel file");
 }
 
 int run_codegen(const CodegenFlags& flags) {
@@ -93,7 +91,7 @@ int run_codegen(const CodegenFlags& flags) {
   }
   const std::string text = codegen::generate_c(requests);
   if (!flags.output || *flags.output == "-") {
-    std::cout << text;
+    result_out() << text;
     return 0;
   }
   write_file(*flags.output, text);

@@ -4,7 +4,6 @@
 // table (report/compare_table), JSON (io/compare_result_json) or CSV
 // (io/compare_result_csv). Layers whose optimum does not fit are reported with
 // the others; then the command exits with code 2 and lists them on stderr.
-#include <iostream>
 #include <memory>
 
 #include "base/error.hpp"
@@ -13,6 +12,7 @@
 #include "cli/compare_network_run.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
+#include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "io/compare_result_csv.hpp"
 #include "io/compare_result_json.hpp"
@@ -41,11 +41,11 @@ int run_compare(const CompareFlags& flags) {
   const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads,
                                                Progress::wanted(flags.quiet));
   if (flags.json) {
-    std::cout << compare_result_to_json(result).dump(2) << '\n';
+    write_json_result(compare_result_to_json(result));
   } else if (flags.csv) {
-    std::cout << compare_result_to_csv(result);
+    result_out() << compare_result_to_csv(result);
   } else {
-    std::cout << format_compare_table(result, output_width(flags.wide));
+    result_out() << format_compare_table(result, output_width(flags.wide));
   }
   return finish_with_infeasible_layers(result.network, "give a larger --buffer");
 }

@@ -1,14 +1,14 @@
 // `spad report`: one self-contained HTML page about a network at a capacity
 // (study/network_report, report/html_report), written atomically to -o.
 // This file only parses flags.
-#include <iostream>
 #include <memory>
 
 #include "base/error.hpp"
+#include "base/output_sink.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/result_output.hpp"
 #include "io/accelerator_file.hpp"
-#include "io/atomic_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
 #include "io/precision_text.hpp"
@@ -68,8 +68,8 @@ int run_report(const ReportFlags& flags) {
   options.capacities = parse_capacity_list(flags.sweep, "--sweep");
   options.threads = flags.threads;
   const NetworkReport report = network_report(net, options);
-  write_file_atomically(flags.output, format_html_report(report));
-  std::cout << "wrote " << flags.output << '\n';
+  write_file_atomically(flags.output, format_html_report(report), "HTML report");
+  result_out() << "wrote " << flags.output << '\n';
   return 0;
 }
 

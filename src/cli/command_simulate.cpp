@@ -12,8 +12,10 @@
 #include "cli/cost_output.hpp"
 #include "cli/execution_check.hpp"
 #include "cli/network_run_flags.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
+#include "cli/result_output.hpp"
 #include "sim/executor.hpp"
 #include "sim/tile_simulator.hpp"
 
@@ -39,7 +41,8 @@ Command add_simulate_command(CLI::App& app) {
                 "output against the reference and the counts against the simulator "
                 "(exit code 1 on a mismatch)");
   sub->add_option("--seed", flags->seed, "Seed of the random operands of --execute (default 1)")
-      ->type_name("INT");
+      ->type_name("INT")
+      ->check(seed_number());
   add_quiet_flag(*sub, flags->quiet);
   return {sub, [flags] {
             const CostInputs in = load_cost_inputs(flags->cost);
@@ -60,7 +63,7 @@ Command add_simulate_command(CLI::App& app) {
             const std::size_t width = output_width(flags->cost.wide);
             print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra, width);
             if (!flags->cost.json)
-              std::cout << '\n' << fit_to_width(format_execution_check(check), width);
+              result_out() << '\n' << fit_to_width(format_execution_check(check), width);
             if (check.ok()) return 0;
             std::cerr << execution_failure_message(check);
             return 1;

@@ -4,12 +4,12 @@
 // baselines, per-layer traffic, the smallest capacity reaching a target
 // ratio and the knee; printed as tables (report/sweep_table), JSON
 // (io/sweep_json) or CSV (io/sweep_csv). This file only parses flags.
-#include <iostream>
 #include <memory>
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/result_output.hpp"
 #include "io/accelerator_file.hpp"
 #include "io/capacity_list.hpp"
 #include "io/network_source.hpp"
@@ -97,11 +97,11 @@ int run_sweep(const SweepFlags& flags) {
                     Ratio{1, 1}, "a share of the traffic above 0 and at most 1, e.g. 0.1");
   const SweepResult result = sweep(networks, options);
   if (flags.json) {
-    std::cout << sweep_to_json(result, flags.per_layer).dump(2) << '\n';
+    write_json_result(sweep_to_json(result, flags.per_layer));
   } else if (flags.csv) {
-    std::cout << sweep_to_csv(result, flags.per_layer);
+    result_out() << sweep_to_csv(result, flags.per_layer);
   } else {
-    std::cout << format_sweep_table(result, flags.per_layer);
+    result_out() << format_sweep_table(result, flags.per_layer);
   }
   return 0;
 }

@@ -1,10 +1,10 @@
 // Output of evaluate / simulate.
 #include "cli/cost_output.hpp"
 
-#include <iostream>
-
+#include "cli/result_output.hpp"
 #include "io/document_format.hpp"
 #include "io/layer_json.hpp"
+#include <iostream>
 #include "io/result_json.hpp"
 #include "report/schedule_report.hpp"
 
@@ -24,10 +24,10 @@ void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
                 std::string_view counted_by, const nlohmann::ordered_json& extra,
                 std::size_t width) {
   if (json) {
-    std::cout << cost_json(in, traffic, extra).dump(2) << '\n';
+    write_json_result(cost_json(in, traffic, extra));
     return;
   }
-  std::cout << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by,
+  result_out() << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by,
                                       width);
 }
 

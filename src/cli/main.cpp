@@ -4,6 +4,8 @@
 //   0  success                      1  a check failed (simulate --execute)
 //   2  bad input: a CLI11 parse error, or UserError -> "spad: error: <message>"
 //   3  InternalError (a bug) -> "spad: internal error: <message>"
+// A result that cannot be written in full (cli/result_output) is a UserError:
+// exit 2, never a truncated result with exit 0.
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
@@ -13,6 +15,7 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "cli/result_output.hpp"
 
 namespace {
 
@@ -40,6 +43,25 @@ void check_command_name(int argc, char** argv, const std::vector<spad::cli::Comm
                         " (spad --help describes them)");
 }
 
+// Every result went through cli::result_out(); writes it out and checks
+// that nothing else wrote to std::cout and failed.
+void finish_output() {
+  spad::cli::result_out().flush();
+  std::cout.flush();
+  if (!std::cout)
+    throw spad::UserError("cannot write the result to standard output; the output is incomplete");
+}
+
+// Before an error message: what was written so far goes out first, as it
+// would have had the command finished (a failure to write is not reported
+// again).
+void flush_quietly() {
+  try {
+    spad::cli::result_out().flush();
+  } catch (const spad::UserError&) {
+  }
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"spad: memory-optimal scheduling of CNN convolutions on scratchpad accelerators",
                "spad"};
@@ -53,10 +75,16 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : kExitUsage;
+    const int code = app.exit(e) == 0 ? 0 : kExitUsage;
+    finish_output();  // --help and --version write to std::cout
+    return code;
   }
-  for (const spad::cli::Command& command : commands)
-    if (command.app->parsed()) return command.run();
+  for (const spad::cli::Command& command : commands) {
+    if (!command.app->parsed()) continue;
+    const int code = command.run();
+    finish_output();
+    return code;
+  }
   return report_internal("no subcommand selected after parsing");
 }
 
@@ -66,9 +94,11 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const spad::UserError& e) {
+    flush_quietly();
     std::cerr << "spad: error: " << e.what() << '\n';
     return kExitUsage;
   } catch (const spad::InternalError& e) {
+    flush_quietly();
     return report_internal(e.what());
   } catch (const std::exception& e) {
     return report_internal(std::string("unexpected exception: ") + e.what());

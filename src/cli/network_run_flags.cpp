@@ -1,6 +1,8 @@
 // Registration of the flags optimize and compare share.
 #include "cli/network_run_flags.hpp"
 
+#include "cli/number_flags.hpp"
+
 namespace spad::cli {
 
 void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
@@ -21,7 +23,7 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
   auto* batch = app.add_option("--batch", flags.batch,
                                "With --model: batch size N of every layer (default: the model's)")
                     ->type_name("N")
-                    ->check(CLI::PositiveNumber);
+                    ->check(whole_number(1, kMaxWholeNumber, "the batch size"));
   layers->excludes(layer);
   batch->excludes(layer);
   add_machine_flags(app, flags.machine, /*buffer_required=*/true);
@@ -30,7 +32,7 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
                  "Search threads (default 0: all hardware threads); the answer is the same for "
                  "any number")
       ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMaxThreads, "the number of threads (0: all)"));
   auto* json = app.add_flag("--json", flags.json,
                             "Print the result as one JSON document (and nothing else)");
   auto* csv = app.add_flag("--csv", flags.csv, "Print one CSV line per layer, after a header line");

@@ -2,10 +2,10 @@
 #include "cli/optimize_layer.hpp"
 
 #include <chrono>
-#include <iostream>
 
 #include "base/error.hpp"
 #include "cli/output_width.hpp"
+#include "cli/result_output.hpp"
 #include "io/layer_json.hpp"
 #include "io/optimize_result_json.hpp"
 #include "report/optimize_report.hpp"
@@ -27,9 +27,9 @@ int run_optimize_layer(const OptimizeFlags& flags) {
     nlohmann::ordered_json j = optimize_result_to_json(layer, machine, options.space, result);
     j["search"]["threads"] = options.threads;
     j["search"]["seconds"] = seconds;
-    std::cout << j.dump(2) << '\n';
+    write_json_result(j);
   } else {
-    std::cout << format_optimize_report(layer, machine, options.space, result, seconds,
+    result_out() << format_optimize_report(layer, machine, options.space, result, seconds,
                                         options.threads, output_width(flags.wide));
   }
   return 0;

@@ -8,6 +8,7 @@
 #include "cli/optimize_network_run.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
+#include "cli/result_output.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_result_csv.hpp"
 #include "io/network_result_json.hpp"
@@ -69,20 +70,20 @@ int run_optimize_network(const OptimizeFlags& flags) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (flags.json) {
-    std::cout << network_result_to_json(result).dump(2) << '\n';
+    write_json_result(network_result_to_json(result));
   } else if (flags.csv) {
-    std::cout << network_result_to_csv(result);
+    result_out() << network_result_to_csv(result);
   } else {
     const std::size_t width = output_width(flags.wide);
-    std::cout << format_network_table(result, width);
-    std::cout << fit_to_width(
+    result_out() << format_network_table(result, width);
+    result_out() << fit_to_width(
         "space       " + format_search_space(options.space) + '\n' + "search      " +
             format_search_stats(searched_stats(result), seconds, options.threads) + '\n',
         width);
   }
   const std::string infeasible = format_infeasible_layers(result);
   if (infeasible.empty()) return 0;
-  std::cout.flush();
+  result_out().flush();
   std::cerr << "spad: error: " << infeasible << '\n';
   return kExitUsage;
 }

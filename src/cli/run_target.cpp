@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "base/error.hpp"
+#include "cli/result_output.hpp"
 #include "io/layer_json.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_source.hpp"
@@ -46,7 +47,7 @@ RunTarget load_run_target(std::string_view command, const std::optional<std::str
 int finish_with_infeasible_layers(const NetworkResult& result, std::string_view fix) {
   const std::string infeasible = format_infeasible_layers(result, fix);
   if (infeasible.empty()) return 0;
-  std::cout.flush();
+  result_out().flush();
   std::cerr << "spad: error: " << infeasible << '\n';
   return kExitUsage;
 }

@@ -50,16 +50,17 @@ BaselineTotal baseline_total(const CompareResult& result, Baseline baseline) {
     const std::optional<Candidate>& b = result.layers[i].baseline(baseline);
     if (!r.fits() || !b) continue;
     total.layers += 1;
-    total.traffic_bytes = add(total.traffic_bytes, b->traffic.traffic_bytes);
-    total.optimum_traffic_bytes =
-        add(total.optimum_traffic_bytes, r.search.best->traffic.traffic_bytes);
+    total.traffic_bytes = add_total(total.traffic_bytes, b->traffic.traffic_bytes, "traffic_bytes");
+    total.optimum_traffic_bytes = add_total(
+        total.optimum_traffic_bytes, r.search.best->traffic.traffic_bytes, "optimum_traffic_bytes");
   }
   return total;
 }
 
 Count lower_bound_total(const CompareResult& result) {
   Count total = 0;
-  for (const LayerComparison& c : result.layers) total = add(total, c.bound.bound_bytes);
+  for (const LayerComparison& c : result.layers)
+    total = add_total(total, c.bound.bound_bytes, "lower_bound_bytes");
   return total;
 }
 

@@ -1,43 +1,21 @@
 // Strict JSON reading: files, documents, integers and key sets.
 #include "io/json_read.hpp"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <set>
-#include <sstream>
 #include <vector>
 
 #include "base/error.hpp"
+#include "io/json_scan.hpp"
 #include "io/suggest.hpp"
 #include "io/text_fields.hpp"
 
 namespace spad {
 
-std::string read_text_file(const std::string& path, std::string_view what) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(path, ec))
-    throw UserError("cannot read " + std::string(what) + " " + in_quotes(path) + ": no such file");
-  if (fs::is_directory(path, ec))
-    throw UserError("cannot read " + std::string(what) + " " + in_quotes(path) +
-                    ": it is a directory, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw UserError("cannot read " + std::string(what) + " " + in_quotes(path) + ": " +
-                    std::strerror(errno));
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad())
-    throw UserError("cannot read " + std::string(what) + " " + in_quotes(path) + ": read error");
-  return content.str();
-}
-
 nlohmann::json parse_json_document(std::string_view text, const std::string& source) {
   if (trim(text).empty()) throw UserError(source + ": empty input; expected a JSON object");
+  scan_json_text(text, source);
   // Keys seen in each open object, innermost last: a repeated key is an error
   // (nlohmann would silently keep the last one).
   std::vector<std::set<std::string>> open_objects;
@@ -55,7 +33,9 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& sou
   };
   try {
     return nlohmann::json::parse(text.begin(), text.end(), callback, true, true);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error (syntax, with line and column), and any other failure of
+    // the parser: every one is about the input.
     std::string what = e.what();
     const auto bracket = what.find("] ");
     if (what.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
@@ -64,9 +44,48 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& sou
   }
 }
 
+namespace {
+
+constexpr std::size_t kShownChars = 60;
+
+std::string dump_scalar(const nlohmann::json& v) {
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Appends v to out until out is longer than kShownChars: the cost of showing a
+// value does not grow with the value (a 10 MB array shows its start).
+void render(const nlohmann::json& v, int depth, std::string& out) {
+  if (!v.is_structured()) {
+    out += dump_scalar(v);
+    return;
+  }
+  const bool object = v.is_object();
+  if (depth == 0 && !v.empty()) {
+    out += object ? "{...}" : "[...]";
+    return;
+  }
+  out += object ? '{' : '[';
+  bool first = true;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (out.size() > kShownChars) break;
+    if (!first) out += ',';
+    first = false;
+    if (object) out += dump_scalar(nlohmann::json(it.key())) + ':';
+    render(*it, depth - 1, out);
+  }
+  out += object ? '}' : ']';
+}
+
+}  // namespace
+
 std::string show_json(const nlohmann::json& v) {
-  std::string text = v.dump();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  std::string text;
+  render(v, 4, text);
+  if (text.size() > kShownChars) {
+    std::size_t cut = kShownChars - 3;  // not inside a UTF-8 sequence
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 

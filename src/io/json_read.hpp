@@ -9,18 +9,18 @@
 #include <string_view>
 
 #include "base/checked.hpp"
+#include "io/input_file.hpp"
 
 namespace spad {
 
-// The whole content of a file; `what` describes it ("layer file").
-// Missing, unreadable, a directory -> UserError.
-std::string read_text_file(const std::string& path, std::string_view what);
-
-// Parses a JSON document (comments allowed). Empty text, malformed JSON (with
-// nlohmann's line and column) and a key repeated in one object -> UserError.
+// The one entry point for JSON text: parses a document (comments allowed).
+// Empty text, a NUL byte, nesting deeper than kMaxJsonDepth, a number beyond
+// a double (json_scan.hpp), malformed JSON or trailing text (with nlohmann's
+// line and column) and a key repeated in one object -> UserError.
 nlohmann::json parse_json_document(std::string_view text, const std::string& source);
 
-// A JSON value shortened for messages: "abc", 3.5, [1,2] ...
+// A JSON value shortened for messages: "abc", 3.5, [1,2] ...; the work done
+// is bounded whatever the size of v.
 std::string show_json(const nlohmann::json& v);
 
 // v as an integer >= min; `field` is the path shown in messages ("C",

@@ -124,8 +124,7 @@ LayerSpec read_layer_file(const std::string& path) {
 }
 
 LayerSpec load_layer_arg(const std::string& arg) {
-  std::error_code ec;
-  if (!arg.empty() && std::filesystem::exists(arg, ec)) return read_layer_file(arg);
+  if (names_existing_path(arg)) return read_layer_file(arg);
   const std::string_view text = trim(arg);
   if (!text.empty() && text.front() == '{')
     return layer_spec_from_json(parse_json_document(text, "--layer"), "--layer");
@@ -137,8 +136,7 @@ LayerSpec load_layer_arg(const std::string& arg) {
 
 Layer load_layer(const std::string& arg) {
   const LayerSpec spec = load_layer_arg(arg);
-  std::error_code ec;
-  const std::string source = std::filesystem::exists(arg, ec) ? arg : "--layer";
+  const std::string source = names_existing_path(arg) ? arg : "--layer";
   try {
     return Layer(spec);
   } catch (const UserError& e) {

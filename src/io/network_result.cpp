@@ -7,14 +7,16 @@ NetworkTotals network_totals(const NetworkResult& result) {
   NetworkTotals t;
   for (const NetworkLayerResult& r : result.layers) {
     t.layers += 1;
-    t.macs = add(t.macs, Layer(r.layer.spec).macs());
-    t.compulsory_bytes = add(t.compulsory_bytes, r.compulsory_bytes);
+    t.macs = add_total(t.macs, Layer(r.layer.spec).macs(), "macs");
+    t.compulsory_bytes = add_total(t.compulsory_bytes, r.compulsory_bytes, "compulsory_bytes");
     if (!r.fits()) {
       t.infeasible_layers += 1;
       continue;
     }
-    t.traffic_bytes = add(t.traffic_bytes, r.search.best->traffic.traffic_bytes);
-    t.scheduled_compulsory_bytes = add(t.scheduled_compulsory_bytes, r.compulsory_bytes);
+    t.traffic_bytes =
+        add_total(t.traffic_bytes, r.search.best->traffic.traffic_bytes, "traffic_bytes");
+    t.scheduled_compulsory_bytes =
+        add_total(t.scheduled_compulsory_bytes, r.compulsory_bytes, "scheduled_compulsory_bytes");
   }
   return t;
 }

@@ -1,9 +1,9 @@
 // Loading a network from a zoo name or a file, with the batch override.
 #include "io/network_source.hpp"
 
-#include <filesystem>
-
 #include "base/error.hpp"
+#include "base/name_text.hpp"
+#include "io/input_file.hpp"
 #include "io/onnx_network.hpp"
 #include "io/text_fields.hpp"
 
@@ -23,8 +23,7 @@ Network load_onnx_network(const std::string& path, std::optional<Count> batch) {
 
 Network load_unbatched(const std::string& arg, std::optional<Count> batch) {
   if (has_suffix(arg, ".onnx")) return load_onnx_network(arg, batch);
-  std::error_code ec;
-  if (has_suffix(arg, ".json") || std::filesystem::exists(arg, ec)) return read_network_file(arg);
+  if (has_suffix(arg, ".json") || names_existing_path(arg)) return read_network_file(arg);
   return load_zoo_model(arg);
 }
 
@@ -46,6 +45,10 @@ void set_batch(Network& net, Count batch) {
 
 Network load_network(const std::string& arg, const NetworkLoadOptions& options) {
   Network net = load_unbatched(arg, options.batch);
+  // Layer names are checked where each Layer is made (workload/layer).
+  if (const std::string problem = name_problem(net.model); !problem.empty())
+    throw UserError(arg + ": the model name " + in_quotes(net.model) + " has " + problem +
+                    "; names must be printable UTF-8 text");
   if (options.batch) set_batch(net, *options.batch);
   return net;
 }

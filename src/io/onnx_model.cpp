@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <exception>
-#include <filesystem>
-#include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "base/error.hpp"
+#include "io/input_file.hpp"
 #include "io/onnx_schema_guard.hpp"
 #include "io/text_fields.hpp"
 
@@ -19,17 +17,7 @@ namespace spad {
 namespace {
 
 std::string read_bytes(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw UserError(path + ": no such file (expected an ONNX model file)");
-  if (std::filesystem::is_directory(path, ec))
-    throw UserError(path + ": is a directory, not an ONNX model file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open the ONNX model file for reading");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) throw UserError(path + ": error while reading the ONNX model file");
-  return std::move(bytes).str();
+  return read_input_file(path, "ONNX model file", kMaxOnnxFileBytes);
 }
 
 bool is_default_domain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }

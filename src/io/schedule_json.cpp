@@ -171,8 +171,7 @@ Schedule load_schedule_arg(const std::string& arg) {
   const std::string_view text = trim(arg);
   if (!text.empty() && text.front() == '{')
     return schedule_from_json(parse_json_document(text, "--schedule"), "--schedule");
-  std::error_code ec;
-  if (!std::filesystem::exists(arg, ec))
+  if (!names_existing_path(arg))
     throw UserError("no such schedule file: " + arg +
                     " (--schedule takes a schedule file or a JSON object, " + kExample + ")");
   const std::string content = read_text_file(arg, "schedule file");

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "base/name_text.hpp"
+
 namespace spad {
 
 std::string_view trim(std::string_view text) {
@@ -47,7 +49,7 @@ std::string in_quotes(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
-  out += text;
+  out += printable(text);  // a control character never reaches the terminal raw
   out += '"';
   return out;
 }

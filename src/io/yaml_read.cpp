@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "io/suggest.hpp"
 #include "io/text_fields.hpp"
+#include "io/yaml_scan.hpp"
 
 namespace spad {
 namespace {
@@ -201,6 +202,7 @@ void YamlSource::fail(const YAML::Mark& at, const std::string& message) const {
 
 YAML::Node load_yaml_mapping(std::string_view text, const YamlSource& source,
                              const std::string& empty_hint, int check_depth) {
+  scan_yaml_text(text, source.name());
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));

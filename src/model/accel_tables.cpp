@@ -7,6 +7,7 @@ AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
     : layer_(&layer), accel_(&accel) {
   for (Dim d : kAllDims) {
     const Count extent = layer.bound(d);
+    if (extent > kMaxTableExtent) continue;
     auto& steps = steps_[index(d)];
     auto& trips = trips_[index(d)];
     steps.assign(static_cast<std::size_t>(extent) + 1, 0);
@@ -16,6 +17,18 @@ AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
       trips[static_cast<std::size_t>(t)] = ceil_div(extent, t);
     }
   }
+}
+
+Count AccelTables::steps(Dim d, Count tile) const {
+  const auto& table = steps_[index(d)];
+  if (!table.empty()) return table[static_cast<std::size_t>(tile)];
+  return lane_steps(layer_->bound(d), tile, accel_->mac_array.unroll[d]);
+}
+
+Count AccelTables::trips(Dim d, Count tile) const {
+  const auto& table = trips_[index(d)];
+  if (!table.empty()) return table[static_cast<std::size_t>(tile)];
+  return ceil_div(layer_->bound(d), tile);
 }
 
 LoopSteps AccelTables::loop_steps(const Schedule& schedule) const {

@@ -2,6 +2,9 @@
 // steps F_d(t) and trip counts T_d(t) of every tile precomputed:
 // cost(schedule, traffic) returns exactly accel_cost(layer, schedule, accel,
 // traffic) without a division per loop. This is what the search calls.
+// Tables are built only for loops up to kMaxTableExtent (memory stays
+// bounded whatever the layer: C = 2^31 would need 32 GiB); longer loops are
+// computed on each call.
 #pragma once
 
 #include <array>
@@ -15,8 +18,8 @@ class AccelTables {
  public:
   AccelTables(const Layer& layer, const Accelerator& accel);
 
-  Count steps(Dim d, Count tile) const { return steps_[index(d)][static_cast<std::size_t>(tile)]; }
-  Count trips(Dim d, Count tile) const { return trips_[index(d)][static_cast<std::size_t>(tile)]; }
+  Count steps(Dim d, Count tile) const;
+  Count trips(Dim d, Count tile) const;
   // Both per loop for a schedule's tiles.
   LoopSteps loop_steps(const Schedule& schedule) const;
 
@@ -27,7 +30,8 @@ class AccelTables {
  private:
   const Layer* layer_;
   const Accelerator* accel_;
-  std::array<std::vector<Count>, kNumDims> steps_, trips_;
+  static constexpr Count kMaxTableExtent = Count{1} << 16;
+  std::array<std::vector<Count>, kNumDims> steps_, trips_;  // empty beyond kMaxTableExtent
 };
 
 }  // namespace spad

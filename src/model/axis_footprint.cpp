@@ -74,58 +74,144 @@ void for_each_tile(Count extent, Count tile, bool tiled, F&& f) {
   for (Count b = 0; b < extent; b += tile) f(Range{b, std::min(extent, b + tile)});
 }
 
+__extension__ using Wide = __int128;
+
+// ceil(a / b) for b > 0, any sign of a.
+Wide ceil_div_wide(Wide a, Wide b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
+Wide floor_div_wide(Wide a, Wide b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+Count clamp_index(Wide v, Count lo, Count hi) {
+  return static_cast<Count>(std::max<Wide>(lo, std::min<Wide>(hi, v)));
+}
+
+// The classes of full output tiles i (rows [i*t, (i+1)*t)) taken with the
+// whole kernel range [0, kernel): their input rows lie in
+// [i*t*stride - pad_lo, i*t*stride - pad_lo + span], span = (t-1)*stride +
+// (kernel-1)*dilation, so every tile shifts the interval by t*stride.
+//  - zero: i < zero_below (all rows above the input: the top padding) or
+//    i >= zero_from (all rows below it): no tile of any kernel range there
+//    touches an input row;
+//  - interior: i in [interior_lo, interior_hi): every row in bounds, so the
+//    count of any kernel range and any union of neighbouring tiles is the
+//    same as for every other interior tile (no clipping).
+// Every other full tile straddles an edge of the input: at most
+// 2 * (span / (t*stride) + 1) of them.
+struct TileClasses {
+  Count zero_below = 0, zero_from = 0, interior_lo = 0, interior_hi = 0;
+};
+
+TileClasses classify_full_tiles(const AxisGeometry& g, Count t, Count full_tiles) {
+  const Wide step = static_cast<Wide>(t) * g.stride;
+  const Wide first = -static_cast<Wide>(g.pad_lo);  // lowest row of tile 0
+  const Wide span =
+      static_cast<Wide>(t - 1) * g.stride + static_cast<Wide>(g.kernel - 1) * g.dilation;
+  TileClasses c;
+  // last row < 0  <=>  i*step + first + span < 0
+  c.zero_below = clamp_index(ceil_div_wide(-(first + span), step), 0, full_tiles);
+  // first row >= in_extent  <=>  i*step + first >= in_extent
+  c.zero_from = clamp_index(ceil_div_wide(g.in_extent - first, step), c.zero_below, full_tiles);
+  c.interior_lo = clamp_index(ceil_div_wide(-first, step), c.zero_below, c.zero_from);
+  c.interior_hi = clamp_index(floor_div_wide(g.in_extent - 1 - first - span, step) + 1,
+                              c.interior_lo, c.zero_from);
+  return c;
+}
+
+// Adds value(i) for i in [lo, hi) to term: one by one, except that
+// [same_lo, same_hi) (inside [lo, hi)) holds one value, computed once.
+template <class F>
+void add_values(Count lo, Count hi, Count same_lo, Count same_hi, F&& value, AxisTerm& term) {
+  same_lo = std::clamp(same_lo, lo, hi);
+  same_hi = std::clamp(same_hi, same_lo, hi);
+  const auto one = [&](Count i) {
+    const AxisTerm v = value(i);
+    term.sum = add(term.sum, v.sum);
+    term.max = std::max(term.max, v.max);
+  };
+  for (Count i = lo; i < same_lo; ++i) one(i);
+  if (same_hi > same_lo) {
+    const AxisTerm v = value(same_lo);
+    term.sum = add(term.sum, mul(v.sum, same_hi - same_lo));
+    term.max = std::max(term.max, v.max);
+  }
+  for (Count i = same_hi; i < hi; ++i) one(i);
+}
+
+// The kernel loop for one output range: Σ over kernel tiles of the rows
+// loaded (with halo along the kernel: the first tile whole, then what each
+// tile adds to its predecessor) and the largest footprint.
+AxisTerm kernel_pass(const AxisGeometry& g, Range o, Count t_ker, bool ker_tiled, bool halo) {
+  AxisTerm term;
+  Count prev_begin = -1, prev_footprint = 0;
+  for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
+    const Count here = axis_footprint(g, o.begin, o.end, k.begin, k.end);
+    term.max = std::max(term.max, here);
+    if (!halo || prev_begin < 0) {
+      term.sum += here;
+    } else {
+      term.sum += axis_footprint(g, o.begin, o.end, prev_begin, k.end) - prev_footprint;
+    }
+    prev_begin = k.begin;
+    prev_footprint = here;
+  });
+  return term;
+}
+
+// With halo along the output loop, what output tile `o` adds to the one
+// before it (`prev`), summed over the kernel tiles.
+AxisTerm output_step(const AxisGeometry& g, Range prev, Range o, Count t_ker, bool ker_tiled) {
+  AxisTerm term;
+  for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
+    term.sum += axis_footprint(g, prev.begin, o.end, k.begin, k.end) -
+                axis_footprint(g, prev.begin, prev.end, k.begin, k.end);
+  });
+  return term;
+}
+
 }  // namespace
 
+// The output loop has up to P tiles; the terms are constant over the interior
+// tiles and zero over tiles wholly in the padding (classify_full_tiles), so
+// only the tiles at the edges of the input, the first and the last, partial
+// one are counted one by one: the work does not grow with the output extent.
 AxisTerm axis_term(const AxisGeometry& g, Count t_out, bool out_tiled, Count t_ker, bool ker_tiled,
                    HaloAlong halo) {
   SPAD_CHECK(t_out >= 1 && t_out <= g.out_extent && t_ker >= 1 && t_ker <= g.kernel,
              "axis_term: tile out of range");
-  AxisTerm term;
-  // Largest footprint over positions (independent of halo).
-  for_each_tile(g.out_extent, t_out, out_tiled, [&](Range o) {
-    for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
-      term.max = std::max(term.max, axis_footprint(g, o.begin, o.end, k.begin, k.end));
-    });
-  });
+  const Range whole{0, g.out_extent};
+  if (!out_tiled) return kernel_pass(g, whole, t_ker, ker_tiled, halo == HaloAlong::kernel);
 
-  if (halo == HaloAlong::output) {
-    // For each kernel position: the first output tile whole, then each next
-    // tile only what the union with its predecessor adds.
-    for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
-      Count prev_begin = -1, prev_footprint = 0;
-      for_each_tile(g.out_extent, t_out, out_tiled, [&](Range o) {
-        const Count here = axis_footprint(g, o.begin, o.end, k.begin, k.end);
-        if (prev_begin < 0) {
-          term.sum += here;
-        } else {
-          term.sum += axis_footprint(g, prev_begin, o.end, k.begin, k.end) - prev_footprint;
-        }
-        prev_begin = o.begin;
-        prev_footprint = here;
-      });
-    });
-  } else if (halo == HaloAlong::kernel) {
-    for_each_tile(g.out_extent, t_out, out_tiled, [&](Range o) {
-      Count prev_begin = -1, prev_footprint = 0;
-      for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
-        const Count here = axis_footprint(g, o.begin, o.end, k.begin, k.end);
-        if (prev_begin < 0) {
-          term.sum += here;
-        } else {
-          term.sum += axis_footprint(g, o.begin, o.end, prev_begin, k.end) - prev_footprint;
-        }
-        prev_begin = k.begin;
-        prev_footprint = here;
-      });
-    });
-  } else {
-    for_each_tile(g.out_extent, t_out, out_tiled, [&](Range o) {
-      for_each_tile(g.kernel, t_ker, ker_tiled, [&](Range k) {
-        term.sum += axis_footprint(g, o.begin, o.end, k.begin, k.end);
-      });
-    });
+  const Count full = g.out_extent / t_out;  // tiles [i*t, (i+1)*t)
+  const bool partial = g.out_extent % t_out != 0;
+  const auto tile = [&](Count i) {
+    return Range{i * t_out, std::min(g.out_extent, (i + 1) * t_out)};
+  };
+  const TileClasses c = classify_full_tiles(g, t_out, full);
+  const auto plain = [&](Count i) {
+    return kernel_pass(g, tile(i), t_ker, ker_tiled, halo == HaloAlong::kernel);
+  };
+
+  // Sums without halo along the output loop, and the largest footprint.
+  AxisTerm term;
+  add_values(c.zero_below, c.zero_from, c.interior_lo, c.interior_hi, plain, term);
+  if (partial) {
+    const AxisTerm last = plain(full);
+    term.sum = add(term.sum, last.sum);
+    term.max = std::max(term.max, last.max);
   }
-  return term;
+  if (halo != HaloAlong::output) return term;
+
+  // With halo along the output loop: tile 0 whole, then each tile i >= 1
+  // only the rows its predecessor did not hold. Step i is zero where tile i
+  // is all padding and constant where tiles i-1 and i are both interior.
+  AxisTerm halo_term;
+  halo_term.max = term.max;
+  const AxisTerm first = plain(0);
+  halo_term.sum = first.sum;
+  const auto step = [&](Count i) { return output_step(g, tile(i - 1), tile(i), t_ker, ker_tiled); };
+  add_values(std::max<Count>(1, c.zero_below), std::max<Count>(1, c.zero_from), c.interior_lo + 1,
+             c.interior_hi, step, halo_term);
+  if (partial && full >= 1) halo_term.sum = add(halo_term.sum, step(full).sum);
+  return halo_term;
 }
 
 }  // namespace spad

@@ -27,20 +27,44 @@ Count outputs_in_bounds(const AxisGeometry& g, Count base) {
   return hi >= lo ? hi - lo + 1 : 0;
 }
 
+// Pairs (o, k) reading input position h: at most one o per k, so
+// #{k : x = h + pad_lo - k*dilation >= 0, x % stride == 0, x / stride < out_extent}.
+Count reuse_at(const AxisGeometry& g, Count h) {
+  Count reuse = 0;
+  for (Count k = 0; k < g.kernel; ++k) {
+    const Count x = h + g.pad_lo - k * g.dilation;
+    reuse += x >= 0 && x % g.stride == 0 && x / g.stride < g.out_extent;
+  }
+  return reuse;
+}
+
 AxisReuse axis_reuse(const AxisGeometry& g) {
   AxisReuse a;
   for (Count k = 0; k < g.kernel; ++k)
     a.pairs = add(a.pairs, outputs_in_bounds(g, k * g.dilation - g.pad_lo));
-  // Input position h is read by (o, k) iff o*stride = h + pad_lo - k*dilation
-  // with 0 <= o < out_extent: at most one o per k.
-  for (Count h = 0; h < g.in_extent && a.max_reuse < g.kernel; ++h) {
-    Count reuse = 0;
-    for (Count k = 0; k < g.kernel; ++k) {
-      const Count x = h + g.pad_lo - k * g.dilation;
-      reuse += x >= 0 && x % g.stride == 0 && x / g.stride < g.out_extent;
-    }
-    a.max_reuse = std::max(a.max_reuse, reuse);
+  if (a.pairs == 0) return a;
+  // The positions one h can take, h + pad_lo - k*dilation, span
+  // (kernel-1)*dilation < stride: at most one is a multiple of stride.
+  const Count kernel_extent = (g.kernel - 1) * g.dilation;
+  if (kernel_extent < g.stride) {
+    a.max_reuse = 1;
+    return a;
   }
+  // Otherwise stride <= kernel_extent. Where every k gives an x in
+  // [0, (out_extent-1)*stride] (the interior: kernel_extent - pad_lo <= h <=
+  // (out_extent-1)*stride - pad_lo), reuse_at(h) depends on h mod stride
+  // only; below it lie fewer than kernel_extent positions, above it fewer
+  // than kernel_extent + stride (out_extent = (padded - kernel_extent - 1) /
+  // stride + 1). So the first kernel_extent + stride positions (the low edge
+  // and one whole period of the interior) and the last kernel_extent +
+  // stride (the high edge) hold every value reuse_at takes.
+  const Count edge = kernel_extent + g.stride;
+  const auto scan = [&](Count from, Count to) {
+    for (Count h = from; h < to && a.max_reuse < g.kernel; ++h)
+      a.max_reuse = std::max(a.max_reuse, reuse_at(g, h));
+  };
+  scan(0, std::min(g.in_extent, edge));
+  scan(std::max(std::min(g.in_extent, edge), g.in_extent - edge), g.in_extent);
   return a;
 }
 

@@ -80,7 +80,7 @@ std::vector<std::string> totals_row(const CompareResult& result) {
     const NetworkLayerResult& r = result.network.layers[i];
     if (!r.fits()) continue;
     const LayerComparison& c = result.layers[i];
-    bound = add(bound, c.bound.bound_bytes);
+    bound = add_total(bound, c.bound.bound_bytes, "lower_bound_bytes");
     buffers = std::max(buffers, r.search.best->traffic.buffer_bytes);
     if (c.working_set_capacity_bytes)
       needs = std::max(needs.value_or(0), *c.working_set_capacity_bytes);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 
 namespace spad {
 
@@ -101,6 +102,7 @@ TextTable::TextTable(std::vector<std::string> header) : header_(std::move(header
 
 void TextTable::add_row(std::vector<std::string> cells) {
   SPAD_CHECK(cells.size() == header_.size(), "TextTable: row width differs from the header");
+  for (std::string& cell : cells) cell = printable(cell);  // names reach a terminal
   rows_.push_back(std::move(cells));
 }
 

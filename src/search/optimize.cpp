@@ -5,15 +5,16 @@
 #include <algorithm>
 #include <atomic>
 #include <numeric>
-#include <thread>
 #include <tuple>
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/thread_launcher.hpp"
 #include "model/evaluate.hpp"
 #include "model/evaluator.hpp"
 #include "search/incumbent.hpp"
 #include "search/loop_template.hpp"
+#include "search/search_limits.hpp"
 #include "search/template_solver.hpp"
 
 namespace spad {
@@ -32,24 +33,17 @@ Schedule smallest_buffer_schedule(const SearchSpace& space) {
 }
 
 std::size_t thread_count(int asked, std::size_t work) {
-  const std::size_t n = asked > 0 ? static_cast<std::size_t>(asked)
-                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-  return std::max<std::size_t>(1, std::min(n, work));
+  return std::max<std::size_t>(1, std::min(resolved_thread_count(asked), work));
 }
 
-// Runs body(thread_id, next_index) on `threads` threads; next_index() hands
+// Runs body(thread_id, next_index) on up to `threads` threads (base/
+// thread_launcher: fewer if the system cannot start them); next_index() hands
 // out 0, 1, 2, ... (up to and past n) across all of them.
 template <class Body>
 void parallel_for(std::size_t threads, std::size_t n, Body body) {
   std::atomic<std::size_t> next{0};
   const auto next_index = [&next] { return next.fetch_add(1, std::memory_order_relaxed); };
-  if (threads <= 1 || n <= 1) {
-    body(std::size_t{0}, next_index);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (std::size_t id = 0; id < threads; ++id) pool.emplace_back([&, id] { body(id, next_index); });
-  for (auto& t : pool) t.join();
+  run_workers(n <= 1 ? 1 : threads, [&](std::size_t id) { body(id, next_index); });
 }
 
 }  // namespace
@@ -72,6 +66,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   SearchResult result;
   result.min_capacity_bytes = ev.evaluate(smallest_buffer_schedule(options.space)).buffer_bytes;
   if (result.min_capacity_bytes > capacity) return result;
+  check_search_limits(layer);
 
   const std::shared_ptr<const std::vector<LoopTemplate>> template_list =
       options.templates ? options.templates->get(layer, machine, options.space)

@@ -281,6 +281,16 @@ Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
                                 const ExecuteProgress& progress) {
   validate(schedule, layer);
   validate(machine);
+  if (layer.macs() > kMaxExecutedMacs)
+    throw UserError("simulate --execute: the layer has " + std::to_string(layer.macs()) +
+                    " MACs; the executor runs at most " + std::to_string(kMaxExecutedMacs) +
+                    " (use simulate without --execute, or evaluate)");
+  for (Tensor t : kAllTensors)
+    if (layer.size(t) > kMaxExecutedTensorElems)
+      throw UserError("simulate --execute: " + std::string(tensor_name(t)) + " has " +
+                      std::to_string(layer.size(t)) + " elements; the executor holds at most " +
+                      std::to_string(kMaxExecutedTensorElems) +
+                      " per array (use simulate without --execute, or evaluate)");
   Run run(layer, schedule, machine, capacity_elems, random_operands(layer, seed));
   return run.run(progress);
 }

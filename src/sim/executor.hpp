@@ -60,6 +60,11 @@ struct Execution {
 // Called after each tile with the MACs executed so far and the layer's MACs
 // (for a progress display; it must not throw).
 using ExecuteProgress = std::function<void(Count done, Count total)>;
+// The executor runs every MAC and holds I, W and O in memory: layers beyond
+// these sizes are refused up front (UserError naming the size), so a run
+// takes seconds and a few GiB at most (docs/resource-contract.md).
+inline constexpr Count kMaxExecutedMacs = Count{1} << 30;
+inline constexpr Count kMaxExecutedTensorElems = Count{1} << 26;
 
 // Validates the schedule and machine (UserError), fills I and W with small
 // random values from `seed`, and runs the layer through the schedule.

@@ -4,12 +4,13 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 
 namespace spad {
 namespace {
 
 std::string where(const LayerSpec& s) {
-  return s.name.empty() ? std::string("layer") : "layer '" + s.name + "'";
+  return s.name.empty() ? std::string("layer") : "layer '" + printable(s.name) + "'";
 }
 
 [[noreturn]] void reject(const LayerSpec& s, const std::string& field, Count value,
@@ -32,6 +33,11 @@ Count output_extent(const LayerSpec& s, const char* axis, Count in, Count kernel
   if (!mul_fits(dilation, kernel - 1, &kernel_extent) || kernel_extent > kMaxWorkProduct)
     reject(s, std::string("dilation_") + axis, dilation, "dilated kernel extent overflows");
   kernel_extent += 1;
+  if (kernel_extent > kMaxKernelExtent)
+    throw UserError(where(s) + ": kernel extent along " + axis + " is " +
+                    std::to_string(kernel_extent) +
+                    " (dilation*(kernel-1)+1); spad accepts at most " +
+                    std::to_string(kMaxKernelExtent) + " (docs/resource-contract.md)");
   const Count padded = in + pad_lo + pad_hi;
   if (kernel_extent > padded)
     throw UserError(where(s) + ": kernel extent along " + axis + " (" +
@@ -45,6 +51,9 @@ Count output_extent(const LayerSpec& s, const char* axis, Count in, Count kernel
 
 Layer::Layer(LayerSpec spec) : spec_(std::move(spec)) {
   const LayerSpec& s = spec_;
+  if (const std::string problem = name_problem(s.name); !problem.empty())
+    throw UserError(where(s) + ": the name has " + problem +
+                    "; names must be printable UTF-8 text");
   require_positive(s, "N", s.N);
   require_positive(s, "C", s.C);
   require_positive(s, "M", s.M);

@@ -62,4 +62,10 @@ class Layer {
 // traffic count); beyond it 64-bit byte counts could overflow.
 inline constexpr Count kMaxWorkProduct = (Count{1} << 56);
 
+// The largest dilated kernel extent (kernel-1)*dilation+1 along an axis. The
+// model's per-axis work grows with it (never with the output extent), so
+// this bound keeps every evaluation bounded; real layers stay far below it
+// (11x11 kernels, atrous rates of a few dozen). docs/resource-contract.md.
+inline constexpr Count kMaxKernelExtent = 4096;
+
 }  // namespace spad

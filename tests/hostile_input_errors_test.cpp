@@ -1,0 +1,275 @@
+// Must-fail suite for hostile input (issue 10): every input below is a
+// UserError with a specific message, never a crash, a hang, an internal
+// error or a silently truncated answer. One row per kind of fault; the
+// fuzzers' findings (tests/fuzz) are added here as rows.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "base/name_text.hpp"
+#include "base/output_sink.hpp"
+#include "io/accelerator_file.hpp"
+#include "io/input_file.hpp"
+#include "io/json_read.hpp"
+#include "io/layer_json.hpp"
+#include "io/network_file.hpp"
+#include "io/schedule_json.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+namespace {
+
+struct BadInput {
+  std::string label;
+  std::function<void()> run;
+  std::vector<std::string> expected;  // substrings of the message
+};
+
+std::string temp_dir() {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("spad_hostile_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = temp_dir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+std::string fifo_path() {
+  const std::string path = temp_dir() + "/fifo.json";
+  ::unlink(path.c_str());
+  EXPECT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  return path;
+}
+
+std::string nested(const std::string& open, const std::string& close, int depth) {
+  std::string text;
+  for (int i = 0; i < depth; ++i) text += open;
+  for (int i = 0; i < depth; ++i) text += close;
+  return text;
+}
+
+std::function<void()> layer_text(const std::string& text) {
+  return [text] { layer_spec_from_json(parse_json_document(text, "l.json"), "l.json"); };
+}
+
+std::function<void()> schedule_text(const std::string& text) {
+  return [text] { schedule_from_json(parse_json_document(text, "s.json"), "s.json"); };
+}
+
+std::function<void()> network_text(const std::string& text) {
+  return [text] { parse_network_json(parse_json_document(text, "n.json"), "n.json"); };
+}
+
+std::function<void()> machine_text(const std::string& text) {
+  return [text] { parse_accelerator_text(text, "m.yaml"); };
+}
+
+const std::string kLayer = R"("C": 4, "M": 4, "H": 8, "W": 8, "R": 3, "S": 3)";
+const std::string kMachineJson =
+    R"({"spad_machine": 1, "name": "t", "scratchpad": {"capacity_bytes": 65536}, )"
+    R"("mac_array": {"unroll": {"m": 4}}, "clock_mhz": 200, )"
+    R"("offchip": {"bits_per_cycle": 32, "dma_setup_cycles": 16}})";
+
+std::vector<BadInput> bad_inputs() {
+  const std::string dir = temp_dir();
+  return {
+      // ---- the file reader: regular files only, a size limit, the OS reason ----
+      {"FIFO as a layer file",
+       [] { read_layer_file(fifo_path()); },
+       {"fifo.json", "named pipe", "only regular files"}},
+      {"character device as a layer file",
+       [] { read_layer_file("/dev/zero"); },
+       {"/dev/zero", "character device", "only regular files"}},
+      {"directory as a schedule file",
+       [dir] { read_text_file(dir, "schedule file"); },
+       {"schedule file", "directory"}},
+      {"missing file",
+       [dir] { read_text_file(dir + "/none.json", "layer file"); },
+       {"no such file"}},
+      {"file over the size limit",
+       [] { read_input_file(write_temp("big.json", std::string(2048, ' ')), "layer file", 1024); },
+       {"big.json", "2048 bytes", "limit", "1024 bytes"}},
+      {"empty path", [] { read_text_file("", "layer file"); }, {"layer file", "empty"}},
+      // ---- the JSON entry point ----
+      {"deep nesting at the top",
+       layer_text(nested("[", "]", 100000)),
+       {"l.json", "nested more than 64"}},
+      {"deep nesting inside a field",
+       layer_text("{\"C\": " + nested("[", "]", 100000) + "}"),
+       {"l.json", "C", "nested more than 64"}},
+      {"deep objects in a network",
+       network_text(nested("{\"a\":", "}", 5000)),
+       {"n.json", "nested more than 64"}},
+      {"nested schedule wrappers",
+       schedule_text(R"({"schedule": {"schedule": {"schedule": {}}}})"),
+       {"s.json", "wrapped twice"}},
+      {"1e400 in a layer",
+       layer_text(R"({"C": 1e400, "M": 4, "H": 8, "W": 8, "R": 3, "S": 3})"),
+       {"l.json", "C = 1e400", "too large for a 64-bit integer"}},
+      {"-1e999 in a layer pad",
+       layer_text("{" + kLayer + R"(, "pad": [0, -1e999, 0, 0]})"),
+       {"l.json", "pad[1] = -1e999", "too large for a 64-bit integer"}},
+      {"1e999 in schedule tiles",
+       schedule_text(
+           R"({"order":["s","r","q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":1e999,"c":1,"p":1,"q":1,"r":1,"s":1},"buffer_span":{"I":0,"W":0,"O":0}})"),
+       {"s.json", "tiles.m = 1e999", "too large for a 64-bit integer"}},
+      {"1e400 in a network layer",
+       network_text(
+           R"({"model": "m", "layers": [{"name": "a", "C": 1e400, "M": 4, "H": 8, "W": 8, "R": 3, "S": 3}]})"),
+       {"n.json", "layers[0].C = 1e400", "too large for a 64-bit integer"}},
+      {"NUL byte ends nothing silently",
+       layer_text(std::string(
+           "{\"C\": 4, \"M\": 4, \"H\": 8, \"W\": 8, \"R\": 3, \"S\": 3}\0garbage", 52)),
+       {"l.json", "NUL byte"}},
+      {"trailing garbage", layer_text("{" + kLayer + "} x"), {"l.json", "malformed JSON"}},
+      {"invalid UTF-8 in a name",
+       layer_text("{" + kLayer + ", \"name\": \"a\xff\"}"),
+       {"l.json", "malformed JSON"}},
+      // ---- names: printable UTF-8 only ----
+      {"terminal escape in a layer name",
+       [] {
+         LayerSpec s = parse_layer_inline("C=4,M=4,H=8,W=8,R=3,S=3");
+         s.name = "evil\x1b]0;pwned\x07";
+         const Layer layer(s);
+       },
+       {"evil\\x1B]0;pwned\\x07", "control character (U+001B)", "printable UTF-8"}},
+      {"NUL in a layer name",
+       [] {
+         LayerSpec s = parse_layer_inline("C=4,M=4,H=8,W=8,R=3,S=3");
+         s.name = std::string("nul\0byte", 8);
+         const Layer layer(s);
+       },
+       {"nul\\x00byte", "U+0000"}},
+      {"invalid UTF-8 in an inline layer name",
+       [] { const Layer layer(parse_layer_inline("C=4,M=4,H=8,W=8,R=3,S=3,name=a\xc3")); },
+       {"invalid UTF-8"}},
+      // ---- the YAML machine reader: a bounded first pass ----
+      {"a single comma", machine_text(","), {"m.yaml", "line 1", "stray \",\""}},
+      {"JSON machine then a stray comma", machine_text(kMachineJson + ","), {"m.yaml", "line 1"}},
+      {"JSON machine then a comma on the next line",
+       machine_text(kMachineJson + "\n,\n"),
+       {"m.yaml", "line 2", "stray \",\""}},
+      {"fuzzer timeout input",
+       machine_text(R"({"scity_bytes": 65536}, "mac_array":!{"unrocycles":!!str 16}})"),
+       {"m.yaml", "line 1"}},
+      {"unclosed flow mapping",
+       machine_text("name: x\nscratchpad: {capacity_bytes: 4\n"),
+       {"m.yaml", "line 2", "never closed"}},
+      {"mismatched brackets", machine_text("a: [1, 2}\n"), {"m.yaml", "line 1", "does not close"}},
+      {"unterminated quote", machine_text("name: \"abc\n"), {"m.yaml", "line 1", "never closed"}},
+      {"deep flow nesting",
+       machine_text("a: " + nested("[", "]", 1000)),
+       {"m.yaml", "nested more than 64"}},
+      {"NUL in YAML", machine_text(std::string("name: a\0b\n", 10)), {"m.yaml", "NUL byte"}},
+      {"a YAML tag", machine_text("name: !!str x\n"), {"m.yaml", "line 1", "tag"}},
+  };
+}
+
+TEST(HostileInputErrors, EachIsAUserErrorWithASpecificMessage) {
+  for (const BadInput& bad : bad_inputs()) {
+    SCOPED_TRACE(bad.label);
+    try {
+      bad.run();
+      ADD_FAILURE() << "no error for: " << bad.label;
+    } catch (const UserError& e) {
+      const std::string message = e.what();
+      for (const std::string& part : bad.expected)
+        EXPECT_NE(message.find(part), std::string::npos)
+            << "message lacks \"" << part << "\": " << message;
+    }
+  }
+}
+
+TEST(HostileInputErrors, UnreadableFileGivesTheOsReason) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
+  const std::string path = write_temp("secret.json", "{}");
+  ::chmod(path.c_str(), 0);
+  try {
+    read_text_file(path, "layer file");
+    ADD_FAILURE() << "read an unreadable file";
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("permission denied"), std::string::npos) << e.what();
+  }
+}
+
+TEST(HostileInputErrors, ValidMachineFilesStillPassTheYamlScan) {
+  // The first pass must not reject what people write: block and flow forms,
+  // comments, quotes with commas, block scalars, a value with a comma.
+  const std::string yaml =
+      "# a machine\n"
+      "spad_machine: 1\n"
+      "name: \"t, with comma\"  # quoted\n"
+      "description: |\n"
+      "  a block scalar, with [brackets] and , commas\n"
+      "  } and a stray brace\n"
+      "scratchpad: {capacity_bytes: 65536}\n"
+      "mac_array:\n"
+      "  unroll: {m: 4}\n"
+      "clock_mhz: 200\n"
+      "offchip:\n"
+      "  bits_per_cycle: 32\n"
+      "  dma_setup_cycles: 16\n";
+  EXPECT_NO_THROW(parse_accelerator_text(yaml, "m.yaml"));
+  EXPECT_NO_THROW(parse_accelerator_text(kMachineJson, "m.json"));
+  EXPECT_NO_THROW(parse_accelerator_text(kMachineJson + "\n# end\n", "m.json"));
+}
+
+TEST(HostileInputErrors, ShownValuesAreShortWhateverTheirSize) {
+  nlohmann::json big = nlohmann::json::array();
+  for (int i = 0; i < 100000; ++i) big.push_back(i);
+  EXPECT_LE(show_json(big).size(), 60u);
+}
+
+TEST(NameText, PrintableEscapesControlCharactersAndInvalidUtf8) {
+  EXPECT_EQ(printable("conv1 ü"), "conv1 ü");
+  EXPECT_EQ(printable("a\x1b[31mb"), "a\\x1B[31mb");
+  EXPECT_EQ(printable(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(printable("a\xff"), "a\\xFF");
+  EXPECT_EQ(printable("\xc2\x9b"), "\\xC2\\x9B");  // C1 control U+009B (CSI)
+  EXPECT_EQ(name_problem("conv1 ü"), "");
+  EXPECT_EQ(name_problem("\xed\xa0\x80"), "invalid UTF-8 at byte 1");  // a surrogate
+  EXPECT_EQ(name_problem("\xc0\xaf"), "invalid UTF-8 at byte 1");      // overlong '/'
+  EXPECT_EQ(name_problem("ab\x7f"), "a control character (U+007F) at byte 3");
+}
+
+TEST(OutputSink, AFailedWriteIsAnErrorNotATruncatedResult) {
+  const int fd = ::open("/dev/full", O_WRONLY);
+  ASSERT_GE(fd, 0);
+  OutputSink sink(fd, "/dev/full");
+  sink << "short";  // buffered
+  try {
+    sink.flush();
+    ADD_FAILURE() << "writing to /dev/full succeeded";
+  } catch (const UserError& e) {
+    EXPECT_NE(std::string(e.what()).find("no space left on device"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(sink << "more", UserError);  // stays failed
+  ::close(fd);
+}
+
+TEST(OutputSink, AtomicWriteLeavesTheWholeFileOrNothing) {
+  const std::string path = temp_dir() + "/kernel.c";
+  write_file_atomically(path, "int x;\n", "kernel file");
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "int x;\n");
+  EXPECT_THROW(write_file_atomically(temp_dir() + "/no/such/dir/k.c", "x", "kernel file"),
+               UserError);
+  for (const auto& entry : std::filesystem::directory_iterator(temp_dir()))
+    EXPECT_EQ(entry.path().string().find(".tmp."), std::string::npos) << entry.path();
+}
+
+}  // namespace
+}  // namespace spad
