@@ -115,7 +115,15 @@ Schedule bare_schedule(const nlohmann::json& j, const std::string& source);
 Schedule result_schedule(const nlohmann::json& obj, const nlohmann::json* layer,
                          const nlohmann::json* machine, const std::string& source,
                          const std::string& where) {
-  const Schedule s = schedule_from_json(obj.at("schedule"), source + " (" + where + "schedule)");
+  // One level of wrapping only: a schedule inside a "schedule" inside a
+  // "schedule" is no document spad writes (and unbounded wrapping once made
+  // the error path grow without bound).
+  const nlohmann::json& inner = obj.at("schedule");
+  if (inner.is_object() && !inner.contains("order") && inner.contains("schedule"))
+    throw UserError(source + ": " + where +
+                    "schedule.schedule: a schedule wrapped twice; give the schedule object "
+                    "itself or a result JSON that holds one");
+  const Schedule s = schedule_from_json(inner, source + " (" + where + "schedule)");
   if (layer && machine) {
     const Layer l(layer_spec_from_json(*layer, source + " (" + where + "layer)"));
     check_result_costs(obj, l, s, machine_from_result_json(*machine, source), source, where);
