@@ -164,6 +164,14 @@ std::vector<BadInput> bad_inputs() {
       {"fuzzer timeout input",
        machine_text(R"({"scity_bytes": 65536}, "mac_array":!{"unrocycles":!!str 16}})"),
        {"m.yaml", "line 1"}},
+      // Found by scripts/fuzz.sh (fuzz_machine, a 20 s run): yaml-cpp 0.7 allocates
+      // without bound on a quoted scalar followed by a comma outside brackets.
+      {"quoted scalar then a stray comma (fuzzer finding)",
+       machine_text(std::string("'t\x01t\x01t',")),
+       {"m.yaml", "line 1", "quoted or bracketed value"}},
+      {"quoted key value then a stray comma",
+       machine_text("name: 'x',\n"),
+       {"m.yaml", "line 1", "quoted or bracketed value"}},
       {"unclosed flow mapping",
        machine_text("name: x\nscratchpad: {capacity_bytes: 4\n"),
        {"m.yaml", "line 2", "never closed"}},

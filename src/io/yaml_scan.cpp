@@ -80,8 +80,9 @@ class Scanner {
       return;
     }
     if (after_top_flow_ && c != ':')
-      fail(line_, std::string("\"") + c +
-                      "\" after the end of the top-level flow collection (a stray character?)");
+      fail(line_,
+           std::string("\"") + c +
+               "\" after the end of a top-level quoted or bracketed value (a stray character?)");
     after_top_flow_ = false;
     const bool in_flow = !flow_.empty();
     if (c == '[' || c == '{') {
@@ -157,7 +158,10 @@ class Scanner {
         }
         ++i_;
         token_start_ = false;
-        after_top_flow_ = false;
+        // Outside brackets a closed quoted value may be followed only by ":"
+        // (it was a key), a comment or the end of the line: yaml-cpp 0.7
+        // allocates without bound on "'t',".
+        after_top_flow_ = flow_.empty();
         return;
       }
       ++i_;
