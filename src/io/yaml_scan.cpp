@@ -124,6 +124,11 @@ class Scanner {
       }
     } else if (c == '!' && (in_flow || token_start_)) {
       fail(line_, "a YAML tag (\"!...\"); spad does not support tags: remove it");
+    } else if ((c == '&' || c == '*') && (in_flow || token_start_)) {
+      // yaml-cpp 0.7 allocates without bound on "&>," (fuzz_machine); a machine
+      // file needs no anchors or aliases.
+      fail(line_, std::string("a YAML ") + (c == '&' ? "anchor (\"&...\")" : "alias (\"*...\")") +
+                      "; spad does not support anchors or aliases: write the value out");
     } else if ((c == '|' || c == '>') && token_start_ && !in_flow) {
       block_scalar_indent_ = line_indent_;
       skip_to_end_of_line();
