@@ -168,6 +168,8 @@ std::vector<BadInput> bad_inputs() {
       // without bound on a quoted scalar followed by a comma outside brackets.
       {"quoted scalar then a stray comma (fuzzer finding)",
        machine_text(std::string("'t\x01t\x01t',")),
+       {"m.yaml", "line 1", "control character (U+0001)"}},
+      {"quoted scalar then a stray comma", machine_text("'tt',"),
        {"m.yaml", "line 1", "quoted or bracketed value"}},
       {"quoted key value then a stray comma",
        machine_text("name: 'x',\n"),
