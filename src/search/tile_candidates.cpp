@@ -7,42 +7,62 @@
 
 namespace spad {
 
+namespace {
+
+bool is_spatial(Dim d) { return d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s; }
+
+// Calls visit(first, last) for every run of tiles [first, last] sharing one
+// trip count T = ceil(extent / t) > 1, from t = 1 upwards. A run starts at
+// t = ceil(extent / T) (the smallest tile with T trips) and ends just before
+// the smallest tile with fewer trips, ceil(extent / (T - 1)). Jumping from
+// run to run visits O(sqrt(extent)) runs instead of every tile, which keeps
+// channel counts of 2^31 cheap (ceil(extent / t) takes at most
+// 2 sqrt(extent) distinct values).
+template <typename Visit>
+void for_each_trip_run(Count extent, Visit visit) {
+  for (Count t = 1; t < extent;) {
+    const Count trips = ceil_div(extent, t);
+    const Count last = trips == 2 ? extent - 1 : ceil_div(extent, trips - 1) - 1;
+    visit(t, last);
+    t = last + 1;
+  }
+}
+
+}  // namespace
+
 std::vector<Count> tile_candidates(Dim d, Count extent) {
   std::vector<Count> out;
-  const bool spatial = d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s;
-  Count last_trips = 0;
-  for (Count t = extent; t >= 1; --t) {
-    const Count trips = ceil_div(extent, t);
-    if (trips == 1) continue;
-    if (spatial) {
-      out.push_back(t);
-    } else if (trips != last_trips) {
-      // Going down from the largest tile, the first t seen for a trip count is
-      // the largest; keep the smallest, ceil(extent / trips), instead.
-      out.push_back(ceil_div(extent, trips));
-      last_trips = trips;
-    }
+  if (is_spatial(d)) {
+    for (Count t = extent - 1; t >= 1; --t) out.push_back(t);
+    return out;
   }
+  // Of the tiles with one trip count, the smallest (the run's first) is kept.
+  for_each_trip_run(extent, [&](Count first, Count) { out.push_back(first); });
+  std::reverse(out.begin(), out.end());  // largest first
   return out;
 }
 
 std::vector<Count> tile_candidates(Dim d, Count extent, Count lanes) {
-  const bool spatial = d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s;
-  if (lanes == 1 || spatial) return tile_candidates(d, extent);
+  if (lanes == 1 || is_spatial(d)) return tile_candidates(d, extent);
+  // F(t) = Σ over the tiles of ceil(tile / lanes) >= ceil(extent / lanes),
+  // the floor, which every multiple of `lanes` inside a run attains (all its
+  // tiles but the last are whole lane blocks). Scanning a run upwards, a tile
+  // is kept when its F is below every smaller tile's; once F is at the floor
+  // no later tile can be below it, so each run is scanned for at most
+  // `lanes` tiles.
+  const Count floor_steps = ceil_div(extent, lanes);
   std::vector<Count> out;
-  Count group_trips = 0, best_steps = 0;
-  for (Count t = 1; t < extent; ++t) {
-    const Count trips = ceil_div(extent, t);
-    const Count steps = lane_steps(extent, t, lanes);
-    if (trips != group_trips) {
-      group_trips = trips;
-      best_steps = steps;
-      out.push_back(t);
-    } else if (steps < best_steps) {
-      best_steps = steps;
-      out.push_back(t);
+  for_each_trip_run(extent, [&](Count first, Count last) {
+    Count best = lane_steps(extent, first, lanes);
+    out.push_back(first);
+    for (Count t = first + 1; t <= last && best > floor_steps; ++t) {
+      const Count steps = lane_steps(extent, t, lanes);
+      if (steps < best) {
+        best = steps;
+        out.push_back(t);
+      }
     }
-  }
+  });
   std::reverse(out.begin(), out.end());
   return out;
 }
