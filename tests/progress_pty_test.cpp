@@ -1,5 +1,5 @@
 // The progress line (cli/progress) through a pseudo-terminal: with stderr on
-// a terminal, optimize, compare, accel and simulate --execute draw it (and
+// a terminal, optimize, compare, accel, sweep and simulate --execute draw it (and
 // erase it), while stdout -- a file here -- stays one pure JSON document; on
 // a pipe, or with --quiet, stderr stays empty.
 #include <fcntl.h>
@@ -87,6 +87,7 @@ std::vector<Case> cases() {
         R"({"order":["s","r","q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":4,"c":8,"p":5,"q":10,"r":3,"s":3},"buffer_span":{"I":4,"W":5,"O":2}})",
         "--execute", "--json"},
        "simulate --execute: "},
+      {{"sweep", "--model", "resnet18", "--buffers", "4KiB,16KiB", "--json"}, "sweep: "},
   };
 }
 

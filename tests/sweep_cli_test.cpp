@@ -148,6 +148,42 @@ TEST(SweepCli, OnAMachineFileRowsEqualAccel) {
   EXPECT_NE(objective_alone.err.find("--objective needs --machine"), std::string::npos);
 }
 
+// With --baselines on a machine file, each baseline is searched on the
+// machine for the row's objective: at the file's own capacity its network
+// traffic is what `spad accel` reports for the same baseline.
+TEST(SweepCli, OnAMachineFileBaselinesEqualAccel) {
+  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml");
+  const testing::CliRun sweep =
+      run_spad("sweep --model squeezenet1_1 --machine " + machine +
+               " --objective latency,energy --buffers 64KiB,1MiB --baselines --json");
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  const auto doc = nlohmann::json::parse(sweep.out);
+  ASSERT_EQ(doc["rows"].size(), 4u);
+  std::size_t compared = 0;
+  for (const char* objective : {"latency", "energy"}) {
+    const auto accel =
+        nlohmann::json::parse(run_spad("accel --model squeezenet1_1 --machine " + machine +
+                                       " --objective " + objective + " --json")
+                                  .out);
+    for (const auto& row : doc["rows"]) {
+      if (row["objective"] != objective || row["capacity_bytes"] != 1 << 20) continue;
+      for (const char* b : {"weight_stationary", "output_stationary", "input_stationary", "hwce_v1",
+                            "hwce_v2", "hwce_v4"}) {
+        const auto& total = accel["baseline_totals"][b];
+        if (total["layers"] != accel["totals"]["layers"]) continue;  // not on every layer
+        EXPECT_EQ(row["baselines"][b]["traffic_bytes"], total["traffic_bytes"])
+            << objective << " " << b;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GE(compared, 6u);
+  const testing::CliRun csv = run_spad("sweep --model squeezenet1_1 --machine " + machine +
+                                       " --buffers 64KiB --baselines --csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("weight_stationary"), std::string::npos) << csv.out;
+}
+
 TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   const std::string path = testing::temp_path("report.html");
   const testing::CliRun run =

@@ -394,6 +394,83 @@ TEST(Sweep, OnAnAcceleratorRowsEqualSeparateSearches) {
   }
 }
 
+// With baselines on an accelerator, each baseline at each capacity is its
+// own search on that accelerator for the row's objective (the fixed
+// dataflows, the working-set model), or the HWCE-like engine's one schedule.
+TEST(Sweep, OnAnAcceleratorBaselinesEqualTheirSearches) {
+  testing::Rng rng(5);
+  const Network net = tiny_network();
+  const Accelerator accel = testing::random_accelerator(rng, Machine{});
+  SweepOptions options;
+  options.capacities = {64, 300, 2048};
+  options.accelerators = {accel};
+  options.objectives = {Objective::latency, Objective::traffic};
+  options.baselines = true;
+  options.threads = 2;
+  const SweepResult result = sweep({net}, options);
+  ASSERT_EQ(result.machines.size(), 2u);
+  std::size_t fits = 0;
+  for (std::size_t m = 0; m < 2; ++m)
+    for (std::size_t c = 0; c < options.capacities.size(); ++c) {
+      const Accelerator at = accelerator_at(accel, options.capacities[c]);
+      const SweepRow& row = result.row(0, c, m);
+      for (std::size_t l = 0; l < net.layers.size(); ++l) {
+        const Layer layer(net.layers[l].spec);
+        const SweepLayerPoint& p = row.layer_points[l];
+        const auto check = [&](Baseline b, const std::optional<Candidate>& expected) {
+          const std::optional<Candidate>& got = p.baselines[static_cast<std::size_t>(b)];
+          ASSERT_EQ(got.has_value(), expected.has_value()) << baseline_name(b);
+          if (!got) return;
+          ++fits;
+          EXPECT_EQ(got->schedule, expected->schedule) << baseline_name(b) << " at " << c;
+          EXPECT_EQ(got->traffic, expected->traffic) << baseline_name(b);
+        };
+        const auto searched = [&](const SearchSpace& space) {
+          SearchOptions o;
+          o.threads = 1;
+          o.objective = result.machines[m].objective;
+          o.accelerator = std::make_shared<const Accelerator>(at);
+          o.space = space;
+          return optimize(layer, at.machine, o).best;
+        };
+        check(Baseline::weight_stationary, searched(dataflow_space(Dataflow::weight_stationary)));
+        check(Baseline::output_stationary, searched(dataflow_space(Dataflow::output_stationary)));
+        check(Baseline::input_stationary, searched(dataflow_space(Dataflow::input_stationary)));
+        SearchSpace uniform;
+        uniform.uniform_spans = true;
+        check(Baseline::working_set, searched(uniform));
+        check(Baseline::hwce_v1, hwce_baseline(layer, at.machine, 1));
+        check(Baseline::hwce_v4, hwce_baseline(layer, at.machine, 4));
+      }
+    }
+  EXPECT_GT(fits, 0u);  // the comparison compared schedules, not only absences
+}
+
+// The progress callback starts at (0, total), counts up by one, and ends at
+// total: the planned steps are exactly the steps run (with target and knee).
+TEST(Sweep, ProgressCountsEveryStepOnce) {
+  SweepOptions options;
+  options.capacities = {64, 300, 2048};
+  options.baselines = true;
+  options.target_ratio = Ratio{12, 10};
+  options.knee_share = Ratio{1, 10};
+  options.threads = 2;
+  std::vector<std::pair<std::int64_t, std::int64_t>> calls;
+  options.progress = [&](std::int64_t done, std::int64_t total) {
+    calls.emplace_back(done, total);
+  };
+  sweep({tiny_network()}, options);
+  ASSERT_FALSE(calls.empty());
+  const std::int64_t total = calls.front().second;
+  // 3 distinct shapes x 5 spaces, + 3 shapes and 1 network (target), + 3 x 5 (knee).
+  EXPECT_EQ(total, 3 * 5 + 3 + 1 + 3 * 5);
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].first, static_cast<std::int64_t>(i));
+    EXPECT_EQ(calls[i].second, total);
+  }
+  EXPECT_EQ(calls.back().first, total);
+}
+
 TEST(Sweep, BadInputIsAUserError) {
   SweepOptions options;
   EXPECT_THROW(sweep({tiny_network()}, options), UserError);  // no capacity
@@ -403,9 +480,6 @@ TEST(Sweep, BadInputIsAUserError) {
   EXPECT_THROW(sweep({}, options), UserError);
   testing::Rng rng(1);
   options.accelerators = {testing::random_accelerator(rng, Machine{})};
-  options.baselines = true;
-  EXPECT_THROW(sweep({tiny_network()}, options), UserError);
-  options.baselines = false;
   options.target_ratio = Ratio{12, 10};
   EXPECT_THROW(sweep({tiny_network()}, options), UserError);
 }

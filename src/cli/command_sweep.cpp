@@ -9,6 +9,8 @@
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/network_run_flags.hpp"
+#include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "io/accelerator_file.hpp"
 #include "io/capacity_list.hpp"
@@ -52,6 +54,7 @@ struct SweepFlags {
   int threads = 0;
   bool json = false;
   bool csv = false;
+  bool quiet = false;
 };
 
 constexpr const char* kDefaultKneeShare = "0.1";
@@ -95,7 +98,16 @@ int run_sweep(const SweepFlags& flags) {
     options.knee_share =
         parse_ratio(flags.knee->empty() ? kDefaultKneeShare : *flags.knee, "--knee", Ratio{0, 1},
                     Ratio{1, 1}, "a share of the traffic above 0 and at most 1, e.g. 0.1");
+  // The progress line (a terminal's stderr only): created with the total the
+  // sweep reports first, erased before the result is printed.
+  std::unique_ptr<Progress> line;
+  if (Progress::wanted(flags.quiet))
+    options.progress = [&line](std::int64_t done, std::int64_t total) {
+      if (!line) line = std::make_unique<Progress>("sweep", "steps", total, true);
+      line->set_done(done);
+    };
   const SweepResult result = sweep(networks, options);
+  if (line) line->finish();
   if (flags.json) {
     write_json_result(sweep_to_json(result, flags.per_layer));
   } else if (flags.csv) {
@@ -154,6 +166,7 @@ Command add_sweep_command(CLI::App& app) {
   auto* json = sub->add_flag("--json", flags->json, "Print the sweep JSON (spad-sweep/1)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
   json->excludes(csv);
+  add_quiet_flag(*sub, flags->quiet);
   sub->footer(kFooter);
   return {sub, [flags] { return run_sweep(*flags); }};
 }

@@ -4,7 +4,7 @@
 // terminal's scrollback. Shown only when stderr is a terminal and --quiet is
 // not given: a pipe or a file never receives it, and stdout (a table or one
 // JSON document) is never touched. Safe to advance from several threads.
-// Used by optimize, compare and accel over networks, by simulate --execute,
+// Used by optimize, compare and accel over networks, by sweep, by simulate --execute,
 // and by any other command with countable steps.
 #pragma once
 

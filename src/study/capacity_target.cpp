@@ -105,7 +105,8 @@ bool saves_less(Count traffic, Count doubled, Ratio share) {
 }  // namespace
 
 TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Network>& networks,
-                                   const Precision& precision, Ratio ratio) {
+                                   const Precision& precision, Ratio ratio,
+                                   const std::function<void()>& step) {
   SPAD_CHECK(ratio.num >= 1 && ratio.den >= 1, "target ratio not positive");
   TargetCapacities out;
   out.ratio = ratio;
@@ -113,9 +114,10 @@ TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Networ
   for (std::size_t s = 0; s < optima.shapes(); ++s)
     compulsory[s] = compulsory_bytes(optima.layer(s), precision);
   std::vector<std::optional<CapacityPoint>> per_shape(optima.shapes());
-  optima.run(optima.all_shapes(), [&](std::size_t s) {
-    per_shape[s] = layer_target(optima.optima(s), compulsory[s], ratio);
-  });
+  optima.run(
+      optima.all_shapes(),
+      [&](std::size_t s) { per_shape[s] = layer_target(optima.optima(s), compulsory[s], ratio); },
+      step);
   for (std::size_t n = 0; n < networks.size(); ++n) {
     std::vector<std::optional<CapacityPoint>>& layers = out.layers.emplace_back();
     Count total = 0;
@@ -124,12 +126,13 @@ TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Networ
       total = add(total, compulsory[optima.shape_of(n, l)]);
     }
     out.networks.push_back(network_target(optima, networks[n], n, total, ratio));
+    if (step) step();
   }
   return out;
 }
 
 Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
-            const std::vector<Count>& capacities, Ratio share) {
+            const std::vector<Count>& capacities, Ratio share, const std::function<void()>& step) {
   SPAD_CHECK(share.num >= 1 && share.den >= 1, "knee share not positive");
   Knees out;
   out.share = share;
@@ -140,7 +143,7 @@ Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
       doubled.push_back(2 * c);
     }
   optima.answer(optima.all_shapes(), points);
-  optima.answer(optima.all_shapes(), doubled);
+  optima.answer(optima.all_shapes(), doubled, step);
   const auto traffic = [&](std::size_t s, Count c) -> std::optional<Count> {
     const SearchResult& r = optima.optima(s).at(c);
     if (!r.best) return std::nullopt;

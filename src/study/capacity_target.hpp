@@ -15,6 +15,8 @@
 // buffers <= max_l b_l, so the same jump holds with that maximum.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -37,9 +39,17 @@ struct TargetCapacities {
   std::vector<std::vector<std::optional<CapacityPoint>>> layers;  // [network][layer]
 };
 
-// ratio.num >= 1 and ratio.den >= 1 (InternalError otherwise).
+// ratio.num >= 1 and ratio.den >= 1 (InternalError otherwise). `step` (if
+// set) is called once per shape and once per network as each is answered
+// (target_steps calls in all), from any thread.
 TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Network>& networks,
-                                   const Precision& precision, Ratio ratio);
+                                   const Precision& precision, Ratio ratio,
+                                   const std::function<void()>& step = {});
+
+// The number of `step` calls target_capacities makes.
+inline std::size_t target_steps(const ShapeOptima& optima, const std::vector<Network>& networks) {
+  return optima.shapes() + networks.size();
+}
 
 struct KneePoint {
   Count capacity_bytes = 0;
@@ -55,8 +65,14 @@ struct Knees {
   std::vector<std::vector<std::optional<KneePoint>>> layers;  // [network][layer]
 };
 
-// capacities: ascending (those of the sweep).
+// capacities: ascending (those of the sweep). `step` (if set) is called
+// knee_steps times, from any thread, as the doubled capacities are answered.
 Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
-            const std::vector<Count>& capacities, Ratio share);
+            const std::vector<Count>& capacities, Ratio share,
+            const std::function<void()>& step = {});
+
+inline std::size_t knee_steps(const ShapeOptima& optima) {
+  return optima.shapes() * optima.spaces();
+}
 
 }  // namespace spad

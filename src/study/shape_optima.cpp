@@ -51,7 +51,7 @@ std::vector<std::size_t> ShapeOptima::all_shapes() const {
 }
 
 void ShapeOptima::answer(const std::vector<std::size_t>& shapes,
-                         const std::vector<Count>& capacities) {
+                         const std::vector<Count>& capacities, const std::function<void()>& done) {
   std::vector<std::size_t> jobs;
   for (std::size_t s : shapes)
     for (std::size_t k = 0; k < spaces_; ++k) jobs.push_back(s * spaces_ + k);
@@ -63,13 +63,17 @@ void ShapeOptima::answer(const std::vector<std::size_t>& shapes,
   const int total = resolved_threads(threads_);
   const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
   for (std::size_t j : jobs) optima_[j].set_search_threads(std::max(1, total / workers));
-  run_parallel(jobs, workers, [&](std::size_t j) {
-    for (Count c : descending) optima_[j].at(c);
-  });
+  run_parallel(
+      jobs, workers,
+      [&](std::size_t j) {
+        for (Count c : descending) optima_[j].at(c);
+      },
+      done);
 }
 
 void ShapeOptima::run(const std::vector<std::size_t>& shapes,
-                      const std::function<void(std::size_t)>& job) {
+                      const std::function<void(std::size_t)>& job,
+                      const std::function<void()>& done) {
   std::vector<std::size_t> order = shapes;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return shapes_[a].macs() > shapes_[b].macs();
@@ -77,7 +81,7 @@ void ShapeOptima::run(const std::vector<std::size_t>& shapes,
   const int total = resolved_threads(threads_);
   const int workers = std::max(1, std::min<int>(total, static_cast<int>(order.size())));
   for (std::size_t s : order) optima(s).set_search_threads(std::max(1, total / workers));
-  run_parallel(order, workers, job);
+  run_parallel(order, workers, job, done);
 }
 
 Count ShapeOptima::searches() const {

@@ -39,11 +39,16 @@ class ShapeOptima {
   // Answers the given shapes at every capacity in every space: one job per
   // (shape, space) on the job runner (largest layers first), capacities from
   // the largest down. Afterwards optima(s, k).at(c) for these returns at once.
-  void answer(const std::vector<std::size_t>& shapes, const std::vector<Count>& capacities);
+  // `done` (if set) is called after each job (shapes x spaces calls), on the
+  // worker's thread.
+  void answer(const std::vector<std::size_t>& shapes, const std::vector<Count>& capacities,
+              const std::function<void()>& done = {});
 
   // Runs job(shape) for each of `shapes` on the job runner (largest layers
-  // first), the searches it makes in space 0 on the threads left over.
-  void run(const std::vector<std::size_t>& shapes, const std::function<void(std::size_t)>& job);
+  // first), the searches it makes in space 0 on the threads left over;
+  // `done` as in answer (one call per shape).
+  void run(const std::vector<std::size_t>& shapes, const std::function<void(std::size_t)>& job,
+           const std::function<void()>& done = {});
 
   // All the shapes.
   std::vector<std::size_t> all_shapes() const;

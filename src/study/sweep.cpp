@@ -1,6 +1,11 @@
 // The sweep: shapes answered at every capacity, then rows assembled per network.
 #include "study/sweep.hpp"
 
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+
 #include "base/error.hpp"
 #include "model/accel_cost.hpp"
 #include "model/evaluate.hpp"
@@ -35,8 +40,6 @@ void check(const std::vector<Network>& networks, const SweepOptions& options) {
       throw UserError("sweep: network " + net.model + " has no conv or fully-connected layer");
   if (options.capacities.empty()) throw UserError("sweep: no capacity given");
   if (!options.accelerators.empty()) {
-    if (options.baselines)
-      throw UserError("sweep: baselines are not available on a machine file (--machine) yet");
     if (options.target_ratio || options.knee_share)
       throw UserError(
           "sweep: --target-ratio and --knee are questions about traffic on a plain "
@@ -184,50 +187,88 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
     result.knees->layers.resize(networks.size());
   }
 
+  // Every (machine, group of networks) with its shapes, built first so the
+  // progress line knows its total: one step per (shape, space) answered over
+  // the capacities, plus the steps of the target and knee questions.
+  struct Plan {
+    std::size_t machine = 0;
+    Group group;
+    std::vector<Network> nets;
+    std::shared_ptr<const Accelerator> accel;
+    std::unique_ptr<ShapeOptima> optima;
+  };
+  std::vector<Plan> plans;
+  std::int64_t total_steps = 0;
   for (std::size_t m = 0; m < result.machines.size(); ++m) {
     const SweepMachine& sm = result.machines[m];
     const auto accel =
         sm.accelerator ? std::make_shared<const Accelerator>(*sm.accelerator) : nullptr;
-    for (const Group& group : groups_of(networks, result.machine, sm)) {
-      std::vector<Network> nets;
-      for (std::size_t n : group.networks) nets.push_back(networks[n]);
-      ShapeOptima optima(nets, group.machine, spaces_of(options), options.threads, accel,
-                         sm.objective);
-      optima.answer(optima.all_shapes(), options.capacities);
-      // Every shape at every capacity once; layers copy their shape's point.
-      std::vector<std::vector<SweepLayerPoint>> points(optima.shapes());
-      for (std::size_t s = 0; s < optima.shapes(); ++s)
-        for (Count c : options.capacities)
-          points[s].push_back(shape_point(optima, s, c, options, group.machine));
-      for (std::size_t k = 0; k < nets.size(); ++k) {
-        const std::size_t n = group.networks[k];
-        for (std::size_t ci = 0; ci < caps; ++ci) {
-          SweepRow row = make_row(nets[k], optima, k, points, ci, accel != nullptr);
-          row.network = n;
-          row.machine = m;
-          row.capacity_bytes = options.capacities[ci];
-          result.rows[(n * result.machines.size() + m) * caps + ci] = std::move(row);
-        }
-      }
-      if (!accel && options.target_ratio) {
-        const TargetCapacities t =
-            target_capacities(optima, nets, group.machine.precision, *options.target_ratio);
-        for (std::size_t k = 0; k < nets.size(); ++k) {
-          result.targets->networks[group.networks[k]] = t.networks[k];
-          result.targets->layers[group.networks[k]] = t.layers[k];
-        }
-      }
-      if (!accel && options.knee_share) {
-        const Knees kn = knees(optima, nets, options.capacities, *options.knee_share);
-        for (std::size_t k = 0; k < nets.size(); ++k) {
-          result.knees->networks[group.networks[k]] = kn.networks[k];
-          result.knees->layers[group.networks[k]] = kn.layers[k];
-        }
-      }
-      if (m == 0) result.stats.unique_shapes += static_cast<Count>(optima.shapes());
-      result.stats.searches += optima.searches();
-      result.stats.answers += static_cast<Count>(optima.shapes() * caps);
+    for (Group& group : groups_of(networks, result.machine, sm)) {
+      Plan& plan = plans.emplace_back();
+      plan.machine = m;
+      for (std::size_t n : group.networks) plan.nets.push_back(networks[n]);
+      plan.accel = accel;
+      plan.optima = std::make_unique<ShapeOptima>(plan.nets, group.machine, spaces_of(options),
+                                                  options.threads, accel, sm.objective);
+      plan.group = std::move(group);
+      const ShapeOptima& o = *plan.optima;
+      total_steps += static_cast<std::int64_t>(o.shapes() * o.spaces());
+      if (!accel && options.target_ratio)
+        total_steps += static_cast<std::int64_t>(target_steps(o, plan.nets));
+      if (!accel && options.knee_share) total_steps += static_cast<std::int64_t>(knee_steps(o));
     }
+  }
+  std::mutex progress_mutex;
+  std::int64_t done_steps = 0;
+  std::function<void()> step;
+  if (options.progress) {
+    options.progress(0, total_steps);
+    step = [&] {
+      const std::lock_guard lock(progress_mutex);
+      options.progress(++done_steps, total_steps);
+    };
+  }
+
+  for (Plan& plan : plans) {
+    const std::size_t m = plan.machine;
+    const Group& group = plan.group;
+    const std::vector<Network>& nets = plan.nets;
+    const auto& accel = plan.accel;
+    ShapeOptima& optima = *plan.optima;
+    optima.answer(optima.all_shapes(), options.capacities, step);
+    // Every shape at every capacity once; layers copy their shape's point.
+    std::vector<std::vector<SweepLayerPoint>> points(optima.shapes());
+    for (std::size_t s = 0; s < optima.shapes(); ++s)
+      for (Count c : options.capacities)
+        points[s].push_back(shape_point(optima, s, c, options, group.machine));
+    for (std::size_t k = 0; k < nets.size(); ++k) {
+      const std::size_t n = group.networks[k];
+      for (std::size_t ci = 0; ci < caps; ++ci) {
+        SweepRow row = make_row(nets[k], optima, k, points, ci, accel != nullptr);
+        row.network = n;
+        row.machine = m;
+        row.capacity_bytes = options.capacities[ci];
+        result.rows[(n * result.machines.size() + m) * caps + ci] = std::move(row);
+      }
+    }
+    if (!accel && options.target_ratio) {
+      const TargetCapacities t =
+          target_capacities(optima, nets, group.machine.precision, *options.target_ratio, step);
+      for (std::size_t k = 0; k < nets.size(); ++k) {
+        result.targets->networks[group.networks[k]] = t.networks[k];
+        result.targets->layers[group.networks[k]] = t.layers[k];
+      }
+    }
+    if (!accel && options.knee_share) {
+      const Knees kn = knees(optima, nets, options.capacities, *options.knee_share, step);
+      for (std::size_t k = 0; k < nets.size(); ++k) {
+        result.knees->networks[group.networks[k]] = kn.networks[k];
+        result.knees->layers[group.networks[k]] = kn.layers[k];
+      }
+    }
+    if (m == 0) result.stats.unique_shapes += static_cast<Count>(optima.shapes());
+    result.stats.searches += optima.searches();
+    result.stats.answers += static_cast<Count>(optima.shapes() * caps);
   }
   return result;
 }

@@ -17,6 +17,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,8 +44,10 @@ struct SweepOptions {
   // Accelerators (machine files): when given, `machine` is ignored, each
   // accelerator's scratchpad takes every capacity in turn (a default
   // scratchpad energy re-derived for it: study/capacity_optima), and each is
-  // searched for every objective of `objectives` (empty: traffic). Not with
-  // baselines, target_ratio or knee_share (UserError).
+  // searched for every objective of `objectives` (empty: traffic). The
+  // baselines are then searched on the accelerator for the same objective
+  // (the fixed dataflows and the working-set model; the HWCE-like engine is
+  // one fixed schedule). Not with target_ratio or knee_share (UserError).
   std::vector<Accelerator> accelerators;
   std::vector<Objective> objectives;
   SearchSpace space;
@@ -53,6 +57,10 @@ struct SweepOptions {
   // (study/capacity_target), and the knee of each curve.
   std::optional<Ratio> target_ratio;
   std::optional<Ratio> knee_share;
+  // Called with (0, total) first, then (done, total) as each step ends (a
+  // shape answered over the capacities in one search space, a target or a
+  // knee step), one call at a time, from any thread. For a progress line.
+  std::function<void(std::int64_t done, std::int64_t total)> progress;
 };
 
 // One layer at one capacity.
@@ -121,7 +129,7 @@ struct SweepResult {
 };
 
 // Throws UserError for no network, a network without layers, no capacity,
-// a capacity < 1, an accelerator with baselines / target / knee, or a cost
+// a capacity < 1, an accelerator with a target or a knee, or a cost
 // beyond int64 (naming the layer).
 SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& options);
 
