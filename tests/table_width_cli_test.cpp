@@ -56,6 +56,7 @@ const char* const kCommands[] = {
     "compare --model resnet18 --buffer 16KiB --layers 0-5,fc",
     "accel --model resnet18 --machine HWC --layers 0-5,fc",
     "accel --model mobilenet_v2 --machine NPU --layers 0-5",
+    "accel --model resnet18 --machine HWC --machine NPU --layers 0-5,fc",
 };
 
 std::string expand(std::string command) {

@@ -5,10 +5,15 @@
 // transfer cycles, latency with and without DMA/compute overlap, energy
 // split, and the fixed dataflows beside it; a table (report/accel_table),
 // JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
-// the given schedule of the --layer is costed instead of searched.
+// the given schedule of the --layer is costed instead of searched. With two
+// or more --machine files, the same run on each machine, side by side
+// (io/accel_comparison: report/accel_side_by_side_table,
+// io/accel_comparison_json, io/accel_comparison_csv); one machine prints
+// exactly as before.
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
@@ -20,10 +25,15 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
+#include "io/accel_comparison.hpp"
+#include "io/accel_comparison_csv.hpp"
+#include "io/accel_comparison_json.hpp"
 #include "io/accel_result_csv.hpp"
 #include "io/accel_result_json.hpp"
 #include "io/accelerator_file.hpp"
+#include "io/document_format.hpp"
 #include "io/schedule_json.hpp"
+#include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 
 namespace spad::cli {
@@ -32,7 +42,7 @@ namespace {
 struct AccelFlags {
   std::optional<std::string> layer, model, layers, schedule;
   std::optional<Count> batch;
-  std::string machine_file;
+  std::vector<std::string> machine_files;  // two or more: side by side
   std::string objective = "latency";
   bool no_baselines = false;
   int threads = 0;
@@ -47,9 +57,19 @@ Examples:
   spad accel --layer C=64,M=64,H=56,W=56,R=3,S=3,pad=1 --machine examples/machines/hwc-like.yaml
   spad accel --layer examples/layers/res2a_branch2b.json --machine examples/machines/hwc-like.yaml
              --schedule examples/schedules/res2a_branch2b.json          (cost a given schedule)
+  spad accel --model resnet18 --machine examples/machines/hwc-like.yaml
+             --machine examples/machines/edge-npu.yaml               (machines side by side)
 
 The objective (default latency) is printed with every result; a one-layer --json
 result is accepted back by --schedule, its "accelerator" member by --machine.
+
+With two or more --machine files (distinct names, the same precisions) the
+layers run on each machine and print side by side: per layer each machine's
+latency (as time: clocks differ), energy and traffic, and the best machine;
+totals per machine. --json writes a spad-accel-comparison/1 document (one
+accel document per machine plus the comparison), --csv one line per machine and
+layer. Given back to --schedule, such a document gives each --machine the
+schedule of the machine of the same name.
 
 The machine file (YAML or JSON) gives the scratchpad (capacity, double buffering,
 halo reuse), precisions, the MAC array (which loops it unrolls, e.g. m: 16, q: 4),
@@ -68,10 +88,22 @@ Objective objective_from(const std::string& text) {
   throw UserError("--objective " + text + ": expected traffic, latency or energy");
 }
 
+// The schedule --schedule gives for `accel`: from a comparison document, the
+// one of the machine of the same name; from any other document, its schedule.
+Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
+                        const Accelerator& accel) {
+  if (document_kind(doc, source) == DocKind::accel_comparison)
+    return schedule_from_json(comparison_machine_entry(doc, source, accel.name),
+                              source + " (machine " + accel.name + ")");
+  return schedule_from_json(doc, source);
+}
+
 int run_accel(const AccelFlags& flags) {
   if (flags.schedule && !flags.layer)
     throw UserError("--schedule goes with --layer (one layer), not with --model");
-  const Accelerator accel = read_accelerator_file(flags.machine_file);
+  std::vector<Accelerator> accels;
+  for (const std::string& file : flags.machine_files) accels.push_back(read_accelerator_file(file));
+  if (accels.size() > 1) check_comparable(accels, flags.machine_files);
   AccelRunOptions run;
   run.objective = objective_from(flags.objective);
   run.baselines = !flags.no_baselines;
@@ -79,17 +111,41 @@ int run_accel(const AccelFlags& flags) {
   run.progress = Progress::wanted(flags.quiet);
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
-  if (flags.schedule) run.given = load_schedule_arg(*flags.schedule);
-  const AccelResult result = accel_network(target.net, target.chosen, accel, run);
-  if (flags.json) {
-    write_json_result(accel_result_to_json(result));
-  } else if (flags.csv) {
-    result_out() << accel_result_to_csv(result);
-  } else {
-    result_out() << format_accel_table(result, output_width(flags.wide));
+  std::string schedule_source;
+  nlohmann::json schedule_doc;
+  if (flags.schedule) schedule_doc = load_schedule_document(*flags.schedule, schedule_source);
+  AccelComparison comparison;
+  for (const Accelerator& accel : accels) {
+    if (flags.schedule) run.given = given_schedule(schedule_doc, schedule_source, accel);
+    comparison.machines.push_back(accel_network(target.net, target.chosen, accel, run));
   }
-  return finish_with_infeasible_layers(
-      result.network, "give a larger scratchpad.capacity_bytes in " + flags.machine_file);
+  if (comparison.machines.size() == 1) {
+    const AccelResult& result = comparison.machines.front();
+    if (flags.json) {
+      write_json_result(accel_result_to_json(result));
+    } else if (flags.csv) {
+      result_out() << accel_result_to_csv(result);
+    } else {
+      result_out() << format_accel_table(result, output_width(flags.wide));
+    }
+    return finish_with_infeasible_layers(
+        result.network,
+        "give a larger scratchpad.capacity_bytes in " + flags.machine_files.front());
+  }
+  if (flags.json) {
+    write_json_result(accel_comparison_to_json(comparison));
+  } else if (flags.csv) {
+    result_out() << accel_comparison_to_csv(comparison);
+  } else {
+    result_out() << format_accel_side_by_side(comparison, output_width(flags.wide));
+  }
+  for (std::size_t m = 0; m < comparison.machines.size(); ++m)
+    if (const int code = finish_with_infeasible_layers(
+            comparison.machines[m].network,
+            "give a larger scratchpad.capacity_bytes in " + flags.machine_files[m]);
+        code != 0)
+      return code;
+  return 0;
 }
 
 }  // namespace
@@ -116,9 +172,11 @@ Command add_accel_command(CLI::App& app) {
                     ->check(whole_number(1, kMaxWholeNumber, "the batch size"));
   layers->excludes(layer);
   batch->excludes(layer);
-  sub->add_option("--machine", flags->machine_file,
-                  "Accelerator description (YAML or JSON; see docs/accelerator.md)")
+  sub->add_option("--machine", flags->machine_files,
+                  "Accelerator description (YAML or JSON; see docs/accelerator.md); give two or "
+                  "more to compare machines side by side")
       ->type_name("FILE")
+      ->take_all()
       ->required();
   sub->add_option(
          "--objective", flags->objective,

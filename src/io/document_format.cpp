@@ -13,11 +13,12 @@ namespace {
 
 constexpr int kVersion = 1;
 
-constexpr std::array<std::pair<DocKind, std::string_view>, 7> kNames = {{
+constexpr std::array<std::pair<DocKind, std::string_view>, 8> kNames = {{
     {DocKind::result, "result"},
     {DocKind::network, "network"},
     {DocKind::compare, "compare"},
     {DocKind::accel, "accel"},
+    {DocKind::accel_comparison, "accel-comparison"},
     {DocKind::machine, "machine"},
     {DocKind::schedule, "schedule"},
     {DocKind::sweep, "sweep"},
@@ -64,8 +65,8 @@ std::optional<DocKind> document_kind(const nlohmann::json& doc, const std::strin
     return kind;
   }
   return fail("unknown kind " + in_quotes(name) +
-              "; spad writes result, network, compare, accel, machine, schedule and sweep "
-              "documents");
+              "; spad writes result, network, compare, accel, accel-comparison, machine, "
+              "schedule and sweep documents");
 }
 
 std::optional<DocKind> expect_document_kind(const nlohmann::json& doc, const std::string& source,

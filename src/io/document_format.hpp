@@ -7,6 +7,9 @@
 //                      dataflows of each layer (compare)
 //   "spad-accel/1"     a network document plus cycles, latency and energy on a
 //                      machine (accel); its "accelerator" member is a machine document
+//   "spad-accel-comparison/1"  the same layers on several machines (accel with
+//                      two or more --machine): "machines", a list of accel
+//                      documents, and a per-layer "comparison"
 //   "spad-machine/1"   an accelerator description (the machine-file schema)
 //   "spad-schedule/1"  a bare schedule (accepted on input; spad prints schedules
 //                      inside results)
@@ -23,7 +26,7 @@
 
 namespace spad {
 
-enum class DocKind { result, network, compare, accel, machine, schedule, sweep };
+enum class DocKind { result, network, compare, accel, accel_comparison, machine, schedule, sweep };
 
 // "spad-result/1", ...
 std::string format_tag(DocKind kind);

@@ -36,6 +36,10 @@ constexpr std::array<std::string_view, 18> kTopKeys = {"model",         "skipped
                                                        "search",        "baseline_machines",
                                                        "objective",     "schedule_source",
                                                        "accelerator",   "baseline_totals"};
+// An accel comparison document: its own keys; the network is read from
+// "machines" (the rest is derived from them, reported again on a new run).
+constexpr std::array<std::string_view, 6> kComparisonKeys = {
+    "format", "model", "objective", "schedule_source", "machines", "comparison"};
 constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
 constexpr std::array<std::string_view, 8> kReferenceKeys = {
     "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
@@ -231,12 +235,45 @@ void read_document_keys(const json& j, const std::string& source, Network& net) 
   }
 }
 
+// An accel comparison document: the network of its machines' documents,
+// which must all hold the same layers.
+Network comparison_network(const json& j, const std::string& source) {
+  reject_unknown_keys(j, kComparisonKeys, source, "");
+  const json& machines = required(j, "machines", source, "", "one accel document per machine");
+  if (!machines.is_array() || machines.empty())
+    throw UserError(source + ": machines = " + show_json(machines) +
+                    ": must be a list of accel documents, one per machine");
+  std::optional<Network> first;
+  for (std::size_t i = 0; i < machines.size(); ++i) {
+    const std::string where = source + " (machines[" + std::to_string(i) + "])";
+    Network net = parse_network_json(machines[i], where);
+    if (!first) {
+      first = std::move(net);
+      continue;
+    }
+    bool same = net.model == first->model && net.layers.size() == first->layers.size();
+    for (std::size_t l = 0; same && l < net.layers.size(); ++l)
+      same = net.layers[l].spec == first->layers[l].spec &&
+             net.layers[l].kind == first->layers[l].kind;
+    if (!same)
+      throw UserError(where +
+                      ": its model or layers differ from machines[0]'s; the machines "
+                      "of a comparison run the same layers");
+  }
+  if (j.contains("model") && j.at("model") != json(first->model))
+    throw UserError(source + ": model = " + show_json(j.at("model")) + " differs from " +
+                    in_quotes(first->model) + " of its machines' documents");
+  return *first;
+}
+
 }  // namespace
 
 Network parse_network_json(const json& j, const std::string& source) {
   require_object(j, source, "a network file");
   const std::optional<DocKind> kind = expect_document_kind(
-      j, source, {DocKind::network, DocKind::compare, DocKind::accel}, "a network is read from");
+      j, source, {DocKind::network, DocKind::compare, DocKind::accel, DocKind::accel_comparison},
+      "a network is read from");
+  if (kind == DocKind::accel_comparison) return comparison_network(j, source);
   reject_unknown_keys(j,
                       kind ? std::span<const std::string_view>(kTopKeys)
                            : std::span<const std::string_view>(kFileKeys),

@@ -135,6 +135,11 @@ Schedule result_schedule(const nlohmann::json& obj, const nlohmann::json* layer,
 
 Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) {
   require_object(j, source, "a schedule");
+  if (document_kind(j, source) == DocKind::accel_comparison)
+    throw UserError(source + ": a " + format_tag(DocKind::accel_comparison) +
+                    " document holds one schedule per machine; `spad accel --machine FILE "
+                    "--schedule` takes the one of that machine's name, elsewhere give one entry "
+                    "of its \"machines\"");
   expect_document_kind(
       j, source,
       {DocKind::schedule, DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
@@ -175,15 +180,24 @@ Schedule bare_schedule(const nlohmann::json& j, const std::string& source) {
 
 }  // namespace
 
-Schedule load_schedule_arg(const std::string& arg) {
+nlohmann::json load_schedule_document(const std::string& arg, std::string& source) {
   const std::string_view text = trim(arg);
-  if (!text.empty() && text.front() == '{')
-    return schedule_from_json(parse_json_document(text, "--schedule"), "--schedule");
+  if (!text.empty() && text.front() == '{') {
+    source = "--schedule";
+    return parse_json_document(text, source);
+  }
   if (!names_existing_path(arg))
     throw UserError("no such schedule file: " + arg +
                     " (--schedule takes a schedule file or a JSON object, " + kExample + ")");
+  source = arg;
   const std::string content = read_text_file(arg, "schedule file");
-  return schedule_from_json(parse_json_document(content, arg), arg);
+  return parse_json_document(content, arg);
+}
+
+Schedule load_schedule_arg(const std::string& arg) {
+  std::string source;
+  const nlohmann::json doc = load_schedule_document(arg, source);
+  return schedule_from_json(doc, source);
 }
 
 nlohmann::ordered_json schedule_to_json(const Schedule& s) {

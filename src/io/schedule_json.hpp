@@ -27,6 +27,10 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source);
 // A file path, or a JSON text (starting with '{') given directly.
 Schedule load_schedule_arg(const std::string& arg);
 
+// The JSON document of a --schedule argument (as load_schedule_arg reads
+// it), not yet interpreted; `source` is set to the file name or "--schedule".
+nlohmann::json load_schedule_document(const std::string& arg, std::string& source);
+
 // Canonical form: keys order, tiles, buffer_span in that order; tiles in
 // n g m c p q r s order; spans in I W O order.
 nlohmann::ordered_json schedule_to_json(const Schedule& s);

@@ -110,7 +110,9 @@ std::string baselines_table(const AccelResult& result, std::size_t width) {
              result.given_schedule ? "given schedule" : "optimum");
 }
 
-std::string accelerator_line(const Accelerator& a) {
+}  // namespace
+
+std::string format_accelerator_lines(const Accelerator& a) {
   std::string lanes;
   for (Dim d : kAllDims)
     if (a.mac_array.unroll[d] > 1)
@@ -126,8 +128,6 @@ std::string accelerator_line(const Accelerator& a) {
       a.energy.scratchpad_fj_per_byte / 1000.0, a.energy.offchip_fj_per_byte / 1000.0,
       format_machine(a.machine));
 }
-
-}  // namespace
 
 std::string format_accel_table(const AccelResult& result, std::size_t width) {
   std::vector<std::vector<std::string>> rows;
@@ -153,7 +153,7 @@ std::string format_accel_table(const AccelResult& result, std::size_t width) {
                                 result.network.model, objective_with_ties(result.objective), what) +
                     table.render(width) + '\n' + totals_lines(result);
   if (result.with_baselines) out += '\n' + baselines_table(result, width);
-  out += '\n' + accelerator_line(result.accel);
+  out += '\n' + format_accelerator_lines(result.accel);
   return wrap_lines(out, width);
 }
 

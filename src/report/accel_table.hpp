@@ -20,4 +20,8 @@ namespace spad {
 // wrapped (report/text_table), nothing is cut.
 std::string format_accel_table(const AccelResult& result, std::size_t width = 0);
 
+// The accelerator's lines at the end of the report: "accelerator NAME: MAC
+// array, clock, bandwidth, DMA setup; energies" and "machine ...".
+std::string format_accelerator_lines(const Accelerator& accel);
+
 }  // namespace spad
