@@ -184,6 +184,35 @@ TEST(SweepCli, OnAMachineFileBaselinesEqualAccel) {
   EXPECT_NE(csv.out.find("weight_stationary"), std::string::npos) << csv.out;
 }
 
+// With --machine, --target-ratio and --knee are answered per machine file on
+// its least traffic: hwc-like (int8, double buffering, no halo reuse) gives
+// what a plain sweep with --double-buffer gives, whatever the objective.
+TEST(SweepCli, OnAMachineFileTargetAndKneeAreItsLeastTraffics) {
+  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml");
+  const std::string question = " --buffers 4KiB..1MiB:x4 --target-ratio 1.5 --knee --json";
+  const testing::CliRun on_machine = run_spad("sweep --model squeezenet1_1 --machine " + machine +
+                                              " --objective latency" + question);
+  ASSERT_EQ(on_machine.exit_code, 0) << on_machine.err;
+  const testing::CliRun plain = run_spad("sweep --model squeezenet1_1 --double-buffer" + question);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto got = nlohmann::json::parse(on_machine.out);
+  const auto expected = nlohmann::json::parse(plain.out);
+  for (const char* key : {"target", "knee"}) {
+    EXPECT_EQ(got[key]["objective"], "traffic") << key;
+    ASSERT_EQ(got[key]["models"].size(), 1u) << key;
+    auto model = got[key]["models"][0];
+    EXPECT_EQ(model["machine"], "hwc-like") << key;
+    model.erase("machine");
+    EXPECT_EQ(model, expected[key]["models"][0]) << key;
+  }
+  EXPECT_FALSE(got["target"]["models"][0]["capacity_bytes"].is_null());
+  // The table (the knee alone: the target's bisection is what takes time).
+  const testing::CliRun table = run_spad("sweep --model squeezenet1_1 --machine " + machine +
+                                         " --buffers 4KiB..1MiB:x4 --knee");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("knee on hwc-like (its least traffic)"), std::string::npos) << table.out;
+}
+
 TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   const std::string path = testing::temp_path("report.html");
   const testing::CliRun run =

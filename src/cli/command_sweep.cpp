@@ -154,11 +154,12 @@ Command add_sweep_command(CLI::App& app) {
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
   sub->add_option("--target-ratio", flags->target_ratio,
-                  "Smallest capacity with traffic <= RATIO x compulsory, per network and layer")
+                  "Smallest capacity with traffic <= RATIO x compulsory, per network and layer "
+                  "(with --machine: per machine file, on its least traffic)")
       ->type_name("RATIO");
   sub->add_option("--knee", flags->knee,
                   "Smallest listed capacity from which doubling saves less than SHARE of the "
-                  "traffic (default 0.1)")
+                  "traffic (default 0.1; with --machine: per machine file, on its least traffic)")
       ->expected(0, 1)
       ->type_name("[SHARE]");
   sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")

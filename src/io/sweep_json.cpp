@@ -79,13 +79,17 @@ Json row_json(const SweepResult& result, const SweepRow& row, bool per_layer) {
   return j;
 }
 
+// The answers per model (appended to `models`); `machine` (when not empty)
+// names the machine file they were answered on.
 template <class Point, class Fill>
-Json points_json(const SweepResult& result, const std::vector<std::optional<Point>>& networks,
-                 const std::vector<std::vector<std::optional<Point>>>& layers, const Fill& fill) {
-  Json models = Json::array();
+void points_json(Json& models, const SweepResult& result,
+                 const std::vector<std::optional<Point>>& networks,
+                 const std::vector<std::vector<std::optional<Point>>>& layers, const Fill& fill,
+                 const std::string& machine = "") {
   for (std::size_t n = 0; n < networks.size(); ++n) {
     Json m;
     m["model"] = result.networks[n].model;
+    if (!machine.empty()) m["machine"] = machine;
     fill(m, networks[n]);
     m["layers"] = Json::array();
     for (std::size_t l = 0; l < layers[n].size(); ++l) {
@@ -97,7 +101,6 @@ Json points_json(const SweepResult& result, const std::vector<std::optional<Poin
     }
     models.push_back(m);
   }
-  return models;
 }
 
 }  // namespace
@@ -110,24 +113,42 @@ nlohmann::ordered_json sweep_to_json(const SweepResult& result, bool per_layer) 
   j["capacities_bytes"] = result.capacities;
   j["rows"] = Json::array();
   for (const SweepRow& row : result.rows) j["rows"].push_back(row_json(result, row, per_layer));
+  const auto target_fill = [](Json& e, const std::optional<CapacityPoint>& p) {
+    e["capacity_bytes"] = p ? Json(p->capacity_bytes) : Json(nullptr);
+    e["traffic_bytes"] = p ? Json(p->traffic_bytes) : Json(nullptr);
+  };
+  const auto knee_fill = [](Json& e, const std::optional<KneePoint>& p) {
+    e["capacity_bytes"] = p ? Json(p->capacity_bytes) : Json(nullptr);
+    e["traffic_bytes"] = p ? Json(p->traffic_bytes) : Json(nullptr);
+    e["doubled_traffic_bytes"] = p ? Json(p->doubled_traffic_bytes) : Json(nullptr);
+  };
   if (result.targets) {
-    const auto fill = [](Json& e, const std::optional<CapacityPoint>& p) {
-      e["capacity_bytes"] = p ? Json(p->capacity_bytes) : Json(nullptr);
-      e["traffic_bytes"] = p ? Json(p->traffic_bytes) : Json(nullptr);
-    };
-    j["target"] = {
-        {"ratio", ratio_json(result.targets->ratio)},
-        {"models", points_json(result, result.targets->networks, result.targets->layers, fill)}};
+    Json models = Json::array();
+    points_json(models, result, result.targets->networks, result.targets->layers, target_fill);
+    j["target"] = {{"ratio", ratio_json(result.targets->ratio)}, {"models", models}};
   }
   if (result.knees) {
-    const auto fill = [](Json& e, const std::optional<KneePoint>& p) {
-      e["capacity_bytes"] = p ? Json(p->capacity_bytes) : Json(nullptr);
-      e["traffic_bytes"] = p ? Json(p->traffic_bytes) : Json(nullptr);
-      e["doubled_traffic_bytes"] = p ? Json(p->doubled_traffic_bytes) : Json(nullptr);
-    };
-    j["knee"] = {
-        {"share", ratio_json(result.knees->share)},
-        {"models", points_json(result, result.knees->networks, result.knees->layers, fill)}};
+    Json models = Json::array();
+    points_json(models, result, result.knees->networks, result.knees->layers, knee_fill);
+    j["knee"] = {{"share", ratio_json(result.knees->share)}, {"models", models}};
+  }
+  // On machine files: the same keys, one entry per (machine, model), each
+  // naming its machine; answered on the machine's least traffic.
+  if (!result.machine_answers.empty() && result.machine_answers.front().targets) {
+    Json models = Json::array();
+    for (const SweepMachineAnswers& a : result.machine_answers)
+      points_json(models, result, a.targets->networks, a.targets->layers, target_fill, a.machine);
+    j["target"] = {{"ratio", ratio_json(result.machine_answers.front().targets->ratio)},
+                   {"objective", "traffic"},
+                   {"models", models}};
+  }
+  if (!result.machine_answers.empty() && result.machine_answers.front().knees) {
+    Json models = Json::array();
+    for (const SweepMachineAnswers& a : result.machine_answers)
+      points_json(models, result, a.knees->networks, a.knees->layers, knee_fill, a.machine);
+    j["knee"] = {{"share", ratio_json(result.machine_answers.front().knees->share)},
+                 {"objective", "traffic"},
+                 {"models", models}};
   }
   if (result.machines.front().accelerator) {
     j["machines"] = Json::array();

@@ -18,6 +18,9 @@
 //                                               (with --target-ratio; nulls where unreachable)
 //    "knee": {"share": 0.1, "models": [{"model", "capacity_bytes", "traffic_bytes",
 //             "doubled_traffic_bytes", "layers": [...same keys...]}]}      (with --knee)
+//    On machine files "target" and "knee" add "objective": "traffic" and their
+//    "models" hold one entry per (machine, model), machine by machine, each with
+//    "machine": the machine file's name (answered on its least traffic).
 //    "machine": {...as in the Result JSON...}  (plain machine) or
 //    "machines": [{"name", "objective", "machine": {...}}]  (machine files),
 //    "search": {"space": {...},

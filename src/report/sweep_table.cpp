@@ -116,30 +116,46 @@ std::string format_sweep_table(const SweepResult& result, bool per_layer) {
       }
       out += '\n';
     }
+  const auto target_text = [](const std::optional<CapacityPoint>& p) {
+    return p ? with_separators(p->capacity_bytes) + " B (" + format_bytes(p->capacity_bytes) +
+                   "), traffic " + with_separators(p->traffic_bytes) + " B"
+             : std::string("unreachable");
+  };
+  const auto knee_text = [](const std::optional<KneePoint>& p) {
+    return p ? format_bytes(p->capacity_bytes) + " (traffic " + with_separators(p->traffic_bytes) +
+                   " B, at twice: " + with_separators(p->doubled_traffic_bytes) + " B)"
+             : std::string("none in the list");
+  };
+  const auto target_title = [](const TargetCapacities& t, const std::string& on) {
+    return "smallest capacity with traffic <= " + format_ratio(t.ratio) + "x compulsory" + on +
+           " (exact):\n";
+  };
+  const auto knee_title = [](const Knees& k, const std::string& on) {
+    return "knee" + on + ": the smallest listed capacity from which doubling saves less than " +
+           format_ratio(k.share) + " of the traffic:\n";
+  };
   if (result.targets) {
-    out += "smallest capacity with traffic <= " + format_ratio(result.targets->ratio) +
-           "x compulsory (exact):\n";
-    out += answers(
-        result, result.targets->networks, result.targets->layers, per_layer,
-        [](const std::optional<CapacityPoint>& p) {
-          return p ? with_separators(p->capacity_bytes) + " B (" + format_bytes(p->capacity_bytes) +
-                         "), traffic " + with_separators(p->traffic_bytes) + " B"
-                   : std::string("unreachable");
-        },
-        "capacity");
+    out += target_title(*result.targets, "");
+    out += answers(result, result.targets->networks, result.targets->layers, per_layer, target_text,
+                   "capacity");
   }
   if (result.knees) {
-    out += "knee: the smallest listed capacity from which doubling saves less than " +
-           format_ratio(result.knees->share) + " of the traffic:\n";
-    out += answers(
-        result, result.knees->networks, result.knees->layers, per_layer,
-        [](const std::optional<KneePoint>& p) {
-          return p ? format_bytes(p->capacity_bytes) + " (traffic " +
-                         with_separators(p->traffic_bytes) +
-                         " B, at twice: " + with_separators(p->doubled_traffic_bytes) + " B)"
-                   : std::string("none in the list");
-        },
-        "knee");
+    out += knee_title(*result.knees, "");
+    out +=
+        answers(result, result.knees->networks, result.knees->layers, per_layer, knee_text, "knee");
+  }
+  // On machine files: per machine, on its least traffic (whatever the objective).
+  for (const SweepMachineAnswers& a : result.machine_answers) {
+    const std::string on = " on " + a.machine + " (its least traffic)";
+    if (a.targets) {
+      out += target_title(*a.targets, on);
+      out += answers(result, a.targets->networks, a.targets->layers, per_layer, target_text,
+                     "capacity");
+    }
+    if (a.knees) {
+      out += knee_title(*a.knees, on);
+      out += answers(result, a.knees->networks, a.knees->layers, per_layer, knee_text, "knee");
+    }
   }
   return out;
 }

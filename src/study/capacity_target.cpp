@@ -142,7 +142,7 @@ Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
       points.push_back(c);
       doubled.push_back(2 * c);
     }
-  optima.answer(optima.all_shapes(), points);
+  optima.answer(optima.all_shapes(), points, step);
   optima.answer(optima.all_shapes(), doubled, step);
   const auto traffic = [&](std::size_t s, Count c) -> std::optional<Count> {
     const SearchResult& r = optima.optima(s).at(c);

@@ -66,13 +66,14 @@ struct Knees {
 };
 
 // capacities: ascending (those of the sweep). `step` (if set) is called
-// knee_steps times, from any thread, as the doubled capacities are answered.
+// knee_steps times, from any thread, as the capacities and their doubles are
+// answered.
 Knees knees(ShapeOptima& optima, const std::vector<Network>& networks,
             const std::vector<Count>& capacities, Ratio share,
             const std::function<void()>& step = {});
 
 inline std::size_t knee_steps(const ShapeOptima& optima) {
-  return optima.shapes() * optima.spaces();
+  return 2 * optima.shapes() * optima.spaces();
 }
 
 }  // namespace spad

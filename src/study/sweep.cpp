@@ -40,10 +40,6 @@ void check(const std::vector<Network>& networks, const SweepOptions& options) {
       throw UserError("sweep: network " + net.model + " has no conv or fully-connected layer");
   if (options.capacities.empty()) throw UserError("sweep: no capacity given");
   if (!options.accelerators.empty()) {
-    if (options.target_ratio || options.knee_share)
-      throw UserError(
-          "sweep: --target-ratio and --knee are questions about traffic on a plain "
-          "machine; leave out --machine");
     for (const Accelerator& a : options.accelerators) validate(a);
   }
   for (std::size_t i = 0; i < options.capacities.size(); ++i) {
@@ -174,13 +170,13 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
   }
   const std::size_t caps = options.capacities.size();
   result.rows.resize(networks.size() * result.machines.size() * caps);
-  if (options.target_ratio) {
+  if (options.target_ratio && options.accelerators.empty()) {
     result.targets.emplace();
     result.targets->ratio = *options.target_ratio;
     result.targets->networks.resize(networks.size());
     result.targets->layers.resize(networks.size());
   }
-  if (options.knee_share) {
+  if (options.knee_share && options.accelerators.empty()) {
     result.knees.emplace();
     result.knees->share = *options.knee_share;
     result.knees->networks.resize(networks.size());
@@ -218,6 +214,16 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
       if (!accel && options.knee_share) total_steps += static_cast<std::int64_t>(knee_steps(o));
     }
   }
+  // The target and knee of each machine file: on its least traffic, a plain
+  // search on its scratchpad options (SweepResult::machine_answers).
+  std::vector<std::unique_ptr<ShapeOptima>> traffic_optima;
+  if (!options.accelerators.empty() && (options.target_ratio || options.knee_share))
+    for (const Accelerator& a : options.accelerators) {
+      const ShapeOptima& o = *traffic_optima.emplace_back(std::make_unique<ShapeOptima>(
+          networks, a.machine, std::vector<SearchSpace>{options.space}, options.threads));
+      if (options.target_ratio) total_steps += static_cast<std::int64_t>(target_steps(o, networks));
+      if (options.knee_share) total_steps += static_cast<std::int64_t>(knee_steps(o));
+    }
   std::mutex progress_mutex;
   std::int64_t done_steps = 0;
   std::function<void()> step;
@@ -269,6 +275,17 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
     if (m == 0) result.stats.unique_shapes += static_cast<Count>(optima.shapes());
     result.stats.searches += optima.searches();
     result.stats.answers += static_cast<Count>(optima.shapes() * caps);
+  }
+  for (std::size_t a = 0; a < traffic_optima.size(); ++a) {
+    const Accelerator& accel = options.accelerators[a];
+    SweepMachineAnswers& answers = result.machine_answers.emplace_back();
+    answers.machine = accel.name;
+    if (options.target_ratio)
+      answers.targets = target_capacities(*traffic_optima[a], networks, accel.machine.precision,
+                                          *options.target_ratio, step);
+    if (options.knee_share)
+      answers.knees =
+          knees(*traffic_optima[a], networks, options.capacities, *options.knee_share, step);
   }
   return result;
 }

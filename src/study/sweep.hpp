@@ -47,7 +47,8 @@ struct SweepOptions {
   // searched for every objective of `objectives` (empty: traffic). The
   // baselines are then searched on the accelerator for the same objective
   // (the fixed dataflows and the working-set model; the HWCE-like engine is
-  // one fixed schedule). Not with target_ratio or knee_share (UserError).
+  // one fixed schedule). The target ratio and the knee are then asked of
+  // each machine file's least traffic (SweepResult::machine_answers).
   std::vector<Accelerator> accelerators;
   std::vector<Objective> objectives;
   SearchSpace space;
@@ -110,6 +111,13 @@ struct SweepMachine {
   Objective objective = Objective::traffic;
 };
 
+// The capacity questions asked of one machine file (see machine_answers).
+struct SweepMachineAnswers {
+  std::string machine;  // the accelerator's name
+  std::optional<TargetCapacities> targets;
+  std::optional<Knees> knees;
+};
+
 struct SweepResult {
   std::vector<Network> networks;
   std::vector<Count> capacities;       // ascending
@@ -117,9 +125,18 @@ struct SweepResult {
   std::vector<SweepMachine> machines;  // one, the plain machine, without accelerators
   SearchSpace space;
   bool baselines = false;
-  std::vector<SweepRow> rows;               // network by network, capacities ascending
-  std::optional<TargetCapacities> targets;  // when asked
-  std::optional<Knees> knees;               // when asked
+  std::vector<SweepRow> rows;  // network by network, capacities ascending
+  // On the plain machine, when asked.
+  std::optional<TargetCapacities> targets;
+  std::optional<Knees> knees;
+  // With accelerators, when a target or a knee is asked: one per machine
+  // file, in the order given. Both are questions about traffic, so they are
+  // answered on the least traffic the machine's scratchpad reaches at each
+  // capacity (its precisions, halo reuse and double buffering), whatever the
+  // objective: the traffic of a latency- or energy-optimal schedule may rise
+  // with the capacity, and "the smallest capacity where it is within R x
+  // compulsory" would then not be the threshold a bisection finds.
+  std::vector<SweepMachineAnswers> machine_answers;
   SweepStats stats;
 
   const SweepRow& row(std::size_t network, std::size_t capacity_index,
@@ -129,7 +146,7 @@ struct SweepResult {
 };
 
 // Throws UserError for no network, a network without layers, no capacity,
-// a capacity < 1, an accelerator with a target or a knee, or a cost
+// a capacity < 1, or a cost
 // beyond int64 (naming the layer).
 SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& options);
 
