@@ -227,6 +227,24 @@ TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
       run_spad("evaluate " + layer + " --buffer 64KiB --schedule " + q(one_path));
   EXPECT_EQ(evaluate.exit_code, 2);
   EXPECT_NE(evaluate.err.find("holds one schedule per machine"), std::string::npos) << evaluate.err;
+  // A comparison nested in a comparison is no document spad writes.
+  json nested = first;
+  nested["machines"][1] = first;
+  const std::string nested_path = write_temp("nested.json", nested.dump());
+  const CliRun twice = run_spad("accel --model " + q(nested_path) + " --machine " + q(kHwc));
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("(machines[1]): this is a spad-accel-comparison/1 document"),
+            std::string::npos)
+      << twice.err;
+  // Machines of one comparison run the same layers.
+  json fewer = first;
+  fewer["machines"][1]["layers"].erase(fewer["machines"][1]["layers"].size() - 1);
+  fewer["machines"][1].erase("totals");
+  const std::string fewer_path = write_temp("fewer.json", fewer.dump());
+  const CliRun differ = run_spad("accel --model " + q(fewer_path) + " --machine " + q(kHwc));
+  EXPECT_EQ(differ.exit_code, 2);
+  EXPECT_NE(differ.err.find("the machines of a comparison run the same layers"), std::string::npos)
+      << differ.err;
   // A machine the document does not hold.
   std::string other = testing::read_all(kHwc);
   other.replace(other.find("name: hwc-like"), 14, "name: other-one");

@@ -246,6 +246,8 @@ Network comparison_network(const json& j, const std::string& source) {
   std::optional<Network> first;
   for (std::size_t i = 0; i < machines.size(); ++i) {
     const std::string where = source + " (machines[" + std::to_string(i) + "])";
+    // Each entry is one machine's accel document (never a comparison again).
+    expect_document_kind(machines[i], where, {DocKind::accel}, "a comparison's machine entry is");
     Network net = parse_network_json(machines[i], where);
     if (!first) {
       first = std::move(net);
