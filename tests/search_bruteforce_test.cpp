@@ -177,6 +177,7 @@ void check_against_brute_force(const Layer& layer, Machine machine, const Search
     SearchOptions options;
     options.space = space;
     options.threads = 1;
+    options.range_leaf = 1;  // range bounds down to single candidates
     const SearchResult got = search(layer, machine, options, tie);
     const std::optional<Cost> want = best_fitting(all, capacity, tie);
     SCOPED_TRACE(describe(layer, machine) + " capacity " + std::to_string(capacity) +
@@ -256,6 +257,7 @@ TEST(SearchBruteForce, FillsFirstAndBufferFirstDisagreeAndEachQueryKeepsItsOwn) 
     ASSERT_GT(fills_first->buffer, buffer_first->buffer);
     SearchOptions options;
     options.threads = 1;
+    options.range_leaf = 1;  // range bounds down to single candidates
     const SearchResult got = optimize(layer, machine, options);
     const SearchResult small = min_buffer_schedule(layer, machine, options);
     ASSERT_TRUE(got.best && small.best);
@@ -333,6 +335,7 @@ TEST(SearchBruteForce, FixedOrderAndSpansMatchEveryTileVector) {
     }
     SearchOptions options;
     options.threads = 1;
+    options.range_leaf = 1;  // range bounds down to single candidates
     options.space.fixed_order = s.order;
     options.space.fixed_spans = s.buffer_span;
     for (int k = 0; k < 4; ++k) {

@@ -60,6 +60,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
     SPAD_CHECK(options.accelerator->machine == machine,
                "optimize: the accelerator's machine differs from the machine searched");
   const Evaluator ev(layer, machine);
+
   const ObjectiveFunction objective(options.objective, options.accelerator, ev.layer());
   const Count capacity = *machine.capacity_bytes;
 
@@ -82,7 +83,8 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
   parallel_for(threads, templates.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
+                          options.range_leaf);
     for (std::size_t i = next_index(); i < templates.size(); i = next_index())
       roots[i] = solver.root_bounds(templates[i]);
     stats[id].evaluations += solver.stats().evaluations;
@@ -97,7 +99,8 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   });
 
   parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
+                          options.range_leaf);
     for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
       const std::size_t t = order[i];
       if (roots[t].buffer > capacity) continue;
@@ -107,10 +110,12 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
     }
     stats[id].evaluations += solver.stats().evaluations;
     stats[id].leaves += solver.stats().leaves;
+    stats[id].ranges_cut += solver.stats().ranges_cut;
   });
   for (const SolverStats& s : stats) {
     result.stats.evaluations += s.evaluations;
     result.stats.leaves += s.leaves;
+    result.stats.ranges_cut += s.ranges_cut;
   }
   result.best = incumbent.get();
   return result;

@@ -39,12 +39,18 @@ struct SearchOptions {
   // DESIGN.md's fewer fills first, or buffer_first for the smallest buffers
   // that reach the optimum (min_buffer_schedule).
   TieBreak tie_break = TieBreak::fills_first;
+  // Candidate ranges of a tile group longer than this are bounded as a whole
+  // before their candidates are visited (search/template_solver); 0 turns
+  // range bounds off. Only the search's speed depends on it (the tests
+  // compare several values).
+  std::size_t range_leaf = 4;
 };
 
 struct SearchStats {
   Count templates = 0;    // loop structures enumerated
   Count evaluations = 0;  // model calls (bounds and leaves)
   Count leaves = 0;       // complete schedules evaluated
+  Count ranges_cut = 0;   // candidate ranges cut whole by their bounds
 };
 
 struct SearchResult {

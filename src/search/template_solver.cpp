@@ -36,6 +36,38 @@
 // A node is cut when the buffer bound exceeds the capacity or the bounds are
 // strictly worse than the incumbent (search/incumbent: lexicographic on lower
 // bounds of each term, in the order of the tie-break, so valid for both).
+//
+// Range bounds (traffic objective): a group's candidates are visited through
+// a halving tree of runs (search/tile_groups), and a run of more than
+// `range_leaf` candidates is first bounded as a whole, with the groups after
+// it relaxed as above. Every candidate has T >= 2 in each of its loops, so j*
+// of every array is the same for all of them and for the schedules below,
+// and over the run:
+//  - W and O bytes and every fill count are products of trip counts (or of
+//    V - 1 and a size), non-decreasing in each T: at least those with each of
+//    the group's loops at the run's largest tile (a candidate's tile, so
+//    T >= 2 still);
+//  - I bytes = V_I * N * C * (height term sum) * (width term sum), with V_I
+//    set by T_m: for n g m c at the run's largest tile; for a spatial group,
+//    at the run's candidate of least term sum (the group's stored sums are the
+//    model's, summed as this structure sums that axis). One exception: with
+//    halo reuse and spatial loops still unassigned, the relaxation (whole
+//    extent) can move j*_I onto this group's loop and change how its term is
+//    summed; the group's spatial loops then take their whole extent, the
+//    parent's relaxation;
+//  - W and O buffer bytes are products of extents that are each a tile or a
+//    whole range, fixed per loop by the structure: at least those at the run's
+//    least tiles; I buffer bytes = (n g c extents) * (height max) * (width
+//    max): at least those at the least tile (n g c) or at the candidate of
+//    least term max (spatial group).
+// A node whose next group is bounded as a run skips its own node bounds (a
+// skipped cut is always safe): the run of all the next group's candidates is
+// bounded right after with values no looser than the node's relaxations
+// (largest tile with T = 2, term sums at least the whole extent's, least
+// tiles at least 1).
+// Both are guarded by tests/search_range_bounds_test.cpp (the same answer with
+// range bounds off, down to single candidates and at the default) and the
+// brute-force tests, which run with range_leaf 1.
 #include "search/template_solver.hpp"
 
 #include <algorithm>
@@ -54,11 +86,13 @@ Count half(Count extent) { return ceil_div(extent, 2); }
 }  // namespace
 
 TemplateSolver::TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective,
-                               TieBreak tie_break, Count capacity, Incumbent& incumbent)
+                               TieBreak tie_break, Count capacity, Incumbent& incumbent,
+                               std::size_t range_leaf)
     : ev_(ev),
       objective_(objective),
       tie_break_(tie_break),
       capacity_(capacity),
+      range_leaf_(range_leaf),
       input_is_empty_(compulsory_elems(ev.layer())[Tensor::I] == 0),
       incumbent_(incumbent),
       group_builder_(ev, objective.lanes()) {}
@@ -90,23 +124,27 @@ void TemplateSolver::prepare(const LoopTemplate& tpl) {
   node_lower_.assign(groups_.size() + 1, NodeLower{});
 }
 
-Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
-  Schedule input_relaxed = schedule_, pressure_relaxed = schedule_, buffer_relaxed = schedule_;
-  bool spatial_left = false;
-  for (std::size_t i = level; i < groups_.size(); ++i) {
+TemplateSolver::Relaxed TemplateSolver::relax_rest(std::size_t from) const {
+  Relaxed r{schedule_, schedule_, schedule_, false};
+  for (std::size_t i = from; i < groups_.size(); ++i) {
     for (Dim d : groups_[i]->dims) {
       const Count extent = ev_.layer().bound(d);
-      input_relaxed.tiles[d] = spatial(d) ? extent : half(extent);
-      pressure_relaxed.tiles[d] = half(extent);
-      buffer_relaxed.tiles[d] = 1;
-      spatial_left = spatial_left || spatial(d);
+      r.input.tiles[d] = spatial(d) ? extent : half(extent);
+      r.pressure.tiles[d] = half(extent);
+      r.buffer.tiles[d] = 1;
+      r.spatial_left = r.spatial_left || spatial(d);
     }
   }
-  stats_.evaluations += spatial_left ? 3 : 2;
-  const Traffic for_pressure = ev_.evaluate_trusted(pressure_relaxed);
+  return r;
+}
+
+Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
+  const Relaxed r = relax_rest(level);
+  stats_.evaluations += r.spatial_left ? 3 : 2;
+  const Traffic for_pressure = ev_.evaluate_trusted(r.pressure);
   // Without unassigned spatial loops the two relaxations are the same schedule.
-  const Traffic for_input = spatial_left ? ev_.evaluate_trusted(input_relaxed) : for_pressure;
-  const Traffic for_buffer = ev_.evaluate_trusted(buffer_relaxed);
+  const Traffic for_input = r.spatial_left ? ev_.evaluate_trusted(r.input) : for_pressure;
+  const Traffic for_buffer = ev_.evaluate_trusted(r.buffer);
   Bounds b;
   b.traffic = add(
       add(for_input.arrays[Tensor::I].read_bytes, for_pressure.arrays[Tensor::W].read_bytes),
@@ -119,8 +157,7 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
   }
   const Layer& layer = ev_.layer();
   const Machine& machine = ev_.machine();
-  const Activity activity =
-      count_activity(layer, steps_with_rest(level, pressure_relaxed), for_pressure);
+  const Activity activity = count_activity(layer, steps_with_rest(level, r.pressure), for_pressure);
   CostInputs lower = cost_inputs(machine.precision, activity, for_buffer, machine.double_buffer);
   lower.traffic_bytes = b.traffic;
   const ObjectiveValue v = objective_.bound(lower);
@@ -128,6 +165,50 @@ Bounds TemplateSolver::bounds_with_rest(std::size_t level) {
   b.secondary = v.secondary;
   node_lower_[level] = NodeLower{lower, b};
   return b;
+}
+
+bool TemplateSolver::range_cut(std::size_t level, std::size_t run) {
+  const TileGroup& group = *groups_[level];
+  const std::size_t n = group.dims.size();
+  const RangeSummary& range = group.ranges[run];
+  const bool spatial_group = !group.terms.empty();
+  Relaxed r = relax_rest(level + 1);
+  // With halo reuse and spatial loops left whole in the input relaxation,
+  // j*_I may move onto this group's loop and change how its term is summed:
+  // the stored sums then need not order the input bounds, and the group's
+  // spatial loops are relaxed to their whole extent as in its parent.
+  const bool input_by_term = !ev_.machine().halo_reuse || !r.spatial_left;
+  Schedule io_buffer = r.buffer;
+  for (std::size_t k = 0; k < n; ++k) {
+    const Dim d = group.dims[k];
+    r.pressure.tiles[d] = range.most[k];
+    io_buffer.tiles[d] = range.least[k];
+    if (spatial_group) {
+      r.input.tiles[d] = input_by_term ? group.tiles[range.least_sum][k] : ev_.layer().bound(d);
+      r.buffer.tiles[d] = group.tiles[range.least_max][k];
+    } else {
+      r.input.tiles[d] = range.most[k];
+      r.buffer.tiles[d] = range.least[k];
+    }
+  }
+  stats_.evaluations += spatial_group ? 2 : 1;
+  const Traffic for_io_buffer = ev_.evaluate_trusted(io_buffer);
+  const Traffic for_i_buffer = spatial_group ? ev_.evaluate_trusted(r.buffer) : for_io_buffer;
+  Bounds b;
+  b.buffer = add(for_i_buffer.arrays[Tensor::I].buffer_bytes,
+                 add(for_io_buffer.arrays[Tensor::W].buffer_bytes,
+                     for_io_buffer.arrays[Tensor::O].buffer_bytes));
+  if (b.buffer > capacity_) return true;
+  if (!bar_) return false;
+  stats_.evaluations += 2;
+  const Traffic for_pressure = ev_.evaluate_trusted(r.pressure);
+  const Traffic for_input = ev_.evaluate_trusted(r.input);
+  b.traffic = add(
+      add(for_input.arrays[Tensor::I].read_bytes, for_pressure.arrays[Tensor::W].read_bytes),
+      add(for_pressure.arrays[Tensor::O].read_bytes, for_pressure.arrays[Tensor::O].write_bytes));
+  b.objective = b.traffic;
+  b.fills = for_pressure.total_fills();
+  return strictly_worse(b, bar_, tie_break_);
 }
 
 Bounds TemplateSolver::root_bounds(const LoopTemplate& tpl) {
@@ -190,20 +271,48 @@ void TemplateSolver::offer_leaf(const NodeLower* parent) {
   refresh_bar();
 }
 
+bool TemplateSolver::ranges_bounded(std::size_t, std::size_t lo, std::size_t hi) const {
+  return range_leaf_ > 0 && hi - lo > range_leaf_ && !objective_.on_accelerator();
+}
+
 void TemplateSolver::descend(std::size_t level) {
-  const TileGroup& group = *groups_[level];
-  const bool last = level + 1 == groups_.size();
-  for (const auto& tiles : group.tiles) {
-    for (std::size_t i = 0; i < group.dims.size(); ++i) schedule_.tiles[group.dims[i]] = tiles[i];
-    if (last) {
-      offer_leaf(&node_lower_[level]);
-      continue;
+  descend_range(level, 1, 0, groups_[level]->tiles.size());
+}
+
+void TemplateSolver::descend_range(std::size_t level, std::size_t run, std::size_t lo,
+                                   std::size_t hi) {
+  if (ranges_bounded(level, lo, hi)) {
+    if (range_cut(level, run)) {
+      ++stats_.ranges_cut;
+      return;
     }
-    if (cheap_bound_exceeds_bar(level + 1, node_lower_[level])) continue;
-    const Bounds b = bounds_with_rest(level + 1);
-    if (b.buffer > capacity_ || strictly_worse(b, bar_, tie_break_)) continue;
-    descend(level + 1);
+    const std::size_t mid = range_mid(lo, hi);
+    descend_range(level, 2 * run, lo, mid);
+    descend_range(level, 2 * run + 1, mid, hi);
+    return;
   }
+  for (std::size_t i = lo; i < hi; ++i) visit(level, i);
+}
+
+void TemplateSolver::visit(std::size_t level, std::size_t candidate) {
+  const TileGroup& group = *groups_[level];
+  const auto& tiles = group.tiles[candidate];
+  for (std::size_t i = 0; i < group.dims.size(); ++i) schedule_.tiles[group.dims[i]] = tiles[i];
+  if (level + 1 == groups_.size()) {
+    offer_leaf(&node_lower_[level]);
+    return;
+  }
+  // The next group's first range check bounds this node at least as tightly
+  // (its candidates' tiles give every relaxed value, which is no looser than
+  // the relaxations here): the node's own bounds would only repeat it.
+  if (ranges_bounded(level + 1, 0, groups_[level + 1]->tiles.size())) {
+    descend(level + 1);
+    return;
+  }
+  if (cheap_bound_exceeds_bar(level + 1, node_lower_[level])) return;
+  const Bounds b = bounds_with_rest(level + 1);
+  if (b.buffer > capacity_ || strictly_worse(b, bar_, tie_break_)) return;
+  descend(level + 1);
 }
 
 }  // namespace spad

@@ -15,12 +15,15 @@ namespace spad {
 struct SolverStats {
   Count evaluations = 0;  // model calls
   Count leaves = 0;       // complete schedules evaluated
+  Count ranges_cut = 0;   // candidate ranges cut by their bounds, whole
 };
 
 class TemplateSolver {
  public:
+  // `range_leaf`: candidate ranges of a group longer than this are bounded
+  // as a whole before they are split (0: never); only speed depends on it.
   TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective, TieBreak tie_break,
-                 Count capacity, Incumbent& incumbent);
+                 Count capacity, Incumbent& incumbent, std::size_t range_leaf);
 
   // Lower bounds on (objective, secondary, traffic, buffer, fills) over every
   // tile choice of `tpl`.
@@ -35,6 +38,23 @@ class TemplateSolver {
   void prepare(const LoopTemplate& tpl);
   Bounds bounds_with_rest(std::size_t level);
   void descend(std::size_t level);
+  // Visits the candidates [lo, hi) of group `level`, run `run` of its
+  // halving tree (search/tile_groups).
+  void descend_range(std::size_t level, std::size_t run, std::size_t lo, std::size_t hi);
+  void visit(std::size_t level, std::size_t candidate);
+  // Whether descend_range bounds the candidates [lo, hi) of group `level` as
+  // a range before visiting them.
+  bool ranges_bounded(std::size_t level, std::size_t lo, std::size_t hi) const;
+  // Lower bounds over every schedule below the candidates of run `run` of
+  // group `level`, the groups before it assigned (traffic objective only):
+  // true when none of them can fit or beat the incumbent.
+  bool range_cut(std::size_t level, std::size_t run);
+  // The relaxed schedules of bounds_with_rest for the groups from `from` on.
+  struct Relaxed {
+    Schedule input, pressure, buffer;
+    bool spatial_left = false;
+  };
+  Relaxed relax_rest(std::size_t from) const;
   // Lower bounds of one node of the branch and bound: cost inputs and terms.
   struct NodeLower {
     CostInputs inputs;
@@ -51,6 +71,7 @@ class TemplateSolver {
   const ObjectiveFunction& objective_;
   TieBreak tie_break_;
   Count capacity_;
+  std::size_t range_leaf_;
   bool input_is_empty_;
   Incumbent& incumbent_;
   TileGroupBuilder group_builder_;

@@ -58,6 +58,32 @@ std::vector<Profiled> undominated(std::vector<Profiled> all) {
   return kept;
 }
 
+RangeSummary summarize(TileGroup& g, std::size_t run, std::size_t lo, std::size_t hi) {
+  RangeSummary r;
+  if (hi - lo == 1) {
+    r.most = r.least = g.tiles[lo];
+    r.least_sum = r.least_max = lo;
+  } else {
+    const std::size_t mid = range_mid(lo, hi);
+    const RangeSummary a = summarize(g, 2 * run, lo, mid), b = summarize(g, 2 * run + 1, mid, hi);
+    for (std::size_t k = 0; k < 2; ++k) {
+      r.most[k] = std::max(a.most[k], b.most[k]);
+      r.least[k] = std::min(a.least[k], b.least[k]);
+    }
+    if (!g.terms.empty()) {
+      r.least_sum = g.terms[b.least_sum].sum < g.terms[a.least_sum].sum ? b.least_sum : a.least_sum;
+      r.least_max = g.terms[b.least_max].max < g.terms[a.least_max].max ? b.least_max : a.least_max;
+    }
+  }
+  if (g.ranges.size() <= run) g.ranges.resize(run + 1);
+  g.ranges[run] = r;
+  return r;
+}
+
+void summarize_ranges(TileGroup& g) {
+  if (!g.tiles.empty()) summarize(g, 1, 0, g.tiles.size());
+}
+
 }  // namespace
 
 void TileGroupBuilder::set_min_lane_steps(TileGroup& g) const {
@@ -125,8 +151,12 @@ const TileGroup& TileGroupBuilder::spatial_group(const LoopTemplate& tpl, Dim ou
   if (has_ker) g.dims.push_back(ker);
   // Sorted by all values: the smallest input term first, so good schedules
   // come early and tighten the bounds.
-  for (const Profiled& c : undominated(std::move(all))) g.tiles.push_back(c.tiles);
+  for (const Profiled& c : undominated(std::move(all))) {
+    g.tiles.push_back(c.tiles);
+    g.terms.push_back(AxisTerm{c.values[0], c.values[1]});
+  }
   set_min_lane_steps(g);
+  summarize_ranges(g);
   return cache_.emplace(key, std::move(g)).first->second;
 }
 
@@ -144,6 +174,7 @@ std::vector<const TileGroup*> TileGroupBuilder::groups(const LoopTemplate& tpl, 
       for (Count t : tile_candidates(d, ev_.layer().bound(d), lanes_of(d)))
         g->tiles.push_back({t, 0});
       set_min_lane_steps(*g);
+      summarize_ranges(*g);
     }
     out.push_back(&*g);
   }

@@ -15,13 +15,31 @@
 
 namespace spad {
 
+// What the branch and bound needs of a run of candidates (search/
+// template_solver's range bounds), per loop of the group: the largest and the
+// least tile; for a spatial group, the candidates of least term sum and max.
+struct RangeSummary {
+  std::array<Count, 2> most{}, least{};
+  std::size_t least_sum = 0, least_max = 0;
+};
+
 struct TileGroup {
   std::vector<Dim> dims;                    // one or two loops
   std::vector<std::array<Count, 2>> tiles;  // candidate tiles, in dims' order
+  // Spatial groups only (empty for n g m c): per candidate, its axis term's
+  // sum and max (model/axis_footprint: the I reads and I buffer factors).
+  std::vector<AxisTerm> terms;
   // Per loop of dims, the least lane steps F (model/accel_cost) over the
   // candidates; filled only when the builder has a MAC array.
   std::array<Count, 2> min_lane_steps{};
+  // The runs of the halving tree over the candidates, heap-numbered: run 1 is
+  // the whole list, run k = [lo, hi) has halves 2k = [lo, mid) and 2k + 1 =
+  // [mid, hi) with mid = lo + (hi - lo) / 2, down to single candidates.
+  std::vector<RangeSummary> ranges;
 };
+
+// The first half and the middle of run [lo, hi) of the halving tree.
+inline std::size_t range_mid(std::size_t lo, std::size_t hi) { return lo + (hi - lo) / 2; }
 
 // Builds the groups for the traffic loops of a structure. Candidates of a
 // spatial group are filtered by dominance (argument in tile_groups.cpp); the
