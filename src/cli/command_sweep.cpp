@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"
+#include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "io/accelerator_file.hpp"
@@ -55,6 +56,7 @@ struct SweepFlags {
   bool json = false;
   bool csv = false;
   bool quiet = false;
+  bool wide = false;
 };
 
 constexpr const char* kDefaultKneeShare = "0.1";
@@ -113,7 +115,7 @@ int run_sweep(const SweepFlags& flags) {
   } else if (flags.csv) {
     result_out() << sweep_to_csv(result, flags.per_layer);
   } else {
-    result_out() << format_sweep_table(result, flags.per_layer);
+    result_out() << format_sweep_table(result, flags.per_layer, output_width(flags.wide));
   }
   return 0;
 }
@@ -168,6 +170,7 @@ Command add_sweep_command(CLI::App& app) {
   auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
   json->excludes(csv);
   add_quiet_flag(*sub, flags->quiet);
+  add_wide_flag(*sub, flags->wide);
   sub->footer(kFooter);
   return {sub, [flags] { return run_sweep(*flags); }};
 }

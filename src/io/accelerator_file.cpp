@@ -432,7 +432,7 @@ Count read_bytes_per_s(const YamlSource& src, const YamlEntry& e, const DecimalT
   }
   if (number.negative || to_double(number) <= 0)
     fail_value(src, e, "a bandwidth must be greater than 0");
-  using Wide = __int128;
+  __extension__ using Wide = __int128;
   const auto overflow = [&]() -> Count { fail_value(src, e, "too large a bandwidth"); };
   const auto from_digits = [&](const std::string& digits) {
     Wide v = 0;

@@ -21,7 +21,8 @@ std::string count_or_dash(const std::optional<Count>& v) {
   return v ? with_separators(*v) : std::string("-");
 }
 
-std::string network_table(const SweepResult& result, std::size_t n, std::size_t m) {
+std::string network_table(const SweepResult& result, std::size_t n, std::size_t m,
+                          std::size_t width) {
   const bool accel = result.machines.at(m).accelerator.has_value();
   std::vector<std::string> header = {"capacity", "traffic B", "x compulsory", "lower bound B",
                                      "x bound"};
@@ -54,10 +55,11 @@ std::string network_table(const SweepResult& result, std::size_t n, std::size_t 
         cells.push_back(count_or_dash(t.traffic_bytes));
     table.add_row(cells);
   }
-  return table.render();
+  return table.render(width);
 }
 
-std::string layer_matrix(const SweepResult& result, std::size_t n, std::size_t m) {
+std::string layer_matrix(const SweepResult& result, std::size_t n, std::size_t m,
+                         std::size_t width) {
   std::vector<std::string> header = {"layer"};
   for (Count c : result.capacities) header.push_back(format_bytes(c));
   std::vector<std::vector<std::string>> rows;
@@ -73,13 +75,13 @@ std::string layer_matrix(const SweepResult& result, std::size_t n, std::size_t m
   left_align_column(rows, 0);
   TextTable table(header);
   for (auto& r : rows) table.add_row(std::move(r));
-  return table.render();
+  return table.render(width);
 }
 
 template <class Point, class Describe>
 std::string answers(const SweepResult& result, const std::vector<std::optional<Point>>& networks,
                     const std::vector<std::vector<std::optional<Point>>>& layers, bool per_layer,
-                    const Describe& describe, const std::string& columns) {
+                    const Describe& describe, const std::string& columns, std::size_t width) {
   std::string out;
   for (std::size_t n = 0; n < networks.size(); ++n) {
     out += "  " + result.networks[n].model + ": " + describe(networks[n]) + '\n';
@@ -90,15 +92,16 @@ std::string answers(const SweepResult& result, const std::vector<std::optional<P
     left_align_column(rows, 0);
     left_align_column(rows, 1);
     TextTable table({"layer", columns});
+    table.set_text_columns({1});
     for (auto& r : rows) table.add_row(std::move(r));
-    out += table.render();
+    out += table.render(width);
   }
   return out;
 }
 
 }  // namespace
 
-std::string format_sweep_table(const SweepResult& result, bool per_layer) {
+std::string format_sweep_table(const SweepResult& result, bool per_layer, std::size_t width) {
   std::string out;
   for (std::size_t n = 0; n < result.networks.size(); ++n)
     for (std::size_t m = 0; m < result.machines.size(); ++m) {
@@ -109,10 +112,10 @@ std::string format_sweep_table(const SweepResult& result, bool per_layer) {
                std::string(objective_name(sm.objective)) + ")";
       out += ": " + std::to_string(first.layers) + " layers, " + with_separators(first.macs) +
              " MACs, compulsory traffic " + with_separators(first.compulsory_bytes) + " B\n";
-      out += network_table(result, n, m);
+      out += network_table(result, n, m, width);
       if (per_layer) {
         out += "traffic per layer (B; - = does not fit)\n";
-        out += layer_matrix(result, n, m);
+        out += layer_matrix(result, n, m, width);
       }
       out += '\n';
     }
@@ -137,12 +140,12 @@ std::string format_sweep_table(const SweepResult& result, bool per_layer) {
   if (result.targets) {
     out += target_title(*result.targets, "");
     out += answers(result, result.targets->networks, result.targets->layers, per_layer, target_text,
-                   "capacity");
+                   "capacity", width);
   }
   if (result.knees) {
     out += knee_title(*result.knees, "");
-    out +=
-        answers(result, result.knees->networks, result.knees->layers, per_layer, knee_text, "knee");
+    out += answers(result, result.knees->networks, result.knees->layers, per_layer, knee_text,
+                   "knee", width);
   }
   // On machine files: per machine, on its least traffic (whatever the objective).
   for (const SweepMachineAnswers& a : result.machine_answers) {
@@ -150,14 +153,15 @@ std::string format_sweep_table(const SweepResult& result, bool per_layer) {
     if (a.targets) {
       out += target_title(*a.targets, on);
       out += answers(result, a.targets->networks, a.targets->layers, per_layer, target_text,
-                     "capacity");
+                     "capacity", width);
     }
     if (a.knees) {
       out += knee_title(*a.knees, on);
-      out += answers(result, a.knees->networks, a.knees->layers, per_layer, knee_text, "knee");
+      out +=
+          answers(result, a.knees->networks, a.knees->layers, per_layer, knee_text, "knee", width);
     }
   }
-  return out;
+  return wrap_lines(out, width);
 }
 
 }  // namespace spad
