@@ -41,7 +41,10 @@ std::string field_path(const std::vector<Frame>& stack) {
       if (!path.empty()) path += '.';
       path += f.key;
     } else {
-      path += "[" + std::to_string(f.index) + "]";
+      // Not "[" + to_string(...): GCC 12 warns falsely (-Wrestrict) on it.
+      path += '[';
+      path += std::to_string(f.index);
+      path += ']';
     }
   }
   return path.empty() ? "the document" : path;
