@@ -13,25 +13,13 @@
 #include <sstream>
 #include <string>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
 
 using nlohmann::json;
-using testing::CliRun;
-using testing::q;
-using testing::run_spad;
-using testing::temp_path;
-
-const std::string kHwc = std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml";
-const std::string kNpu = std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml";
-
-json ok_json(const CliRun& run) {
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  return json::parse(run.out);
-}
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 std::int64_t i64(const json& j, const char* key) { return j.at(key).get<std::int64_t>(); }
 

@@ -12,40 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
 
 using nlohmann::json;
-using testing::CliRun;
-using testing::q;
-using testing::run_spad;
-using testing::temp_path;
-
-const std::string kHwc = std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml";
-const std::string kNpu = std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml";
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 const std::string kBoth = " --machine " + q(kHwc) + " --machine " + q(kNpu);
 const std::string kNet = "--model resnet18 --layers 0-3,fc";
-
-std::string ok(const CliRun& run) {
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  return run.out;
-}
-
-std::string write_temp(const std::string& stem, const std::string& text) {
-  const std::string path = temp_path(stem);
-  std::ofstream(path) << text;
-  return path;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
 
 // `layers` without their "index" keys (a network read from a document of
 // selected layers numbers them afresh).
@@ -60,9 +35,9 @@ double seconds(const json& layer, double mhz) {
 }
 
 TEST(AccelComparisonCli, EachMachineIsItsOwnRunAndBestIsTheLeastLatency) {
-  const json doc = json::parse(ok(run_spad("accel " + kNet + kBoth + " --json")));
-  const json hwc = json::parse(ok(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --json")));
-  const json npu = json::parse(ok(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --json")));
+  const json doc = ok_json(run_spad("accel " + kNet + kBoth + " --json"));
+  const json hwc = ok_json(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --json"));
+  const json npu = ok_json(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --json"));
   EXPECT_EQ(doc.at("format"), "spad-accel-comparison/1");
   EXPECT_EQ(doc.at("model"), "resnet18");
   EXPECT_EQ(doc.at("objective"), "latency");
@@ -103,7 +78,7 @@ TEST(AccelComparisonCli, EachMachineIsItsOwnRunAndBestIsTheLeastLatency) {
 
 TEST(AccelComparisonCli, ObjectiveIsEveryMachinesAndPrinted) {
   const json doc = json::parse(
-      ok(run_spad("accel " + kNet + kBoth + " --objective energy --no-baselines --json")));
+      ok_out(run_spad("accel " + kNet + kBoth + " --objective energy --no-baselines --json")));
   EXPECT_EQ(doc.at("objective"), "energy");
   for (const json& m : doc.at("machines")) EXPECT_EQ(m.at("objective"), "energy");
   for (const json& row : doc["comparison"]["layers"]) {
@@ -113,7 +88,7 @@ TEST(AccelComparisonCli, ObjectiveIsEveryMachinesAndPrinted) {
     EXPECT_EQ(row["best"], a["energy_pj"] < b["energy_pj"] ? "hwc-like" : "edge-npu");
   }
   const std::string table =
-      ok(run_spad("accel " + kNet + kBoth + " --objective energy --no-baselines"));
+      ok_out(run_spad("accel " + kNet + kBoth + " --objective energy --no-baselines"));
   EXPECT_NE(table.find("objective   energy (ties: latency, then traffic), on every machine"),
             std::string::npos)
       << table;
@@ -127,11 +102,11 @@ TEST(AccelComparisonCli, ObjectiveIsEveryMachinesAndPrinted) {
 }
 
 TEST(AccelComparisonCli, CsvLinesAreTheOneMachineLines) {
-  const std::string both = ok(run_spad("accel " + kNet + kBoth + " --csv"));
+  const std::string both = ok_out(run_spad("accel " + kNet + kBoth + " --csv"));
   const std::vector<std::string> hwc =
-      lines_of(ok(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --csv")));
+      lines_of(ok_out(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --csv")));
   const std::vector<std::string> npu =
-      lines_of(ok(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --csv")));
+      lines_of(ok_out(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --csv")));
   std::vector<std::string> expected = {"machine," + hwc.at(0)};
   for (std::size_t i = 1; i < hwc.size(); ++i) expected.push_back("hwc-like," + hwc[i]);
   for (std::size_t i = 1; i < npu.size(); ++i) expected.push_back("edge-npu," + npu[i]);
@@ -142,9 +117,9 @@ TEST(AccelComparisonCli, CsvLinesAreTheOneMachineLines) {
 // The table (full width, as on a pipe) shows each machine's per-layer
 // traffic and total latency cycles as its own report does.
 TEST(AccelComparisonCli, TableShowsEachMachinesNumbers) {
-  const std::string table = ok(run_spad("accel " + kNet + kBoth));
-  const json hwc = json::parse(ok(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --json")));
-  const json npu = json::parse(ok(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --json")));
+  const std::string table = ok_out(run_spad("accel " + kNet + kBoth));
+  const json hwc = ok_json(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --json"));
+  const json npu = ok_json(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --json"));
   const auto separated = [](std::int64_t v) {
     std::string digits = std::to_string(v), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -185,9 +160,9 @@ TEST(AccelComparisonCli, TableShowsEachMachinesNumbers) {
 TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
   // --model: the comparison's network gives each machine the same result.
   const std::string doc_path =
-      write_temp("cmp.json", ok(run_spad("accel " + kNet + kBoth + " --no-baselines --json")));
+      write_temp("cmp.json", ok_out(run_spad("accel " + kNet + kBoth + " --no-baselines --json")));
   const json again =
-      json::parse(ok(run_spad("accel --model " + q(doc_path) + kBoth + " --no-baselines --json")));
+      ok_json(run_spad("accel --model " + q(doc_path) + kBoth + " --no-baselines --json"));
   const json first = json::parse(testing::read_all(doc_path));
   for (std::size_t m = 0; m < 2; ++m) {
     EXPECT_EQ(without_index(again["machines"][m]["layers"]),
@@ -201,11 +176,11 @@ TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
 
   // --schedule: each machine takes the schedule of the machine of its name.
   const std::string layer = "--layer C=16,M=32,H=28,W=28,R=3,S=3,pad=1";
-  const std::string one_path =
-      write_temp("cmp1.json", ok(run_spad("accel " + layer + kBoth + " --no-baselines --json")));
-  const json one = json::parse(testing::read_all(one_path));
-  const json given = json::parse(ok(run_spad(
-      "accel " + layer + kBoth + " --no-baselines --schedule " + q(one_path) + " --json")));
+  const std::string one_path = write_temp(
+      "cmp1.json", ok_out(run_spad("accel " + layer + kBoth + " --no-baselines --json")));
+  const json one = json::parse(read_all(one_path));
+  const json given = ok_json(
+      run_spad("accel " + layer + kBoth + " --no-baselines --schedule " + q(one_path) + " --json"));
   EXPECT_EQ(given.at("schedule_source"), "given");
   ASSERT_NE(one["machines"][0]["layers"][0]["schedule"],
             one["machines"][1]["layers"][0]["schedule"])
@@ -217,9 +192,8 @@ TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
       EXPECT_EQ(a.at(key), b.at(key)) << m << " " << key;
   }
   // One machine selects its own entry (the second one here).
-  const json npu_only =
-      json::parse(ok(run_spad("accel " + layer + " --machine " + q(kNpu) +
-                              " --no-baselines --schedule " + q(one_path) + " --json")));
+  const json npu_only = ok_json(run_spad("accel " + layer + " --machine " + q(kNpu) +
+                                         " --no-baselines --schedule " + q(one_path) + " --json"));
   EXPECT_EQ(npu_only["layers"][0]["schedule"], one["machines"][1]["layers"][0]["schedule"]);
 
   // Elsewhere a schedule is one machine's: the document is refused, saying why.

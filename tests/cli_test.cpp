@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 #include "io/layer_json.hpp"
 #include "io/schedule_json.hpp"
 #include "model/evaluate.hpp"
@@ -18,27 +18,13 @@
 namespace spad {
 namespace {
 
-using testing::CliRun;
-using testing::q;
-using testing::read_all;
-using testing::run_spad;
-using testing::temp_path;
-
-std::string write_temp(const std::string& stem, const std::string& text) {
-  const std::string path = temp_path(stem);
-  std::ofstream(path) << text;
-  return path;
-}
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 const std::string kSmallLayer = "C=4,M=6,H=7,W=7,R=3,S=3,pad=1,name=small";
 const std::string kSmallSchedule =
     R"({"order": ["s","r","q","p","c","m","g","n"],
         "tiles": {"n":1,"g":1,"m":3,"c":2,"p":3,"q":4,"r":3,"s":1},
         "buffer_span": {"I": 3, "W": 4, "O": 2}})";
-const std::string kExampleLayer =
-    std::string(SPAD_SOURCE_DIR) + "/examples/layers/res2a_branch2b.json";
-const std::string kExampleSchedule =
-    std::string(SPAD_SOURCE_DIR) + "/examples/schedules/res2a_branch2b.json";
 
 std::string small_args() {
   return "--layer " + q(kSmallLayer) + " --schedule " + q(kSmallSchedule);

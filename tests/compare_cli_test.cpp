@@ -13,17 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
 
 using nlohmann::json;
-
-using testing::CliRun;
-using testing::q;
-using testing::run_spad;
-using testing::temp_path;
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 const std::vector<std::string> kBaselines = {
     "weight_stationary", "output_stationary", "input_stationary", "hwce_v1",
@@ -32,23 +28,6 @@ const std::vector<std::string> kBaselines = {
 // 16-bit data as in the paper; halo reuse on, so the optimum runs on the
 // same hardware as the HWCE baselines.
 const std::string kMachine = "--precision in=2,w=2,out=2,psum=2 --halo-reuse";
-
-json ok_json(const CliRun& run) {
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  return json::parse(run.out);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 std::size_t cells(const std::string& line) {
   return static_cast<std::size_t>(std::count(line.begin(), line.end(), ',')) + 1;
@@ -158,7 +137,7 @@ TEST(CompareCli, CsvHasOneLinePerLayerAndItsColumns) {
   const CliRun run =
       run_spad("compare --model resnet18 --layers 0-4,fc --buffer 16KiB --threads 2 --csv");
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  const std::vector<std::string> rows = lines(run.out);
+  const std::vector<std::string> rows = lines_of(run.out);
   ASSERT_EQ(rows.size(), 1u + 6u);
   const std::size_t columns = 11 + 2 * kBaselines.size() + 1;
   EXPECT_EQ(cells(rows[0]), columns);

@@ -16,6 +16,7 @@ namespace {
 
 using testing::CliRun;
 using testing::q;
+using testing::read_all;
 using testing::run_spad;
 
 const std::string kSmallLayer = "--layer C=4,M=4,H=8,W=8,R=3,S=3";
@@ -26,11 +27,6 @@ const std::string kSchedule =
 int bash(const std::string& script) {
   const int status = std::system(("bash -c " + q(script)).c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TEST(HostileInputCli, FifoAndDevicesAreRefusedAtOnce) {
@@ -58,7 +54,7 @@ TEST(HostileInputCli, AFailedWriteOfTheResultIsAnError) {
   const std::string spad = q(SPAD_CLI_PATH);
   EXPECT_EQ(bash(spad + " optimize --model alexnet --buffer 64KiB --json > /dev/full 2> " + q(err)),
             2);
-  EXPECT_NE(read_file(err).find("no space left on device"), std::string::npos) << read_file(err);
+  EXPECT_NE(read_all(err).find("no space left on device"), std::string::npos) << read_all(err);
   EXPECT_EQ(bash(spad + " evaluate " + kSmallLayer + " --schedule " + kSchedule +
                  " > /dev/full 2>/dev/null"),
             2);
@@ -67,7 +63,7 @@ TEST(HostileInputCli, AFailedWriteOfTheResultIsAnError) {
   EXPECT_EQ(bash("trap '' PIPE; " + spad + " optimize --model alexnet --buffer 64KiB --json 2> " +
                  q(err) + " | true; exit ${PIPESTATUS[0]}"),
             2);
-  EXPECT_NE(read_file(err).find("broken pipe"), std::string::npos) << read_file(err);
+  EXPECT_NE(read_all(err).find("broken pipe"), std::string::npos) << read_all(err);
   std::remove(err.c_str());
 }
 

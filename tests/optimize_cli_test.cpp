@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 #include "io/loop_order_text.hpp"
 #include "io/network_layer_selection.hpp"
 #include "io/network_result_csv.hpp"
@@ -28,28 +28,7 @@ namespace spad {
 namespace {
 
 using nlohmann::json;
-
-using testing::CliRun;
-using testing::q;
-using testing::read_all;
-using testing::run_spad;
-using testing::temp_path;
-
-std::string write_temp(const std::string& stem, const std::string& text) {
-  const std::string path = temp_path(stem);
-  std::ofstream(path) << text;
-  return path;
-}
-
-json ok_json(const CliRun& run) {
-  EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  return json::parse(run.out);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 // ---- library: --fixed-order ------------------------------------------------
 

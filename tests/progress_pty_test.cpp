@@ -13,17 +13,12 @@
 #include <string>
 #include <vector>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
 
-using testing::q;
-using testing::read_all;
-using testing::run_spad;
-using testing::temp_path;
-
-const std::string kHwc = std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml";
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 struct PtyRun {
   int exit_code = -1;

@@ -10,24 +10,20 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
 
 using nlohmann::json;
-using testing::CliRun;
-using testing::q;
-using testing::run_spad;
-using testing::temp_path;
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
-const std::string kHwc = std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml";
 const std::string kLayer = "C=16,M=24,H=15,W=17,R=3,S=3,stride=2,pad=1:0:1:1,name=strided";
 
-json ok_json(const std::string& args) {
-  const CliRun run = run_spad(args);
-  EXPECT_EQ(run.exit_code, 0) << args << "\n" << run.err;
-  return run.exit_code == 0 ? json::parse(run.out) : json::object();
+// stdout of `spad args`, which must succeed, as JSON.
+json spad_json(const std::string& args) {
+  SCOPED_TRACE(args);
+  return ok_json(run_spad(args));
 }
 
 std::string write_file(const std::string& stem, const json& j) {
@@ -60,20 +56,21 @@ void expect_error(const std::string& args, const std::string& needle) {
 
 TEST(RoundTrip, EveryDocumentCarriesItsFormat) {
   const std::string buffer = " --buffer 2KiB";
-  const json opt = ok_json("optimize --layer " + q(kLayer) + buffer + " --json");
+  const json opt = spad_json("optimize --layer " + q(kLayer) + buffer + " --json");
   EXPECT_EQ(opt["format"], "spad-result/1");
   const std::string schedule = write_file("opt", opt);
-  EXPECT_EQ(ok_json("evaluate --layer " + q(kLayer) + " --schedule " + q(schedule) + " --json")
+  EXPECT_EQ(spad_json("evaluate --layer " + q(kLayer) + " --schedule " + q(schedule) + " --json")
                 .at("format"),
             "spad-result/1");
-  EXPECT_EQ(ok_json("simulate --layer " + q(kLayer) + " --schedule " + q(schedule) + " --json")
+  EXPECT_EQ(spad_json("simulate --layer " + q(kLayer) + " --schedule " + q(schedule) + " --json")
                 .at("format"),
             "spad-result/1");
-  EXPECT_EQ(ok_json("optimize --model resnet18 --layers 0-1" + buffer + " --json").at("format"),
+  EXPECT_EQ(spad_json("optimize --model resnet18 --layers 0-1" + buffer + " --json").at("format"),
             "spad-network/1");
-  EXPECT_EQ(ok_json("compare --model resnet18 --layers 0-1" + buffer + " --json").at("format"),
+  EXPECT_EQ(spad_json("compare --model resnet18 --layers 0-1" + buffer + " --json").at("format"),
             "spad-compare/1");
-  const json acc = ok_json("accel --model resnet18 --layers 0-1 --machine " + q(kHwc) + " --json");
+  const json acc =
+      spad_json("accel --model resnet18 --layers 0-1 --machine " + q(kHwc) + " --json");
   EXPECT_EQ(acc.at("format"), "spad-accel/1");
   EXPECT_EQ(acc.at("accelerator").at("format"), "spad-machine/1");
   EXPECT_EQ(acc.at("objective"), "latency");  // the default (DESIGN.md)
@@ -81,43 +78,43 @@ TEST(RoundTrip, EveryDocumentCarriesItsFormat) {
 
 TEST(RoundTrip, ResultsFeedEvaluateAndSimulate) {
   const std::string flags = " --buffer 2KiB --halo-reuse --precision in=2,w=1,out=2,psum=4";
-  const json opt = ok_json("optimize --layer " + q(kLayer) + flags + " --json");
+  const json opt = spad_json("optimize --layer " + q(kLayer) + flags + " --json");
   const std::string from_opt = write_file("opt", opt);
   for (const char* command : {"evaluate", "simulate"}) {
-    const json again = ok_json(std::string(command) + " --layer " + q(kLayer) + " --schedule " +
-                               q(from_opt) + flags + " --json");
+    const json again = spad_json(std::string(command) + " --layer " + q(kLayer) + " --schedule " +
+                                 q(from_opt) + flags + " --json");
     EXPECT_EQ(costs(again), costs(opt)) << command;
     EXPECT_EQ(again["schedule"], opt["schedule"]);
     // The evaluate/simulate result itself reads back the same way.
-    const json third = ok_json("evaluate --layer " + q(kLayer) + " --schedule " +
-                               q(write_file("again", again)) + flags + " --json");
+    const json third = spad_json("evaluate --layer " + q(kLayer) + " --schedule " +
+                                 q(write_file("again", again)) + flags + " --json");
     EXPECT_EQ(costs(third), costs(opt));
   }
 }
 
 TEST(RoundTrip, NetworkLayerObjectsFeedLayerAndSchedule) {
   const std::string flags = " --buffer 8KiB";
-  const json net = ok_json("optimize --model resnet18 --layers 0-4,fc" + flags + " --json");
+  const json net = spad_json("optimize --model resnet18 --layers 0-4,fc" + flags + " --json");
   ASSERT_EQ(net["layers"].size(), 6u);
   for (const json& entry : net["layers"]) {
     SCOPED_TRACE(entry["name"].get<std::string>());
     const std::string file = write_file("entry", entry);
     // The entry is both a layer (with kind, P, Q, macs) and a result.
     const json again =
-        ok_json("evaluate --layer " + q(file) + " --schedule " + q(file) + flags + " --json");
+        spad_json("evaluate --layer " + q(file) + " --schedule " + q(file) + flags + " --json");
     EXPECT_EQ(costs(again), costs(entry));
-    const json opt = ok_json("optimize --layer " + q(file) + flags + " --json");
+    const json opt = spad_json("optimize --layer " + q(file) + flags + " --json");
     EXPECT_EQ(costs(opt), costs(entry));
   }
 }
 
 TEST(RoundTrip, NetworkCompareAndAccelDocumentsFeedModel) {
   const std::string flags = " --layers 0-3 --buffer 8KiB";
-  const json net = ok_json("optimize --model resnet18" + flags + " --json");
-  const json cmp = ok_json("compare --model resnet18" + flags + " --json");
+  const json net = spad_json("optimize --model resnet18" + flags + " --json");
+  const json cmp = spad_json("compare --model resnet18" + flags + " --json");
   for (const json& doc : {net, cmp}) {
     const json again =
-        ok_json("optimize --model " + q(write_file("net", doc)) + " --buffer 8KiB --json");
+        spad_json("optimize --model " + q(write_file("net", doc)) + " --buffer 8KiB --json");
     ASSERT_EQ(again["layers"].size(), doc["layers"].size());
     for (std::size_t i = 0; i < doc["layers"].size(); ++i)
       EXPECT_EQ(costs(again["layers"][i]), costs(doc["layers"][i])) << i;
@@ -128,14 +125,15 @@ TEST(RoundTrip, NetworkCompareAndAccelDocumentsFeedModel) {
   with_skipped["skipped"] = json::array(
       {{{"node", "up1"}, {"op", "ConvTranspose"}, {"reason", "not supported"}, {"macs", 1234}}});
   with_skipped["warnings"] = json::array({"a shape disagreement"});
-  const json carried = ok_json("optimize --model " + q(write_file("skipped", with_skipped)) +
-                               " --buffer 8KiB --json");
+  const json carried = spad_json("optimize --model " + q(write_file("skipped", with_skipped)) +
+                                 " --buffer 8KiB --json");
   EXPECT_EQ(carried["skipped"], with_skipped["skipped"]);
   EXPECT_EQ(carried["warnings"], with_skipped["warnings"]);
 
-  const json acc = ok_json("accel --model resnet18 --layers 0-3 --machine " + q(kHwc) + " --json");
+  const json acc =
+      spad_json("accel --model resnet18 --layers 0-3 --machine " + q(kHwc) + " --json");
   const json acc2 =
-      ok_json("accel --model " + q(write_file("acc", acc)) + " --machine " + q(kHwc) + " --json");
+      spad_json("accel --model " + q(write_file("acc", acc)) + " --machine " + q(kHwc) + " --json");
   for (std::size_t i = 0; i < acc["layers"].size(); ++i)
     EXPECT_EQ(accel_costs(acc2["layers"][i]), accel_costs(acc["layers"][i])) << i;
 }
@@ -144,15 +142,15 @@ TEST(RoundTrip, AccelJsonFeedsAccelScheduleAndMachine) {
   for (const char* objective : {"latency", "energy", "traffic"}) {
     SCOPED_TRACE(objective);
     const std::string base = "accel --layer " + q(kLayer) + " --objective " + objective;
-    const json acc = ok_json(base + " --machine " + q(kHwc) + " --json");
+    const json acc = spad_json(base + " --machine " + q(kHwc) + " --json");
     ASSERT_EQ(acc["layers"].size(), 1u);
-    const json given = ok_json(base + " --machine " + q(kHwc) + " --schedule " +
-                               q(write_file("acc", acc)) + " --json");
+    const json given = spad_json(base + " --machine " + q(kHwc) + " --schedule " +
+                                 q(write_file("acc", acc)) + " --json");
     EXPECT_EQ(given["schedule_source"], "given");
     EXPECT_EQ(accel_costs(given["layers"][0]), accel_costs(acc["layers"][0]));
     // The machine echo is a machine file.
     const std::string machine = write_file("machine", acc["accelerator"]);
-    const json echoed = ok_json(base + " --machine " + q(machine) + " --json");
+    const json echoed = spad_json(base + " --machine " + q(machine) + " --json");
     EXPECT_EQ(echoed["accelerator"], acc["accelerator"]);
     EXPECT_EQ(accel_costs(echoed["layers"][0]), accel_costs(acc["layers"][0]));
   }
@@ -160,27 +158,27 @@ TEST(RoundTrip, AccelJsonFeedsAccelScheduleAndMachine) {
 
 TEST(RoundTrip, EditedDerivedNumbersAreRefusedByName) {
   const std::string flags = " --buffer 2KiB";
-  json opt = ok_json("optimize --layer " + q(kLayer) + flags + " --json");
+  json opt = spad_json("optimize --layer " + q(kLayer) + flags + " --json");
   opt["traffic_bytes"] = opt["traffic_bytes"].get<long long>() + 1;
   expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("bad", opt)) + flags,
                "traffic_bytes");
-  opt = ok_json("optimize --layer " + q(kLayer) + flags + " --json");
+  opt = spad_json("optimize --layer " + q(kLayer) + flags + " --json");
   opt["arrays"]["W"]["fills"] = 0;
   expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("bad", opt)) + flags,
                "arrays.W.fills = 0 does not match");
 
-  json net = ok_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
+  json net = spad_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
   json entry = net["layers"][1];
   entry["P"] = entry["P"].get<long long>() + 1;
   expect_error("optimize --layer " + q(write_file("entry", entry)) + flags, "P = ");
   net["layers"][2]["buffer_bytes"] = 1;
   expect_error("optimize --model " + q(write_file("net", net)) + flags,
                "layers[2].buffer_bytes = 1 does not match");
-  net = ok_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
+  net = spad_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
   net["totals"]["macs"] = 5;
   expect_error("optimize --model " + q(write_file("net", net)) + flags, "totals.macs = 5");
 
-  json acc = ok_json("accel --layer " + q(kLayer) + " --machine " + q(kHwc) + " --json");
+  json acc = spad_json("accel --layer " + q(kLayer) + " --machine " + q(kHwc) + " --json");
   json machine = acc["accelerator"];
   machine["mac_array"]["macs_per_cycle"] = 31;
   expect_error("accel --layer " + q(kLayer) + " --machine " + q(write_file("m", machine)),
@@ -193,15 +191,15 @@ TEST(RoundTrip, EditedDerivedNumbersAreRefusedByName) {
 }
 
 TEST(RoundTrip, AWrongKindOfDocumentIsNamed) {
-  const json acc = ok_json("accel --layer " + q(kLayer) + " --machine " + q(kHwc) + " --json");
+  const json acc = spad_json("accel --layer " + q(kLayer) + " --machine " + q(kHwc) + " --json");
   expect_error(
       "evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("m", acc["accelerator"])),
       "spad-machine/1");
-  json opt = ok_json("optimize --layer " + q(kLayer) + " --buffer 2KiB --json");
+  json opt = spad_json("optimize --layer " + q(kLayer) + " --buffer 2KiB --json");
   opt["format"] = "spad-result/7";
   expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("v", opt)),
                "version 7");
-  const json net = ok_json("optimize --model resnet18 --layers 0-2 --buffer 8KiB --json");
+  const json net = spad_json("optimize --model resnet18 --layers 0-2 --buffer 8KiB --json");
   expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("n", net)),
                "3 layers");
 }

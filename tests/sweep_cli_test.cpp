@@ -7,7 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 
 namespace spad {
 namespace {
@@ -114,7 +114,7 @@ TEST(SweepCli, BadInputExitsTwoWithASpecificMessage) {
 // `spad accel` reports for the network (traffic, latency; energy in fJ there
 // pJ here).
 TEST(SweepCli, OnAMachineFileRowsEqualAccel) {
-  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml");
+  const std::string machine = q(testing::kNpu);
   const testing::CliRun sweep =
       run_spad("sweep --model squeezenet1_1 --machine " + machine +
                " --objective latency,traffic --buffers 64KiB,1MiB --json");
@@ -152,7 +152,7 @@ TEST(SweepCli, OnAMachineFileRowsEqualAccel) {
 // machine for the row's objective: at the file's own capacity its network
 // traffic is what `spad accel` reports for the same baseline.
 TEST(SweepCli, OnAMachineFileBaselinesEqualAccel) {
-  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml");
+  const std::string machine = q(testing::kNpu);
   const testing::CliRun sweep =
       run_spad("sweep --model squeezenet1_1 --machine " + machine +
                " --objective latency,energy --buffers 64KiB,1MiB --baselines --json");
@@ -188,7 +188,7 @@ TEST(SweepCli, OnAMachineFileBaselinesEqualAccel) {
 // its least traffic: hwc-like (int8, double buffering, no halo reuse) gives
 // what a plain sweep with --double-buffer gives, whatever the objective.
 TEST(SweepCli, OnAMachineFileTargetAndKneeAreItsLeastTraffics) {
-  const std::string machine = q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/hwc-like.yaml");
+  const std::string machine = q(testing::kHwc);
   const std::string question = " --buffers 4KiB..1MiB:x4 --target-ratio 1.5 --knee --json";
   const testing::CliRun on_machine = run_spad("sweep --model squeezenet1_1 --machine " + machine +
                                               " --objective latency" + question);
@@ -231,8 +231,7 @@ TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   // On a machine file: the latency, energy and roofline charts, one roofline
   // point per layer (squeezenet1_1 has 26 conv layers).
   const testing::CliRun accel =
-      run_spad("report --model squeezenet1_1 --machine " +
-               q(std::string(SPAD_SOURCE_DIR) + "/examples/machines/edge-npu.yaml") +
+      run_spad("report --model squeezenet1_1 --machine " + q(testing::kNpu) +
                " --objective latency --sweep 64KiB..1MiB:x4 -o " + q(path));
   ASSERT_EQ(accel.exit_code, 0) << accel.err;
   const std::string page = testing::read_all(path);

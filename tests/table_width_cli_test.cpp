@@ -8,22 +8,14 @@
 #include <sstream>
 #include <string>
 
-#include "cli_runner.hpp"
+#include "cli_fixtures.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"
 
 namespace spad {
 namespace {
 
-using testing::CliRun;
-using testing::q;
-using testing::run_spad;
-
-const std::string kSource = SPAD_SOURCE_DIR;
-const std::string kHwc = kSource + "/examples/machines/hwc-like.yaml";
-const std::string kNpu = kSource + "/examples/machines/edge-npu.yaml";
-const std::string kLayerFile = kSource + "/examples/layers/res2a_branch2b.json";
-const std::string kScheduleFile = kSource + "/examples/schedules/res2a_branch2b.json";
+using namespace testing;  // CliRun, run_spad, q, kHwc, ok_json, ... (cli_fixtures.hpp)
 
 std::size_t widest_line(const std::string& text) {
   std::istringstream in(text);
@@ -76,8 +68,8 @@ const WidthCase kCommands[] = {
 };
 
 std::string expand(std::string command) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"LAYER", q(kLayerFile)},
-                                 {"SCHEDULE", q(kScheduleFile)},
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"LAYER", q(kExampleLayer)},
+                                 {"SCHEDULE", q(kExampleSchedule)},
                                  {"HWC", q(kHwc)},
                                  {"NPU", q(kNpu)}}) {
     const auto at = command.find(from);
