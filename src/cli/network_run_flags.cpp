@@ -48,8 +48,8 @@ void add_quiet_flag(CLI::App& app, bool& quiet) {
 
 void add_wide_flag(CLI::App& app, bool& wide) {
   app.add_flag("--wide", wide,
-               "Print tables at full width (by default they fit $COLUMNS, or the terminal, "
-               "or 100 columns, by shortening the schedule column)");
+               "Print tables at full width (by default they fit $COLUMNS, else a terminal's "
+               "width: wide tables are folded and long lines wrapped, nothing cut)");
 }
 
 }  // namespace spad::cli
