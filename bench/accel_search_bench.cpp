@@ -34,7 +34,7 @@ Accelerator hwc_like() {
 void search_network(benchmark::State& state, const std::string& model, Objective objective) {
   std::vector<Layer> layers;
   for (const NetworkLayer& l : load_zoo_model(model).layers)
-    if (l.kind == "conv") layers.emplace_back(l.spec);
+    if (l.kind == LayerKind::conv) layers.emplace_back(l.spec);
   const auto accel = std::make_shared<const Accelerator>(hwc_like());
   SearchOptions options;
   options.threads = static_cast<int>(state.range(0));

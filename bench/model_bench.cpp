@@ -23,7 +23,7 @@ const Workload& resnet50_workload() {
     Workload out;
     std::mt19937_64 rng(1);
     for (const NetworkLayer& l : load_zoo_model("resnet50").layers) {
-      if (l.kind != "conv") continue;
+      if (l.kind != LayerKind::conv) continue;
       const Layer layer(l.spec);
       std::vector<Schedule> schedules;
       for (int i = 0; i < 64; ++i) {

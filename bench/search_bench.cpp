@@ -17,7 +17,7 @@ namespace {
 void search_network(benchmark::State& state, const std::string& model) {
   std::vector<Layer> layers;
   for (const NetworkLayer& l : load_zoo_model(model).layers)
-    if (l.kind == "conv") layers.emplace_back(l.spec);
+    if (l.kind == LayerKind::conv) layers.emplace_back(l.spec);
   Machine machine;
   machine.capacity_bytes = 64 * 1024;
   SearchOptions options;

@@ -34,7 +34,7 @@ void expect_layers(const Network& net, const std::vector<Want>& want) {
     const NetworkLayer& l = net.layers[i];
     const Want& w = want[i];
     EXPECT_EQ(l.spec.name, w.name) << i;
-    EXPECT_EQ(l.kind, w.kind) << w.name;
+    EXPECT_EQ(layer_kind_name(l.kind), w.kind) << w.name;
     EXPECT_EQ(l.spec.N, w.N) << w.name;
     EXPECT_EQ(l.spec.C, w.C) << w.name;
     EXPECT_EQ(l.spec.M, w.M) << w.name;

@@ -45,7 +45,7 @@ LayerSpec fc(std::string name, Count N, Count C, Count M) {
 void expect_layer(const NetworkLayer& got, const LayerSpec& spec, const std::string& kind,
                   bool bias) {
   EXPECT_EQ(got.spec, spec) << "layer " << spec.name;
-  EXPECT_EQ(got.kind, kind) << "layer " << spec.name;
+  EXPECT_EQ(layer_kind_name(got.kind), kind) << "layer " << spec.name;
   EXPECT_EQ(got.bias, bias) << "layer " << spec.name;
 }
 
@@ -77,8 +77,8 @@ void expect_agrees_with_onnx(onnx::ModelProto model, const Network& net, Count b
       if (l.spec.name != name) continue;
       const Layer layer(l.spec);
       const std::vector<Count> want =
-          l.kind == "conv" ? std::vector<Count>{l.spec.N, l.spec.M, layer.P(), layer.Q()}
-                           : std::vector<Count>{l.spec.N, l.spec.M};
+          l.kind == LayerKind::conv ? std::vector<Count>{l.spec.N, l.spec.M, layer.P(), layer.Q()}
+                                    : std::vector<Count>{l.spec.N, l.spec.M};
       EXPECT_EQ(shapes[node.output(0)], want) << "node " << name;
       ++checked;
     }

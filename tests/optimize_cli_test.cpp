@@ -67,7 +67,7 @@ Network small_network() {
   for (const char* name : {"conv1", "conv2", "7", "fc"}) {
     NetworkLayer l;
     l.spec.name = name;
-    l.kind = "conv";
+    l.kind = LayerKind::conv;
     net.layers.push_back(l);
   }
   return net;
@@ -153,7 +153,7 @@ TEST(OptimizeLib, ShortScheduleNotation) {
 }
 
 TEST(OptimizeLib, ShortShapeNotation) {
-  const auto shape = [](LayerSpec s, const char* kind = "conv") {
+  const auto shape = [](LayerSpec s, LayerKind kind = LayerKind::conv) {
     return format_short_shape(Layer(s), kind);
   };
   EXPECT_EQ(shape({.name = "a",
@@ -193,7 +193,7 @@ TEST(OptimizeLib, ShortShapeNotation) {
                    .dilation_w = 2,
                    .groups = 4}),
             "N4 8x9x9 -> 16x5x5, 1x3/2x1, g4, dil 2");
-  EXPECT_EQ(shape({.name = "d", .C = 4096, .M = 1000}, "fc"), "4096 -> 1000, fc");
+  EXPECT_EQ(shape({.name = "d", .C = 4096, .M = 1000}, LayerKind::fc), "4096 -> 1000, fc");
 }
 
 // ---- library: network JSON and CSV -----------------------------------------
@@ -222,7 +222,7 @@ NetworkResult optimize_all(const Network& net, Count capacity) {
 Network mixed_network() {
   Network net;
   net.model = "mixed";
-  const auto add = [&](LayerSpec s, const char* kind) {
+  const auto add = [&](LayerSpec s, LayerKind kind) {
     net.layers.push_back(NetworkLayer{s, kind, false});
   };
   add({.name = "c1",
@@ -238,9 +238,9 @@ Network mixed_network() {
        .pad_left = 1,
        .pad_bottom = 1,
        .pad_right = 1},
-      "conv");
-  add({.name = "dw", .C = 8, .M = 8, .H = 6, .W = 6, .R = 3, .S = 3, .groups = 8}, "conv");
-  add({.name = "fc, \"last\"", .C = 32, .M = 10}, "fc");
+      LayerKind::conv);
+  add({.name = "dw", .C = 8, .M = 8, .H = 6, .W = 6, .R = 3, .S = 3, .groups = 8}, LayerKind::conv);
+  add({.name = "fc, \"last\"", .C = 32, .M = 10}, LayerKind::fc);
   return net;
 }
 
@@ -505,7 +505,7 @@ TEST(OptimizeCli, NetworkJsonSumsAndIsTheSameForAnyThreadCount) {
   for (std::size_t i = 0; i < net.layers.size(); ++i) {
     const json& l = j["layers"][i];
     EXPECT_EQ(l["name"], net.layers[i].spec.name);
-    EXPECT_EQ(l["kind"], net.layers[i].kind);
+    EXPECT_EQ(l["kind"], std::string(layer_kind_name(net.layers[i].kind)));
     EXPECT_TRUE(l["fits"].get<bool>());
     traffic += l["traffic_bytes"].get<Count>();
     compulsory += l["compulsory_bytes"].get<Count>();

@@ -49,7 +49,7 @@ const std::map<std::string, Expected>& expected() {
 }
 
 Count layer_params(const NetworkLayer& l) {
-  if (l.kind == "matmul") return 0;  // both operands are activations
+  if (l.kind == LayerKind::matmul) return 0;  // both operands are activations
   const LayerSpec& s = l.spec;
   return s.M * (s.C / s.groups) * s.R * s.S + (l.bias ? s.M : 0);
 }
@@ -128,17 +128,17 @@ TEST(ZooModels, EachLoadsAndEveryLayerValidates) {
       EXPECT_NO_THROW(Layer{l.spec});
       EXPECT_TRUE(names.insert(l.spec.name).second) << "duplicate layer name";
       EXPECT_EQ(l.spec.N, 1);
-      if (l.kind == "fc") {
+      if (l.kind == LayerKind::fc) {
         ++fcs;
         const Layer layer(l.spec);
         EXPECT_EQ(layer.P(), 1);
         EXPECT_EQ(layer.Q(), 1);
         EXPECT_EQ(l.spec.R * l.spec.S * l.spec.groups, 1);
-      } else if (l.kind == "matmul") {
+      } else if (l.kind == LayerKind::matmul) {
         ++matmuls;
         EXPECT_EQ(l.spec.W * l.spec.R * l.spec.S, 1);
       } else {
-        EXPECT_EQ(l.kind, "conv");
+        EXPECT_EQ(l.kind, LayerKind::conv);
         ++convs;
       }
     }
@@ -176,7 +176,7 @@ TEST(ZooModels, ParamsEqualThePublishedFigure) {
     Count params = 0, bn_channels = 0;
     for (const NetworkLayer& l : net.layers) {
       params += layer_params(l);
-      if (l.kind == "conv") bn_channels += l.spec.M;
+      if (l.kind == LayerKind::conv) bn_channels += l.spec.M;
     }
     EXPECT_EQ(params, expected().at(name).weights_biases);
     EXPECT_EQ(bn_channels, expected().at(name).bn_channels);
@@ -264,7 +264,7 @@ TEST(ZooModels, ResNet50Shapes) {
   }
   EXPECT_EQ(downsample, 4);
   const NetworkLayer& fc = net.layers.back();
-  EXPECT_EQ(fc.kind, "fc");
+  EXPECT_EQ(fc.kind, LayerKind::fc);
   EXPECT_EQ(fc.spec.C, 2048);
   EXPECT_EQ(fc.spec.M, 1000);
   EXPECT_TRUE(fc.bias);
@@ -396,9 +396,9 @@ TEST_F(ZooNetworkFile, ValidFileWithDefaults) {
                  R"("input": {"N": 1, "C": 3, "H": 16, "W": 16}, )"));
   EXPECT_EQ(net.model, "tiny");
   ASSERT_EQ(net.layers.size(), 2u);
-  EXPECT_EQ(net.layers[0].kind, "conv");
+  EXPECT_EQ(net.layers[0].kind, LayerKind::conv);
   EXPECT_FALSE(net.layers[0].bias);
-  EXPECT_EQ(net.layers[1].kind, "fc");
+  EXPECT_EQ(net.layers[1].kind, LayerKind::fc);
   EXPECT_TRUE(net.layers[1].bias);
   EXPECT_EQ(net.layers[1].spec.name, "layers[1]");  // unnamed: its position
   EXPECT_EQ(net.reference_macs, 0);
@@ -409,7 +409,7 @@ TEST_F(ZooNetworkFile, ValidFileWithDefaults) {
 TEST_F(ZooNetworkFile, KindDefaultsToConvAndBiasToFalse) {
   const Network net = read_network_file(
       write(R"({"model": "m", "layers": [{"C": 4, "M": 4, "H": 5, "W": 5, "R": 3, "S": 3}]})"));
-  EXPECT_EQ(net.layers[0].kind, "conv");
+  EXPECT_EQ(net.layers[0].kind, LayerKind::conv);
   EXPECT_FALSE(net.layers[0].bias);
 }
 

@@ -17,7 +17,6 @@
 
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
-#include "cli/accel_network_run.hpp"
 #include "cli/command.hpp"
 #include "cli/network_run_flags.hpp"
 #include "cli/number_flags.hpp"
@@ -35,6 +34,7 @@
 #include "io/schedule_json.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
+#include "study/accel_network.hpp"
 
 namespace spad::cli {
 namespace {
@@ -108,7 +108,6 @@ int run_accel(const AccelFlags& flags) {
   run.objective = objective_from(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
-  run.progress = Progress::wanted(flags.quiet);
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
   std::string schedule_source;
@@ -117,7 +116,10 @@ int run_accel(const AccelFlags& flags) {
   AccelComparison comparison;
   for (const Accelerator& accel : accels) {
     if (flags.schedule) run.given = given_schedule(schedule_doc, schedule_source, accel);
-    comparison.machines.push_back(accel_network(target.net, target.chosen, accel, run));
+    StudyProgressLines lines([](const std::string& stage) { return "accel: " + stage; },
+                             Progress::wanted(flags.quiet));
+    comparison.machines.push_back(
+        accel_network(target.net, target.chosen, accel, run, lines.hooks()));
   }
   if (comparison.machines.size() == 1) {
     const AccelResult& result = comparison.machines.front();

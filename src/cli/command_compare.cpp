@@ -9,7 +9,6 @@
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/compare_flags.hpp"
-#include "cli/compare_network_run.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
@@ -17,6 +16,7 @@
 #include "io/compare_result_csv.hpp"
 #include "io/compare_result_json.hpp"
 #include "report/compare_table.hpp"
+#include "study/compare_network.hpp"
 
 namespace spad::cli {
 namespace {
@@ -38,8 +38,11 @@ int run_compare(const CompareFlags& flags) {
   const RunTarget target =
       load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
   const Machine machine = machine_from_flags(flags.machine);
-  const CompareResult result = compare_network(target.net, target.chosen, machine, flags.threads,
-                                               Progress::wanted(flags.quiet));
+  const CompareResult result = [&] {
+    StudyProgressLines lines([](const std::string& stage) { return "compare: " + stage; },
+                             Progress::wanted(flags.quiet));
+    return compare_network(target.net, target.chosen, machine, flags.threads, lines.hooks());
+  }();
   if (flags.json) {
     write_json_result(compare_result_to_json(result));
   } else if (flags.csv) {

@@ -1,13 +1,13 @@
 // `spad optimize`: the schedule of least off-chip traffic that fits the
-// scratchpad (search/optimize), for one layer (--layer, cli/optimize_layer) or
-// for every conv and fc layer of a network (--model, cli/optimize_network).
+// scratchpad (search/optimize), for one layer (--layer, cli/command_optimize_layer) or
+// for every conv and fc layer of a network (--model, cli/command_optimize_network).
 #include <memory>
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
+#include "cli/command_optimize_layer.hpp"
+#include "cli/command_optimize_network.hpp"
 #include "cli/optimize_flags.hpp"
-#include "cli/optimize_layer.hpp"
-#include "cli/optimize_network.hpp"
 
 namespace spad::cli {
 namespace {

@@ -10,14 +10,16 @@
 #include "cli/command.hpp"
 #include "cli/cost_flags.hpp"
 #include "cli/cost_output.hpp"
-#include "cli/execution_check.hpp"
 #include "cli/network_run_flags.hpp"
 #include "cli/number_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
+#include "io/execution_check_json.hpp"
+#include "report/execution_check_text.hpp"
 #include "sim/executor.hpp"
 #include "sim/tile_simulator.hpp"
+#include "study/execution_check.hpp"
 
 namespace spad::cli {
 namespace {
@@ -57,7 +59,7 @@ Command add_simulate_command(CLI::App& app) {
             const Execution run = execute(in.layer, in.schedule, in.machine, flags->seed,
                                           [&line](Count done, Count) { line.set_done(done); });
             line.finish();
-            const ExecutionCheck check = check_execution(run, traffic, flags->seed);
+            const ExecutionCheck check = check_execution(run, traffic, in.machine, flags->seed);
             nlohmann::ordered_json extra;
             extra["execute"] = execution_check_json(check);
             const std::size_t width = output_width(flags->cost.wide);

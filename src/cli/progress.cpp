@@ -70,4 +70,21 @@ void Progress::draw(bool force) {
   drawn_ = true;
 }
 
+StudyProgressLines::StudyProgressLines(std::function<std::string(const std::string&)> label,
+                                       bool enabled)
+    : label_(std::move(label)), enabled_(enabled) {}
+
+StudyProgress StudyProgressLines::hooks() {
+  StudyProgress hooks;
+  if (!enabled_) return hooks;
+  hooks.stage = [this](const std::string& stage, const std::string& unit, std::int64_t total) {
+    line_.reset();  // erases the previous stage's line first
+    line_ = std::make_unique<Progress>(label_(stage), unit, total, true);
+  };
+  hooks.step = [this] {
+    if (line_) line_->advance();
+  };
+  return hooks;
+}
+
 }  // namespace spad::cli

@@ -11,8 +11,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
+
+#include "study/study_progress.hpp"
 
 namespace spad::cli {
 
@@ -51,6 +55,25 @@ class Progress {
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_;
   std::mutex mutex_;
+};
+
+// The progress of a network study (study/study_progress) as progress lines:
+// one per stage, labelled label(stage name) (e.g. "compare: baselines"),
+// each erased when the next stage starts and the last one when this object
+// is destroyed, so scope it to the study's call.
+class StudyProgressLines {
+ public:
+  StudyProgressLines(std::function<std::string(const std::string& stage)> label, bool enabled);
+  StudyProgressLines(const StudyProgressLines&) = delete;
+  StudyProgressLines& operator=(const StudyProgressLines&) = delete;
+
+  // The hooks to give the study; valid while this object lives.
+  StudyProgress hooks();
+
+ private:
+  std::function<std::string(const std::string&)> label_;
+  bool enabled_ = false;
+  std::unique_ptr<Progress> line_;
 };
 
 }  // namespace spad::cli

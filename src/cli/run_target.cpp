@@ -23,7 +23,7 @@ Network single_layer_network(const std::string& arg) {
   if (spec.name.empty()) spec.name = "layer";
   Network net;
   net.model = spec.name;
-  net.layers.push_back(NetworkLayer{spec, "conv", false});
+  net.layers.push_back(NetworkLayer{spec, LayerKind::conv, false});
   return net;
 }
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "io/network_file.hpp"
-#include "io/network_result.hpp"
+#include "study/network_result.hpp"
 
 namespace spad::cli {
 

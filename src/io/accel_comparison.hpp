@@ -1,6 +1,6 @@
 // The answer of `spad accel --machine A --machine B [...]`: the same layers
 // run on two or more accelerators, each exactly the one-machine accel result
-// (io/accel_result), and the comparison between them per layer and in total.
+// (study/accel_result), and the comparison between them per layer and in total.
 // A plain value; cli/command_accel fills it, io and report write it.
 //
 // Comparable machines: at least two, no file given twice, distinct names (a
@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "io/accel_result.hpp"
+#include "study/accel_result.hpp"
 
 namespace spad {
 

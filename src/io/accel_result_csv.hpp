@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "io/accel_result.hpp"
+#include "study/accel_result.hpp"
 
 namespace spad {
 

@@ -21,7 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/accel_result.hpp"
+#include "study/accel_result.hpp"
 
 namespace spad {
 

@@ -35,10 +35,12 @@ std::string count_cell(const std::optional<Count>& value) {
 }
 
 std::vector<std::string> row(const NetworkLayerResult& r, const LayerComparison& c) {
-  std::vector<std::string> cells = {
-      std::to_string(r.index),     csv_cell(r.layer.spec.name),
-      csv_cell(r.layer.kind),      std::to_string(Layer(r.layer.spec).macs()),
-      r.fits() ? "true" : "false", std::to_string(r.search.min_capacity_bytes)};
+  std::vector<std::string> cells = {std::to_string(r.index),
+                                    csv_cell(r.layer.spec.name),
+                                    csv_cell(std::string(layer_kind_name(r.layer.kind))),
+                                    std::to_string(Layer(r.layer.spec).macs()),
+                                    r.fits() ? "true" : "false",
+                                    std::to_string(r.search.min_capacity_bytes)};
   const auto& best = r.search.best;
   cells.push_back(count_cell(best ? std::optional(best->traffic.traffic_bytes) : std::nullopt));
   cells.push_back(count_cell(best ? std::optional(best->traffic.buffer_bytes) : std::nullopt));

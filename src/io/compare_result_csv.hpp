@@ -17,7 +17,7 @@
 
 #include <string>
 
-#include "io/compare_result.hpp"
+#include "study/compare_result.hpp"
 
 namespace spad {
 

@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/compare_result.hpp"
+#include "study/compare_result.hpp"
 
 namespace spad {
 

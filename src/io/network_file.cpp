@@ -103,7 +103,7 @@ void parse_reference(const json& j, const std::string& source, Network& net) {
 // A fully-connected layer is C inputs -> M outputs: no spatial extent. A
 // "matmul" layer (product of two activations) is G groups of the same; its
 // rows may be N (as ONNX import gives them) or, where N is the batch, H.
-void check_fc_shape(const LayerSpec& s, const std::string& where, const std::string& kind) {
+void check_fc_shape(const LayerSpec& s, const std::string& where, LayerKind kind) {
   const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
       {"H", s.H, 1},
       {"W", s.W, 1},
@@ -119,11 +119,11 @@ void check_fc_shape(const LayerSpec& s, const std::string& where, const std::str
       {"pad[3]", s.pad_right, 0},
       {"groups", s.groups, 1},
   }};
-  const bool matmul = kind == "matmul";
+  const bool matmul = kind == LayerKind::matmul;
   for (const auto& [field, value, want] : fields) {
     const std::string_view f = field;
     if (value == want || (matmul && (f == "groups" || f == "H"))) continue;
-    throw UserError(where + ": kind " + in_quotes(kind) +
+    throw UserError(where + ": kind " + in_quotes(std::string(layer_kind_name(kind))) +
                     (matmul
                          ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
                          : " needs H = W = R = S = 1, stride and dilation 1, pad 0 and groups 1") +
@@ -142,10 +142,12 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
   reject_unknown_keys(j, layer_object_keys(), where, "");
 
   NetworkLayer out;
-  out.kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
-  if (out.kind != "conv" && out.kind != "fc" && out.kind != "matmul")
-    throw UserError(where + ": kind = " + in_quotes(out.kind) +
+  const std::string kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
+  const std::optional<LayerKind> known = layer_kind_from_name(kind);
+  if (!known)
+    throw UserError(where + ": kind = " + in_quotes(kind) +
                     ": must be \"conv\", \"fc\" or \"matmul\"");
+  out.kind = *known;
   if (j.contains("bias")) {
     if (!j["bias"].is_boolean())
       throw UserError(where + ": bias = " + show_json(j["bias"]) + ": must be true or false");
@@ -164,7 +166,7 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
     if (why.rfind(own, 0) == 0) why.erase(0, own.size());
     throw UserError(where + ": " + why);
   }
-  if (out.kind != "conv") check_fc_shape(out.spec, where, out.kind);
+  if (out.kind != LayerKind::conv) check_fc_shape(out.spec, where, out.kind);
   return out;
 }
 

@@ -24,57 +24,9 @@
 #include <string_view>
 #include <vector>
 
-#include "base/checked.hpp"
-#include "workload/layer.hpp"
-#include "workload/precision.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
-
-struct NetworkLayer {
-  LayerSpec spec;     // validated: Layer(spec) does not throw
-  std::string kind;   // "conv", "fc" (H = W = R = S = 1, C inputs -> M outputs) or
-                      // "matmul" (a product of two activations: the grouped fc
-                      // layer with G = groups, both operands activations)
-  bool bias = false;  // has a bias term (counts M parameters)
-};
-
-// A node that does arithmetic on weights or activations but that spad does
-// not schedule (ConvTranspose, 3-D Conv, Einsum, recurrent layers, ...).
-struct SkippedNode {
-  std::string node, op, reason;
-  std::optional<Count> macs;  // nullopt: not computable from the known shapes
-};
-
-// The network's input tensor, as the file states it (informative).
-struct NetworkInput {
-  Count N = 1, C = 1, H = 1, W = 1;
-};
-
-struct Network {
-  std::string model, source;
-  std::optional<NetworkInput> input;
-  std::vector<NetworkLayer> layers;
-  std::map<std::string, Count> not_scheduled;  // other ops by type (ONNX import)
-  std::vector<SkippedNode> skipped;            // arithmetic nodes not scheduled (ONNX import)
-  std::vector<std::string> warnings;           // shape disagreements found on import
-  // Element sizes the model itself states (integer operators of a quantized
-  // ONNX model), and where they come from; nullopt: the documented defaults.
-  std::optional<Precision> precision;
-  std::string precision_source;
-
-  // Published figures from "reference"; 0 when the file gives none.
-  // A published value v with "..._rounded_to" u means: the exact count,
-  // rounded half up to a multiple of u, is v (u = 1: exact).
-  Count reference_macs = 0, reference_macs_rounded_to = 1;
-  Count reference_params = 0, reference_params_rounded_to = 1;
-  // BatchNorm parameters the published params count per output channel of
-  // every conv layer (0: none, 2: weight and bias, 4: with running stats).
-  Count reference_bn_params_per_channel = 0;
-  // Published parameters outside the conv/fc layers and BatchNorm (LayerNorm,
-  // layer scale, class token, position embedding).
-  Count reference_other_params = 0;
-  std::string reference_source, reference_note;
-};
 
 // Parses a network document; `source` (a file name) starts every message.
 Network parse_network_json(const nlohmann::json& j, const std::string& source);

@@ -87,7 +87,7 @@ std::vector<std::vector<std::string>> network_result_csv_rows(const NetworkResul
     const LayerSpec& s = r.layer.spec;
     const Layer layer(s);
     std::vector<std::string> row = {std::to_string(r.index), csv_cell(s.name),
-                                    csv_cell(r.layer.kind)};
+                                    csv_cell(std::string(layer_kind_name(r.layer.kind)))};
     for (Count v : {s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h,
                     s.dilation_w, s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups,
                     layer.P(), layer.Q(), layer.macs()})

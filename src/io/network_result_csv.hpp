@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "io/network_result.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 

@@ -13,7 +13,7 @@ nlohmann::ordered_json layer_entry(const NetworkResult& result, const NetworkLay
   const Layer layer(r.layer.spec);
   nlohmann::ordered_json j;
   j["name"] = r.layer.spec.name;
-  j["kind"] = r.layer.kind;
+  j["kind"] = layer_kind_name(r.layer.kind);
   const nlohmann::ordered_json shape = layer_to_json(r.layer.spec);
   for (const auto& [key, value] : shape.items())
     if (key != "name") j[key] = value;

@@ -25,7 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/network_result.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 

@@ -234,7 +234,7 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
 
   node.validate(spec);
   const int bias = node.op() == "QLinearConv" ? 8 : node.op() == "ConvInteger" ? -1 : 2;
-  return NetworkLayer{spec, "conv", bias > 0 && node.has_input(bias)};
+  return NetworkLayer{spec, LayerKind::conv, bias > 0 && node.has_input(bias)};
 }
 
 }  // namespace spad

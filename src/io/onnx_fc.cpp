@@ -81,7 +81,7 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
               " expects " + std::to_string(spec.C) + " (transA = " + (trans_a ? "1" : "0") +
               ", transB = " + (trans_b ? "1" : "0") + ")");
   node.validate(spec);
-  return NetworkLayer{spec, weight ? "fc" : "matmul", node.has_input(2)};
+  return NetworkLayer{spec, weight ? LayerKind::fc : LayerKind::matmul, node.has_input(2)};
 }
 
 }  // namespace
@@ -138,7 +138,7 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     spec.groups = groups;
   }
   node.validate(spec);
-  return NetworkLayer{spec, weight && rb <= 2 ? "fc" : "matmul", false};
+  return NetworkLayer{spec, weight && rb <= 2 ? LayerKind::fc : LayerKind::matmul, false};
 }
 
 }  // namespace spad

@@ -12,7 +12,7 @@
 
 #include <string>
 
-#include "io/accel_result.hpp"
+#include "study/accel_result.hpp"
 
 namespace spad {
 

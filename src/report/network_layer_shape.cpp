@@ -12,12 +12,12 @@ std::string pair_text(Count h, Count w) {
 
 }  // namespace
 
-std::string format_short_shape(const Layer& layer, const std::string& kind) {
+std::string format_short_shape(const Layer& layer, LayerKind kind) {
   const LayerSpec& s = layer.spec();
   const std::string batch = s.N == 1 ? "" : fmt::format("N{} ", s.N);
-  if (kind == "fc") return fmt::format("{}{} -> {}, fc", batch, s.C, s.M);
+  if (kind == LayerKind::fc) return fmt::format("{}{} -> {}, fc", batch, s.C, s.M);
   // A product of two activations: G groups of [n, c] x [c, m].
-  if (kind == "matmul") {
+  if (kind == LayerKind::matmul) {
     const std::string rows = s.H == 1 ? "" : fmt::format("{} rows ", s.H);
     if (s.groups == 1) return fmt::format("{}{}{} -> {}, matmul", batch, rows, s.C, s.M);
     return fmt::format("{}{}{} x ({} -> {}), matmul", batch, rows, s.groups, s.C / s.groups,

@@ -8,11 +8,11 @@
 #include <string>
 
 #include "workload/layer.hpp"
+#include "workload/layer_kind.hpp"
 
 namespace spad {
 
-// `kind` is "conv", "fc" or "matmul" (io/network_file's NetworkLayer::kind):
 // "16 -> 8, fc", "N8 4 x (8 -> 8), matmul" (4 groups of 8 -> 8).
-std::string format_short_shape(const Layer& layer, const std::string& kind);
+std::string format_short_shape(const Layer& layer, LayerKind kind);
 
 }  // namespace spad

@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/network_result.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 

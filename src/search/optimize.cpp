@@ -3,13 +3,12 @@
 #include "search/optimize.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
 #include <tuple>
 #include <vector>
 
 #include "base/error.hpp"
-#include "base/thread_launcher.hpp"
+#include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
 #include "model/evaluator.hpp"
 #include "search/incumbent.hpp"
@@ -34,16 +33,6 @@ Schedule smallest_buffer_schedule(const SearchSpace& space) {
 
 std::size_t thread_count(int asked, std::size_t work) {
   return std::max<std::size_t>(1, std::min(resolved_thread_count(asked), work));
-}
-
-// Runs body(thread_id, next_index) on up to `threads` threads (base/
-// thread_launcher: fewer if the system cannot start them); next_index() hands
-// out 0, 1, 2, ... (up to and past n) across all of them.
-template <class Body>
-void parallel_for(std::size_t threads, std::size_t n, Body body) {
-  std::atomic<std::size_t> next{0};
-  const auto next_index = [&next] { return next.fetch_add(1, std::memory_order_relaxed); };
-  run_workers(n <= 1 ? 1 : threads, [&](std::size_t id) { body(id, next_index); });
 }
 
 }  // namespace
@@ -82,7 +71,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   const std::size_t threads = thread_count(options.threads, templates.size());
   std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
-  parallel_for(threads, templates.size(), [&](std::size_t id, auto next_index) {
+  run_job_workers(threads, templates.size(), [&](std::size_t id, auto next_index) {
     TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
                           options.range_leaf);
     for (std::size_t i = next_index(); i < templates.size(); i = next_index())
@@ -98,7 +87,7 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
                       tie_terms(options.tie_break, roots[b].fills, roots[b].buffer));
   });
 
-  parallel_for(threads, order.size(), [&](std::size_t id, auto next_index) {
+  run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
     TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
                           options.range_leaf);
     for (std::size_t i = next_index(); i < order.size(); i = next_index()) {

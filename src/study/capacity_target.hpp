@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "base/ratio.hpp"
-#include "io/network_file.hpp"
 #include "study/shape_optima.hpp"
+#include "workload/network.hpp"
 #include "workload/precision.hpp"
 
 namespace spad {

@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include "io/network_file.hpp"
 #include "study/sweep.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 

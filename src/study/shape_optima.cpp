@@ -5,17 +5,9 @@
 #include <memory>
 
 #include "base/parallel_run.hpp"
+#include "study/layer_shapes.hpp"
 
 namespace spad {
-namespace {
-
-bool same_shape(LayerSpec a, LayerSpec b) {
-  a.name.clear();
-  b.name.clear();
-  return a == b;
-}
-
-}  // namespace
 
 ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& machine,
                          const std::vector<SearchSpace>& spaces, int threads,
@@ -55,16 +47,13 @@ void ShapeOptima::answer(const std::vector<std::size_t>& shapes,
   std::vector<std::size_t> jobs;
   for (std::size_t s : shapes)
     for (std::size_t k = 0; k < spaces_; ++k) jobs.push_back(s * spaces_ + k);
-  std::stable_sort(jobs.begin(), jobs.end(), [&](std::size_t a, std::size_t b) {
-    return shapes_[a / spaces_].macs() > shapes_[b / spaces_].macs();
-  });
+  jobs = largest_first(jobs, [&](std::size_t j) { return shapes_[j / spaces_].macs(); });
   std::vector<Count> descending = capacities;
   std::sort(descending.rbegin(), descending.rend());
-  const int total = resolved_threads(threads_);
-  const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
-  for (std::size_t j : jobs) optima_[j].set_search_threads(std::max(1, total / workers));
+  const ThreadSplit split = split_threads(threads_, jobs.size());
+  for (std::size_t j : jobs) optima_[j].set_search_threads(split.per_job);
   run_parallel(
-      jobs, workers,
+      jobs, split.workers,
       [&](std::size_t j) {
         for (Count c : descending) optima_[j].at(c);
       },
@@ -74,14 +63,11 @@ void ShapeOptima::answer(const std::vector<std::size_t>& shapes,
 void ShapeOptima::run(const std::vector<std::size_t>& shapes,
                       const std::function<void(std::size_t)>& job,
                       const std::function<void()>& done) {
-  std::vector<std::size_t> order = shapes;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return shapes_[a].macs() > shapes_[b].macs();
-  });
-  const int total = resolved_threads(threads_);
-  const int workers = std::max(1, std::min<int>(total, static_cast<int>(order.size())));
-  for (std::size_t s : order) optima(s).set_search_threads(std::max(1, total / workers));
-  run_parallel(order, workers, job, done);
+  const std::vector<std::size_t> order =
+      largest_first(shapes, [&](std::size_t s) { return shapes_[s].macs(); });
+  const ThreadSplit split = split_threads(threads_, order.size());
+  for (std::size_t s : order) optima(s).set_search_threads(split.per_job);
+  run_parallel(order, split.workers, job, done);
 }
 
 Count ShapeOptima::searches() const {

@@ -1,9 +1,8 @@
-// The distinct layer shapes of some networks (all LayerSpec fields but the
-// name), each with its exact optima over capacities (study/capacity_optima)
-// in one or more search spaces: the whole space, and the fixed spaces of the
-// baselines. The shared state of a sweep and of the capacity questions asked
-// after it (study/capacity_target), so no (shape, space, capacity) is
-// searched twice.
+// The distinct layer shapes of some networks (study/layer_shapes: all
+// LayerSpec fields but the name), each with its exact optima over capacities
+// (study/capacity_optima) in one or more search spaces: the whole space, and the fixed spaces of
+// the baselines. The shared state of a sweep and of the capacity questions asked after it
+// (study/capacity_target), so no (shape, space, capacity) is searched twice.
 #pragma once
 
 #include <cstddef>
@@ -11,8 +10,8 @@
 #include <memory>
 #include <vector>
 
-#include "io/network_file.hpp"
 #include "study/capacity_optima.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 

@@ -23,8 +23,6 @@
 #include <string>
 #include <vector>
 
-#include "io/compare_result.hpp"
-#include "io/network_file.hpp"
 #include "model/accel_cost.hpp"
 #include "model/accelerator.hpp"
 #include "model/machine.hpp"
@@ -32,6 +30,8 @@
 #include "search/objective.hpp"
 #include "search/search_space.hpp"
 #include "study/capacity_target.hpp"
+#include "study/compare_result.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 
@@ -52,7 +52,7 @@ struct SweepOptions {
   std::vector<Accelerator> accelerators;
   std::vector<Objective> objectives;
   SearchSpace space;
-  bool baselines = false;  // also the seven baselines of io/compare_result
+  bool baselines = false;  // also the seven baselines of study/compare_result
   int threads = 0;         // 0: all hardware threads
   // Also the smallest capacity at which traffic <= ratio x compulsory
   // (study/capacity_target), and the knee of each curve.

@@ -1,5 +1,5 @@
 // The computation behind `spad compare`: the optimum of every selected layer
-// (cli/optimize_network_run: each distinct shape searched once), then, per
+// (study/optimize_network: each distinct shape searched once), then, per
 // distinct shape whose optimum fits, the baselines of search/dataflows and the
 // working-set capacity for the optimum's traffic, copied to the layers of the
 // same shape. The lower bound is computed for every layer.
@@ -15,16 +15,19 @@
 #include <cstddef>
 #include <vector>
 
-#include "io/compare_result.hpp"
-#include "io/network_file.hpp"
 #include "model/machine.hpp"
+#include "study/compare_result.hpp"
+#include "study/study_progress.hpp"
+#include "workload/network.hpp"
 
-namespace spad::cli {
+namespace spad {
 
-// `selection`: indices into net.layers, ascending. threads: 0 = all.
-// With `progress`, progress lines (cli/progress) count the optimum's and
-// the baselines' searches on a terminal's stderr.
+// `selection`: indices into net.layers, ascending (study/optimize_network:
+// all_layers). threads: 0 = all. machine.capacity_bytes must be set.
+// `progress` gets two stages: "optimum" (distinct shapes searched) and
+// "baselines" (searches).
 CompareResult compare_network(const Network& net, const std::vector<std::size_t>& selection,
-                              const Machine& machine, int threads, bool progress = false);
+                              const Machine& machine, int threads,
+                              const StudyProgress& progress = {});
 
-}  // namespace spad::cli
+}  // namespace spad

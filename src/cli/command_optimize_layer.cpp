@@ -1,5 +1,5 @@
 // The single-layer optimize command.
-#include "cli/optimize_layer.hpp"
+#include "cli/command_optimize_layer.hpp"
 
 #include <chrono>
 
@@ -30,7 +30,7 @@ int run_optimize_layer(const OptimizeFlags& flags) {
     write_json_result(j);
   } else {
     result_out() << format_optimize_report(layer, machine, options.space, result, seconds,
-                                        options.threads, output_width(flags.wide));
+                                           options.threads, output_width(flags.wide));
   }
   return 0;
 }

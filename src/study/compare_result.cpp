@@ -1,5 +1,5 @@
 // Names, machines and totals of the comparison.
-#include "io/compare_result.hpp"
+#include "study/compare_result.hpp"
 
 #include "base/error.hpp"
 #include "search/dataflows.hpp"

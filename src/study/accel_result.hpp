@@ -1,7 +1,7 @@
 // The answer of `spad accel`: the best schedule of every selected layer for
 // an objective (traffic, latency or energy) on an accelerator, its cycles and
 // energy, and the same for the fixed dataflows of search/dataflows. A plain
-// value; cli/accel_network_run fills it, io and report write it.
+// value; study/accel_network fills it, io and report write it.
 #pragma once
 
 #include <array>
@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "io/network_result.hpp"
 #include "model/accel_cost.hpp"
 #include "model/accelerator.hpp"
 #include "search/objective.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 

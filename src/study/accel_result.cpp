@@ -1,5 +1,5 @@
 // Totals of an accelerator result.
-#include "io/accel_result.hpp"
+#include "study/accel_result.hpp"
 
 #include <algorithm>
 

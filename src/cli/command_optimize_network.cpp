@@ -1,11 +1,9 @@
 // The whole-network optimize command.
-#include "cli/optimize_network.hpp"
+#include "cli/command_optimize_network.hpp"
 
 #include <chrono>
 #include <iostream>
-#include <numeric>
 
-#include "cli/optimize_network_run.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
@@ -16,6 +14,7 @@
 #include "io/precision_text.hpp"
 #include "report/network_table.hpp"
 #include "report/optimize_report.hpp"
+#include "study/optimize_network.hpp"
 
 namespace spad::cli {
 namespace {
@@ -23,23 +22,7 @@ namespace {
 constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
 
 std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flags) {
-  if (flags.layers) return select_layers(net, *flags.layers);
-  std::vector<std::size_t> all(net.layers.size());
-  std::iota(all.begin(), all.end(), 0);
-  return all;
-}
-
-// The statistics of the searches that ran (reused results excluded).
-SearchStats searched_stats(const NetworkResult& result) {
-  SearchStats sum;
-  for (std::size_t i = 0; i < result.layers.size(); ++i) {
-    if (result.layers[i].searched_as != i) continue;
-    const SearchStats& s = result.layers[i].search.stats;
-    sum.templates += s.templates;
-    sum.evaluations += s.evaluations;
-    sum.leaves += s.leaves;
-  }
-  return sum;
+  return flags.layers ? select_layers(net, *flags.layers) : all_layers(net);
 }
 
 }  // namespace
@@ -63,8 +46,11 @@ int run_optimize_network(const OptimizeFlags& flags) {
   const std::vector<std::size_t> chosen = selection(net, flags);
 
   const auto start = std::chrono::steady_clock::now();
-  NetworkResult result =
-      optimize_network(net, chosen, machine, options, Progress::wanted(flags.quiet));
+  NetworkResult result = [&] {
+    StudyProgressLines lines([](const std::string&) { return "optimize"; },
+                             Progress::wanted(flags.quiet));
+    return optimize_network(net, chosen, machine, options, lines.hooks());
+  }();
   result.precision_source = precision_source;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

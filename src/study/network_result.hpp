@@ -1,7 +1,7 @@
 // The answer of `spad optimize --model`: the best schedule of every selected
 // conv/fc layer of a network, in graph order, and the network's totals. A
-// plain value; the search fills it (cli/optimize_network_run), io and report
-// write it (network_result_json, network_result_csv, report/network_table).
+// plain value; study/optimize_network fills it, io and report write it
+// (io/network_result_json, io/network_result_csv, report/network_table).
 #pragma once
 
 #include <cstddef>
@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "io/network_file.hpp"
 #include "model/machine.hpp"
 #include "search/optimize.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 
@@ -53,5 +53,9 @@ struct SkippedTotals {
   Count macs = 0, unknown = 0;
 };
 SkippedTotals skipped_totals(const NetworkResult& result);
+
+// The statistics of the searches that ran (results reused for a layer of the
+// same shape excluded).
+SearchStats searched_stats(const NetworkResult& result);
 
 }  // namespace spad

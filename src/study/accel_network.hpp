@@ -1,5 +1,5 @@
 // The computation behind `spad accel`: the optimum of every selected layer
-// for the objective on the accelerator (cli/optimize_network_run: each
+// for the objective on the accelerator (study/optimize_network: each
 // distinct shape searched once), its cycles and energy (model/accel_cost),
 // and, per distinct shape that fits, the fixed dataflows searched for the
 // same objective and the HWCE-like engine (search/dataflows), copied to the
@@ -14,10 +14,11 @@
 #include <optional>
 #include <vector>
 
-#include "io/accel_result.hpp"
-#include "io/network_file.hpp"
+#include "study/accel_result.hpp"
+#include "study/study_progress.hpp"
+#include "workload/network.hpp"
 
-namespace spad::cli {
+namespace spad {
 
 struct AccelRunOptions {
   Objective objective = Objective::latency;
@@ -26,12 +27,15 @@ struct AccelRunOptions {
   // Cost this schedule of the one selected layer instead of searching (it
   // must fit: UserError otherwise).
   std::optional<Schedule> given;
-  // Progress lines (cli/progress) on a terminal's stderr.
-  bool progress = false;
 };
 
-// `selection`: indices into net.layers, ascending.
+// `selection`: indices into net.layers, ascending (study/optimize_network:
+// all_layers). `progress` gets the stages "optimum" (distinct shapes
+// searched; not with a given schedule) and, with baselines, "dataflows"
+// (searches). A cost beyond int64 for an optimum is a UserError naming the
+// layer; for a baseline it is flagged (LayerAccel::baseline_overflow).
 AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
-                          const Accelerator& accel, const AccelRunOptions& options);
+                          const Accelerator& accel, const AccelRunOptions& options,
+                          const StudyProgress& progress = {});
 
-}  // namespace spad::cli
+}  // namespace spad

@@ -1,16 +1,14 @@
 // Optimum, bound and baselines of every selected layer.
-#include "cli/compare_network_run.hpp"
+#include "study/compare_network.hpp"
 
-#include <algorithm>
 #include <memory>
-#include <thread>
 
 #include "base/parallel_run.hpp"
-#include "cli/optimize_network_run.hpp"
-#include "cli/progress.hpp"
 #include "search/dataflows.hpp"
+#include "study/layer_shapes.hpp"
+#include "study/optimize_network.hpp"
 
-namespace spad::cli {
+namespace spad {
 namespace {
 
 // The searching jobs of one shape; the HWCE baselines are single evaluations
@@ -52,14 +50,14 @@ void run_job(Job job, const Layer& layer, const Machine& machine, const Candidat
 }  // namespace
 
 CompareResult compare_network(const Network& net, const std::vector<std::size_t>& selection,
-                              const Machine& machine, int threads, bool progress) {
+                              const Machine& machine, int threads, const StudyProgress& progress) {
   const auto templates = std::make_shared<TemplateCache>();
   SearchOptions options;
   options.threads = threads;
   options.templates = templates;
 
   CompareResult result;
-  result.network = optimize_network(net, selection, machine, options, progress, "compare: optimum");
+  result.network = optimize_network(net, selection, machine, options, progress);
   const std::vector<NetworkLayerResult>& layers = result.network.layers;
   result.layers.resize(layers.size());
 
@@ -74,24 +72,21 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
       if (const Count v = hwce_maps_per_pass(b); v > 0)
         result.layers[i].baselines[static_cast<std::size_t>(b)] = hwce_baseline(layer, machine, v);
   }
-  const auto macs = [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); };
-  std::stable_sort(shapes.begin(), shapes.end(),
-                   [&](std::size_t a, std::size_t b) { return macs(a) > macs(b); });
+  shapes = largest_first(shapes, [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); });
 
   std::vector<std::size_t> jobs(shapes.size() * kJobsPerShape);
   for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] = k;
-  const int total = resolved_threads(threads);
-  const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
-  const SearchRun run{std::max(1, total / workers), templates};
-  Progress line("compare: baselines", "searches", static_cast<std::int64_t>(jobs.size()), progress);
+  const ThreadSplit split = split_threads(threads, jobs.size());
+  const SearchRun run{split.per_job, templates};
+  progress.start("baselines", "searches", static_cast<std::int64_t>(jobs.size()));
   run_parallel(
-      jobs, workers,
+      jobs, split.workers,
       [&](std::size_t k) {
         const std::size_t i = shapes[k / kJobsPerShape];
         run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec), machine,
                 *layers[i].search.best, run, result.layers[i]);
       },
-      [&line] { line.advance(); });
+      progress.step);
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].searched_as != i) {
       const LowerBound bound = result.layers[i].bound;
@@ -101,4 +96,4 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
   return result;
 }
 
-}  // namespace spad::cli
+}  // namespace spad

@@ -1,17 +1,16 @@
 // Optimum, cycles, energy and baselines of every selected layer.
-#include "cli/accel_network_run.hpp"
+#include "study/accel_network.hpp"
 
-#include <algorithm>
 #include <memory>
 
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
-#include "cli/optimize_network_run.hpp"
-#include "cli/progress.hpp"
 #include "model/evaluate.hpp"
 #include "search/dataflows.hpp"
+#include "study/layer_shapes.hpp"
+#include "study/optimize_network.hpp"
 
-namespace spad::cli {
+namespace spad {
 namespace {
 
 constexpr std::array<Dataflow, 3> kSearched = {
@@ -83,7 +82,8 @@ NetworkResult given_network(const Network& net, std::size_t index, const Acceler
 }  // namespace
 
 AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
-                          const Accelerator& accel, const AccelRunOptions& run) {
+                          const Accelerator& accel, const AccelRunOptions& run,
+                          const StudyProgress& progress) {
   const auto shared_accel = std::make_shared<const Accelerator>(accel);
   const auto templates = std::make_shared<TemplateCache>();
   SearchOptions options;
@@ -101,8 +101,7 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
     result.given_schedule = true;
     result.network = given_network(net, selection.front(), accel, *run.given, run.objective);
   } else {
-    result.network =
-        optimize_network(net, selection, accel.machine, options, run.progress, "accel: optimum");
+    result.network = optimize_network(net, selection, accel.machine, options, progress);
   }
   const std::vector<NetworkLayerResult>& layers = result.network.layers;
   result.layers.resize(layers.size());
@@ -123,25 +122,21 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
           hwce(layer, accel, maps, run.objective, result.layers[i].baseline_overflow[b]);
     }
   }
-  const auto macs = [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); };
-  std::stable_sort(shapes.begin(), shapes.end(),
-                   [&](std::size_t a, std::size_t b) { return macs(a) > macs(b); });
+  shapes = largest_first(shapes, [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); });
 
   if (run.baselines) {
     std::vector<std::size_t> jobs(shapes.size() * kSearched.size());
     for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] = k;
-    const int total = resolved_threads(run.threads);
-    const int workers = std::max(1, std::min<int>(total, static_cast<int>(jobs.size())));
-    Progress line("accel: dataflows", "searches", static_cast<std::int64_t>(jobs.size()),
-                  run.progress);
+    const ThreadSplit split = split_threads(run.threads, jobs.size());
+    progress.start("dataflows", "searches", static_cast<std::int64_t>(jobs.size()));
     run_parallel(
-        jobs, workers,
+        jobs, split.workers,
         [&](std::size_t k) {
           const std::size_t i = shapes[k / kSearched.size()];
           const Dataflow dataflow = kSearched[k % kSearched.size()];
           const Layer layer(layers[i].layer.spec);
           SearchOptions each = options;
-          each.threads = std::max(1, total / workers);
+          each.threads = split.per_job;
           each.space = dataflow_space(dataflow);
           const SearchResult found = optimize(layer, accel.machine, each);
           // The dataflows come first in AccelBaseline, in kSearched's order.
@@ -149,11 +144,11 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
           result.layers[i].baselines[b] =
               costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
         },
-        [&line] { line.advance(); });
+        progress.step);
   }
   for (std::size_t i = 0; i < layers.size(); ++i)
     if (layers[i].searched_as != i) result.layers[i] = result.layers[layers[i].searched_as];
   return result;
 }
 
-}  // namespace spad::cli
+}  // namespace spad

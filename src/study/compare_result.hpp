@@ -4,7 +4,7 @@
 // search/dataflows (three fixed dataflows, the HWCE-like engine with V = 1, 2
 // and 4 output maps per pass, the working-set model) and the smallest
 // capacity at which the working-set space reaches the optimum's traffic.
-// A plain value; cli/compare_network_run fills it, io and report write it.
+// A plain value; study/compare_network fills it, io and report write it.
 #pragma once
 
 #include <array>
@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "io/network_result.hpp"
 #include "model/lower_bound.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 

@@ -1,5 +1,5 @@
 // Totals of a network result.
-#include "io/network_result.hpp"
+#include "study/network_result.hpp"
 
 namespace spad {
 
@@ -30,6 +30,18 @@ SkippedTotals skipped_totals(const NetworkResult& result) {
       t.unknown += 1;
   }
   return t;
+}
+
+SearchStats searched_stats(const NetworkResult& result) {
+  SearchStats sum;
+  for (std::size_t i = 0; i < result.layers.size(); ++i) {
+    if (result.layers[i].searched_as != i) continue;
+    const SearchStats& s = result.layers[i].search.stats;
+    sum.templates += s.templates;
+    sum.evaluations += s.evaluations;
+    sum.leaves += s.leaves;
+  }
+  return sum;
 }
 
 }  // namespace spad

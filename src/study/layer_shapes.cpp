@@ -1,0 +1,44 @@
+// Distinct layer shapes and the largest-first job order.
+#include "study/layer_shapes.hpp"
+
+#include <algorithm>
+
+namespace spad {
+
+bool same_shape(const LayerSpec& a, const LayerSpec& b) {
+  LayerSpec x = a, y = b;
+  x.name.clear();
+  y.name.clear();
+  return x == y;
+}
+
+std::vector<std::size_t> first_of_shape(const std::vector<LayerSpec>& specs) {
+  std::vector<std::size_t> first(specs.size());
+  std::vector<std::size_t> distinct;  // positions of the first spec of each shape
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    first[i] = i;
+    for (std::size_t d : distinct)
+      if (same_shape(specs[d], specs[i])) {
+        first[i] = d;
+        break;
+      }
+    if (first[i] == i) distinct.push_back(i);
+  }
+  return first;
+}
+
+std::vector<std::size_t> largest_first(std::vector<std::size_t> ids,
+                                       const std::function<Count(std::size_t)>& macs) {
+  std::vector<Count> key(ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) key[k] = macs(ids[k]);
+  std::vector<std::size_t> order(ids.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
+  std::vector<std::size_t> sorted;
+  sorted.reserve(ids.size());
+  for (std::size_t k : order) sorted.push_back(ids[k]);
+  return sorted;
+}
+
+}  // namespace spad

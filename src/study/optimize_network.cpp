@@ -1,0 +1,63 @@
+// Deduplicated, parallel search over a network's layers.
+#include "study/optimize_network.hpp"
+
+#include <memory>
+
+#include "base/parallel_run.hpp"
+#include "model/evaluate.hpp"
+#include "study/layer_shapes.hpp"
+
+namespace spad {
+
+std::vector<std::size_t> all_layers(const Network& net) {
+  std::vector<std::size_t> all(net.layers.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return all;
+}
+
+NetworkResult optimize_network(const Network& net, const std::vector<std::size_t>& selection,
+                               const Machine& machine, const SearchOptions& options,
+                               const StudyProgress& progress) {
+  NetworkResult result;
+  result.model = net.model;
+  result.machine = machine;
+  result.space = options.space;
+  result.not_scheduled = net.not_scheduled;
+  result.skipped = net.skipped;
+  result.warnings = net.warnings;
+
+  std::vector<LayerSpec> specs;
+  for (std::size_t i : selection) specs.push_back(net.layers.at(i).spec);
+  const std::vector<std::size_t> first = first_of_shape(specs);
+  std::vector<std::size_t> unique;  // positions in result.layers of the first of each shape
+  for (std::size_t k = 0; k < selection.size(); ++k) {
+    NetworkLayerResult r;
+    r.index = selection[k];
+    r.layer = net.layers[selection[k]];
+    r.compulsory_bytes = compulsory_bytes(Layer(r.layer.spec), machine.precision);
+    r.searched_as = first[k];
+    if (first[k] == k) unique.push_back(k);
+    result.layers.push_back(std::move(r));
+  }
+  result.unique_shapes = unique.size();
+
+  const std::vector<std::size_t> order = largest_first(
+      unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
+  const ThreadSplit split = split_threads(options.threads, order.size());
+  SearchOptions each = options;
+  each.threads = split.per_job;
+  if (!each.templates) each.templates = std::make_shared<TemplateCache>();
+  progress.start("optimum", "layer shapes searched", static_cast<std::int64_t>(order.size()));
+  run_parallel(
+      order, split.workers,
+      [&](std::size_t u) {
+        result.layers[u].search = optimize(Layer(result.layers[u].layer.spec), machine, each);
+      },
+      progress.step);
+  for (std::size_t i = 0; i < result.layers.size(); ++i)
+    if (result.layers[i].searched_as != i)
+      result.layers[i].search = result.layers[result.layers[i].searched_as].search;
+  return result;
+}
+
+}  // namespace spad

@@ -1,0 +1,21 @@
+// What a network layer computes, beside its LayerSpec: a convolution, a
+// fully-connected layer (C inputs -> M outputs, H = W = R = S = 1) or a
+// product of two activations (attention's Q.K^T and A.V: the grouped
+// fully-connected layer with G = groups, both operands activations). Its text
+// ("conv", "fc", "matmul") is the "kind" key of network documents.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace spad {
+
+enum class LayerKind { conv, fc, matmul };
+
+// "conv", "fc" or "matmul".
+std::string_view layer_kind_name(LayerKind kind);
+
+// The kind named `text`; nullopt for any other text.
+std::optional<LayerKind> layer_kind_from_name(std::string_view text);
+
+}  // namespace spad

@@ -1,0 +1,241 @@
+// The network studies called as a library (study/optimize_network,
+// compare_network, accel_network) and the job runner under them
+// (base/parallel_run): each distinct shape is searched once and its answer
+// copied to the layers of the same shape, every answer equals the per-layer
+// call it stands for (search/optimize, search/dataflows, model/accel_cost),
+// the result is the same for any thread count, and progress counts each job.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "base/parallel_run.hpp"
+#include "io/accel_result_json.hpp"
+#include "io/compare_result_json.hpp"
+#include "io/network_result_json.hpp"
+#include "model/accel_cost.hpp"
+#include "search/dataflows.hpp"
+#include "study/accel_network.hpp"
+#include "study/compare_network.hpp"
+#include "study/layer_shapes.hpp"
+#include "study/optimize_network.hpp"
+
+namespace spad {
+namespace {
+
+LayerSpec conv3x3(std::string name) {
+  return LayerSpec{.name = std::move(name),
+                   .C = 8,
+                   .M = 8,
+                   .H = 8,
+                   .W = 8,
+                   .R = 3,
+                   .S = 3,
+                   .pad_top = 1,
+                   .pad_left = 1,
+                   .pad_bottom = 1,
+                   .pad_right = 1};
+}
+
+// Layers 0 and 2 have one shape (names differ), 1 and 3 others.
+Network small_network() {
+  Network net;
+  net.model = "small";
+  net.layers.push_back({conv3x3("a"), LayerKind::conv, false});
+  net.layers.push_back({{.name = "pw", .C = 8, .M = 16, .H = 8, .W = 8}, LayerKind::conv, false});
+  net.layers.push_back({conv3x3("a again"), LayerKind::conv, false});
+  net.layers.push_back({{.name = "fc", .C = 64, .M = 10}, LayerKind::fc, true});
+  return net;
+}
+
+Machine small_machine() {
+  Machine m;
+  m.capacity_bytes = 1024;
+  return m;
+}
+
+Accelerator small_accelerator() {
+  Accelerator a;
+  a.name = "test";
+  a.machine = small_machine();
+  a.mac_array.unroll[Dim::m] = 4;
+  a.mac_array.unroll[Dim::q] = 2;
+  a.clock_mhz = 100;
+  a.offchip_bits_per_cycle = 32;
+  a.dma_setup_cycles = 10;
+  a.energy.mac_fj = 100;
+  a.energy.scratchpad_fj_per_byte = 50;
+  a.energy.offchip_fj_per_byte = 5000;
+  return a;
+}
+
+TEST(LayerShapes, SameShapeIgnoresTheNameOnly) {
+  EXPECT_TRUE(same_shape(conv3x3("x"), conv3x3("y")));
+  LayerSpec other = conv3x3("x");
+  other.stride_w = 2;
+  EXPECT_FALSE(same_shape(conv3x3("x"), other));
+  const std::vector<std::size_t> first =
+      first_of_shape({conv3x3("a"), other, conv3x3("b"), other, conv3x3("c")});
+  EXPECT_EQ(first, (std::vector<std::size_t>{0, 1, 0, 1, 0}));
+}
+
+TEST(LayerShapes, LargestFirstIsStable) {
+  const std::vector<Count> macs = {5, 9, 5, 1, 9};
+  EXPECT_EQ(largest_first({0, 1, 2, 3, 4}, [&](std::size_t i) { return macs[i]; }),
+            (std::vector<std::size_t>{1, 4, 0, 2, 3}));
+}
+
+TEST(JobRunner, SplitsThreadsBetweenJobs) {
+  EXPECT_EQ(split_threads(4, 2).workers, 2);
+  EXPECT_EQ(split_threads(4, 2).per_job, 2);
+  EXPECT_EQ(split_threads(3, 10).workers, 3);
+  EXPECT_EQ(split_threads(3, 10).per_job, 1);
+  EXPECT_EQ(split_threads(5, 0).workers, 1);
+  EXPECT_EQ(split_threads(5, 0).per_job, 5);
+  EXPECT_EQ(split_threads(7, 3).per_job, 2);
+}
+
+TEST(JobRunner, RunsEveryJobOnceAndRethrowsTheFirstErrorInOrder) {
+  for (int workers : {1, 3, 8}) {
+    std::vector<std::atomic<int>> runs(20);
+    std::atomic<int> done{0};
+    const std::vector<std::size_t> order = {19, 3,  7,  0,  1,  2,  4,  5,  6,  8,
+                                            9,  10, 11, 12, 13, 14, 15, 16, 17, 18};
+    try {
+      run_parallel(
+          order, workers,
+          [&](std::size_t i) {
+            ++runs[i];
+            if (i == 7 || i == 12) throw std::runtime_error("job " + std::to_string(i));
+          },
+          [&] { ++done; });
+      ADD_FAILURE() << "no exception";
+    } catch (const std::runtime_error& e) {
+      // 7 comes before 12 in `order`, whichever ran first.
+      EXPECT_EQ(std::string(e.what()), "job 7");
+    }
+    for (const std::atomic<int>& r : runs) EXPECT_EQ(r.load(), 1);
+    EXPECT_EQ(done.load(), 20);
+  }
+}
+
+TEST(OptimizeNetworkStudy, EachShapeSearchedOnceAndEqualToTheLayerSearch) {
+  const Network net = small_network();
+  SearchOptions options;
+  options.threads = 2;
+  std::vector<std::string> stages;
+  std::atomic<int> steps{0};
+  StudyProgress progress;
+  progress.stage = [&](const std::string& name, const std::string&, std::int64_t total) {
+    stages.push_back(name + " " + std::to_string(total));
+  };
+  progress.step = [&] { ++steps; };
+  const NetworkResult result =
+      optimize_network(net, all_layers(net), small_machine(), options, progress);
+  EXPECT_EQ(stages, std::vector<std::string>{"optimum 3"});
+  EXPECT_EQ(steps.load(), 3);
+  ASSERT_EQ(result.layers.size(), 4u);
+  EXPECT_EQ(result.unique_shapes, 3u);
+  EXPECT_EQ(result.layers[2].searched_as, 0u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(result.layers[i].index, i);
+    EXPECT_EQ(result.layers[i].layer.spec.name, net.layers[i].spec.name);
+    SearchOptions one;
+    one.threads = 1;
+    const SearchResult direct = optimize(Layer(net.layers[i].spec), small_machine(), one);
+    ASSERT_EQ(result.layers[i].fits(), direct.best.has_value());
+    if (!direct.best) continue;
+    EXPECT_EQ(result.layers[i].search.best->schedule, direct.best->schedule);
+    EXPECT_EQ(result.layers[i].search.best->traffic, direct.best->traffic);
+  }
+  // Searched statistics count the three searches, not the copy.
+  const SearchStats stats = searched_stats(result);
+  EXPECT_EQ(stats.templates, result.layers[0].search.stats.templates +
+                                 result.layers[1].search.stats.templates +
+                                 result.layers[3].search.stats.templates);
+}
+
+TEST(OptimizeNetworkStudy, SelectionAndThreadCountIndependence) {
+  const Network net = small_network();
+  SearchOptions options;
+  options.threads = 1;
+  const NetworkResult one = optimize_network(net, {1, 2}, small_machine(), options);
+  ASSERT_EQ(one.layers.size(), 2u);
+  EXPECT_EQ(one.layers[0].index, 1u);
+  EXPECT_EQ(one.layers[1].index, 2u);
+  EXPECT_EQ(one.unique_shapes, 2u);
+  for (int threads : {2, 5}) {
+    options.threads = threads;
+    EXPECT_EQ(
+        network_result_to_json(optimize_network(net, all_layers(net), small_machine(), options)),
+        network_result_to_json(
+            optimize_network(net, all_layers(net), small_machine(), SearchOptions{.threads = 1})))
+        << threads;
+  }
+}
+
+TEST(CompareNetworkStudy, BaselinesEqualTheirOwnSearchesAndCopiesMatch) {
+  const Network net = small_network();
+  const Machine machine = small_machine();
+  std::vector<std::string> stages;
+  StudyProgress progress;
+  progress.stage = [&](const std::string& name, const std::string&, std::int64_t total) {
+    stages.push_back(name + " " + std::to_string(total));
+  };
+  const CompareResult result = compare_network(net, all_layers(net), machine, 2, progress);
+  ASSERT_EQ(result.layers.size(), 4u);
+  std::size_t fitting_shapes = 0;
+  for (std::size_t i : {0u, 1u, 3u}) fitting_shapes += result.network.layers[i].fits() ? 1 : 0;
+  EXPECT_EQ(stages, (std::vector<std::string>{"optimum 3",
+                                              "baselines " + std::to_string(5 * fitting_shapes)}));
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(i);
+    const Layer layer(net.layers[i].spec);
+    EXPECT_EQ(result.layers[i].bound.bound_bytes,
+              lower_bound(layer, machine.precision, *machine.capacity_bytes).bound_bytes);
+    if (!result.network.layers[i].fits()) continue;
+    for (Dataflow d : kAllDataflows) {
+      const std::optional<Candidate> direct = dataflow_optimum(layer, machine, d, {.threads = 1});
+      const std::optional<Candidate>& got =
+          result.layers[i].baselines[static_cast<std::size_t>(d)];  // dataflows come first
+      ASSERT_EQ(got.has_value(), direct.has_value()) << dataflow_name(d);
+      if (direct) EXPECT_EQ(got->traffic, direct->traffic) << dataflow_name(d);
+    }
+    const std::optional<Candidate> ws = working_set_optimum(layer, machine, {.threads = 1});
+    ASSERT_EQ(result.layers[i].baseline(Baseline::working_set).has_value(), ws.has_value());
+  }
+  EXPECT_EQ(compare_result_to_json(result),
+            compare_result_to_json(compare_network(net, all_layers(net), machine, 1)));
+}
+
+TEST(AccelNetworkStudy, CostsEqualTheModelAndThreadCountIndependence) {
+  const Network net = small_network();
+  const Accelerator accel = small_accelerator();
+  AccelRunOptions run;
+  run.objective = Objective::latency;
+  run.threads = 3;
+  const AccelResult result = accel_network(net, all_layers(net), accel, run);
+  ASSERT_EQ(result.layers.size(), 4u);
+  bool some_fit = false;
+  for (std::size_t i = 0; i < 4; ++i) {
+    SCOPED_TRACE(i);
+    const NetworkLayerResult& r = result.network.layers[i];
+    ASSERT_EQ(result.layers[i].cost.has_value(), r.fits());
+    if (!r.fits()) continue;
+    some_fit = true;
+    const Layer layer(net.layers[i].spec);
+    EXPECT_EQ(*result.layers[i].cost,
+              accel_cost(layer, r.search.best->schedule, accel, r.search.best->traffic));
+  }
+  EXPECT_TRUE(some_fit);
+  EXPECT_EQ(result.layers[2].cost, result.layers[0].cost);
+  run.threads = 1;
+  EXPECT_EQ(accel_result_to_json(result),
+            accel_result_to_json(accel_network(net, all_layers(net), accel, run)));
+}
+
+}  // namespace
+}  // namespace spad
