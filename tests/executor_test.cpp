@@ -54,6 +54,9 @@ void expect_agrees(const Layer& layer, const Schedule& s, const Machine& m, std:
     // visited, so the executor's peak reaches it exactly.
     EXPECT_EQ(got.peak_elems * (m.double_buffer ? 2 : 1), want.buffer_elems);
     EXPECT_LE(got.peak_elems, got.capacity_elems);
+    // The executor's own replay sizes its buffers (sim/executor:
+    // replay_buffer_sizes): one copy of the model's size.
+    EXPECT_EQ(got.capacity_elems * (m.double_buffer ? 2 : 1), want.buffer_elems);
   }
   EXPECT_EQ(e.arrays[Tensor::O].final_writes, layer.size(Tensor::O));
 }

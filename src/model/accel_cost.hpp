@@ -37,21 +37,12 @@
 #include "base/checked.hpp"
 #include "base/dims.hpp"
 #include "model/accelerator.hpp"
+#include "model/activity.hpp"
 #include "model/traffic.hpp"
 #include "schedule/schedule.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
-
-// What the MAC array and the DMA engine do for one schedule (counts).
-struct Activity {
-  Count macs = 0;
-  Count compute_cycles = 0;
-  PerTensor<Count> operand_reads;  // scratchpad -> datapath, elements (O: partial sums)
-  Count psum_writes = 0;           // datapath -> scratchpad, elements of O
-  Count dma_transfers = 0;
-  friend bool operator==(const Activity&, const Activity&) = default;
-};
 
 // The inputs of the cost: the activity, the off-chip bytes and the bytes of
 // the transfers that cannot overlap compute.

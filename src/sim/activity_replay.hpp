@@ -12,8 +12,9 @@
 #pragma once
 
 #include "base/checked.hpp"
-#include "model/accel_cost.hpp"
 #include "model/accelerator.hpp"
+#include "model/activity.hpp"
+#include "model/traffic.hpp"
 #include "schedule/schedule.hpp"
 #include "workload/layer.hpp"
 

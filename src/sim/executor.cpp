@@ -3,12 +3,12 @@
 // buffers only. See executor.hpp for the rules it follows.
 #include "sim/executor.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "model/evaluate.hpp"
 #include "sim/exec_buffer.hpp"
 #include "sim/exec_footprint.hpp"
 #include "sim/reference_conv.hpp"
@@ -255,32 +255,8 @@ Execution Run::run(const ExecuteProgress& progress) {
   return e;
 }
 
-}  // namespace
-
-Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
-                  std::uint64_t seed, const ExecuteProgress& progress) {
-  // evaluate() validates schedule and machine; only its buffer sizes are used.
-  const Traffic model = evaluate(layer, schedule, machine);
-  PerTensor<Count> capacity;
-  for (Tensor t : kAllTensors) {
-    const Count elems = model.arrays[t].buffer_elems;
-    if (machine.double_buffer) {
-      SPAD_CHECK(elems % 2 == 0, "double-buffered size of " + std::string(tensor_name(t)) +
-                                     " is odd: " + std::to_string(elems));
-      capacity[t] = elems / 2;  // one copy; the executor does not overlap DMA
-    } else {
-      capacity[t] = elems;
-    }
-  }
-  return execute_with_capacity(layer, schedule, machine, seed, capacity, progress);
-}
-
-Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
-                                const Machine& machine, std::uint64_t seed,
-                                const PerTensor<Count>& capacity_elems,
-                                const ExecuteProgress& progress) {
-  validate(schedule, layer);
-  validate(machine);
+// Layers beyond the executor's sizes are refused up front.
+void check_execution_limits(const Layer& layer) {
   if (layer.macs() > kMaxExecutedMacs)
     throw UserError("simulate --execute: the layer has " + std::to_string(layer.macs()) +
                     " MACs; the executor runs at most " + std::to_string(kMaxExecutedMacs) +
@@ -291,6 +267,59 @@ Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
                       std::to_string(layer.size(t)) + " elements; the executor holds at most " +
                       std::to_string(kMaxExecutedTensorElems) +
                       " per array (use simulate without --execute, or evaluate)");
+}
+
+}  // namespace
+
+PerTensor<Count> replay_buffer_sizes(const Layer& layer, const Schedule& schedule) {
+  validate(schedule, layer);
+  const PerDim<Count> trips = trip_counts(schedule, layer);
+  PerTensor<Count> size;
+  for (Tensor t : kAllTensors) {
+    // The buffer holds, for every loop outside it, that loop's current tile
+    // and, for every loop inside it, the loop's whole range; only the loops
+    // outside it that index t and take more than one tile change what it holds.
+    std::vector<Dim> stepping;
+    LoopBox box;
+    for (Dim d : kAllDims) {
+      const bool outside = loop_position(schedule, d) >= schedule.buffer_span[t];
+      box.lo[d] = 0;
+      box.hi[d] = outside ? std::min(schedule.tiles[d], layer.bound(d)) : layer.bound(d);
+      if (outside && indexes(t, d) && trips[d] > 1) stepping.push_back(d);
+    }
+    for (;;) {
+      size[t] = std::max(size[t], static_cast<Count>(footprint(layer, t, box).size()));
+      std::size_t k = 0;
+      for (; k < stepping.size(); ++k) {
+        const Dim d = stepping[k];
+        box.lo[d] += schedule.tiles[d];
+        if (box.lo[d] < layer.bound(d)) {
+          box.hi[d] = std::min(box.lo[d] + schedule.tiles[d], layer.bound(d));
+          break;
+        }
+        box.lo[d] = 0;
+        box.hi[d] = std::min(schedule.tiles[d], layer.bound(d));
+      }
+      if (k == stepping.size()) break;
+    }
+  }
+  return size;
+}
+
+Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
+                  std::uint64_t seed, const ExecuteProgress& progress) {
+  check_execution_limits(layer);
+  return execute_with_capacity(layer, schedule, machine, seed, replay_buffer_sizes(layer, schedule),
+                               progress);
+}
+
+Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
+                                const Machine& machine, std::uint64_t seed,
+                                const PerTensor<Count>& capacity_elems,
+                                const ExecuteProgress& progress) {
+  validate(schedule, layer);
+  validate(machine);
+  check_execution_limits(layer);
   Run run(layer, schedule, machine, capacity_elems, random_operands(layer, seed));
   return run.run(progress);
 }

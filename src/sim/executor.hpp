@@ -16,11 +16,12 @@
 //      sums are read, except elements never written before, which start at 0.
 // After the last tile, O is flushed. Each tile's MACs read only buffer
 // contents and accumulate into the O buffer; a read of an element that is not
-// buffered, or a buffer holding more elements than the model's buffer size,
-// is an InternalError.
+// buffered, or a buffer holding more elements than its size, is an
+// InternalError.
 //
-// Independent of the analytical model: evaluate() is called only to learn the
-// buffer capacities.
+// Independent of the analytical model and of the tile simulator: the buffer
+// sizes come from the executor's own replay (replay_buffer_sizes), or from the
+// caller (execute_with_capacity).
 #pragma once
 
 #include <cstdint>
@@ -42,9 +43,10 @@ struct ExecArrayCounts {
   Count final_writes = 0;  // of the writes, outputs with every MAC done (O only)
   Count fills = 0;         // DMA fills: changes of the held tile, the first included
   Count peak_elems = 0;    // most elements the buffer held at once
-  // The capacity enforced: the model's buffer_elems, halved with
-  // double_buffer (the model counts both copies; the executor runs one copy,
-  // since overlapping DMA with compute changes no count).
+  // The capacity enforced (one copy: overlapping DMA with compute changes no
+  // count, so the executor runs without the second copy double buffering
+  // adds): replay_buffer_sizes, or the capacity given to
+  // execute_with_capacity.
   Count capacity_elems = 0;
   friend bool operator==(const ExecArrayCounts&, const ExecArrayCounts&) = default;
 };
@@ -66,13 +68,21 @@ using ExecuteProgress = std::function<void(Count done, Count total)>;
 inline constexpr Count kMaxExecutedMacs = Count{1} << 30;
 inline constexpr Count kMaxExecutedTensorElems = Count{1} << 26;
 
+// The size (elements, one copy) each buffer needs, found by the executor's
+// own replay: the most elements of its array (sim/exec_footprint) any tile
+// the buffer holds touches, over every such tile. Independent of the model
+// and of the tile simulator: check_execution compares it with the
+// simulator's buffer sizes.
+PerTensor<Count> replay_buffer_sizes(const Layer& layer, const Schedule& schedule);
+
 // Validates the schedule and machine (UserError), fills I and W with small
-// random values from `seed`, and runs the layer through the schedule.
+// random values from `seed`, and runs the layer through the schedule with
+// buffers of replay_buffer_sizes.
 Execution execute(const Layer& layer, const Schedule& schedule, const Machine& machine,
                   std::uint64_t seed, const ExecuteProgress& progress = {});
 
 // The same run with explicit single-copy buffer capacities (elements) instead
-// of the model's; for tests that the capacity is really enforced.
+// of the replay's; for tests that the capacity is really enforced.
 Execution execute_with_capacity(const Layer& layer, const Schedule& schedule,
                                 const Machine& machine, std::uint64_t seed,
                                 const PerTensor<Count>& capacity_elems,
