@@ -7,7 +7,7 @@
 // JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
 // the given schedule of the --layer is costed instead of searched. With two
 // or more --machine files, the same run on each machine, side by side
-// (io/accel_comparison: report/accel_side_by_side_table,
+// (study/accel_comparison: report/accel_side_by_side_table,
 // io/accel_comparison_json, io/accel_comparison_csv); one machine prints
 // exactly as before.
 #include <memory>
@@ -24,7 +24,6 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
-#include "io/accel_comparison.hpp"
 #include "io/accel_comparison_csv.hpp"
 #include "io/accel_comparison_json.hpp"
 #include "io/accel_result_csv.hpp"
@@ -34,6 +33,7 @@
 #include "io/schedule_json.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
+#include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 
 namespace spad::cli {

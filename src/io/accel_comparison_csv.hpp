@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "io/accel_comparison.hpp"
+#include "study/accel_comparison.hpp"
 
 namespace spad {
 

@@ -28,7 +28,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "io/accel_comparison.hpp"
+#include "study/accel_comparison.hpp"
 
 namespace spad {
 

@@ -14,7 +14,7 @@
 #include <cstddef>
 #include <string>
 
-#include "io/accel_comparison.hpp"
+#include "study/accel_comparison.hpp"
 
 namespace spad {
 

@@ -1,5 +1,5 @@
 // Checks and orderings of an accelerator comparison.
-#include "io/accel_comparison.hpp"
+#include "study/accel_comparison.hpp"
 
 #include <cmath>
 #include <compare>

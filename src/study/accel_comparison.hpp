@@ -1,7 +1,8 @@
 // The answer of `spad accel --machine A --machine B [...]`: the same layers
 // run on two or more accelerators, each exactly the one-machine accel result
 // (study/accel_result), and the comparison between them per layer and in total.
-// A plain value; cli/command_accel fills it, io and report write it.
+// A plain value; cli/command_accel fills it (study/accel_network per machine),
+// io and report write it.
 //
 // Comparable machines: at least two, no file given twice, distinct names (a
 // name labels a machine's columns and selects its schedule on read-back),
