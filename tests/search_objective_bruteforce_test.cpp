@@ -163,6 +163,7 @@ void check(const Layer& layer, Accelerator accel, Objective objective, Rng& rng)
       if (c.buffer <= capacity && (!want || c.key() < want->key())) want = c;
     SearchOptions options;
     options.threads = 1;
+    options.range_leaf = 1;  // range bounds down to single candidates
     options.objective = objective;
     options.accelerator = std::make_shared<const Accelerator>(accel);
     const SearchResult got = optimize(layer, accel.machine, options);
@@ -273,6 +274,7 @@ TEST(SearchObjectiveBruteForce, FixedStructureMatchesEveryTileVectorWithWideLane
       if (c.buffer <= *accel.machine.capacity_bytes && (!want || c.key() < want->key())) want = c;
     SearchOptions options;
     options.threads = 1;
+    options.range_leaf = 1;  // range bounds down to single candidates
     options.space.fixed_order = s.order;
     options.space.fixed_spans = s.buffer_span;
     options.objective = objective;

@@ -150,6 +150,9 @@ std::optional<Count> smallest_capacity_for_traffic(const Layer& layer, const Mac
   // the smallest buffers reaching that traffic, the deepest jump down.
   SearchOptions options = options_for(space, run);
   options.tie_break = TieBreak::buffer_first;
+  // Only schedules within the target matter: the same optimum when it meets
+  // the target, none when it does not (search/optimize), found sooner.
+  options.objective_ceiling = traffic_target;
   const auto reached = [&](Count capacity) -> std::optional<Count> {
     at.capacity_bytes = capacity;
     const std::optional<Candidate> best = optimize(layer, at, options).best;

@@ -3,6 +3,7 @@
 #include "search/optimize.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <tuple>
 #include <vector>
@@ -52,6 +53,14 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
 
   const ObjectiveFunction objective(options.objective, options.accelerator, ev.layer());
   const Count capacity = *machine.capacity_bytes;
+  // The ceiling as a bar: a schedule is strictly worse than it only when its
+  // objective is above the ceiling (every later term of the bar is the
+  // largest count, which no lower bound exceeds).
+  std::optional<Bounds> ceiling;
+  if (options.objective_ceiling) {
+    constexpr Count kMost = std::numeric_limits<Count>::max();
+    ceiling = Bounds{*options.objective_ceiling, kMost, kMost, kMost, kMost};
+  }
 
   SearchResult result;
   result.min_capacity_bytes = ev.evaluate(smallest_buffer_schedule(options.space)).buffer_bytes;
@@ -72,8 +81,8 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   std::vector<SolverStats> stats(threads);
   std::vector<Bounds> roots(templates.size());
   run_job_workers(threads, templates.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
-                          options.range_leaf);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent, options.range_leaf,
+                          ceiling);
     for (std::size_t i = next_index(); i < templates.size(); i = next_index())
       roots[i] = solver.root_bounds(templates[i]);
     stats[id].evaluations += solver.stats().evaluations;
@@ -88,13 +97,14 @@ SearchResult optimize(const Layer& layer, const Machine& machine, const SearchOp
   });
 
   run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
-    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent,
-                          options.range_leaf);
+    TemplateSolver solver(ev, objective, options.tie_break, capacity, incumbent, options.range_leaf,
+                          ceiling);
     for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
       const std::size_t t = order[i];
       if (roots[t].buffer > capacity) continue;
       const auto best = incumbent.get();
-      if (best && strictly_worse(roots[t], bounds_of(*best), options.tie_break)) continue;
+      const std::optional<Bounds> bar = best ? std::optional<Bounds>(bounds_of(*best)) : ceiling;
+      if (strictly_worse(roots[t], bar, options.tie_break)) continue;
       solver.solve(templates[t]);
     }
     stats[id].evaluations += solver.stats().evaluations;

@@ -44,6 +44,12 @@ struct SearchOptions {
   // range bounds off. Only the search's speed depends on it (the tests
   // compare several values).
   std::size_t range_leaf = 4;
+  // Optional: only schedules whose objective (traffic bytes for the traffic
+  // objective) is at most this are wanted. The result is the same optimum
+  // when its objective is at most the ceiling, and none (best empty)
+  // otherwise; the search cuts everything above it from the start
+  // (smallest_capacity_for_traffic asks "is this traffic reachable").
+  std::optional<Count> objective_ceiling;
 };
 
 struct SearchStats {

@@ -37,7 +37,7 @@
 // strictly worse than the incumbent (search/incumbent: lexicographic on lower
 // bounds of each term, in the order of the tie-break, so valid for both).
 //
-// Range bounds (traffic objective): a group's candidates are visited through
+// Range bounds: a group's candidates are visited through
 // a halving tree of runs (search/tile_groups), and a run of more than
 // `range_leaf` candidates is first bounded as a whole, with the groups after
 // it relaxed as above. Every candidate has T >= 2 in each of its loops, so j*
@@ -59,9 +59,15 @@
 //    whole range, fixed per loop by the structure: at least those at the run's
 //    least tiles; I buffer bytes = (n g c extents) * (height max) * (width
 //    max): at least those at the least tile (n g c) or at the candidate of
-//    least term max (spatial group).
+//    least term max (spatial group);
+//  - on an accelerator, the cost inputs as for a node, with the run's least
+//    lane steps F for the group's loops (operand reads and compute cycles are
+//    non-decreasing in each F), its least trip counts as above (DMA
+//    transfers, O's operand reads), and the first and last transfers from the
+//    buffer bounds just given.
 // A node whose next group is bounded as a run skips its own node bounds (a
-// skipped cut is always safe): the run of all the next group's candidates is
+// skipped cut is always safe; not on an accelerator, where they seed the
+// cheap checks of its children): the run of all the next group's candidates is
 // bounded right after with values no looser than the node's relaxations
 // (largest tile with T = 2, term sums at least the whole extent's, least
 // tiles at least 1).
@@ -87,7 +93,7 @@ Count half(Count extent) { return ceil_div(extent, 2); }
 
 TemplateSolver::TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective,
                                TieBreak tie_break, Count capacity, Incumbent& incumbent,
-                               std::size_t range_leaf)
+                               std::size_t range_leaf, std::optional<Bounds> ceiling)
     : ev_(ev),
       objective_(objective),
       tie_break_(tie_break),
@@ -95,11 +101,12 @@ TemplateSolver::TemplateSolver(const Evaluator& ev, const ObjectiveFunction& obj
       range_leaf_(range_leaf),
       input_is_empty_(compulsory_elems(ev.layer())[Tensor::I] == 0),
       incumbent_(incumbent),
-      group_builder_(ev, objective.lanes()) {}
+      group_builder_(ev, objective.lanes()),
+      ceiling_(ceiling) {}
 
 void TemplateSolver::refresh_bar() {
   const auto best = incumbent_.get();
-  if (best) bar_ = bounds_of(*best);
+  bar_ = best ? std::optional<Bounds>(bounds_of(*best)) : ceiling_;
 }
 
 void TemplateSolver::prepare(const LoopTemplate& tpl) {
@@ -206,8 +213,26 @@ bool TemplateSolver::range_cut(std::size_t level, std::size_t run) {
   b.traffic = add(
       add(for_input.arrays[Tensor::I].read_bytes, for_pressure.arrays[Tensor::W].read_bytes),
       add(for_pressure.arrays[Tensor::O].read_bytes, for_pressure.arrays[Tensor::O].write_bytes));
-  b.objective = b.traffic;
   b.fills = for_pressure.total_fills();
+  if (!objective_.on_accelerator()) {
+    b.objective = b.traffic;
+    return strictly_worse(b, bar_, tie_break_);
+  }
+  // On an accelerator, the cost inputs as in bounds_with_rest, with the run's
+  // least lane steps for the group's loops and its least trip counts (from
+  // the pressure relaxation); the first and last transfers are buffer sizes.
+  LoopSteps steps = steps_with_rest(level + 1, r.pressure);
+  for (std::size_t k = 0; k < n; ++k) steps.lane_steps[group.dims[k]] = range.least_lane_steps[k];
+  const Machine& machine = ev_.machine();
+  Traffic for_buffer = for_io_buffer;
+  for_buffer.arrays[Tensor::I] = for_i_buffer.arrays[Tensor::I];
+  CostInputs lower =
+      cost_inputs(machine.precision, count_activity(ev_.layer(), steps, for_pressure), for_buffer,
+                  machine.double_buffer);
+  lower.traffic_bytes = b.traffic;
+  const ObjectiveValue v = objective_.bound(lower);
+  b.objective = v.primary;
+  b.secondary = v.secondary;
   return strictly_worse(b, bar_, tie_break_);
 }
 
@@ -272,7 +297,7 @@ void TemplateSolver::offer_leaf(const NodeLower* parent) {
 }
 
 bool TemplateSolver::ranges_bounded(std::size_t, std::size_t lo, std::size_t hi) const {
-  return range_leaf_ > 0 && hi - lo > range_leaf_ && !objective_.on_accelerator();
+  return range_leaf_ > 0 && hi - lo > range_leaf_;
 }
 
 void TemplateSolver::descend(std::size_t level) {
@@ -305,7 +330,8 @@ void TemplateSolver::visit(std::size_t level, std::size_t candidate) {
   // The next group's first range check bounds this node at least as tightly
   // (its candidates' tiles give every relaxed value, which is no looser than
   // the relaxations here): the node's own bounds would only repeat it.
-  if (ranges_bounded(level + 1, 0, groups_[level + 1]->tiles.size())) {
+  if (!objective_.on_accelerator() &&
+      ranges_bounded(level + 1, 0, groups_[level + 1]->tiles.size())) {
     descend(level + 1);
     return;
   }

@@ -22,8 +22,11 @@ class TemplateSolver {
  public:
   // `range_leaf`: candidate ranges of a group longer than this are bounded
   // as a whole before they are split (0: never); only speed depends on it.
+  // `ceiling`: the bar before any incumbent exists (schedules strictly worse
+  // than it are not wanted), or none.
   TemplateSolver(const Evaluator& ev, const ObjectiveFunction& objective, TieBreak tie_break,
-                 Count capacity, Incumbent& incumbent, std::size_t range_leaf);
+                 Count capacity, Incumbent& incumbent, std::size_t range_leaf,
+                 std::optional<Bounds> ceiling = std::nullopt);
 
   // Lower bounds on (objective, secondary, traffic, buffer, fills) over every
   // tile choice of `tpl`.
@@ -46,7 +49,7 @@ class TemplateSolver {
   // a range before visiting them.
   bool ranges_bounded(std::size_t level, std::size_t lo, std::size_t hi) const;
   // Lower bounds over every schedule below the candidates of run `run` of
-  // group `level`, the groups before it assigned (traffic objective only):
+  // group `level`, the groups before it assigned:
   // true when none of them can fit or beat the incumbent.
   bool range_cut(std::size_t level, std::size_t run);
   // The relaxed schedules of bounds_with_rest for the groups from `from` on.
@@ -75,6 +78,7 @@ class TemplateSolver {
   bool input_is_empty_;
   Incumbent& incumbent_;
   TileGroupBuilder group_builder_;
+  std::optional<Bounds> ceiling_;
   std::optional<Bounds> bar_;
   SolverStats stats_;
   Schedule schedule_;

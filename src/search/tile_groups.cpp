@@ -58,17 +58,23 @@ std::vector<Profiled> undominated(std::vector<Profiled> all) {
   return kept;
 }
 
-RangeSummary summarize(TileGroup& g, std::size_t run, std::size_t lo, std::size_t hi) {
+// `steps[i]`: the lane steps of candidate i per loop (empty without a MAC
+// array).
+RangeSummary summarize(TileGroup& g, const std::vector<std::array<Count, 2>>& steps,
+                       std::size_t run, std::size_t lo, std::size_t hi) {
   RangeSummary r;
   if (hi - lo == 1) {
     r.most = r.least = g.tiles[lo];
     r.least_sum = r.least_max = lo;
+    if (!steps.empty()) r.least_lane_steps = steps[lo];
   } else {
     const std::size_t mid = range_mid(lo, hi);
-    const RangeSummary a = summarize(g, 2 * run, lo, mid), b = summarize(g, 2 * run + 1, mid, hi);
+    const RangeSummary a = summarize(g, steps, 2 * run, lo, mid);
+    const RangeSummary b = summarize(g, steps, 2 * run + 1, mid, hi);
     for (std::size_t k = 0; k < 2; ++k) {
       r.most[k] = std::max(a.most[k], b.most[k]);
       r.least[k] = std::min(a.least[k], b.least[k]);
+      r.least_lane_steps[k] = std::min(a.least_lane_steps[k], b.least_lane_steps[k]);
     }
     if (!g.terms.empty()) {
       r.least_sum = g.terms[b.least_sum].sum < g.terms[a.least_sum].sum ? b.least_sum : a.least_sum;
@@ -80,11 +86,21 @@ RangeSummary summarize(TileGroup& g, std::size_t run, std::size_t lo, std::size_
   return r;
 }
 
-void summarize_ranges(TileGroup& g) {
-  if (!g.tiles.empty()) summarize(g, 1, 0, g.tiles.size());
-}
-
 }  // namespace
+
+void TileGroupBuilder::summarize_ranges(TileGroup& g) const {
+  if (g.tiles.empty()) return;
+  std::vector<std::array<Count, 2>> steps;
+  if (lanes_) {
+    for (const auto& tiles : g.tiles) {
+      std::array<Count, 2> f{};
+      for (std::size_t k = 0; k < g.dims.size(); ++k)
+        f[k] = lane_steps(ev_.layer().bound(g.dims[k]), tiles[k], lanes_of(g.dims[k]));
+      steps.push_back(f);
+    }
+  }
+  summarize(g, steps, 1, 0, g.tiles.size());
+}
 
 void TileGroupBuilder::set_min_lane_steps(TileGroup& g) const {
   if (!lanes_) return;

@@ -17,9 +17,10 @@ namespace spad {
 
 // What the branch and bound needs of a run of candidates (search/
 // template_solver's range bounds), per loop of the group: the largest and the
-// least tile; for a spatial group, the candidates of least term sum and max.
+// least tile and (with a MAC array) the least lane steps F; for a spatial
+// group, the candidates of least term sum and max.
 struct RangeSummary {
-  std::array<Count, 2> most{}, least{};
+  std::array<Count, 2> most{}, least{}, least_lane_steps{};
   std::size_t least_sum = 0, least_max = 0;
 };
 
@@ -62,6 +63,7 @@ class TileGroupBuilder {
 
   Count lanes_of(Dim d) const { return lanes_ ? lanes_->unroll[d] : 1; }
   void set_min_lane_steps(TileGroup& g) const;
+  void summarize_ranges(TileGroup& g) const;
 
   const Evaluator& ev_;
   const MacArray* lanes_;
