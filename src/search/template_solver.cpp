@@ -71,7 +71,7 @@
 // bounded right after with values no looser than the node's relaxations
 // (largest tile with T = 2, term sums at least the whole extent's, least
 // tiles at least 1).
-// Both are guarded by tests/search_range_bounds_test.cpp (the same answer with
+// Both are guarded by tests/search/search_range_bounds_test.cpp (the same answer with
 // range bounds off, down to single candidates and at the default) and the
 // brute-force tests, which run with range_leaf 1.
 #include "search/template_solver.hpp"

@@ -167,12 +167,13 @@ TEST(OptimizeNetworkStudy, SelectionAndThreadCountIndependence) {
   EXPECT_EQ(one.layers[0].index, 1u);
   EXPECT_EQ(one.layers[1].index, 2u);
   EXPECT_EQ(one.unique_shapes, 2u);
+  SearchOptions single;
+  single.threads = 1;
   for (int threads : {2, 5}) {
     options.threads = threads;
     EXPECT_EQ(
         network_result_to_json(optimize_network(net, all_layers(net), small_machine(), options)),
-        network_result_to_json(
-            optimize_network(net, all_layers(net), small_machine(), SearchOptions{.threads = 1})))
+        network_result_to_json(optimize_network(net, all_layers(net), small_machine(), single)))
         << threads;
   }
 }
@@ -197,14 +198,18 @@ TEST(CompareNetworkStudy, BaselinesEqualTheirOwnSearchesAndCopiesMatch) {
     EXPECT_EQ(result.layers[i].bound.bound_bytes,
               lower_bound(layer, machine.precision, *machine.capacity_bytes).bound_bytes);
     if (!result.network.layers[i].fits()) continue;
+    SearchRun one_thread;
+    one_thread.threads = 1;
     for (Dataflow d : kAllDataflows) {
-      const std::optional<Candidate> direct = dataflow_optimum(layer, machine, d, {.threads = 1});
+      const std::optional<Candidate> direct = dataflow_optimum(layer, machine, d, one_thread);
       const std::optional<Candidate>& got =
           result.layers[i].baselines[static_cast<std::size_t>(d)];  // dataflows come first
       ASSERT_EQ(got.has_value(), direct.has_value()) << dataflow_name(d);
-      if (direct) EXPECT_EQ(got->traffic, direct->traffic) << dataflow_name(d);
+      if (direct) {
+        EXPECT_EQ(got->traffic, direct->traffic) << dataflow_name(d);
+      }
     }
-    const std::optional<Candidate> ws = working_set_optimum(layer, machine, {.threads = 1});
+    const std::optional<Candidate> ws = working_set_optimum(layer, machine, one_thread);
     ASSERT_EQ(result.layers[i].baseline(Baseline::working_set).has_value(), ws.has_value());
   }
   EXPECT_EQ(compare_result_to_json(result),

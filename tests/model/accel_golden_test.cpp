@@ -5,7 +5,7 @@
 // Each test states a small layer, a schedule and an accelerator, and next to
 // every expectation its derivation. Conventions of the comments:
 //   order is written innermost first, as in Schedule::order;
-//   traffic: as in tests/model_golden_test.cpp (j*_A, V_A, fills_A);
+//   traffic: as in tests/model/model_golden_test.cpp (j*_A, V_A, fills_A);
 //   F_d = Σ over the tile positions of d of ceil(extent / u_d) (= D_d if u_d = 1);
 //   compute = Π_d F_d;
 //   I reads = Π_{d indexes I} D_d · F_m; W reads = Π_{d indexes W} D_d · F_n F_p F_q;
