@@ -13,6 +13,9 @@ packages=(
   chromium chromium-driver python3-selenium
   # the libFuzzer targets (tests/fuzz, CMake preset "fuzz", scripts/fuzz.sh)
   clang libclang-rt-14-dev
+  # the Python module (python/, pybind11), its pytest suite (tests/python, ctest
+  # label "python") and the plotting example of docs/python.md
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-matplotlib
 )
 
 missing=()

@@ -7,7 +7,7 @@
 #include "cli/output_width.hpp"
 #include "cli/result_output.hpp"
 #include "io/layer_json.hpp"
-#include "io/optimize_result_json.hpp"
+#include "io/result_document.hpp"
 #include "report/optimize_report.hpp"
 
 namespace spad::cli {
@@ -24,10 +24,8 @@ int run_optimize_layer(const OptimizeFlags& flags) {
   if (!result.best) throw UserError(format_infeasible(layer, machine, result.min_capacity_bytes));
 
   if (flags.json) {
-    nlohmann::ordered_json j = optimize_result_to_json(layer, machine, options.space, result);
-    j["search"]["threads"] = options.threads;
-    j["search"]["seconds"] = seconds;
-    write_json_result(j);
+    write_json_result(
+        optimize_result_document(layer, machine, options.space, result, options.threads, seconds));
   } else {
     result_out() << format_optimize_report(layer, machine, options.space, result, seconds,
                                            options.threads, output_width(flags.wide));

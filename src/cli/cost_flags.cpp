@@ -25,7 +25,7 @@ void add_cost_flags(CLI::App& app, CostFlags& flags) {
 }
 
 CostInputs load_cost_inputs(const CostFlags& flags) {
-  Layer layer(load_layer_arg(flags.layer));
+  Layer layer = load_layer(flags.layer);  // as optimize: messages start with the source
   Schedule schedule = load_schedule_arg(flags.schedule);
   validate(schedule, layer);
   Machine machine = machine_from_flags(flags.machine);

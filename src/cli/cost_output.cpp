@@ -2,19 +2,14 @@
 #include "cli/cost_output.hpp"
 
 #include "cli/result_output.hpp"
-#include "io/document_format.hpp"
-#include "io/layer_json.hpp"
-#include <iostream>
-#include "io/result_json.hpp"
+#include "io/result_document.hpp"
 #include "report/schedule_report.hpp"
 
 namespace spad::cli {
 
 nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
                                  const nlohmann::ordered_json& extra) {
-  nlohmann::ordered_json j =
-      with_format(DocKind::result, result_to_json(in.schedule, traffic, in.machine));
-  j["layer"] = layer_to_json(in.layer.spec());
+  nlohmann::ordered_json j = cost_result_document(in.layer, in.schedule, in.machine, traffic);
   if (extra.is_object())
     for (const auto& [key, value] : extra.items()) j[key] = value;
   return j;
@@ -28,7 +23,7 @@ void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
     return;
   }
   result_out() << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by,
-                                      width);
+                                         width);
 }
 
 }  // namespace spad::cli

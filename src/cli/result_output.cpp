@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include "io/result_document.hpp"
+
 namespace spad::cli {
 
 OutputSink& result_out() {
@@ -11,7 +13,7 @@ OutputSink& result_out() {
 }
 
 void write_json_result(const nlohmann::ordered_json& j) {
-  result_out() << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  result_out() << json_document_text(j) << '\n';
 }
 
 }  // namespace spad::cli

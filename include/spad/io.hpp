@@ -1,0 +1,87 @@
+// Readers and writers (public API; part of <spad/spad.hpp>). Every reader
+// throws UserError naming the file (or the CLI flag the text stands for:
+// "--layer", "--schedule", "--buffer"), the field and the value; the
+// messages are exactly those of the `spad` command. Every JSON writer gives
+// the document the command prints with --json (docs/reference.md lists the
+// keys; "format": "spad-<kind>/1" marks each document).
+//
+// READERS
+//   Layer load_layer(arg)           a layer file, JSON text ('{...}') or the
+//                                   inline form "C=64,M=64,H=56,W=56,kernel=3,pad=1"
+//                                   (grammar: io/layer_json.hpp; DESIGN.md's
+//                                   layer file: pad is [top, left, bottom, right])
+//   Schedule load_schedule_arg(arg) a schedule file or JSON text: canonical
+//                                   {"order": [innermost first], "tiles", "buffer_span"},
+//                                   or a result document (its "schedule" is read)
+//   Precision parse_precision(text) "in=1,w=1,out=1,psum=4", any subset, type
+//                                   names (int8, fp16, int32, ...) accepted
+//   Count parse_byte_size(text, what)  "65536", "64KiB", "1.5MiB", "64KB" (= 64000)
+//   Accelerator read_accelerator_file(path)   machine file, YAML or JSON
+//                                   (schema: io/accelerator_file.hpp,
+//                                   examples/machines/*.yaml)
+//   Network load_network(arg, {batch})  a zoo name, a network .json file or an
+//                                   .onnx model (what --model takes)
+//   Network read_onnx_network(path, batch)    an ONNX model (DESIGN.md "ONNX import")
+//   std::vector<std::string> zoo_model_names(); Network load_zoo_model(name)
+//                                   the built-in models (compiled in: no data file)
+//
+// WRITERS (nlohmann::ordered_json; json_document_text gives the text spad prints)
+//   layer_to_json(spec), schedule_to_json(s), machine_to_json(m),
+//   accelerator_to_json(a)           the value objects
+//   cost_result_document(...)        `spad evaluate|simulate --json` (spad-result/1)
+//   optimize_result_document(...)    `spad optimize --layer --json` (spad-result/1)
+//   network_result_to_json(r)        `spad optimize --model --json` (spad-network/1)
+//   compare_result_to_json(r)        `spad compare --json` (spad-compare/1)
+//   accel_result_to_json(r)          `spad accel --json` (spad-accel/1)
+//   sweep_to_json(r, per_layer)      `spad sweep --json` (spad-sweep/1)
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/accel_result_json.hpp"
+#include "io/accelerator_file.hpp"
+#include "io/accelerator_json.hpp"
+#include "io/byte_size.hpp"
+#include "io/compare_result_json.hpp"
+#include "io/layer_json.hpp"
+#include "io/network_file.hpp"
+#include "io/network_result_json.hpp"
+#include "io/network_source.hpp"
+#include "io/onnx_network.hpp"
+#include "io/precision_text.hpp"
+#include "io/result_document.hpp"
+#include "io/result_json.hpp"
+#include "io/schedule_json.hpp"
+#include "io/sweep_json.hpp"
+#include "spad/values.hpp"
+
+namespace spad {
+
+// Readers (compile-checked restatements of the list above).
+Layer load_layer(const std::string& arg);
+Schedule load_schedule_arg(const std::string& arg);
+Precision parse_precision(std::string_view text);
+Count parse_byte_size(std::string_view text, std::string_view what);
+Accelerator read_accelerator_file(const std::string& path);
+Network load_network(const std::string& arg, const NetworkLoadOptions& options);
+Network read_onnx_network(const std::string& path, std::optional<Count> batch);
+std::vector<std::string> zoo_model_names();
+Network load_zoo_model(const std::string& name);
+
+// Writers.
+nlohmann::ordered_json layer_to_json(const LayerSpec& spec);
+nlohmann::ordered_json schedule_to_json(const Schedule& s);
+nlohmann::ordered_json machine_to_json(const Machine& m);
+nlohmann::ordered_json accelerator_to_json(const Accelerator& accel);
+nlohmann::ordered_json cost_result_document(const Layer& layer, const Schedule& schedule,
+                                            const Machine& machine, const Traffic& traffic);
+nlohmann::ordered_json optimize_result_document(const Layer& layer, const Machine& machine,
+                                                const SearchSpace& space,
+                                                const SearchResult& result, int threads,
+                                                double seconds);
+std::string json_document_text(const nlohmann::ordered_json& j);
+
+}  // namespace spad

@@ -1,0 +1,81 @@
+// spad.evaluate, spad.simulate and spad.optimize: one layer's questions. Each
+// returns the document `spad evaluate|simulate|optimize --layer ... --json`
+// prints, built by the same io/ writers (io/result_document), as a dict.
+#include <pybind11/stl.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "io/loop_order_text.hpp"
+#include "python/bindings.hpp"
+#include "report/optimize_report.hpp"
+
+namespace spad::python {
+namespace {
+
+py::object evaluate_document(const py::object& layer_arg, const py::object& schedule_arg,
+                             const PyMachine& machine) {
+  const Layer layer = as_layer(layer_arg);
+  const Schedule schedule = as_schedule(schedule_arg);
+  validate(schedule, layer);
+  const Traffic traffic = evaluate(layer, schedule, machine.machine);
+  return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
+}
+
+py::object simulate_document(const py::object& layer_arg, const py::object& schedule_arg,
+                             const PyMachine& machine) {
+  const Layer layer = as_layer(layer_arg);
+  const Schedule schedule = as_schedule(schedule_arg);
+  validate(schedule, layer);
+  Traffic traffic;
+  {
+    py::gil_scoped_release release;
+    traffic = simulate(layer, schedule, machine.machine);
+  }
+  return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
+}
+
+py::object optimize_document(const py::object& layer_arg, const PyMachine& machine, int threads,
+                             bool uniform_spans, const std::optional<std::string>& fixed_order,
+                             bool min_buffer) {
+  const Layer layer = as_layer(layer_arg);
+  SearchOptions options;
+  options.space.uniform_spans = uniform_spans;
+  if (fixed_order) options.space.fixed_order = parse_loop_order(*fixed_order, "--fixed-order");
+  options.threads = threads;
+  if (min_buffer) options.tie_break = TieBreak::buffer_first;
+  SearchResult result;
+  double seconds = 0;
+  {
+    py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    result = optimize(layer, machine.machine, options);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  if (!result.best)
+    throw UserError(format_infeasible(layer, machine.machine, result.min_capacity_bytes));
+  return to_python(optimize_result_document(layer, machine.machine, options.space, result,
+                                            options.threads, seconds));
+}
+
+}  // namespace
+
+void bind_layer_questions(py::module_& m) {
+  m.def("evaluate", &evaluate_document, py::arg("layer"), py::arg("schedule"),
+        py::arg("machine") = PyMachine{},
+        "The traffic of a schedule by the analytical model: the dict `spad evaluate --json`\n"
+        "prints (spad-result/1). layer and schedule may be given as the CLI takes them.");
+  m.def("simulate", &simulate_document, py::arg("layer"), py::arg("schedule"),
+        py::arg("machine") = PyMachine{},
+        "The same traffic counted by the tile-level simulator: `spad simulate --json`.");
+  m.def("optimize", &optimize_document, py::arg("layer"), py::arg("machine"),
+        py::arg("threads") = 0, py::arg("uniform_spans") = false,
+        py::arg("fixed_order") = py::none(), py::arg("min_buffer") = false,
+        "The schedule of least off-chip traffic that fits machine's scratchpad (exact):\n"
+        "the dict `spad optimize --layer ... --json` prints. search.seconds is the wall\n"
+        "time of this call. Raises spad.UserError when nothing fits (naming the smallest\n"
+        "capacity that would).");
+}
+
+}  // namespace spad::python
