@@ -181,7 +181,8 @@ void bind_network(py::module_& m) {
           "kinds",
           [](const Network& n) {
             py::list kinds;
-            for (const NetworkLayer& l : n.layers) kinds.append(l.kind);
+            for (const NetworkLayer& l : n.layers)
+              kinds.append(std::string(layer_kind_name(l.kind)));
             return kinds;
           },
           "each layer's kind: 'conv', 'fc' or 'matmul'")

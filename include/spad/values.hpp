@@ -49,8 +49,8 @@
 //             -- MAC 0.3 pJ (8-bit multiply 0.2 + 32-bit add 0.1), SRAM
 //             1.25..12.5 pJ/byte by capacity, DRAM 162.5 pJ/byte
 //             (model/accelerator.hpp).
-// Network     model, source, layers (NetworkLayer: spec, kind "conv" | "fc" |
-//             "matmul", bias) in graph order, duplicates included;
+// Network     model, source, layers (NetworkLayer: spec, kind LayerKind::conv | fc |
+//             matmul (layer_kind_name), bias) in graph order, duplicates included;
 //             not_scheduled (other ONNX ops by type), skipped (arithmetic
 //             nodes spad does not schedule, with their MACs), warnings, and the
 //             precision a quantized model states (optional).
@@ -61,12 +61,13 @@
 
 #include "base/checked.hpp"
 #include "base/dims.hpp"
-#include "io/network_file.hpp"
 #include "model/accelerator.hpp"
 #include "model/machine.hpp"
 #include "model/traffic.hpp"
 #include "schedule/schedule.hpp"
 #include "workload/layer.hpp"
+#include "workload/layer_kind.hpp"
+#include "workload/network.hpp"
 #include "workload/precision.hpp"
 
 namespace spad {
