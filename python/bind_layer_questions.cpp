@@ -4,12 +4,15 @@
 #include <pybind11/stl.h>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
+#include "io/execution_check_json.hpp"
 #include "io/loop_order_text.hpp"
 #include "python/bindings.hpp"
 #include "report/optimize_report.hpp"
+#include "study/execution_check.hpp"
 
 namespace spad::python {
 namespace {
@@ -23,17 +26,28 @@ py::object evaluate_document(const py::object& layer_arg, const py::object& sche
   return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
 }
 
+// With `execute`, as `simulate --execute --json`: the functional executor
+// runs the layer on integers from `seed` and "execute" reports its check
+// (study/execution_check) against the reference and the simulator. The CLI
+// exits with code 1 when that check fails; the call returns the document.
 py::object simulate_document(const py::object& layer_arg, const py::object& schedule_arg,
-                             const PyMachine& machine) {
+                             const PyMachine& machine, bool execute_it, std::uint64_t seed) {
   const Layer layer = as_layer(layer_arg);
   const Schedule schedule = as_schedule(schedule_arg);
   validate(schedule, layer);
   Traffic traffic;
+  std::optional<ExecutionCheck> check;
   {
     py::gil_scoped_release release;
     traffic = simulate(layer, schedule, machine.machine);
+    if (execute_it) {
+      const Execution run = execute(layer, schedule, machine.machine, seed);
+      check = check_execution(run, traffic, machine.machine, seed);
+    }
   }
-  return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
+  nlohmann::ordered_json doc = cost_result_document(layer, schedule, machine.machine, traffic);
+  if (check) doc["execute"] = execution_check_json(*check);
+  return to_python(doc);
 }
 
 py::object optimize_document(const py::object& layer_arg, const PyMachine& machine, int threads,
@@ -67,8 +81,11 @@ void bind_layer_questions(py::module_& m) {
         "The traffic of a schedule by the analytical model: the dict `spad evaluate --json`\n"
         "prints (spad-result/1). layer and schedule may be given as the CLI takes them.");
   m.def("simulate", &simulate_document, py::arg("layer"), py::arg("schedule"),
-        py::arg("machine") = PyMachine{},
-        "The same traffic counted by the tile-level simulator: `spad simulate --json`.");
+        py::arg("machine") = PyMachine{}, py::arg("execute") = false, py::arg("seed") = 1,
+        "The same traffic counted by the tile-level simulator: `spad simulate --json`.\n"
+        "execute=True also runs the convolution on integers from seed through the buffers\n"
+        "(`simulate --execute --seed`): 'execute' holds the check against the reference\n"
+        "output and the simulator's counts (returned, not raised, when it fails).");
   m.def("optimize", &optimize_document, py::arg("layer"), py::arg("machine"),
         py::arg("threads") = 0, py::arg("uniform_spans") = false,
         py::arg("fixed_order") = py::none(), py::arg("min_buffer") = false,

@@ -44,5 +44,6 @@ Schedule as_schedule(const py::object& arg);
 void bind_values(py::module_& m);
 void bind_layer_questions(py::module_& m);
 void bind_network_questions(py::module_& m);
+void bind_studies(py::module_& m);
 
 }  // namespace spad::python

@@ -33,4 +33,5 @@ PYBIND11_MODULE(_spad, m) {
   spad::python::bind_values(m);
   spad::python::bind_layer_questions(m);
   spad::python::bind_network_questions(m);
+  spad::python::bind_studies(m);
 }
