@@ -28,8 +28,10 @@ std::string precision_text(const py::object& arg) {
   if (!py::isinstance<py::dict>(arg)) return arg.cast<std::string>();
   std::string text;
   for (const auto& [key, value] : arg.cast<py::dict>()) {
-    text += (text.empty() ? "" : ",") + py::str(key).cast<std::string>() + "=" +
-            py::str(value).cast<std::string>();
+    if (!text.empty()) text += ',';
+    text += py::str(key).cast<std::string>();
+    text += '=';
+    text += py::str(value).cast<std::string>();
   }
   return text;
 }
