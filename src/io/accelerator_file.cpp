@@ -2,15 +2,18 @@
 // the schema; io/yaml_read for the typing of YAML values).
 #include "io/accelerator_file.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/accelerator_json.hpp"
 #include "io/byte_size.hpp"
 #include "io/document_format.hpp"
@@ -560,10 +563,21 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
       top.require("name", " (a short name for the machine, e.g. name: hwc-like)");
   accel.name = std::string(trim(read_text(src, name)));
   if (accel.name.empty()) fail_value(src, name, "the name cannot be empty");
-  for (char c : accel.name)
-    if (static_cast<unsigned char>(c) < 0x20)
-      fail_value(src, name, "the name must be one line without control characters");
-  if (const YamlEntry* e = top.find("description")) accel.description = read_text(src, *e);
+  // The name reaches tables, CSV, JSON and terminals: printable UTF-8 only
+  // (base/name_text), as layer and network names.
+  if (const std::string problem = name_problem(accel.name); !problem.empty())
+    fail_value(src, name, "the name has " + problem + "; names must be printable UTF-8 text");
+  if (const YamlEntry* e = top.find("description")) {
+    accel.description = read_text(src, *e);
+    // Lines of printable UTF-8 (a block scalar may span several).
+    std::string_view rest = accel.description;
+    while (!rest.empty()) {
+      const std::string_view line = rest.substr(0, rest.find('\n'));
+      if (const std::string problem = name_problem(line); !problem.empty())
+        fail_value(src, *e, "the description has " + problem + "; it must be printable UTF-8 text");
+      rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+    }
+  }
 
   read_scratchpad(src, top, accel.machine);
   read_precision(src, top, accel.machine.precision);

@@ -187,8 +187,19 @@ class Scanner {
             is_line_end(text_[i_ + prefix.size()]) || prefix.back() == ' ');
   }
 
+  // Each key, value and bracket counts once against kMaxYamlNodes: yaml-cpp
+  // builds a tree of a few hundred bytes per node and some of its steps are
+  // quadratic in a mapping's keys, so a file of millions of tiny values
+  // ("[[1],[1],...]", 14 MB) took gigabytes and minutes before this limit.
+  void count_node() {
+    if (++nodes_ > kMaxYamlNodes)
+      fail(line_, "more than " + std::to_string(kMaxYamlNodes) +
+                      " keys and values (a machine file has a few dozen)");
+  }
+
   // A node at the start of a block line: a key with its value, or a value.
   void block_node() {
+    count_node();
     const char c = peek();
     if (c == '[' || c == '{') {
       flow_collection();
@@ -229,6 +240,7 @@ class Scanner {
       next_line();
       return;
     }
+    count_node();
     const char c = peek();
     if (c == '[' || c == '{') {
       flow_collection();
@@ -455,6 +467,7 @@ class Scanner {
 
   // An entry (a scalar, or a bracket when `bracket`) begins inside b.
   void entry_starts(Bracket& b, bool bracket) {
+    count_node();
     if (b.expect == Expect::kCommaOrEnd) fail(line_, "two entries without a \",\" between them");
     if (b.expect == Expect::kColon)
       fail(line_, "a key followed by another value without \":\" between them");
@@ -469,6 +482,7 @@ class Scanner {
   long line_ = 1;
   long line_indent_ = 0;
   long block_scalar_indent_ = -1;  // >= 0 while inside a block scalar's lines
+  std::size_t nodes_ = 0;
   std::vector<Bracket> brackets_;
 };
 

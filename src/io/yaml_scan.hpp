@@ -21,15 +21,18 @@
 // keys (`? `), empty keys and entries (`,,`, `{a: 1,}`), bracketed keys, a
 // key without a value inside `{...}`, `a: b: c`, text after a quoted or
 // bracketed value, unmatched or unclosed brackets and quotes, and nesting
-// deeper than kMaxYamlFlowDepth.
+// deeper than kMaxYamlFlowDepth, and more than kMaxYamlNodes keys and values.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace spad {
 
 inline constexpr int kMaxYamlFlowDepth = 64;
+// Keys, values and brackets in one file (machine files have a few dozen).
+inline constexpr std::size_t kMaxYamlNodes = 4096;
 
 // Throws UserError "<source>: line N: malformed YAML: <what is wrong>" for the
 // first problem; returns when the whole text is in the subset above.

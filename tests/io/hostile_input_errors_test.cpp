@@ -76,6 +76,16 @@ std::function<void()> machine_text(const std::string& text) {
   return [text] { parse_accelerator_text(text, "m.yaml"); };
 }
 
+// A valid YAML machine ("name: t" on line 2) with `from` replaced by `to`.
+std::string edited_machine(const std::string& from, const std::string& to) {
+  std::string text =
+      "spad_machine: 1\nname: t\nscratchpad: {capacity_bytes: 65536}\nmac_array:\n"
+      "  unroll: {m: 4}\nclock_mhz: 200\noffchip:\n  bits_per_cycle: 32\n"
+      "  dma_setup_cycles: 16\n";
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
 const std::string kLayer = R"("C": 4, "M": 4, "H": 8, "W": 8, "R": 3, "S": 3)";
 const std::string kMachineJson =
     R"({"spad_machine": 1, "name": "t", "scratchpad": {"capacity_bytes": 65536}, )"
@@ -169,7 +179,8 @@ std::vector<BadInput> bad_inputs() {
       {"quoted scalar then a stray comma (fuzzer finding)",
        machine_text(std::string("'t\x01t\x01t',")),
        {"m.yaml", "line 1", "control character (U+0001)"}},
-      {"quoted scalar then a stray comma", machine_text("'tt',"),
+      {"quoted scalar then a stray comma",
+       machine_text("'tt',"),
        {"m.yaml", "line 1", "quoted or bracketed value"}},
       {"quoted key value then a stray comma",
        machine_text("name: 'x',\n"),
@@ -188,6 +199,17 @@ std::vector<BadInput> bad_inputs() {
        {"m.yaml", "nested more than 64"}},
       {"NUL in YAML", machine_text(std::string("name: a\0b\n", 10)), {"m.yaml", "NUL byte"}},
       {"a YAML tag", machine_text("name: !!str x\n"), {"m.yaml", "line 1", "tag"}},
+      // Found by a newcomer's review: machine names reach tables and terminals
+      // as layer names do, so the same printable-UTF-8 rule applies.
+      {"DEL and a C1 CSI in a machine name",
+       machine_text(edited_machine("name: t", "name: \"\\x7f\\u009b31m\"")),
+       {"m.yaml", "line 2", "U+007F", "printable UTF-8"}},
+      {"NEL in a machine name",
+       machine_text(edited_machine("name: t", "name: \"a\\Nb\"")),
+       {"m.yaml", "line 2", "printable UTF-8"}},
+      {"escape in a machine description",
+       machine_text(edited_machine("name: t", "name: t\ndescription: \"x\\e[2J\"")),
+       {"m.yaml", "line 3", "description", "U+001B"}},
   };
 }
 

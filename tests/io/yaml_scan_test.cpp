@@ -61,7 +61,7 @@ struct Refused {
 };
 
 TEST(YamlScan, RefusesEverythingElseByLine) {
-  const std::vector<Refused> cases = {
+  std::vector<Refused> cases = {
       {"tab indentation", "a:\n\tb: 1\n", {"line 2", "tab in the indentation"}},
       {"control character", "a: x\x1b[31m\n", {"line 1", "control character (U+001B)"}},
       {"C1 control character", "a: \xC2\x85\n", {"line 1", "U+0085"}},
@@ -96,6 +96,13 @@ TEST(YamlScan, RefusesEverythingElseByLine) {
       {"reserved indicator", "a: @x\n", {"line 1", "cannot start a plain value"}},
       {"comment glued to a value in brackets", "a: [1]#c\n", {"line 1", "stray character"}},
   };
+  std::string many = "a: [";
+  for (int i = 0; i < 5000; ++i) many += "1,";
+  many += "1]\n";
+  cases.push_back({"millions of tiny values, in small", many, {"line 1", "more than 4096"}});
+  std::string keys;
+  for (int i = 0; i < 5000; ++i) keys += "k" + std::to_string(i) + ": 1\n";
+  cases.push_back({"thousands of keys", keys, {"line 2049", "more than 4096"}});
   for (const Refused& c : cases) {
     SCOPED_TRACE(c.label);
     try {
