@@ -63,8 +63,14 @@ constexpr const char* kDefaultKneeShare = "0.1";
 
 int run_sweep(const SweepFlags& flags) {
   std::vector<Network> networks;
+  std::vector<std::string_view> given;
   for (std::string_view m : split_trimmed(flags.models, ',')) {
     if (m.empty()) throw UserError("--model " + in_quotes(flags.models) + ": an empty model name");
+    for (std::string_view earlier : given)
+      if (earlier == m)
+        throw UserError("--model " + in_quotes(flags.models) + ": " + in_quotes(std::string(m)) +
+                        " is given twice (its rows would repeat); give each model once");
+    given.push_back(m);
     networks.push_back(load_network(std::string(m), NetworkLoadOptions{flags.batch}));
     // A model's own element sizes (integer operators) replace the defaults;
     // keys given with --precision win over them (as in `spad optimize`).
@@ -82,12 +88,25 @@ int run_sweep(const SweepFlags& flags) {
         "buffering; leave out --precision, --halo-reuse and --double-buffer");
   if (flags.machine_files.empty() && !flags.objectives.empty())
     throw UserError("--objective needs --machine (latency and energy come from a machine file)");
-  for (const std::string& f : flags.machine_files)
+  for (const std::string& f : flags.machine_files) {
     options.accelerators.push_back(read_accelerator_file(f));
+    // Rows are labelled by machine name: the same file or name twice would
+    // repeat rows under one label.
+    for (std::size_t j = 0; j + 1 < options.accelerators.size(); ++j)
+      if (flags.machine_files[j] == f ||
+          options.accelerators[j].name == options.accelerators.back().name)
+        throw UserError("--machine " + f + ": the machine " +
+                        in_quotes(options.accelerators.back().name) + " is given twice (also " +
+                        flags.machine_files[j] + "); give each machine once, with distinct names");
+  }
   for (const std::string& o : flags.objectives) {
     const std::optional<Objective> objective = parse_objective(o);
     if (!objective)
       throw UserError("--objective " + in_quotes(o) + ": expected traffic, latency or energy");
+    for (Objective earlier : options.objectives)
+      if (earlier == *objective)
+        throw UserError("--objective " + in_quotes(o) +
+                        " is given twice; give each objective once");
     options.objectives.push_back(*objective);
   }
   options.threads = flags.threads;

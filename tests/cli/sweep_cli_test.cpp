@@ -105,6 +105,21 @@ TEST(SweepCli, BadInputExitsTwoWithASpecificMessage) {
     EXPECT_EQ(run.exit_code, 2) << args;
     EXPECT_NE(run.err.find(fragment), std::string::npos) << args << ": " << run.err;
   }
+  // Repeated models, machines or objectives would repeat rows under one label.
+  const std::vector<std::pair<std::string, std::string>> repeats = {
+      {"--model tc_resnet8,tc_resnet8 --buffers 1KiB", "\"tc_resnet8\" is given twice"},
+      {"--model tc_resnet8 --buffers 1KiB --machine " + q(testing::kHwc) + " --machine " +
+           q(testing::kHwc),
+       "\"hwc-like\" is given twice"},
+      {"--model tc_resnet8 --buffers 1KiB --machine " + q(testing::kHwc) +
+           " --objective latency,latency",
+       "\"latency\" is given twice"},
+  };
+  for (const auto& [args, fragment] : repeats) {
+    const testing::CliRun run = run_spad("sweep " + args);
+    EXPECT_EQ(run.exit_code, 2) << args;
+    EXPECT_NE(run.err.find(fragment), std::string::npos) << args << ": " << run.err;
+  }
   const testing::CliRun unknown = run_spad("sweep --model nosuchnet --buffers 1KiB");
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("nosuchnet"), std::string::npos);
