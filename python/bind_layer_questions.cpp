@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "base/thread_launcher.hpp"
 #include "io/execution_check_json.hpp"
 #include "io/loop_order_text.hpp"
 #include "python/bindings.hpp"
@@ -53,6 +54,7 @@ py::object simulate_document(const py::object& layer_arg, const py::object& sche
 py::object optimize_document(const py::object& layer_arg, const PyMachine& machine, int threads,
                              bool uniform_spans, const std::optional<std::string>& fixed_order,
                              bool min_buffer) {
+  check_thread_count(threads, "threads");
   const Layer layer = as_layer(layer_arg);
   SearchOptions options;
   options.space.uniform_spans = uniform_spans;

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/thread_launcher.hpp"
 #include "io/capacity_list.hpp"
 #include "io/ratio_text.hpp"
 #include "io/text_fields.hpp"
@@ -42,6 +43,7 @@ py::object sweep_document(const std::variant<std::string, std::vector<ModelArg>>
                           bool baselines, bool per_layer,
                           const std::optional<std::string>& target_ratio,
                           const std::optional<std::string>& knee, int threads) {
+  check_thread_count(threads, "threads");
   const PyMachine plain = machine.value_or(PyMachine{});
   std::vector<Network> networks;
   std::vector<ModelArg> model_args;

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/thread_launcher.hpp"
 #include "io/loop_order_text.hpp"
 #include "io/network_layer_selection.hpp"
 #include "python/bindings.hpp"
@@ -49,6 +50,7 @@ py::object optimize_network_document(const py::object& model, const PyMachine& m
                                      std::optional<Count> batch, int threads, bool uniform_spans,
                                      const std::optional<std::string>& fixed_order,
                                      bool min_buffer) {
+  check_thread_count(threads, "threads");
   const Network net = network_arg(model, batch);
   // As `spad optimize --model`: the model's own element sizes replace the
   // defaults; the keys of the machine's precision text win over them.
@@ -79,6 +81,7 @@ py::object optimize_network_document(const py::object& model, const PyMachine& m
 py::object compare_document(const py::object& model, const PyMachine& machine,
                             const std::optional<std::string>& layers, std::optional<Count> batch,
                             int threads) {
+  check_thread_count(threads, "threads");
   const Network net = network_arg(model, batch);
   const std::vector<std::size_t> chosen = selection(net, layers);
   CompareResult result;
@@ -92,6 +95,7 @@ py::object compare_document(const py::object& model, const PyMachine& machine,
 py::object accel_document(const py::object& model, const Accelerator& accelerator,
                           const std::string& objective, const std::optional<std::string>& layers,
                           std::optional<Count> batch, bool baselines, int threads) {
+  check_thread_count(threads, "threads");
   AccelRunOptions run;
   const std::optional<Objective> o = parse_objective(objective);
   if (!o) throw UserError("--objective " + objective + ": expected traffic, latency or energy");

@@ -5,6 +5,8 @@
 #include <system_error>
 #include <vector>
 
+#include "base/error.hpp"
+
 namespace spad {
 
 void run_workers(std::size_t workers, const std::function<void(std::size_t id)>& worker,
@@ -38,6 +40,13 @@ std::size_t resolved_thread_count(int asked) {
   if (asked > 0) return static_cast<std::size_t>(asked);
   const unsigned hardware = std::thread::hardware_concurrency();
   return hardware > 0 ? hardware : 1;
+}
+
+void check_thread_count(long long asked, const std::string& what) {
+  if (asked < 0 || asked > kMaxThreads)
+    throw UserError(what + " = " + std::to_string(asked) +
+                    ": the number of threads must be 0 (all hardware threads) to " +
+                    std::to_string(kMaxThreads));
 }
 
 }  // namespace spad

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <thread>
 
 namespace spad {
@@ -25,5 +26,13 @@ void run_workers(std::size_t workers, const std::function<void(std::size_t id)>&
 
 // A --threads value: 0 (or less) means every hardware thread (at least 1).
 std::size_t resolved_thread_count(int asked);
+
+// The largest thread count a caller may ask for: more threads than this only
+// cost memory (the CLI's --threads and the Python module check it).
+inline constexpr int kMaxThreads = 1024;
+
+// Throws UserError "<what> = <asked>: the number of threads must be 0 (all
+// hardware threads) to 1024" unless 0 <= asked <= kMaxThreads.
+void check_thread_count(long long asked, const std::string& what);
 
 }  // namespace spad

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/thread_launcher.hpp"
+
 namespace spad::cli {
 
 // A decimal integer in [min, max]; `meaning` says what it counts ("the batch
@@ -19,7 +21,7 @@ CLI::Validator seed_number();
 
 inline constexpr std::int64_t kMaxWholeNumber = INT64_MAX;
 
-// The largest --threads value: more threads than this only costs memory.
-inline constexpr std::int64_t kMaxThreads = 1024;
+// The largest --threads value (base/thread_launcher).
+inline constexpr std::int64_t kMaxThreads = spad::kMaxThreads;
 
 }  // namespace spad::cli

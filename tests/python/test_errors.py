@@ -108,3 +108,17 @@ def test_bad_sweep_arguments(spad):
     ]:
         info = raised(lambda: spad.sweep("alexnet", **kwargs))
         assert str(info.value) == cli_error("sweep", "--model", "alexnet", *flags), kwargs
+
+
+@pytest.mark.parametrize("threads", [-1, 1025, 2**31 - 1])
+def test_thread_count_outside_0_to_1024(spad, threads):
+    # The CLI refuses --threads outside 0..1024 (docs/resource-contract.md);
+    # the module refuses the same counts instead of recording them.
+    layer = spad.Layer(LAYER_FILE)
+    machine = spad.Machine(buffer="64KiB")
+    for call in (lambda: spad.optimize(layer, machine, threads=threads),
+                 lambda: spad.optimize_network("tc_resnet8", machine, threads=threads)):
+        info = raised(call)
+        assert info.type is spad.UserError
+        assert str(info.value) == (f"threads = {threads}: the number of threads must be 0 "
+                                   "(all hardware threads) to 1024")
