@@ -4,11 +4,7 @@
 #include <cstdint>
 
 namespace spad {
-namespace {
 
-// Length of the valid UTF-8 sequence at text[i] (1..4) and its code point,
-// or 0 when the bytes there are not valid UTF-8 (overlong forms, surrogates
-// and values past U+10FFFF are invalid).
 std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t* code) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
@@ -38,6 +34,8 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, std::uint32_t* c
 }
 
 bool is_control(std::uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+namespace {
 
 std::string hex_byte(unsigned char b) {
   static constexpr char kDigits[] = "0123456789ABCDEF";

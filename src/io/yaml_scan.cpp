@@ -6,10 +6,12 @@
 // with an explicit stack of brackets, so no input makes the pass recurse.
 #include "io/yaml_scan.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 
 namespace spad {
 namespace {
@@ -21,34 +23,10 @@ bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-std::string hex_code(unsigned char c) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+std::string code_point_text(std::uint32_t cp) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
   return buffer;
-}
-
-// Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid
-// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
-  };
-  const unsigned lead = byte(0);
-  const auto continuation = [&](std::size_t k) { return (byte(k) & 0xC0u) == 0x80u; };
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    const unsigned second = byte(1);
-    if (lead == 0xE0 && second < 0xA0) return 0;
-    if (lead == 0xED && second > 0x9F) return 0;
-    return continuation(1) && continuation(2) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned second = byte(1);
-    if (lead == 0xF0 && second < 0x90) return 0;
-    if (lead == 0xF4 && second > 0x8F) return 0;
-    return continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
 }
 
 // What a bracket expects next.
@@ -91,29 +69,24 @@ class Scanner {
 
   // ---------------------------------------------------------------- bytes
 
+  // Tabs, line ends (CR only before LF) and printable UTF-8 (base/name_text).
   void check_bytes() const {
     long line = 1;
     for (std::size_t k = 0; k < text_.size();) {
-      const auto c = static_cast<unsigned char>(text_[k]);
-      if (c == '\n') {
-        ++line;
-      } else if (c == 0) {
-        fail(line, "a NUL byte (is this a binary file?)");
-      } else if (c == '\r') {
-        if (k + 1 >= text_.size() || text_[k + 1] != '\n')
-          fail(line, "a carriage return not followed by a newline");
-      } else if ((c < 0x20 && c != '\t') || c == 0x7F) {
-        fail(line, "a control character (" + hex_code(c) + ")");
-      } else if (c >= 0x80) {
-        const std::size_t length = utf8_length(text_, k);
-        if (length == 0) fail(line, "invalid UTF-8 (the file must be UTF-8 text)");
-        if (c == 0xC2 && static_cast<unsigned char>(text_[k + 1]) < 0xA0)
-          fail(line,
-               "a control character (" + hex_code(static_cast<unsigned char>(text_[k + 1])) + ")");
-        k += length;
+      const char c = text_[k];
+      if (c == '\n') ++line;
+      if (c == '\r' && (k + 1 >= text_.size() || text_[k + 1] != '\n'))
+        fail(line, "a carriage return not followed by a newline");
+      if (c == '\n' || c == '\r' || c == '\t') {
+        ++k;
         continue;
       }
-      ++k;
+      if (c == '\0') fail(line, "a NUL byte (is this a binary file?)");
+      std::uint32_t cp = 0;
+      const std::size_t length = utf8_sequence(text_, k, &cp);
+      if (length == 0) fail(line, "invalid UTF-8 (the file must be UTF-8 text)");
+      if (is_control(cp)) fail(line, "a control character (" + code_point_text(cp) + ")");
+      k += length;
     }
   }
 
