@@ -27,6 +27,7 @@ from pathlib import Path
 LIB_FOLDERS = ["base", "workload", "schedule", "model", "sim", "search", "io", "study",
                "report", "codegen", "cli"]
 MODEL_PLAIN_VALUES = {"model/machine.hpp", "model/traffic.hpp", "model/accelerator.hpp",
+                      "model/memory_levels.hpp", "model/level_traffic.hpp",
                       "model/activity.hpp"}
 
 # folder -> the only spad folders it may include
