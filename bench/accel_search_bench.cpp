@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "search/optimize.hpp"
 
 namespace spad {

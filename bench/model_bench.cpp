@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "model/evaluate.hpp"
 #include "model/evaluator.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "study/optimize_network.hpp"
 
 namespace spad {

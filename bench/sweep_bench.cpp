@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "study/sweep.hpp"
 
 namespace spad {

@@ -1,6 +1,6 @@
 // spad.evaluate, spad.simulate and spad.optimize: one layer's questions. Each
 // returns the document `spad evaluate|simulate|optimize --layer ... --json`
-// prints, built by the same io/ writers (io/result_document), as a dict.
+// prints, built by the same io/ writers (io/json/result_document), as a dict.
 #include <pybind11/stl.h>
 
 #include <chrono>
@@ -9,8 +9,8 @@
 #include <string>
 
 #include "base/thread_launcher.hpp"
-#include "io/execution_check_json.hpp"
-#include "io/loop_order_text.hpp"
+#include "io/json/execution_check_json.hpp"
+#include "io/text/loop_order_text.hpp"
 #include "python/bindings.hpp"
 #include "report/optimize_report.hpp"
 #include "study/execution_check.hpp"

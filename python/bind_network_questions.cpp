@@ -1,5 +1,5 @@
 // Networks: spad.zoo, spad.load_onnx, spad.load_network (what --model takes)
-// and spad.sweep (`spad sweep --json` as a dict, built by io/sweep_json).
+// and spad.sweep (`spad sweep --json` as a dict, built by io/json/sweep_json).
 #include <pybind11/stl.h>
 
 #include <optional>
@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "base/thread_launcher.hpp"
-#include "io/capacity_list.hpp"
-#include "io/ratio_text.hpp"
-#include "io/text_fields.hpp"
+#include "io/text/capacity_list.hpp"
+#include "io/text/ratio_text.hpp"
+#include "io/text/text_fields.hpp"
 #include "python/bindings.hpp"
 
 namespace spad::python {

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "base/thread_launcher.hpp"
-#include "io/loop_order_text.hpp"
-#include "io/network_layer_selection.hpp"
+#include "io/text/loop_order_text.hpp"
+#include "io/text/network_layer_selection.hpp"
 #include "python/bindings.hpp"
 #include "search/objective.hpp"
 #include "study/accel_network.hpp"

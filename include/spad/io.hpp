@@ -8,7 +8,7 @@
 // READERS
 //   Layer load_layer(arg)           a layer file, JSON text ('{...}') or the
 //                                   inline form "C=64,M=64,H=56,W=56,kernel=3,pad=1"
-//                                   (grammar: io/layer_json.hpp; DESIGN.md's
+//                                   (grammar: io/json/layer_json.hpp; DESIGN.md's
 //                                   layer file: pad is [top, left, bottom, right])
 //   Schedule load_schedule_arg(arg) a schedule file or JSON text: canonical
 //                                   {"order": [innermost first], "tiles", "buffer_span"},
@@ -17,7 +17,7 @@
 //                                   names (int8, fp16, int32, ...) accepted
 //   Count parse_byte_size(text, what)  "65536", "64KiB", "1.5MiB", "64KB" (= 64000)
 //   Accelerator read_accelerator_file(path)   machine file, YAML or JSON
-//                                   (schema: io/accelerator_file.hpp,
+//                                   (schema: io/machine/accelerator_file.hpp,
 //                                   examples/machines/*.yaml)
 //   Network load_network(arg, {batch})  a zoo name, a network .json file or an
 //                                   .onnx model (what --model takes)
@@ -41,21 +41,21 @@
 #include <string_view>
 #include <vector>
 
-#include "io/accel_result_json.hpp"
-#include "io/accelerator_file.hpp"
-#include "io/accelerator_json.hpp"
-#include "io/byte_size.hpp"
-#include "io/compare_result_json.hpp"
-#include "io/layer_json.hpp"
-#include "io/network_file.hpp"
-#include "io/network_result_json.hpp"
-#include "io/network_source.hpp"
-#include "io/onnx_network.hpp"
-#include "io/precision_text.hpp"
-#include "io/result_document.hpp"
-#include "io/result_json.hpp"
-#include "io/schedule_json.hpp"
-#include "io/sweep_json.hpp"
+#include "io/common/network_source.hpp"
+#include "io/json/accel_result_json.hpp"
+#include "io/json/compare_result_json.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/network_result_json.hpp"
+#include "io/json/result_document.hpp"
+#include "io/json/result_json.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/json/sweep_json.hpp"
+#include "io/machine/accelerator_file.hpp"
+#include "io/machine/accelerator_json.hpp"
+#include "io/onnx/onnx_network.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
+#include "io/zoo/network_file.hpp"
 #include "spad/values.hpp"
 
 namespace spad {

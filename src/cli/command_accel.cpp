@@ -1,14 +1,14 @@
 // `spad accel`: from bytes to cycles, bandwidth and energy on an accelerator
-// described by a machine file (io/accelerator_file). For one layer (--layer)
+// described by a machine file (io/machine/accelerator_file). For one layer (--layer)
 // or every conv and fc layer of a network (--model), the best schedule for
 // the objective (--objective latency|energy|traffic, default latency), its compute and
 // transfer cycles, latency with and without DMA/compute overlap, energy
 // split, and the fixed dataflows beside it; a table (report/accel_table),
-// JSON (io/accel_result_json) or CSV (io/accel_result_csv). With --schedule,
+// JSON (io/json/accel_result_json) or CSV (io/csv/accel_result_csv). With --schedule,
 // the given schedule of the --layer is costed instead of searched. With two
 // or more --machine files, the same run on each machine, side by side
 // (study/accel_comparison: report/accel_side_by_side_table,
-// io/accel_comparison_json, io/accel_comparison_csv); one machine prints
+// io/json/accel_comparison_json, io/csv/accel_comparison_csv); one machine prints
 // exactly as before.
 #include <memory>
 #include <optional>
@@ -24,13 +24,13 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
-#include "io/accel_comparison_csv.hpp"
-#include "io/accel_comparison_json.hpp"
-#include "io/accel_result_csv.hpp"
-#include "io/accel_result_json.hpp"
-#include "io/accelerator_file.hpp"
-#include "io/document_format.hpp"
-#include "io/schedule_json.hpp"
+#include "io/csv/accel_comparison_csv.hpp"
+#include "io/csv/accel_result_csv.hpp"
+#include "io/json/accel_comparison_json.hpp"
+#include "io/json/accel_result_json.hpp"
+#include "io/json/document_format.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/machine/accelerator_file.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 #include "study/accel_comparison.hpp"

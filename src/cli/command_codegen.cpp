@@ -16,7 +16,7 @@
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "codegen/generate_c.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "search/optimize.hpp"
 
 namespace spad::cli {

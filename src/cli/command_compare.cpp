@@ -1,8 +1,8 @@
 // `spad compare`: per layer, the optimum beside the lower bound, the fixed
 // dataflows, the HWCE-like engine and the working-set model, for one layer
 // (--layer) or every conv and fc layer of a network (--model); printed as a
-// table (report/compare_table), JSON (io/compare_result_json) or CSV
-// (io/compare_result_csv). Layers whose optimum does not fit are reported with
+// table (report/compare_table), JSON (io/json/compare_result_json) or CSV
+// (io/csv/compare_result_csv). Layers whose optimum does not fit are reported with
 // the others; then the command exits with code 2 and lists them on stderr.
 #include <memory>
 
@@ -13,8 +13,8 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
-#include "io/compare_result_csv.hpp"
-#include "io/compare_result_json.hpp"
+#include "io/csv/compare_result_csv.hpp"
+#include "io/json/compare_result_json.hpp"
 #include "report/compare_table.hpp"
 #include "study/compare_network.hpp"
 

@@ -6,8 +6,8 @@
 #include "base/error.hpp"
 #include "cli/output_width.hpp"
 #include "cli/result_output.hpp"
-#include "io/layer_json.hpp"
-#include "io/result_document.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/result_document.hpp"
 #include "report/optimize_report.hpp"
 
 namespace spad::cli {

@@ -1,6 +1,6 @@
 // `spad optimize --layer L`: the best schedule of one layer, printed as the
 // human report (report/optimize_report) or, with --json, as the Result JSON
-// (io/optimize_result_json) with "search": {..., "threads", "seconds"} added.
+// (io/json/optimize_result_json) with "search": {..., "threads", "seconds"} added.
 // A capacity below the layer's minimum is a UserError (exit code 2) that names
 // the layer, the capacity asked and the minimum.
 #pragma once

@@ -15,7 +15,7 @@
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
-#include "io/execution_check_json.hpp"
+#include "io/json/execution_check_json.hpp"
 #include "report/execution_check_text.hpp"
 #include "sim/executor.hpp"
 #include "sim/tile_simulator.hpp"

@@ -3,7 +3,7 @@
 // beside the compulsory traffic and the lower bound, optionally the
 // baselines, per-layer traffic, the smallest capacity reaching a target
 // ratio and the knee; printed as tables (report/sweep_table), JSON
-// (io/sweep_json) or CSV (io/sweep_csv). This file only parses flags.
+// (io/json/sweep_json) or CSV (io/csv/sweep_csv). This file only parses flags.
 #include <memory>
 
 #include "base/error.hpp"
@@ -13,14 +13,14 @@
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
-#include "io/accelerator_file.hpp"
-#include "io/capacity_list.hpp"
-#include "io/network_source.hpp"
-#include "io/precision_text.hpp"
-#include "io/ratio_text.hpp"
-#include "io/sweep_csv.hpp"
-#include "io/sweep_json.hpp"
-#include "io/text_fields.hpp"
+#include "io/common/network_source.hpp"
+#include "io/csv/sweep_csv.hpp"
+#include "io/json/sweep_json.hpp"
+#include "io/machine/accelerator_file.hpp"
+#include "io/text/capacity_list.hpp"
+#include "io/text/precision_text.hpp"
+#include "io/text/ratio_text.hpp"
+#include "io/text/text_fields.hpp"
 #include "report/sweep_table.hpp"
 #include "study/sweep.hpp"
 

@@ -2,8 +2,8 @@
 #include "cli/cost_flags.hpp"
 
 #include "cli/network_run_flags.hpp"
-#include "io/layer_json.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/schedule_json.hpp"
 
 namespace spad::cli {
 

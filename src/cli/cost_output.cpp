@@ -2,7 +2,7 @@
 #include "cli/cost_output.hpp"
 
 #include "cli/result_output.hpp"
-#include "io/result_document.hpp"
+#include "io/json/result_document.hpp"
 #include "report/schedule_report.hpp"
 
 namespace spad::cli {

@@ -1,5 +1,5 @@
 // Writes the result of costing one schedule to stdout: with --json the
-// Result JSON of DESIGN.md (io/result_json) as one document, plus any
+// Result JSON of DESIGN.md (io/json/result_json) as one document, plus any
 // `extra` members; otherwise the human report (report/schedule_report).
 #pragma once
 

@@ -1,8 +1,8 @@
 // Parsing of the machine flags into a Machine.
 #include "cli/machine_flags.hpp"
 
-#include "io/byte_size.hpp"
-#include "io/precision_text.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
 
 namespace spad::cli {
 

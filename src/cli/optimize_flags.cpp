@@ -1,7 +1,7 @@
 // Flags of `spad optimize`.
 #include "cli/optimize_flags.hpp"
 
-#include "io/loop_order_text.hpp"
+#include "io/text/loop_order_text.hpp"
 
 namespace spad::cli {
 

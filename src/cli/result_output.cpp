@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include "io/result_document.hpp"
+#include "io/json/result_document.hpp"
 
 namespace spad::cli {
 

@@ -6,9 +6,9 @@
 
 #include "base/error.hpp"
 #include "cli/result_output.hpp"
-#include "io/layer_json.hpp"
-#include "io/network_layer_selection.hpp"
-#include "io/network_source.hpp"
+#include "io/common/network_source.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/text/network_layer_selection.hpp"
 #include "report/network_table.hpp"
 
 namespace spad::cli {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "study/network_result.hpp"
 
 namespace spad::cli {

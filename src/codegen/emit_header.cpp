@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "codegen/emit_kernel.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "report/loop_nest.hpp"
 
 namespace spad::codegen {

@@ -1,6 +1,6 @@
 // The accelerator around the scratchpad: what turns bytes into cycles and
 // joules. A plain, immutable value read from a machine file
-// (io/accelerator_file); the traffic side of it is an ordinary Machine.
+// (io/machine/accelerator_file); the traffic side of it is an ordinary Machine.
 //
 //   off-chip memory ──[ DMA: bits_per_cycle, setup per transfer ]──► scratchpad
 //        (offchip_fj_per_byte)                                (scratchpad_fj_per_byte)

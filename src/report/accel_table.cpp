@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 #include "report/machine_summary.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"

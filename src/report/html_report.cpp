@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 #include "report/loop_nest.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 #include "model/axis_footprint.hpp"
 #include "report/number_text.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "io/byte_size.hpp"
-#include "io/precision_text.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
 
 namespace spad {
 

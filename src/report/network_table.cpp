@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "io/byte_size.hpp"
-#include "io/precision_text.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"

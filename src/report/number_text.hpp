@@ -1,5 +1,5 @@
 // Number formatting shared by the human-readable reports: integers with
-// thousands separators and short ratios. (Byte sizes: io/byte_size.)
+// thousands separators and short ratios. (Byte sizes: io/text/byte_size.)
 #pragma once
 
 #include <string>

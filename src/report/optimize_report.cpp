@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "base/error.hpp"
-#include "io/byte_size.hpp"
-#include "io/loop_order_text.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/loop_order_text.hpp"
 #include "report/layer_summary.hpp"
 #include "report/loop_nest.hpp"
 #include "report/number_text.hpp"

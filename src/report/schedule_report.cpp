@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "io/schedule_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "report/layer_summary.hpp"
 #include "report/loop_nest.hpp"
 #include "report/text_table.hpp"

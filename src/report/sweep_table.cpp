@@ -3,8 +3,8 @@
 
 #include <cstdio>
 
-#include "io/byte_size.hpp"
-#include "io/ratio_text.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/ratio_text.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"
 

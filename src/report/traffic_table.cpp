@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 #include "report/machine_summary.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"

@@ -1,4 +1,4 @@
-// What a schedule costs, for people (the JSON twin is io/result_json):
+// What a schedule costs, for people (the JSON twin is io/json/result_json):
 //
 //   array  buffer elems  buffer bytes      reads  writes  final writes  fills  read bytes  ...
 //   -----------------------------------------------------------------------------------------

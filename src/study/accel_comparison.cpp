@@ -5,8 +5,8 @@
 #include <compare>
 
 #include "base/error.hpp"
-#include "io/precision_text.hpp"
-#include "io/text_fields.hpp"
+#include "io/text/precision_text.hpp"
+#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

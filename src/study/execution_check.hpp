@@ -3,7 +3,7 @@
 // simulator's Traffic (element counts per array: reads, writes, final
 // writes, fills; the buffer sizes the executor's replay found against the
 // simulator's; and that no buffer held more than its size). A plain value;
-// io/execution_check_json and report/execution_check_text write it.
+// io/json/execution_check_json and report/execution_check_text write it.
 #pragma once
 
 #include <cstdint>

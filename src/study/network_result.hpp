@@ -1,7 +1,7 @@
 // The answer of `spad optimize --model`: the best schedule of every selected
 // conv/fc layer of a network, in graph order, and the network's totals. A
 // plain value; study/optimize_network fills it, io and report write it
-// (io/network_result_json, io/network_result_csv, report/network_table).
+// (io/json/network_result_json, io/csv/network_result_csv, report/network_table).
 #pragma once
 
 #include <cstddef>

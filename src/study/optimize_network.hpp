@@ -24,7 +24,7 @@ namespace spad {
 // Every layer of `net`: 0, 1, ..., net.layers.size() - 1.
 std::vector<std::size_t> all_layers(const Network& net);
 
-// `selection`: indices into net.layers, ascending (io/network_layer_selection
+// `selection`: indices into net.layers, ascending (io/text/network_layer_selection
 // reads them from text; all_layers: every one). machine.capacity_bytes must be
 // set (search/optimize throws UserError otherwise). `progress` gets one stage, "optimum", counting
 // the distinct shapes searched.

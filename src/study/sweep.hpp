@@ -36,7 +36,7 @@
 namespace spad {
 
 struct SweepOptions {
-  std::vector<Count> capacities;  // ascending, distinct, each >= 1 (io/capacity_list)
+  std::vector<Count> capacities;  // ascending, distinct, each >= 1 (io/text/capacity_list)
   // Precisions and hardware options; capacity ignored. A network's own
   // element sizes (Network::precision, from a quantized ONNX model) replace
   // these precisions for that network, as in `spad optimize`.

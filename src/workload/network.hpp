@@ -1,7 +1,7 @@
 // A network: its conv, fully-connected and matmul layers in graph order,
 // duplicates included, with what an import found beside them (operators not
 // scheduled, arithmetic nodes skipped, warnings) and the figures the source
-// publishes. A plain value; io/network_file and io/onnx_network read it,
+// publishes. A plain value; io/zoo/network_file and io/onnx/onnx_network read it,
 // study/ answers questions over it.
 #pragma once
 

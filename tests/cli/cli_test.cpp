@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "cli_fixtures.hpp"
-#include "io/layer_json.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad {

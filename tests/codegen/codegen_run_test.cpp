@@ -14,8 +14,8 @@
 
 #include "codegen/kernel_plan.hpp"
 #include "codegen_harness.hpp"
-#include "io/network_layer_selection.hpp"
-#include "io/network_source.hpp"
+#include "io/common/network_source.hpp"
+#include "io/text/network_layer_selection.hpp"
 #include "random_cases.hpp"
 #include "search/optimize.hpp"
 

@@ -1,6 +1,6 @@
 // Fuzz target: byte sizes (--buffer 64KiB, 1.5MiB, ...).
 #include "fuzz_target.hpp"
-#include "io/byte_size.hpp"
+#include "io/text/byte_size.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   spad::fuzz::run_parser(data, size, [](std::string_view text) {

@@ -1,6 +1,6 @@
 // Fuzz target: the inline layer form (--layer C=64,M=64,...) and validation.
 #include "fuzz_target.hpp"
-#include "io/layer_json.hpp"
+#include "io/json/layer_json.hpp"
 #include "workload/layer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "fuzz_target.hpp"
-#include "io/json_read.hpp"
-#include "io/layer_json.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
 #include "workload/layer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

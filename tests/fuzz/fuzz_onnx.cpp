@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_target.hpp"
-#include "io/onnx_network.hpp"
+#include "io/onnx/onnx_network.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::string path = "/tmp/spad_fuzz_onnx_" + std::to_string(::getpid()) + ".onnx";

@@ -1,6 +1,6 @@
 // Fuzz target: precisions (--precision in=1,w=1,out=1,psum=4).
 #include "fuzz_target.hpp"
-#include "io/precision_text.hpp"
+#include "io/text/precision_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   spad::fuzz::run_parser(data, size, [](std::string_view text) {

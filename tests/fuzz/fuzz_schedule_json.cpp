@@ -2,9 +2,9 @@
 // schedule reader, then costed by the model on a small fixed layer (which
 // validates it against the layer).
 #include "fuzz_target.hpp"
-#include "io/json_read.hpp"
-#include "io/layer_json.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "model/evaluate.hpp"
 #include "workload/layer.hpp"
 

@@ -16,12 +16,12 @@
 #include "base/error.hpp"
 #include "base/name_text.hpp"
 #include "base/output_sink.hpp"
-#include "io/accelerator_file.hpp"
-#include "io/input_file.hpp"
-#include "io/json_read.hpp"
-#include "io/layer_json.hpp"
-#include "io/network_file.hpp"
-#include "io/schedule_json.hpp"
+#include "io/common/input_file.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/machine/accelerator_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {

@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "io/byte_size.hpp"
-#include "io/layer_json.hpp"
-#include "io/precision_text.hpp"
-#include "io/schedule_json.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
 
 namespace spad {
 namespace {

@@ -7,12 +7,12 @@
 #include <random>
 
 #include "base/error.hpp"
-#include "io/byte_size.hpp"
-#include "io/layer_json.hpp"
-#include "io/precision_text.hpp"
-#include "io/result_json.hpp"
-#include "io/schedule_json.hpp"
-#include "io/suggest.hpp"
+#include "io/common/suggest.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/result_json.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/text/byte_size.hpp"
+#include "io/text/precision_text.hpp"
 #include "random_cases.hpp"
 
 namespace spad {

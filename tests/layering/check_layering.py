@@ -90,13 +90,13 @@ def violations(src):
 PLANTED = [
     ("workload/bad_a.hpp", '#include "model/machine.hpp"\n', "workload/ may include only"),
     ("model/bad_b.hpp", '#include "search/optimize.hpp"\n', "model/ may not include search/"),
-    ("model/bad_c.hpp", '#include "io/layer_json.hpp"\n', "model/ may not include io/"),
+    ("model/bad_c.hpp", '#include "io/json/layer_json.hpp"\n', "model/ may not include io/"),
     ("sim/bad_d.cpp", '#include "model/evaluate.hpp"\n', "never its formulas"),
     ("sim/bad_e.cpp", '#include "model/accel_cost.hpp"\n', "never its formulas"),
     ("search/bad_f.cpp", '#include "sim/tile_simulator.hpp"\n', "search/ may not include sim/"),
     ("search/bad_g.cpp", '#include "report/loop_nest.hpp"\n', "search/ may not include report/"),
     ("study/bad_h.cpp", "#include <iostream>\n", "printing outside"),
-    ("io/bad_i.cpp", "void f() { std::cout << 1; }\n", "printing outside"),
+    ("io/json/bad_i.cpp", "void f() { std::cout << 1; }\n", "printing outside"),
     ("sim/bad_j.cpp", 'void f() { fmt::print("x"); }\n', "printing outside"),
     ("base/bad_k.hpp", '#include "workload/layer.hpp"\n', "base/ may include only"),
 ]

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "io/accelerator_file.hpp"
+#include "io/machine/accelerator_file.hpp"
 
 namespace spad {
 namespace {

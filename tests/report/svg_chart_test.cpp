@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "report/html_report.hpp"
 
 namespace spad {

@@ -4,7 +4,7 @@
 // and a clear failure when nothing fits.
 #include <gtest/gtest.h>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "random_cases.hpp"
 #include "search/optimize.hpp"
 #include "sim/tile_simulator.hpp"

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "base/parallel_run.hpp"
-#include "io/accel_result_json.hpp"
-#include "io/compare_result_json.hpp"
-#include "io/network_result_json.hpp"
+#include "io/json/accel_result_json.hpp"
+#include "io/json/compare_result_json.hpp"
+#include "io/json/network_result_json.hpp"
 #include "model/accel_cost.hpp"
 #include "search/dataflows.hpp"
 #include "study/accel_network.hpp"

@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include "io/network_file.hpp"
-#include "io/sweep_json.hpp"
+#include "io/json/sweep_json.hpp"
+#include "io/zoo/network_file.hpp"
 #include "model/evaluate.hpp"
 #include "model/lower_bound.hpp"
 #include "random_accelerator.hpp"

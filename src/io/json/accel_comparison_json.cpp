@@ -1,0 +1,134 @@
+// The accelerator comparison JSON (keys in accel_comparison_json.hpp).
+#include "io/json/accel_comparison_json.hpp"
+
+#include "base/error.hpp"
+#include "io/json/accel_result_json.hpp"
+#include "io/json/document_format.hpp"
+#include "io/json/json_read.hpp"
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double pj(Count fj) { return static_cast<double>(fj) / 1000.0; }
+
+Json ratio_or_null(double value, double reference) {
+  return reference > 0 ? Json(value / reference) : Json(nullptr);
+}
+
+Json name_or_null(const AccelComparison& c, const std::optional<std::size_t>& m) {
+  return m ? Json(c.machines[*m].accel.name) : Json(nullptr);
+}
+
+Json layer_json(const AccelComparison& c, std::size_t i) {
+  const AccelResult& ref = c.machines.front();
+  const NetworkLayerResult& layer = ref.network.layers.at(i);
+  Json j;
+  j["index"] = layer.index;
+  j["name"] = layer.layer.spec.name;
+  j["best"] = name_or_null(c, best_machine(c, i));
+  const auto& ref_cost = ref.layers.at(i).cost;
+  const double ref_s = ref_cost ? seconds(ref.accel, ref_cost->latency_cycles) : 0.0;
+  const double ref_fj = ref_cost ? static_cast<double>(ref_cost->energy.total) : 0.0;
+  j["machines"] = Json::array();
+  for (const AccelResult& r : c.machines) {
+    const auto& cost = r.layers.at(i).cost;
+    Json m;
+    m["machine"] = r.accel.name;
+    m["fits"] = cost.has_value();
+    if (!cost) {
+      for (const char* key : {"traffic_bytes", "latency_cycles", "latency_s", "energy_pj",
+                              "latency_x_reference", "energy_x_reference"})
+        m[key] = nullptr;
+      j["machines"].push_back(m);
+      continue;
+    }
+    const double s = seconds(r.accel, cost->latency_cycles);
+    m["traffic_bytes"] = r.network.layers.at(i).search.best->traffic.traffic_bytes;
+    m["latency_cycles"] = cost->latency_cycles;
+    m["latency_s"] = s;
+    m["energy_pj"] = pj(cost->energy.total);
+    m["latency_x_reference"] = ratio_or_null(s, ref_s);
+    m["energy_x_reference"] = ratio_or_null(static_cast<double>(cost->energy.total), ref_fj);
+    j["machines"].push_back(m);
+  }
+  return j;
+}
+
+Json totals_json(const AccelComparison& c) {
+  const bool comparable = totals_comparable(c);
+  const AccelResult& ref = c.machines.front();
+  const AccelTotals rt = accel_totals(ref);
+  const double ref_s = seconds(ref.accel, rt.latency_cycles);
+  Json j;
+  j["comparable"] = comparable;
+  j["best"] = name_or_null(c, best_total_machine(c));
+  j["machines"] = Json::array();
+  for (const AccelResult& r : c.machines) {
+    const AccelTotals t = accel_totals(r);
+    const double s = seconds(r.accel, t.latency_cycles);
+    Json m;
+    m["machine"] = r.accel.name;
+    m["scheduled_layers"] = t.scheduled_layers;
+    m["traffic_bytes"] = t.traffic_bytes;
+    m["latency_cycles"] = t.latency_cycles;
+    m["latency_s"] = s;
+    m["frames_per_s"] = s > 0 ? static_cast<double>(t.frames) / s : 0.0;
+    m["energy_pj"] = pj(t.energy.total);
+    m["latency_x_reference"] = comparable ? ratio_or_null(s, ref_s) : Json(nullptr);
+    m["energy_x_reference"] = comparable ? ratio_or_null(static_cast<double>(t.energy.total),
+                                                         static_cast<double>(rt.energy.total))
+                                         : Json(nullptr);
+    j["machines"].push_back(m);
+  }
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& c) {
+  SPAD_CHECK(c.machines.size() >= 2, "accel comparison of fewer than two machines");
+  const AccelResult& ref = c.machines.front();
+  Json j;
+  j["format"] = format_tag(DocKind::accel_comparison);
+  j["model"] = ref.network.model;
+  j["objective"] = std::string(objective_name(ref.objective));
+  j["schedule_source"] = ref.given_schedule ? "given" : "search";
+  j["machines"] = Json::array();
+  for (const AccelResult& r : c.machines) j["machines"].push_back(accel_result_to_json(r));
+  Json& cmp = j["comparison"];
+  cmp["reference"] = ref.accel.name;
+  cmp["layers"] = Json::array();
+  for (std::size_t i = 0; i < ref.layers.size(); ++i) cmp["layers"].push_back(layer_json(c, i));
+  cmp["totals"] = totals_json(c);
+  return j;
+}
+
+const nlohmann::json& comparison_machine_entry(const nlohmann::json& doc, const std::string& source,
+                                               const std::string& machine) {
+  require_object(doc, source, "an accel comparison document");
+  const auto it = doc.find("machines");
+  if (it == doc.end() || !it->is_array() || it->empty())
+    throw UserError(source + ": a " + format_tag(DocKind::accel_comparison) +
+                    " document needs \"machines\": [one accel document per machine]");
+  std::string names;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const nlohmann::json& entry = (*it)[i];
+    const std::string where = "machines[" + std::to_string(i) + "]";
+    require_object(entry, source, where);
+    const auto accel = entry.find("accelerator");
+    if (accel == entry.end() || !accel->is_object() || !accel->contains("name") ||
+        !accel->at("name").is_string())
+      throw UserError(source + ": " + where + " has no accelerator.name");
+    const std::string name = accel->at("name").get<std::string>();
+    if (name == machine) return entry;
+    names += (names.empty() ? "" : ", ") + in_quotes(name);
+  }
+  throw UserError(source + ": no machine named " + in_quotes(machine) +
+                  " in this comparison (it holds " + names +
+                  "); give the --machine of one of them");
+}
+
+}  // namespace spad

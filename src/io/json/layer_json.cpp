@@ -1,0 +1,164 @@
+// Layer files (JSON) in and out, and the --layer argument.
+#include "io/json/layer_json.hpp"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <utility>
+
+#include "base/error.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/result_check.hpp"
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+// A layer object as spad writes it inside a network, compare or accel
+// document: the shape, then the keys derived from it or describing the
+// layer's run. Accepted so such an entry can be fed back as --layer; P, Q and
+// macs are checked against the shape (result_check); the costs of the entry's
+// schedule are checked where the document is read whole (its machine is at
+// the top of the document, not in the entry).
+constexpr std::array<std::string_view, 36> kKeys = {
+    "name", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad", "groups",
+    // network file
+    "kind", "bias",
+    // derived from the shape
+    "P", "Q", "macs",
+    // network result
+    "index", "same_shape_as", "min_capacity_bytes", "schedule", "arrays", "traffic_bytes",
+    "buffer_bytes", "compulsory_bytes", "fits", "total_fills",
+    // compare
+    "lower_bound_bytes", "pebble_bound_bytes", "baselines", "working_set_capacity_bytes",
+    // accel
+    "compute_cycles", "transfer_cycles", "latency_cycles", "energy_pj", "accel"};
+
+// stride / dilation: [h, w] or one integer for both.
+std::pair<Count, Count> read_pair(const nlohmann::json& v, const std::string& source,
+                                  const std::string& key) {
+  if (v.is_array() && v.size() == 2)
+    return {json_count(v[0], source, key + "[0] (h)", 1),
+            json_count(v[1], source, key + "[1] (w)", 1)};
+  if (v.is_number()) {
+    const Count both = json_count(v, source, key, 1);
+    return {both, both};
+  }
+  throw UserError(source + ": " + key + " = " + show_json(v) +
+                  ": must be [h, w] (two positive integers) or one integer for both");
+}
+
+// pad: [top, left, bottom, right], [h, w] or one integer for all four.
+void read_pad(const nlohmann::json& v, const std::string& source, LayerSpec& s) {
+  if (v.is_array() && v.size() == 4) {
+    s.pad_top = json_count(v[0], source, "pad[0] (top)", 0);
+    s.pad_left = json_count(v[1], source, "pad[1] (left)", 0);
+    s.pad_bottom = json_count(v[2], source, "pad[2] (bottom)", 0);
+    s.pad_right = json_count(v[3], source, "pad[3] (right)", 0);
+  } else if (v.is_array() && v.size() == 2) {
+    s.pad_top = s.pad_bottom = json_count(v[0], source, "pad[0] (h)", 0);
+    s.pad_left = s.pad_right = json_count(v[1], source, "pad[1] (w)", 0);
+  } else if (v.is_number()) {
+    s.pad_top = s.pad_left = s.pad_bottom = s.pad_right = json_count(v, source, "pad", 0);
+  } else {
+    throw UserError(source + ": pad = " + show_json(v) +
+                    ": must be [top, left, bottom, right], [h, w] or one integer for all four "
+                    "sides (non-negative integers)");
+  }
+}
+
+}  // namespace
+
+LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& source) {
+  require_object(j, source, "a layer");
+  reject_unknown_keys(j, kKeys, source, "");
+  LayerSpec s;
+  const auto required = [&](const char* key, const char* meaning) -> Count {
+    if (!j.contains(key))
+      throw UserError(source + ": missing required key " + in_quotes(key) + " (" + meaning +
+                      "); a layer needs C M H W R S, e.g. {\"C\": 64, \"M\": 64, \"H\": 56, "
+                      "\"W\": 56, \"R\": 3, \"S\": 3}");
+    return json_count(j.at(key), source, key, 1);
+  };
+  s.C = required("C", "input channels");
+  s.M = required("M", "output channels");
+  s.H = required("H", "input height");
+  s.W = required("W", "input width");
+  s.R = required("R", "filter rows");
+  s.S = required("S", "filter columns");
+  if (j.contains("name")) {
+    const auto& name = j.at("name");
+    if (!name.is_string())
+      throw UserError(source + ": name = " + show_json(name) + ": must be a string");
+    s.name = name.get<std::string>();
+  }
+  if (j.contains("N")) s.N = json_count(j.at("N"), source, "N", 1);
+  if (j.contains("groups")) s.groups = json_count(j.at("groups"), source, "groups", 1);
+  if (j.contains("stride"))
+    std::tie(s.stride_h, s.stride_w) = read_pair(j.at("stride"), source, "stride");
+  if (j.contains("dilation"))
+    std::tie(s.dilation_h, s.dilation_w) = read_pair(j.at("dilation"), source, "dilation");
+  if (j.contains("pad")) read_pad(j.at("pad"), source, s);
+  if (j.contains("kind") && !j.at("kind").is_string())
+    throw UserError(source + ": kind = " + show_json(j.at("kind")) +
+                    ": must be a string (\"conv\", \"fc\", ...)");
+  if (j.contains("P") || j.contains("Q") || j.contains("macs")) {
+    std::optional<Layer> layer;
+    try {
+      layer.emplace(s);
+    } catch (const UserError& e) {
+      throw UserError(source + ": " + e.what());
+    }
+    check_layer_derived(j, *layer, source, "");
+  }
+  return s;
+}
+
+std::span<const std::string_view> layer_object_keys() { return kKeys; }
+
+LayerSpec read_layer_file(const std::string& path) {
+  const nlohmann::json j = parse_json_document(read_text_file(path, "layer file"), path);
+  LayerSpec spec = layer_spec_from_json(j, path);
+  if (!j.contains("name")) spec.name = std::filesystem::path(path).stem().string();
+  return spec;
+}
+
+LayerSpec load_layer_arg(const std::string& arg) {
+  if (names_existing_path(arg)) return read_layer_file(arg);
+  const std::string_view text = trim(arg);
+  if (!text.empty() && text.front() == '{')
+    return layer_spec_from_json(parse_json_document(text, "--layer"), "--layer");
+  if (text.find('=') != std::string_view::npos) return parse_layer_inline(text);
+  throw UserError("no such layer file: " + arg +
+                  " (--layer takes a layer file, a JSON object, or an inline layer such as "
+                  "C=64,M=64,H=56,W=56,kernel=3,pad=1)");
+}
+
+Layer load_layer(const std::string& arg) {
+  const LayerSpec spec = load_layer_arg(arg);
+  const std::string source = names_existing_path(arg) ? arg : "--layer";
+  try {
+    return Layer(spec);
+  } catch (const UserError& e) {
+    throw UserError(source + ": " + e.what());
+  }
+}
+
+nlohmann::ordered_json layer_to_json(const LayerSpec& s) {
+  nlohmann::ordered_json j;
+  j["name"] = s.name;
+  j["N"] = s.N;
+  j["C"] = s.C;
+  j["M"] = s.M;
+  j["H"] = s.H;
+  j["W"] = s.W;
+  j["R"] = s.R;
+  j["S"] = s.S;
+  j["stride"] = {s.stride_h, s.stride_w};
+  j["dilation"] = {s.dilation_h, s.dilation_w};
+  j["pad"] = {s.pad_top, s.pad_left, s.pad_bottom, s.pad_right};
+  j["groups"] = s.groups;
+  return j;
+}
+
+}  // namespace spad

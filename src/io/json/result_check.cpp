@@ -1,0 +1,103 @@
+// Derived numbers of spad's documents checked on input (see result_check.hpp).
+#include "io/json/result_check.hpp"
+
+#include <array>
+
+#include "base/error.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/result_json.hpp"
+#include "model/evaluate.hpp"
+
+namespace spad {
+namespace {
+
+// Every leaf of `want` that `given` also has must be equal.
+void compare_leaves(const nlohmann::json& given, const nlohmann::ordered_json& want,
+                    const std::string& source, const std::string& path) {
+  if (want.is_object()) {
+    if (!given.is_object())
+      throw UserError(source + ": " + path + " = " + show_json(given) +
+                      ": must be an object, as spad writes it");
+    for (const auto& [key, value] : want.items())
+      if (given.contains(key))
+        compare_leaves(given.at(key), value, source, path + (path.empty() ? "" : ".") + key);
+    return;
+  }
+  if (given != nlohmann::json(want))
+    throw UserError(source + ": " + path + " = " + show_json(given) +
+                    " does not match the value recomputed from the document's layer, schedule "
+                    "and machine (" +
+                    nlohmann::json(want).dump() +
+                    "); derived numbers are checked on input: remove the key or correct it");
+}
+
+}  // namespace
+
+Machine machine_from_result_json(const nlohmann::json& j, const std::string& source) {
+  const std::string where = source + ": machine";
+  require_object(j, where, "machine");
+  constexpr std::array<std::string_view, 4> kKeys = {"precision", "halo_reuse", "double_buffer",
+                                                     "capacity_bytes"};
+  reject_unknown_keys(j, kKeys, source, "machine.");
+  Machine m;
+  if (j.contains("precision")) {
+    const nlohmann::json& p = j.at("precision");
+    require_object(p, source, "machine.precision");
+    constexpr std::array<std::string_view, 4> kPrec = {"in", "w", "out", "psum"};
+    reject_unknown_keys(p, kPrec, source, "machine.precision.");
+    const std::array<Count*, 4> fields = {&m.precision.input, &m.precision.weight,
+                                          &m.precision.output, &m.precision.psum};
+    for (std::size_t k = 0; k < kPrec.size(); ++k)
+      if (p.contains(kPrec[k]))
+        *fields[k] =
+            json_count(p.at(kPrec[k]), source, "machine.precision." + std::string(kPrec[k]), 1);
+  }
+  for (const char* key : {"halo_reuse", "double_buffer"}) {
+    if (!j.contains(key)) continue;
+    if (!j.at(key).is_boolean())
+      throw UserError(source + ": machine." + key + " = " + show_json(j.at(key)) +
+                      ": must be true or false");
+    (std::string_view(key) == "halo_reuse" ? m.halo_reuse : m.double_buffer) =
+        j.at(key).get<bool>();
+  }
+  if (j.contains("capacity_bytes") && !j.at("capacity_bytes").is_null())
+    m.capacity_bytes = json_count(j.at("capacity_bytes"), source, "machine.capacity_bytes", 1);
+  try {
+    validate(m);
+  } catch (const UserError& e) {
+    throw UserError(where + ": " + e.what());
+  }
+  return m;
+}
+
+void check_result_costs(const nlohmann::json& obj, const Layer& layer, const Schedule& schedule,
+                        const Machine& machine, const std::string& source,
+                        const std::string& where) {
+  try {
+    validate(schedule, layer);
+  } catch (const UserError& e) {
+    throw UserError(source + ": " + where + "schedule: " + e.what());
+  }
+  const Traffic traffic = evaluate(layer, schedule, machine);
+  nlohmann::ordered_json want = result_to_json(schedule, traffic, machine);
+  want.erase("schedule");
+  want.erase("machine");
+  for (const auto& [key, value] : want.items())
+    if (obj.contains(key)) compare_leaves(obj.at(key), value, source, where + key);
+}
+
+void check_layer_derived(const nlohmann::json& obj, const Layer& layer, const std::string& source,
+                         const std::string& where) {
+  const std::array<std::pair<const char*, Count>, 3> derived = {
+      {{"P", layer.P()}, {"Q", layer.Q()}, {"macs", layer.macs()}}};
+  for (const auto& [key, value] : derived) {
+    if (!obj.contains(key)) continue;
+    const Count given = json_count(obj.at(key), source, where + key, 0);
+    if (given != value)
+      throw UserError(source + ": " + where + key + " = " + std::to_string(given) +
+                      " does not match the layer's shape, which gives " + std::to_string(value) +
+                      " (" + key + " is derived: remove it or correct it)");
+  }
+}
+
+}  // namespace spad

@@ -1,0 +1,216 @@
+// Schedules in canonical JSON, in and out (format in schedule_json.hpp).
+#include "io/json/schedule_json.hpp"
+
+#include <array>
+#include <filesystem>
+#include <string>
+
+#include "base/error.hpp"
+#include "io/common/suggest.hpp"
+#include "io/json/document_format.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/result_check.hpp"
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+constexpr std::array<std::string_view, 3> kKeys = {"order", "tiles", "buffer_span"};
+constexpr std::array<std::string_view, kNumDims> kDimNames = {"n", "g", "m", "c",
+                                                              "p", "q", "r", "s"};
+constexpr std::array<std::string_view, kNumTensors> kTensorNames = {"I", "W", "O"};
+
+const char* const kExample =
+    "e.g. {\"order\": [\"s\",\"r\",\"q\",\"p\",\"c\",\"m\",\"g\",\"n\"], \"tiles\": {\"n\":1,"
+    "\"g\":1,\"m\":32,\"c\":16,\"p\":14,\"q\":14,\"r\":3,\"s\":3}, \"buffer_span\": {\"I\": 4, "
+    "\"W\": 5, \"O\": 2}}";
+
+const nlohmann::json& member(const nlohmann::json& j, const char* key, const std::string& source) {
+  if (!j.contains(key))
+    throw UserError(source + ": missing required key " + in_quotes(key) +
+                    "; a schedule needs "
+                    "order, tiles and buffer_span, " +
+                    kExample);
+  return j.at(key);
+}
+
+std::array<Dim, kNumDims> read_order(const nlohmann::json& v, const std::string& source) {
+  const std::string all = join(kDimNames, " ");
+  if (!v.is_array())
+    throw UserError(source + ": order = " + show_json(v) +
+                    ": must be an array of the 8 dimension letters, innermost first, e.g. "
+                    "[\"s\",\"r\",\"q\",\"p\",\"c\",\"m\",\"g\",\"n\"]");
+  std::array<Dim, kNumDims> order{};
+  std::array<bool, kNumDims> seen{};
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string field = "order[" + std::to_string(i) + "]";
+    const auto& e = v[i];
+    if (!e.is_string())
+      throw UserError(source + ": " + field + " = " + show_json(e) +
+                      ": must be a dimension letter (one of " + all + ")");
+    const auto name = e.get<std::string>();
+    const auto d = parse_dim(name);
+    if (!d)
+      throw UserError(source + ": " + field + " = " + in_quotes(name) + ": not a dimension letter" +
+                      did_you_mean(name, kDimNames) + "; use one of " + all);
+    if (seen[index(*d)])
+      throw UserError(source + ": " + field + " = " + in_quotes(name) + ": \"" + name +
+                      "\" is listed twice; order must be a permutation of " + all);
+    seen[index(*d)] = true;
+    if (i < kNumDims) order[i] = *d;
+  }
+  if (v.size() != kNumDims) {
+    std::string missing;
+    for (Dim d : kAllDims)
+      if (!seen[index(d)]) {
+        if (!missing.empty()) missing += ' ';
+        missing += dim_name(d);
+      }
+    throw UserError(source + ": order has " + std::to_string(v.size()) +
+                    " entries; it must list each of " + all + " exactly once" +
+                    (missing.empty() ? "" : " (missing: " + missing + ")"));
+  }
+  return order;
+}
+
+PerDim<Count> read_tiles(const nlohmann::json& v, const std::string& source) {
+  require_object(v, source, "tiles");
+  reject_unknown_keys(v, kDimNames, source, "tiles.");
+  PerDim<Count> tiles;
+  for (Dim d : kAllDims) {
+    const std::string name(dim_name(d));
+    if (!v.contains(name))
+      throw UserError(source + ": tiles is missing dimension " + in_quotes(name) +
+                      "; give a tile size for each of " + join(kDimNames, " "));
+    tiles[d] = json_count(v.at(name), source, "tiles." + name, 1);
+  }
+  return tiles;
+}
+
+PerTensor<int> read_spans(const nlohmann::json& v, const std::string& source) {
+  require_object(v, source, "buffer_span");
+  reject_unknown_keys(v, kTensorNames, source, "buffer_span.");
+  PerTensor<int> spans;
+  for (Tensor t : kAllTensors) {
+    const std::string name(tensor_name(t));
+    const std::string field = "buffer_span." + name;
+    if (!v.contains(name))
+      throw UserError(source + ": buffer_span is missing array " + in_quotes(name) +
+                      "; give a span 0..8 for each of I W O");
+    const Count k = json_count(v.at(name), source, field, 0);
+    if (k > static_cast<Count>(kNumDims))
+      throw UserError(source + ": " + field + " = " + std::to_string(k) +
+                      ": must be in 0..8 (the number of innermost loops inside the buffer)");
+    spans[t] = static_cast<int>(k);
+  }
+  return spans;
+}
+
+Schedule bare_schedule(const nlohmann::json& j, const std::string& source);
+
+// The schedule of a result object (`obj` has "schedule"), its costs checked
+// against the model when the document says on which layer (`layer`, else
+// none) and machine (`machine`) they were computed.
+Schedule result_schedule(const nlohmann::json& obj, const nlohmann::json* layer,
+                         const nlohmann::json* machine, const std::string& source,
+                         const std::string& where) {
+  // One level of wrapping only: a schedule inside a "schedule" inside a
+  // "schedule" is no document spad writes (and unbounded wrapping once made
+  // the error path grow without bound).
+  const nlohmann::json& inner = obj.at("schedule");
+  if (inner.is_object() && !inner.contains("order") && inner.contains("schedule"))
+    throw UserError(source + ": " + where +
+                    "schedule.schedule: a schedule wrapped twice; give the schedule object "
+                    "itself or a result JSON that holds one");
+  const Schedule s = schedule_from_json(inner, source + " (" + where + "schedule)");
+  if (layer && machine) {
+    const Layer l(layer_spec_from_json(*layer, source + " (" + where + "layer)"));
+    check_result_costs(obj, l, s, machine_from_result_json(*machine, source), source, where);
+  }
+  return s;
+}
+
+}  // namespace
+
+Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) {
+  require_object(j, source, "a schedule");
+  if (document_kind(j, source) == DocKind::accel_comparison)
+    throw UserError(source + ": a " + format_tag(DocKind::accel_comparison) +
+                    " document holds one schedule per machine; `spad accel --machine FILE "
+                    "--schedule` takes the one of that machine's name, elsewhere give one entry "
+                    "of its \"machines\"");
+  expect_document_kind(
+      j, source,
+      {DocKind::schedule, DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
+      "a schedule is read from");
+  const nlohmann::json* machine = j.contains("machine") ? &j.at("machine") : nullptr;
+  // A network, compare or accel document of one layer: that layer's schedule.
+  if (!j.contains("order") && j.contains("layers")) {
+    const nlohmann::json& layers = j.at("layers");
+    if (!layers.is_array() || layers.size() != 1)
+      throw UserError(source + ": a document of " +
+                      std::to_string(layers.is_array() ? layers.size() : 0) +
+                      " layers; a schedule is one layer's: run with --layer (or --layers NAME) "
+                      "to write a one-layer document");
+    const nlohmann::json& entry = layers[0];
+    require_object(entry, source, "layers[0]");
+    if (!entry.contains("schedule"))
+      throw UserError(source + ": layers[0] has no schedule (it does not fit its scratchpad)");
+    return result_schedule(entry, &entry, machine, source, "layers[0].");
+  }
+  // A result document fed back in: its schedule.
+  if (!j.contains("order") && j.contains("schedule"))
+    return result_schedule(j, j.contains("layer") ? &j.at("layer") : nullptr, machine, source, "");
+  nlohmann::json bare = j;
+  bare.erase("format");
+  return bare_schedule(bare, source);
+}
+
+namespace {
+
+Schedule bare_schedule(const nlohmann::json& j, const std::string& source) {
+  reject_unknown_keys(j, kKeys, source, "");
+  Schedule s;
+  s.order = read_order(member(j, "order", source), source);
+  s.tiles = read_tiles(member(j, "tiles", source), source);
+  s.buffer_span = read_spans(member(j, "buffer_span", source), source);
+  return s;
+}
+
+}  // namespace
+
+nlohmann::json load_schedule_document(const std::string& arg, std::string& source) {
+  const std::string_view text = trim(arg);
+  if (!text.empty() && text.front() == '{') {
+    source = "--schedule";
+    return parse_json_document(text, source);
+  }
+  if (!names_existing_path(arg))
+    throw UserError("no such schedule file: " + arg +
+                    " (--schedule takes a schedule file or a JSON object, " + kExample + ")");
+  source = arg;
+  const std::string content = read_text_file(arg, "schedule file");
+  return parse_json_document(content, arg);
+}
+
+Schedule load_schedule_arg(const std::string& arg) {
+  std::string source;
+  const nlohmann::json doc = load_schedule_document(arg, source);
+  return schedule_from_json(doc, source);
+}
+
+nlohmann::ordered_json schedule_to_json(const Schedule& s) {
+  nlohmann::ordered_json j;
+  auto& order = j["order"] = nlohmann::ordered_json::array();
+  for (Dim d : s.order) order.push_back(std::string(dim_name(d)));
+  auto& tiles = j["tiles"] = nlohmann::ordered_json::object();
+  for (Dim d : kAllDims) tiles[std::string(dim_name(d))] = s.tiles[d];
+  auto& spans = j["buffer_span"] = nlohmann::ordered_json::object();
+  for (Tensor t : kAllTensors) spans[std::string(tensor_name(t))] = s.buffer_span[t];
+  return j;
+}
+
+std::string schedule_to_canonical_string(const Schedule& s) { return schedule_to_json(s).dump(); }
+
+}  // namespace spad

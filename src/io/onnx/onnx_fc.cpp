@@ -1,0 +1,144 @@
+// Gemm / MatMul -> spad fully-connected ("fc") or activation-product ("matmul") layer.
+#include "io/onnx/onnx_fc.hpp"
+
+#include <string>
+
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+bool transposed(const OnnxNode& node, const char* name) {
+  const std::int64_t v = node.int_attr(name).value_or(0);
+  if (v != 0 && v != 1)
+    node.fail("attribute " + std::string(name) + " = " + std::to_string(v) + ": must be 0 or 1");
+  return v == 1;
+}
+
+Count known_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape& shape, int axis,
+                const char* meaning) {
+  if (auto v = shape.value(axis)) {
+    if (*v < 1)
+      node.fail(std::string(meaning) + " = " + std::to_string(*v) + " (dim " +
+                std::to_string(axis) + " of " + in_quotes(tensor) + " " + shape_text(shape) +
+                "): must be a positive integer");
+    return *v;
+  }
+  node.fail(std::string(meaning) + " is unknown: dim " + std::to_string(axis) + " of " +
+            in_quotes(tensor) + " " + shape_text(shape) + " is not a fixed number");
+}
+
+// Dimension `axis` of an operand: dim 0 may be the batch (--batch fills a symbol).
+Count operand_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape& shape, int axis,
+                  std::optional<Count> batch, const char* meaning) {
+  if (axis == 0 && !shape.value(0)) return onnx_batch(node, tensor, &shape, 0, batch);
+  return known_dim(node, tensor, shape, axis, meaning);
+}
+
+Count times(const OnnxNode& node, Count a, Count b) {
+  Count p = 0;
+  if (!mul_fits(a, b, &p) || p > kMaxWorkProduct)
+    node.fail("sizes too large for spad's 64-bit counts");
+  return p;
+}
+
+const OnnxShape& operand_shape(const OnnxNode& node, const OnnxTensors& tensors,
+                               const std::string& tensor, const char* role) {
+  const OnnxShape* s = tensors.shape(tensor);
+  if (s == nullptr)
+    node.fail(std::string(role) + " " + in_quotes(tensor) + " " +
+              tensors.unknown_shape_text(tensor) + "; spad needs its sizes");
+  if (s->rank() < 1)
+    node.fail(std::string(role) + " " + in_quotes(tensor) + " is a scalar: not a matrix product");
+  return *s;
+}
+
+NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
+                        std::optional<Count> batch) {
+  const std::string a = node.input(0), b = node.input(1);
+  const bool trans_a = transposed(node, "transA");
+  const bool trans_b = transposed(node, "transB");
+  const bool weight = tensors.is_weight(b);
+  const OnnxShape& bs = operand_shape(node, tensors, b, weight ? "weight" : "operand B");
+  const OnnxShape& as = operand_shape(node, tensors, a, "input");
+  if (bs.rank() != 2)
+    node.fail((weight ? "weight " : "operand B ") + in_quotes(b) + " has shape " + shape_text(bs) +
+              ": a Gemm operand must be 2-D");
+  if (as.rank() != 2)
+    node.fail("input " + in_quotes(a) + " has shape " + shape_text(as) +
+              ": a Gemm operand must be 2-D");
+  LayerSpec spec;
+  spec.name = node.layer_name();
+  spec.C = known_dim(node, b, bs, trans_b ? 1 : 0, "the input feature count C");
+  spec.M = known_dim(node, b, bs, trans_b ? 0 : 1, "the output feature count M");
+  spec.N = trans_a ? known_dim(node, a, as, 1, "the row count N")
+                   : operand_dim(node, a, as, 0, batch, "the row count N");
+  const int k_axis = trans_a ? 0 : 1;
+  if (auto k = as.value(k_axis); k && *k != spec.C)
+    node.fail("operands disagree: input " + in_quotes(a) + " " + shape_text(as) + " has " +
+              std::to_string(*k) + " features (dim " + std::to_string(k_axis) + "), " +
+              (weight ? "weight " : "operand B ") + in_quotes(b) + " " + shape_text(bs) +
+              " expects " + std::to_string(spec.C) + " (transA = " + (trans_a ? "1" : "0") +
+              ", transB = " + (trans_b ? "1" : "0") + ")");
+  node.validate(spec);
+  return NetworkLayer{spec, weight ? LayerKind::fc : LayerKind::matmul, node.has_input(2)};
+}
+
+}  // namespace
+
+int onnx_matmul_b_index(const OnnxNode& node) { return node.op() == "QLinearMatMul" ? 3 : 1; }
+
+NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
+                           std::optional<Count> batch) {
+  const int bi = node.op() == "Gemm" ? 1 : onnx_matmul_b_index(node);
+  if (!node.has_input(0) || !node.has_input(bi))
+    node.fail("needs two operands A and B (inputs 0 and " + std::to_string(bi) + ")");
+  if (node.op() == "Gemm") return gemm_layer(node, tensors, batch);
+
+  const std::string a = node.input(0), b = node.input(bi);
+  const bool weight = tensors.is_weight(b);
+  const OnnxShape& as = operand_shape(node, tensors, a, "input");
+  const OnnxShape& bs = operand_shape(node, tensors, b, weight ? "weight" : "operand B");
+  const int ra = as.rank(), rb = bs.rank();
+  // The contracted size c and the output size m.
+  const Count c = known_dim(node, a, as, ra - 1, "the input feature count C");
+  const Count kb = known_dim(node, b, bs, rb == 1 ? 0 : rb - 2, "the input feature count C");
+  if (kb != c)
+    node.fail("operands disagree: input " + in_quotes(a) + " " + shape_text(as) + " has " +
+              std::to_string(c) + " features (last dim), " + (weight ? "weight " : "operand B ") +
+              in_quotes(b) + " " + shape_text(bs) + " expects " + std::to_string(kb));
+  const Count m = rb == 1 ? 1 : known_dim(node, b, bs, rb - 1, "the output feature count M");
+
+  LayerSpec spec;
+  spec.name = node.layer_name();
+  if (rb <= 2) {
+    // B shared by every row of A: N = the product of A's leading dims.
+    Count n = 1;
+    for (int i = 0; i + 1 < ra; ++i)
+      n = times(node, n, operand_dim(node, a, as, i, batch, "a leading dimension of the input"));
+    spec.N = n;
+    spec.C = c;
+    spec.M = m;
+  } else {
+    // Batch dims (all but the last two of each operand) broadcast together.
+    const int ba = std::max(0, ra - 2), bb = rb - 2, nb = std::max(ba, bb);
+    Count groups = 1;
+    for (int i = 0; i < nb; ++i) {
+      const int ia = i - (nb - ba), ib = i - (nb - bb);
+      const Count da = ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension") : 1;
+      const Count db = ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension") : 1;
+      if (da != db && da != 1 && db != 1)
+        node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
+                  " and operand " + in_quotes(b) + " " + shape_text(bs) + " do not broadcast");
+      groups = times(node, groups, std::max(da, db));
+    }
+    spec.N = ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n") : 1;
+    spec.C = times(node, groups, c);
+    spec.M = times(node, groups, m);
+    spec.groups = groups;
+  }
+  node.validate(spec);
+  return NetworkLayer{spec, weight && rb <= 2 ? LayerKind::fc : LayerKind::matmul, false};
+}
+
+}  // namespace spad

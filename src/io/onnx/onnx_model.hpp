@@ -1,0 +1,27 @@
+// Loading an ONNX model file: read, parse the protobuf, check that it is an
+// ONNX model with a non-empty graph, and run ONNX shape inference (a
+// cross-check of spad's own shape propagation, io/onnx/onnx_tensors).
+#pragma once
+
+#include <onnx/onnx_pb.h>
+
+#include <optional>
+#include <string>
+
+namespace spad {
+
+struct OnnxModelFile {
+  onnx::ModelProto model;  // as the file has it
+  // The graph after ONNX shape inference, run without the file's value_info
+  // and output shapes (so that they can be checked against it); empty when
+  // inference failed, with the reason in inference_error.
+  std::optional<onnx::ModelProto> inferred;
+  std::string inference_error;
+  int opset = 0;  // of the default domain
+};
+
+// Throws UserError naming `path` for a missing, unreadable, truncated or
+// non-ONNX file, an empty graph, or no opset of the default domain.
+OnnxModelFile load_onnx_model(const std::string& path);
+
+}  // namespace spad

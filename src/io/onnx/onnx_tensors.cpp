@@ -1,0 +1,262 @@
+// Tensor facts of an ONNX graph: spad's own shape propagation, checked
+// against the file's value_info and ONNX's shape inference.
+#include "io/onnx/onnx_tensors.hpp"
+
+#include "base/error.hpp"
+#include "io/onnx/onnx_shape_rules.hpp"
+#include "io/onnx/onnx_tensor_data.hpp"
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+std::optional<OnnxShape> shape_of(const onnx::TypeProto& type) {
+  if (!type.has_tensor_type() || !type.tensor_type().has_shape()) return std::nullopt;
+  OnnxShape shape;
+  for (const onnx::TensorShapeProto::Dimension& d : type.tensor_type().shape().dim()) {
+    OnnxDim dim;
+    if (d.has_dim_value()) dim.value = d.dim_value();
+    if (d.has_dim_param()) dim.symbol = d.dim_param();
+    shape.dims.push_back(dim);
+  }
+  return shape;
+}
+
+int type_of(const onnx::TypeProto& type) {
+  return type.has_tensor_type() ? type.tensor_type().elem_type() : 0;
+}
+
+// Two shapes that cannot both be right: different ranks, or two different numbers.
+bool conflict(const OnnxShape& a, const OnnxShape& b) {
+  if (a.rank() != b.rank()) return true;
+  for (int i = 0; i < a.rank(); ++i)
+    if (a.dims[i].value && b.dims[i].value && *a.dims[i].value != *b.dims[i].value) return true;
+  return false;
+}
+
+// `base` with its unknown dims filled from `extra` (same rank).
+OnnxShape merged(OnnxShape base, const OnnxShape* extra) {
+  if (extra == nullptr || extra->rank() != base.rank()) return base;
+  for (int i = 0; i < base.rank(); ++i)
+    if (!base.dims[i].known()) base.dims[i] = extra->dims[i];
+  return base;
+}
+
+void record_all(std::map<std::string, OnnxShape>& shapes, std::map<std::string, int>* types,
+                const google::protobuf::RepeatedPtrField<onnx::ValueInfoProto>& infos) {
+  for (const onnx::ValueInfoProto& vi : infos) {
+    if (auto s = shape_of(vi.type())) shapes.emplace(vi.name(), std::move(*s));
+    if (types && type_of(vi.type())) types->emplace(vi.name(), type_of(vi.type()));
+  }
+}
+
+}  // namespace
+
+std::optional<std::int64_t> OnnxShape::value(int i) const {
+  if (i < 0 || i >= rank()) return std::nullopt;
+  return dims[i].value;
+}
+
+bool OnnxShape::known() const {
+  for (const OnnxDim& d : dims)
+    if (!d.known()) return false;
+  return true;
+}
+
+std::optional<std::int64_t> OnnxShape::elements() const {
+  std::int64_t n = 1;
+  for (const OnnxDim& d : dims)
+    if (!d.value || *d.value < 0 || !mul_fits(n, *d.value, &n)) return std::nullopt;
+  return n;
+}
+
+std::string shape_text(const OnnxShape& shape) {
+  std::string out = "[";
+  for (int i = 0; i < shape.rank(); ++i) {
+    const OnnxDim& d = shape.dims[i];
+    out += i ? ", " : "";
+    out += d.value ? std::to_string(*d.value) : d.symbol.empty() ? "?" : "'" + d.symbol + "'";
+  }
+  return out + "]";
+}
+
+OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& original,
+                         const onnx::GraphProto* inferred, int opset, std::optional<Count> batch)
+    : file_(file) {
+  record_all(declared_, &declared_types_, original.value_info());
+  record_all(declared_, &declared_types_, original.output());
+  if (inferred) {
+    std::map<std::string, int> inferred_types;
+    record_all(inferred_, &inferred_types, inferred->value_info());
+    record_all(inferred_, &inferred_types, inferred->output());
+    for (const auto& [name, t] : inferred_types) declared_types_.emplace(name, t);
+  }
+  for (const onnx::ValueInfoProto& vi : original.input()) {
+    graph_inputs_.insert(vi.name());
+    OnnxFact& f = facts_[vi.name()];
+    f.shape = shape_of(vi.type());
+    f.elem_type = type_of(vi.type());
+    if (batch && f.shape && f.shape->rank() > 0 && !f.shape->dims[0].value)
+      f.shape->dims[0] = OnnxDim{*batch, {}};
+  }
+  // An initializer's dims are exact, whatever a declaration says.
+  for (const onnx::TensorProto& t : original.initializer()) {
+    OnnxFact f;
+    f.shape = OnnxShape{};
+    for (std::int64_t d : t.dims()) f.shape->dims.push_back(OnnxDim{d, {}});
+    f.elem_type = t.data_type();
+    f.weight = true;
+    if (auto v = onnx_tensor_values(t)) {
+      if (v->real) {
+        f.reals = v->reals;
+      } else {
+        f.ints.emplace();
+        for (std::int64_t x : v->ints) f.ints->push_back(OnnxDim{x, {}});
+      }
+    }
+    facts_[t.name()] = std::move(f);
+  }
+  const OnnxFactLookup lookup = [this](const std::string& name) { return fact(name); };
+  for (int i = 0; i < original.node_size(); ++i) {
+    const onnx::NodeProto& n = original.node(i);
+    const OnnxNode node(file_, n, i);
+    for (const std::string& out : n.output())
+      producers_.emplace(out, "node " + in_quotes(node.layer_name()) + " (" + node.op_key() + ")");
+    std::map<std::string, OnnxFact> derived;
+    std::string why;
+    bool invalid = false;  // spad's rule found the node invalid: no other source is trusted
+    try {
+      derived = onnx_apply_shape_rule(node, opset, lookup);
+    } catch (const UserError& e) {
+      why = e.what();
+      invalid = true;
+    }
+    bool all_weights = true, any_input = false, agree_file = true, agree_onnx = true;
+    for (const std::string& in : n.input()) {
+      if (in.empty()) continue;
+      any_input = true;
+      if (!is_weight(in)) all_weights = false;
+      if (off_file_.count(in)) agree_file = false;
+      if (off_onnx_.count(in)) agree_onnx = false;
+    }
+    const bool weight =
+        (node.in_default_domain() && node.op() == "Constant") || (any_input && all_weights);
+    if (why.empty() && !(node.in_default_domain() && onnx_has_shape_rule(node.op())))
+      why = "spad has no shape rule for " + node.op_key();
+    for (const std::string& out : n.output()) {
+      if (out.empty()) continue;
+      if (invalid) {
+        OnnxFact& f = facts_[out];
+        f.shape.reset();
+        why_unknown_[out] = why;
+        continue;
+      }
+      auto it = derived.find(out);
+      settle(node.where(), out,
+             it == derived.end() ? std::nullopt : std::optional<OnnxFact>(it->second), agree_file,
+             agree_onnx);
+      facts_[out].weight = weight;
+      if (!facts_[out].shape && !why.empty()) why_unknown_[out] = why;
+    }
+  }
+}
+
+void OnnxTensors::settle(const std::string& node_where, const std::string& name,
+                         std::optional<OnnxFact> derived, bool agree_file, bool agree_onnx) {
+  OnnxFact f = derived.value_or(OnnxFact{});
+  const auto find = [](const std::map<std::string, OnnxShape>& m, const std::string& n) {
+    auto it = m.find(n);
+    return it == m.end() ? nullptr : &it->second;
+  };
+  const OnnxShape* file = find(declared_, name);
+  const OnnxShape* onnx = find(inferred_, name);
+  const std::string tensor = "tensor " + in_quotes(name) + " (output of " +
+                             node_where.substr(node_where.find("node ")) + ")";
+  if (f.shape && f.shape->known()) {
+    if (file && conflict(*f.shape, *file)) {
+      off_file_.insert(name);
+      if (agree_file)
+        warnings_.push_back(file_ + ": " + tensor + ": spad derives " + shape_text(*f.shape) +
+                            ", the file's value_info says " + shape_text(*file) +
+                            "; spad's shape is used");
+    }
+    if (onnx && conflict(*f.shape, *onnx)) {
+      off_onnx_.insert(name);
+      if (agree_onnx)
+        warnings_.push_back(file_ + ": " + tensor + ": spad derives " + shape_text(*f.shape) +
+                            ", ONNX shape inference gives " + shape_text(*onnx) +
+                            "; spad's shape is used");
+    }
+  } else if (file) {
+    if (onnx && conflict(*file, *onnx) && agree_onnx && agree_file)
+      warnings_.push_back(file_ + ": " + tensor + ": the file's value_info says " +
+                          shape_text(*file) + ", ONNX shape inference gives " + shape_text(*onnx) +
+                          "; the file's shape is used");
+    f.shape = merged(*file, f.shape ? &*f.shape : onnx);
+  } else if (onnx) {
+    f.shape = merged(*onnx, f.shape ? &*f.shape : nullptr);
+  }
+  if (f.elem_type == 0) {
+    auto t = declared_types_.find(name);
+    if (t != declared_types_.end()) f.elem_type = t->second;
+  }
+  facts_[name] = std::move(f);
+}
+
+const OnnxFact* OnnxTensors::fact(const std::string& name) const {
+  auto it = facts_.find(name);
+  return it == facts_.end() ? nullptr : &it->second;
+}
+
+const OnnxShape* OnnxTensors::shape(const std::string& name) const {
+  const OnnxFact* f = fact(name);
+  return f && f->shape ? &*f->shape : nullptr;
+}
+
+bool OnnxTensors::is_weight(const std::string& name) const {
+  const OnnxFact* f = fact(name);
+  return f && f->weight;
+}
+
+int OnnxTensors::elem_type(const std::string& name) const {
+  const OnnxFact* f = fact(name);
+  return f ? f->elem_type : 0;
+}
+
+std::string OnnxTensors::origin(const std::string& name) const {
+  auto it = producers_.find(name);
+  return it == producers_.end() ? std::string() : " (output of " + it->second + ")";
+}
+
+std::string OnnxTensors::unknown_shape_text(const std::string& name) const {
+  std::string text = "has an unknown shape after shape inference" + origin(name);
+  auto why = why_unknown_.find(name);
+  if (why != why_unknown_.end()) text += " [" + why->second + "]";
+  return text;
+}
+
+std::string OnnxTensors::shape_phrase(const std::string& name) const {
+  const OnnxShape* s = shape(name);
+  return s ? "has shape " + shape_text(*s) : unknown_shape_text(name);
+}
+
+Count onnx_batch(const OnnxNode& node, const std::string& tensor, const OnnxShape* shape, int axis,
+                 std::optional<Count> batch) {
+  if (shape != nullptr) {
+    if (auto v = shape->value(axis)) return *v;
+  }
+  if (batch) return *batch;
+  std::string what;
+  if (shape == nullptr)
+    what = "has an unknown shape, so its batch size (dim " + std::to_string(axis) + ") is unknown";
+  else if (axis < shape->rank() && !shape->dims[axis].symbol.empty())
+    what = "has a symbolic batch dimension '" + shape->dims[axis].symbol + "' (dim " +
+           std::to_string(axis) + " of " + shape_text(*shape) + ")";
+  else
+    what = "has an unknown batch dimension (dim " + std::to_string(axis) + " of " +
+           shape_text(*shape) + ")";
+  node.fail("input tensor " + in_quotes(tensor) + " " + what +
+            ": pass --batch N to set the batch size");
+}
+
+}  // namespace spad

@@ -1,0 +1,342 @@
+// Network files (strict JSON reading) and the embedded model zoo.
+#include "io/zoo/network_file.hpp"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <utility>
+
+#include "base/error.hpp"
+#include "io/common/suggest.hpp"
+#include "io/json/document_format.hpp"
+#include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/result_check.hpp"
+#include "io/json/schedule_json.hpp"
+#include "io/text/text_fields.hpp"
+
+namespace spad {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 5> kFileKeys = {"model", "source", "input", "reference",
+                                                       "layers"};
+// What a network, compare or accel document spad writes adds at the top: its
+// format, totals (layers and macs checked), the operators not scheduled, the
+// skipped nodes and the import warnings (read back), the machine (the layers'
+// costs are checked against it) and informative keys (precision_source: the
+// precision of a new run comes from its own flags).
+constexpr std::array<std::string_view, 18> kTopKeys = {"model",         "skipped",
+                                                       "warnings",      "precision_source",
+                                                       "source",        "input",
+                                                       "reference",     "layers",
+                                                       "format",        "totals",
+                                                       "not_scheduled", "machine",
+                                                       "search",        "baseline_machines",
+                                                       "objective",     "schedule_source",
+                                                       "accelerator",   "baseline_totals"};
+// An accel comparison document: its own keys; the network is read from
+// "machines" (the rest is derived from them, reported again on a new run).
+constexpr std::array<std::string_view, 6> kComparisonKeys = {
+    "format", "model", "objective", "schedule_source", "machines", "comparison"};
+constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
+constexpr std::array<std::string_view, 8> kReferenceKeys = {
+    "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
+    "other_params", "source",          "note"};
+
+struct ZooEntry {
+  std::string_view name;
+  std::string_view json;
+};
+
+constexpr ZooEntry kZoo[] = {
+#include "io/zoo/network_file.zoo.inc"
+};
+
+std::string json_string(const json& v, const std::string& source, const std::string& field) {
+  if (!v.is_string())
+    throw UserError(source + ": " + field + " = " + show_json(v) + ": must be a string");
+  return v.get<std::string>();
+}
+
+const json& required(const json& obj, std::string_view key, const std::string& source,
+                     const std::string& where, const std::string& meaning) {
+  if (!obj.contains(key))
+    throw UserError(source + ": missing required key " + in_quotes(where + std::string(key)) +
+                    " (" + meaning + ")");
+  return obj.at(key);
+}
+
+NetworkInput parse_input(const json& j, const std::string& source) {
+  require_object(j, source, "input");
+  reject_unknown_keys(j, kInputKeys, source, "input.");
+  NetworkInput in;
+  const auto field = [&](const char* key, const char* meaning) {
+    return json_count(required(j, key, source, "input.", meaning), source,
+                      std::string("input.") + key, 1);
+  };
+  in.N = field("N", "batch");
+  in.C = field("C", "channels");
+  in.H = field("H", "height");
+  in.W = field("W", "width");
+  return in;
+}
+
+void parse_reference(const json& j, const std::string& source, Network& net) {
+  require_object(j, source, "reference");
+  reject_unknown_keys(j, kReferenceKeys, source, "reference.");
+  const auto count = [&](const char* key, Count min, Count& out) {
+    if (j.contains(key)) out = json_count(j.at(key), source, std::string("reference.") + key, min);
+  };
+  count("macs", 1, net.reference_macs);
+  count("macs_rounded_to", 1, net.reference_macs_rounded_to);
+  count("params", 1, net.reference_params);
+  count("params_rounded_to", 1, net.reference_params_rounded_to);
+  count("bn_params_per_channel", 0, net.reference_bn_params_per_channel);
+  count("other_params", 0, net.reference_other_params);
+  if (j.contains("source"))
+    net.reference_source = json_string(j["source"], source, "reference.source");
+  if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
+}
+
+// A fully-connected layer is C inputs -> M outputs: no spatial extent. A
+// "matmul" layer (product of two activations) is G groups of the same; its
+// rows may be N (as ONNX import gives them) or, where N is the batch, H.
+void check_fc_shape(const LayerSpec& s, const std::string& where, LayerKind kind) {
+  const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
+      {"H", s.H, 1},
+      {"W", s.W, 1},
+      {"R", s.R, 1},
+      {"S", s.S, 1},
+      {"stride[0]", s.stride_h, 1},
+      {"stride[1]", s.stride_w, 1},
+      {"dilation[0]", s.dilation_h, 1},
+      {"dilation[1]", s.dilation_w, 1},
+      {"pad[0]", s.pad_top, 0},
+      {"pad[1]", s.pad_left, 0},
+      {"pad[2]", s.pad_bottom, 0},
+      {"pad[3]", s.pad_right, 0},
+      {"groups", s.groups, 1},
+  }};
+  const bool matmul = kind == LayerKind::matmul;
+  for (const auto& [field, value, want] : fields) {
+    const std::string_view f = field;
+    if (value == want || (matmul && (f == "groups" || f == "H"))) continue;
+    throw UserError(where + ": kind " + in_quotes(std::string(layer_kind_name(kind))) +
+                    (matmul
+                         ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
+                         : " needs H = W = R = S = 1, stride and dilation 1, pad 0 and groups 1") +
+                    ", but " + std::string(field) + " = " + std::to_string(value) +
+                    (matmul ? std::string()
+                            : "; give a flattened C x H x W input as C = C*H*W, or use kind "
+                              "\"conv\""));
+  }
+}
+
+NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& source) {
+  std::string where = source + ": layers[" + std::to_string(index) + "]";
+  if (j.is_object() && j.contains("name") && j["name"].is_string())
+    where += " " + in_quotes(j["name"].get<std::string>());
+  require_object(j, where, "a layer");
+  reject_unknown_keys(j, layer_object_keys(), where, "");
+
+  NetworkLayer out;
+  const std::string kind = j.contains("kind") ? json_string(j["kind"], where, "kind") : "conv";
+  const std::optional<LayerKind> known = layer_kind_from_name(kind);
+  if (!known)
+    throw UserError(where + ": kind = " + in_quotes(kind) +
+                    ": must be \"conv\", \"fc\" or \"matmul\"");
+  out.kind = *known;
+  if (j.contains("bias")) {
+    if (!j["bias"].is_boolean())
+      throw UserError(where + ": bias = " + show_json(j["bias"]) + ": must be true or false");
+    out.bias = j["bias"].get<bool>();
+  }
+  json shape = j;
+  shape.erase("bias");
+  out.spec = layer_spec_from_json(shape, where);
+  if (out.spec.name.empty()) out.spec.name = "layers[" + std::to_string(index) + "]";
+  try {
+    const Layer validated(out.spec);
+  } catch (const UserError& e) {
+    // Layer's message starts "layer 'NAME': "; `where` already names it.
+    std::string why = e.what();
+    const std::string own = "layer '" + out.spec.name + "': ";
+    if (why.rfind(own, 0) == 0) why.erase(0, own.size());
+    throw UserError(where + ": " + why);
+  }
+  if (out.kind != LayerKind::conv) check_fc_shape(out.spec, where, out.kind);
+  return out;
+}
+
+// The parts of a network document spad wrote that can be checked or read back.
+void read_document_keys(const json& j, const std::string& source, Network& net) {
+  if (j.contains("not_scheduled")) {
+    const json& ops = j.at("not_scheduled");
+    require_object(ops, source, "not_scheduled");
+    for (const auto& [op, count] : ops.items())
+      net.not_scheduled[op] = json_count(count, source, "not_scheduled." + op, 0);
+  }
+  if (j.contains("skipped")) {
+    const json& skipped = j.at("skipped");
+    if (!skipped.is_array())
+      throw UserError(source + ": skipped = " + show_json(skipped) + ": must be an array");
+    for (std::size_t i = 0; i < skipped.size(); ++i) {
+      const std::string where = "skipped[" + std::to_string(i) + "]";
+      const json& e = skipped[i];
+      require_object(e, source, where);
+      constexpr std::array<std::string_view, 4> kKeys = {"node", "op", "reason", "macs"};
+      reject_unknown_keys(e, kKeys, source, where + ".");
+      SkippedNode node;
+      node.node = json_string(required(e, "node", source, where + ".", "the node"), source,
+                              where + ".node");
+      node.op = json_string(required(e, "op", source, where + ".", "the operator"), source,
+                            where + ".op");
+      if (e.contains("reason"))
+        node.reason = json_string(e.at("reason"), source, where + ".reason");
+      if (e.contains("macs") && !e.at("macs").is_null())
+        node.macs = json_count(e.at("macs"), source, where + ".macs", 0);
+      net.skipped.push_back(std::move(node));
+    }
+  }
+  if (j.contains("warnings")) {
+    const json& warnings = j.at("warnings");
+    if (!warnings.is_array())
+      throw UserError(source + ": warnings = " + show_json(warnings) + ": must be an array");
+    for (std::size_t i = 0; i < warnings.size(); ++i)
+      net.warnings.push_back(
+          json_string(warnings[i], source, "warnings[" + std::to_string(i) + "]"));
+  }
+  const json& layers = j.at("layers");
+  if (j.contains("machine")) {
+    const Machine machine = machine_from_result_json(j.at("machine"), source);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+      if (layers[i].contains("schedule")) {
+        const std::string where = "layers[" + std::to_string(i) + "].";
+        const Schedule s =
+            schedule_from_json(layers[i].at("schedule"), source + " (" + where + "schedule)");
+        check_result_costs(layers[i], Layer(net.layers[i].spec), s, machine, source, where);
+      }
+  }
+  if (j.contains("totals")) {
+    const json& totals = j.at("totals");
+    require_object(totals, source, "totals");
+    Count macs = 0;
+    for (const NetworkLayer& l : net.layers) macs = add(macs, Layer(l.spec).macs());
+    const std::array<std::pair<const char*, Count>, 2> derived = {
+        {{"layers", static_cast<Count>(net.layers.size())}, {"macs", macs}}};
+    for (const auto& [key, value] : derived) {
+      if (!totals.contains(key)) continue;
+      const Count given = json_count(totals.at(key), source, std::string("totals.") + key, 0);
+      if (given != value)
+        throw UserError(source + ": totals." + key + " = " + std::to_string(given) +
+                        " does not match the layers, which give " + std::to_string(value) +
+                        " (totals are derived: remove them or correct them)");
+    }
+  }
+}
+
+// An accel comparison document: the network of its machines' documents,
+// which must all hold the same layers.
+Network comparison_network(const json& j, const std::string& source) {
+  reject_unknown_keys(j, kComparisonKeys, source, "");
+  const json& machines = required(j, "machines", source, "", "one accel document per machine");
+  if (!machines.is_array() || machines.empty())
+    throw UserError(source + ": machines = " + show_json(machines) +
+                    ": must be a list of accel documents, one per machine");
+  std::optional<Network> first;
+  for (std::size_t i = 0; i < machines.size(); ++i) {
+    const std::string where = source + " (machines[" + std::to_string(i) + "])";
+    // Each entry is one machine's accel document (never a comparison again).
+    expect_document_kind(machines[i], where, {DocKind::accel}, "a comparison's machine entry is");
+    Network net = parse_network_json(machines[i], where);
+    if (!first) {
+      first = std::move(net);
+      continue;
+    }
+    bool same = net.model == first->model && net.layers.size() == first->layers.size();
+    for (std::size_t l = 0; same && l < net.layers.size(); ++l)
+      same = net.layers[l].spec == first->layers[l].spec &&
+             net.layers[l].kind == first->layers[l].kind;
+    if (!same)
+      throw UserError(where +
+                      ": its model or layers differ from machines[0]'s; the machines "
+                      "of a comparison run the same layers");
+  }
+  if (j.contains("model") && j.at("model") != json(first->model))
+    throw UserError(source + ": model = " + show_json(j.at("model")) + " differs from " +
+                    in_quotes(first->model) + " of its machines' documents");
+  return *first;
+}
+
+}  // namespace
+
+Network parse_network_json(const json& j, const std::string& source) {
+  require_object(j, source, "a network file");
+  const std::optional<DocKind> kind = expect_document_kind(
+      j, source, {DocKind::network, DocKind::compare, DocKind::accel, DocKind::accel_comparison},
+      "a network is read from");
+  if (kind == DocKind::accel_comparison) return comparison_network(j, source);
+  reject_unknown_keys(j,
+                      kind ? std::span<const std::string_view>(kTopKeys)
+                           : std::span<const std::string_view>(kFileKeys),
+                      source, "");
+  Network net;
+  net.model = json_string(required(j, "model", source, "", "the network's name"), source, "model");
+  if (net.model.empty()) throw UserError(source + ": model = \"\": give the network a name");
+  if (j.contains("source")) net.source = json_string(j["source"], source, "source");
+  if (j.contains("input")) net.input = parse_input(j["input"], source);
+  if (j.contains("reference")) parse_reference(j["reference"], source, net);
+
+  const json& layers = required(j, "layers", source, "", "the conv and fc layers in graph order");
+  if (!layers.is_array())
+    throw UserError(source + ": layers = " + show_json(layers) +
+                    ": must be an array of layer objects [{...}, ...]");
+  if (layers.empty())
+    throw UserError(source + ": layers = []: a network needs at least one conv or fc layer");
+  for (std::size_t i = 0; i < layers.size(); ++i) {
+    net.layers.push_back(parse_layer(layers[i], i, source));
+    const LayerSpec& s = net.layers.back().spec;
+    if (net.input && s.N != net.input->N)
+      throw UserError(source + ": layers[" + std::to_string(i) + "] " + in_quotes(s.name) +
+                      ": N = " + std::to_string(s.N) + " differs from input.N = " +
+                      std::to_string(net.input->N) + "; every layer runs on the same batch");
+  }
+  if (kind) read_document_keys(j, source, net);
+  return net;
+}
+
+Network read_network_file(const std::string& path) {
+  return parse_network_json(parse_json_document(read_text_file(path, "network file"), path), path);
+}
+
+std::vector<std::string> zoo_model_names() {
+  std::vector<std::string> names;
+  for (const ZooEntry& e : kZoo) names.emplace_back(e.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<std::string_view> zoo_model_text(std::string_view name) {
+  for (const ZooEntry& e : kZoo)
+    if (to_lower(e.name) == to_lower(name)) return e.json;
+  return std::nullopt;
+}
+
+Network load_zoo_model(const std::string& name) {
+  for (const ZooEntry& e : kZoo) {
+    if (to_lower(e.name) != to_lower(name)) continue;
+    const std::string source =
+        "built-in model " + in_quotes(e.name) + " (data/zoo/" + std::string(e.name) + ".json)";
+    return parse_network_json(parse_json_document(e.json, source), source);
+  }
+  std::vector<std::string_view> names;
+  for (const ZooEntry& e : kZoo) names.push_back(e.name);
+  std::sort(names.begin(), names.end());
+  throw UserError("unknown model " + in_quotes(name) + did_you_mean(name, names) +
+                  "; built-in models: " + join(names, " ") +
+                  " (or give a network file: FILE.json or FILE.onnx)");
+}
+
+}  // namespace spad

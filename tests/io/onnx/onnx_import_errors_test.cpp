@@ -1,0 +1,325 @@
+// ONNX import must fail with a specific UserError (naming the file, the node
+// and the attribute) on bad files and on graphs spad cannot schedule.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "base/error.hpp"
+#include "io/onnx/onnx_network.hpp"
+#include "onnx_model_builder.hpp"
+
+namespace spad {
+namespace {
+
+using testing::OnnxModelBuilder;
+using testing::write_test_file;
+
+// Expects read_onnx_network(path, batch) to throw a UserError whose message
+// starts with the path and contains every one of `parts`.
+void expect_user_error(const std::string& path, std::optional<Count> batch,
+                       const std::vector<std::string>& parts) {
+  try {
+    read_onnx_network(path, batch);
+    ADD_FAILURE() << "no error for " << path;
+  } catch (const UserError& e) {
+    const std::string what = e.what();
+    ::testing::Test::RecordProperty("message", what);  // shown in --gtest_output=xml
+    EXPECT_EQ(what.rfind(path, 0), 0u) << "message does not start with the path: " << what;
+    for (const std::string& p : parts)
+      EXPECT_NE(what.find(p), std::string::npos) << "missing \"" << p << "\" in: " << what;
+  }
+}
+
+// One Conv "c" on input x of `x_shape` with an initializer weight of `w_dims`;
+// `attrs` adds attributes. Returns the written file's path.
+std::string one_conv(const std::string& file, const testing::OnnxTestShape& x_shape,
+                     const std::vector<std::int64_t>& w_dims,
+                     const std::function<void(onnx::NodeProto&)>& attrs) {
+  OnnxModelBuilder b("one_conv");
+  b.input("x", x_shape);
+  b.initializer("w", w_dims);
+  attrs(b.node("Conv", "c", {"x", "w"}, {"y"}));
+  b.output("y");
+  return write_test_file(file, b.bytes());
+}
+
+std::string valid_model_bytes() {
+  OnnxModelBuilder b("ok");
+  b.input("x", {1, 3, 16, 16});
+  b.initializer("w", {8, 3, 3, 3});
+  b.node("Conv", "c", {"x", "w"}, {"y"});
+  b.output("y");
+  return b.bytes();
+}
+
+TEST(OnnxImportErrors, MissingFile) {
+  const std::string path = (testing::onnx_test_dir() / "does_not_exist.onnx").string();
+  expect_user_error(path, std::nullopt, {"no such file"});
+}
+
+TEST(OnnxImportErrors, TruncatedFile) {
+  const std::string bytes = valid_model_bytes();
+  const std::string path = write_test_file("truncated.onnx", bytes.substr(0, bytes.size() / 2));
+  expect_user_error(path, std::nullopt, {"not a valid ONNX model", "truncated"});
+}
+
+TEST(OnnxImportErrors, RandomBytes) {
+  std::mt19937 rng(12345);
+  std::string bytes(4096, '\0');
+  for (char& c : bytes) c = static_cast<char>(rng() & 0xff);
+  expect_user_error(write_test_file("random.onnx", bytes), std::nullopt,
+                    {"not a valid ONNX model"});
+}
+
+TEST(OnnxImportErrors, TextFile) {
+  const std::string path = write_test_file(
+      "text.onnx", "{\"model\": \"resnet50\", \"layers\": []}\nThis is a text file.\n");
+  expect_user_error(path, std::nullopt, {"not a valid ONNX model"});
+}
+
+TEST(OnnxImportErrors, EmptyFile) {
+  expect_user_error(write_test_file("empty.onnx", ""), std::nullopt,
+                    {"not a valid ONNX model", "empty"});
+}
+
+TEST(OnnxImportErrors, EmptyGraph) {
+  OnnxModelBuilder b("nothing");
+  b.input("x", {1, 3, 8, 8});
+  expect_user_error(write_test_file("empty_graph.onnx", b.bytes()), std::nullopt,
+                    {"graph \"nothing\" has no nodes"});
+}
+
+TEST(OnnxImportErrors, NoDefaultOpset) {
+  OnnxModelBuilder b("no_opset");
+  b.model().mutable_opset_import(0)->set_domain("com.example");
+  b.input("x", {1, 3, 8, 8});
+  b.node("Relu", "r", {"x"}, {"y"});
+  expect_user_error(write_test_file("no_opset.onnx", b.bytes()), std::nullopt,
+                    {"opset", "default ONNX domain"});
+}
+
+TEST(OnnxImportErrors, ConvWithoutKernelInformation) {
+  OnnxModelBuilder b("no_kernel");
+  b.input("x", {1, 3, 8, 8});
+  b.input_unshaped("w");  // a weight input without a shape, and no kernel_shape
+  b.node("Conv", "mystery", {"x", "w"}, {"y"});
+  expect_user_error(write_test_file("no_kernel.onnx", b.bytes()), std::nullopt,
+                    {"node \"mystery\" (Conv)", "no kernel information", "kernel_shape",
+                     "weight \"w\" has an unknown shape"});
+}
+
+TEST(OnnxImportErrors, GroupsNotDividingChannels) {
+  const std::string path =
+      one_conv("groups.onnx", {1, 6, 8, 8}, {8, 1, 3, 3},
+               [](onnx::NodeProto& n) { OnnxModelBuilder::integer(n, "group", 4); });
+  expect_user_error(path, std::nullopt,
+                    {"node \"c\" (Conv)",
+                     "attribute group = 4 does not divide the input "
+                     "channels C = 6"});
+}
+
+TEST(OnnxImportErrors, GroupsNotDividingOutputChannels) {
+  const std::string path =
+      one_conv("groups_m.onnx", {1, 6, 8, 8}, {8, 2, 3, 3},
+               [](onnx::NodeProto& n) { OnnxModelBuilder::integer(n, "group", 3); });
+  expect_user_error(path, std::nullopt,
+                    {"node \"c\" (Conv)", "group = 3 does not divide the output channels M = 8"});
+}
+
+TEST(OnnxImportErrors, WeightChannelsDisagreeWithGroup) {
+  const std::string path =
+      one_conv("w_channels.onnx", {1, 6, 8, 8}, {8, 6, 3, 3},
+               [](onnx::NodeProto& n) { OnnxModelBuilder::integer(n, "group", 2); });
+  expect_user_error(path, std::nullopt,
+                    {"node \"c\" (Conv)", "dim 1 (C/group) = 6", "so C/group = 3"});
+}
+
+TEST(OnnxImportErrors, NegativePads) {
+  const std::string path =
+      one_conv("neg_pads.onnx", {1, 3, 8, 8}, {8, 3, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "pads", {1, -1, 1, 1});
+      });
+  expect_user_error(path, std::nullopt,
+                    {"node \"c\" (Conv)", "attribute pads = [1, -1, 1, 1]", "negative padding"});
+}
+
+TEST(OnnxImportErrors, PadsOfTheWrongLength) {
+  const std::string path =
+      one_conv("short_pads.onnx", {1, 3, 8, 8}, {8, 3, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "pads", {1, 1});
+      });
+  expect_user_error(path, std::nullopt, {"attribute pads = [1, 1]", "needs 4 values"});
+}
+
+TEST(OnnxImportErrors, ZeroStride) {
+  const std::string path =
+      one_conv("zero_stride.onnx", {1, 3, 8, 8}, {8, 3, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "strides", {1, 0});
+      });
+  expect_user_error(path, std::nullopt, {"attribute strides = [1, 0]", "positive"});
+}
+
+// ONNX 1.12's own shape inference divides by the stride: a zero stride on a
+// pooling node (never scheduled) must not crash either; the pool's output
+// shape stays unknown and the conv after it says so.
+TEST(OnnxImportErrors, ZeroStrideOnAPoolBeforeAConv) {
+  OnnxModelBuilder b("zero_pool_stride");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {8, 3, 3, 3});
+  auto& pool = b.node("MaxPool", "pool", {"x"}, {"p"});
+  OnnxModelBuilder::ints(pool, "kernel_shape", {2, 2});
+  OnnxModelBuilder::ints(pool, "strides", {0, 2});
+  b.node("Conv", "c", {"p", "w"}, {"y"});
+  expect_user_error(write_test_file("zero_pool_stride.onnx", b.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)",
+                     "input \"p\" has an unknown shape after shape inference (output of node "
+                     "\"pool\" (MaxPool))"});
+}
+
+// A weight whose rank differs from the input's made ONNX 1.12 read past its arrays.
+TEST(OnnxImportErrors, WeightRankDiffersFromInputRank) {
+  OnnxModelBuilder b("rank_mismatch");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {8, 3, 3, 3, 3});
+  b.node("Conv", "c", {"x", "w"}, {"y"});
+  expect_user_error(write_test_file("rank_mismatch.onnx", b.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)", "weight \"w\" has shape [8, 3, 3, 3, 3] (rank 5)",
+                     "input \"x\" has shape [1, 3, 8, 8] (rank 4)"});
+}
+
+TEST(OnnxImportErrors, AttributeOfTheWrongType) {
+  const std::string path =
+      one_conv("int_strides.onnx", {1, 3, 8, 8}, {8, 3, 3, 3},
+               [](onnx::NodeProto& n) { OnnxModelBuilder::integer(n, "strides", 2); });
+  expect_user_error(path, std::nullopt, {"attribute strides", "(INTS)", "INT"});
+}
+
+TEST(OnnxImportErrors, UnknownAutoPad) {
+  const std::string path =
+      one_conv("auto_pad.onnx", {1, 3, 8, 8}, {8, 3, 3, 3},
+               [](onnx::NodeProto& n) { OnnxModelBuilder::text(n, "auto_pad", "SAME"); });
+  expect_user_error(path, std::nullopt, {"attribute auto_pad = \"SAME\"", "SAME_UPPER"});
+}
+
+TEST(OnnxImportErrors, AutoPadTogetherWithPads) {
+  const std::string path =
+      one_conv("auto_and_pads.onnx", {1, 3, 8, 8}, {8, 3, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::text(n, "auto_pad", "SAME_UPPER");
+        OnnxModelBuilder::ints(n, "pads", {1, 1, 1, 1});
+      });
+  expect_user_error(path, std::nullopt, {"pads", "auto_pad = SAME_UPPER", "only one"});
+}
+
+TEST(OnnxImportErrors, KernelShapeDisagreesWithWeight) {
+  const std::string path =
+      one_conv("kernel_mismatch.onnx", {1, 3, 8, 8}, {8, 3, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "kernel_shape", {3, 5});
+      });
+  expect_user_error(path, std::nullopt, {"kernel_shape = [3, 5] disagrees with weight \"w\""});
+}
+
+// A 1-D input with a 2-D kernel_shape: the sources of the spatial rank disagree.
+TEST(OnnxImportErrors, KernelShapeRankDisagreesWithTheInput) {
+  const std::string path =
+      one_conv("conv1d_k2.onnx", {1, 3, 32}, {8, 3, 3}, [](onnx::NodeProto& n) {
+        OnnxModelBuilder::ints(n, "kernel_shape", {3, 3});
+      });
+  expect_user_error(path, std::nullopt,
+                    {"node \"c\" (Conv)", "weight \"w\" has shape [8, 3, 3] gives 1 spatial axes",
+                     "kernel_shape = [3, 3] gives 2"});
+}
+
+// A model whose only arithmetic node is a 3-D conv has nothing to schedule;
+// the message lists the skipped node and why.
+TEST(OnnxImportErrors, OnlyAThreeDimensionalConv) {
+  const std::string path =
+      one_conv("conv3d.onnx", {1, 3, 8, 8, 8}, {8, 3, 3, 3, 3}, [](onnx::NodeProto&) {});
+  expect_user_error(path, std::nullopt,
+                    {"\"c\" (Conv: 3-D convolution: spad schedules 1-D and 2-D convolutions)",
+                     "nothing to schedule"});
+}
+
+// A Conv fed by an op spad has no rule for, whose shape neither the file nor
+// ONNX inference gives: the message names the node, the op and the tensor.
+TEST(OnnxImportErrors, UnknownOpOnThePathToALayer) {
+  OnnxModelBuilder b("custom_op");
+  b.model().add_opset_import()->set_domain("com.example");
+  b.model().mutable_opset_import(1)->set_version(1);
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {8, 3, 3, 3});
+  b.node("Warp", "warp", {"x"}, {"t"}).set_domain("com.example");
+  b.node("Conv", "c", {"t", "w"}, {"y"});
+  expect_user_error(write_test_file("custom_op.onnx", b.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)", "input \"t\" has an unknown shape",
+                     "node \"warp\" (com.example.Warp)", "no shape rule for com.example.Warp"});
+}
+
+TEST(OnnxImportErrors, SymbolicSpatialSizes) {
+  const std::string path = one_conv("symbolic_hw.onnx", {1, 3, std::string("h"), std::string("w")},
+                                    {8, 3, 3, 3}, [](onnx::NodeProto&) {});
+  expect_user_error(
+      path, Count{1},
+      {"node \"c\" (Conv)", "input \"x\" has shape [1, 3, 'h', 'w']", "height (dim 2)", "fixed"});
+}
+
+TEST(OnnxImportErrors, KernelLargerThanPaddedInput) {
+  const std::string path =
+      one_conv("big_kernel.onnx", {1, 3, 4, 4}, {8, 3, 7, 7}, [](onnx::NodeProto& n) {
+        n.set_name("big");
+        OnnxModelBuilder::ints(n, "pads", {1, 1, 1, 1});
+      });
+  expect_user_error(
+      path, std::nullopt,
+      {"node \"big\" (Conv): ", "kernel extent along h (7", "larger than the padded input (6)"});
+}
+
+TEST(OnnxImportErrors, SymbolicBatchWithoutBatchOption) {
+  const std::string path = one_conv("symbolic_batch.onnx", {std::string("N"), 3, 8, 8},
+                                    {8, 3, 3, 3}, [](onnx::NodeProto&) {});
+  expect_user_error(
+      path, std::nullopt,
+      {"node \"c\" (Conv)", "input tensor \"x\"", "symbolic batch dimension 'N'", "--batch N"});
+  expect_user_error(path, Count{0}, {"batch = 0", "positive"});
+}
+
+TEST(OnnxImportErrors, UnknownBatchDimension) {
+  const std::string path = one_conv("unknown_batch.onnx", {std::string(""), 3, 8, 8}, {8, 3, 3, 3},
+                                    [](onnx::NodeProto&) {});
+  expect_user_error(path, std::nullopt,
+                    {"input tensor \"x\"", "unknown batch dimension", "--batch N"});
+}
+
+TEST(OnnxImportErrors, GemmOperandsDisagree) {
+  OnnxModelBuilder b("gemm_k");
+  b.input("x", {2, 20});
+  b.initializer("w", {30, 21});
+  auto& g = b.node("Gemm", "fc", {"x", "w"}, {"y"});
+  OnnxModelBuilder::integer(g, "transB", 1);
+  expect_user_error(write_test_file("gemm_k.onnx", b.bytes()), std::nullopt,
+                    {"node \"fc\" (Gemm)", "operands disagree", "transB = 1"});
+}
+
+TEST(OnnxImportErrors, GemmWithBadTranspose) {
+  OnnxModelBuilder b("gemm_t");
+  b.input("x", {2, 20});
+  b.initializer("w", {20, 30});
+  auto& g = b.node("Gemm", "fc", {"x", "w"}, {"y"});
+  OnnxModelBuilder::integer(g, "transA", 2);
+  expect_user_error(write_test_file("gemm_t.onnx", b.bytes()), std::nullopt,
+                    {"node \"fc\" (Gemm)", "attribute transA = 2", "0 or 1"});
+}
+
+TEST(OnnxImportErrors, NothingToSchedule) {
+  OnnxModelBuilder b("relus");
+  b.input("x", {1, 3, 8, 8});
+  b.node("Relu", "r1", {"x"}, {"y"});
+  b.node("Relu", "r2", {"y"}, {"z"});
+  expect_user_error(write_test_file("relus.onnx", b.bytes()), std::nullopt,
+                    {"no Conv, Gemm or MatMul node spad can schedule", "Relu x2"});
+}
+
+}  // namespace
+}  // namespace spad

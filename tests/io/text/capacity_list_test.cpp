@@ -1,0 +1,84 @@
+// Sweep capacities as written on the command line (io/text/capacity_list) and
+// decimal ratios (io/text/ratio_text): the forms accepted, and a specific message
+// for each bad one.
+#include "io/text/capacity_list.hpp"
+
+#include <gtest/gtest.h>
+
+#include "base/error.hpp"
+#include "io/text/ratio_text.hpp"
+
+namespace spad {
+namespace {
+
+using V = std::vector<Count>;
+
+TEST(CapacityList, RangesListsAndSteps) {
+  EXPECT_EQ(parse_capacity_list("1KiB..8KiB:x2", "--buffers"), (V{1024, 2048, 4096, 8192}));
+  EXPECT_EQ(parse_capacity_list("1KiB..8KiB", "--buffers"), (V{1024, 2048, 4096, 8192}));
+  // The end is included only when the step lands on it.
+  EXPECT_EQ(parse_capacity_list("1KiB..5KiB:x2", "--buffers"), (V{1024, 2048, 4096}));
+  EXPECT_EQ(parse_capacity_list("100..1000:x3", "--buffers"), (V{100, 300, 900}));
+  EXPECT_EQ(parse_capacity_list("1KiB..3KiB:+1KiB", "--buffers"), (V{1024, 2048, 3072}));
+  EXPECT_EQ(parse_capacity_list("10..15:+2", "--buffers"), (V{10, 12, 14}));
+  // Lists are sorted, each capacity once.
+  EXPECT_EQ(parse_capacity_list("16KiB, 4KiB,1MiB,4096", "--buffers"), (V{4096, 16384, 1048576}));
+  EXPECT_EQ(parse_capacity_list("1KiB..2KiB,1.5KiB", "--buffers"), (V{1024, 1536, 2048}));
+  EXPECT_EQ(parse_capacity_list("7..7", "--buffers"), (V{7}));
+  // 1 KiB .. 32 MiB x2: 16 points (the benchmark's range).
+  EXPECT_EQ(parse_capacity_list("1KiB..32MiB:x2", "--buffers").size(), 16u);
+}
+
+void expect_error(const std::string& text, const std::string& fragment) {
+  try {
+    parse_capacity_list(text, "--buffers");
+    ADD_FAILURE() << text << ": no error";
+  } catch (const UserError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("--buffers"), std::string::npos) << message;
+    EXPECT_NE(message.find(fragment), std::string::npos) << text << ": " << message;
+  }
+}
+
+TEST(CapacityList, BadInputNamesTheProblem) {
+  expect_error("0..4KiB", "at least 1 byte");
+  expect_error("0", "at least 1 byte");
+  expect_error("8KiB..1KiB", "above its end 1 KiB");
+  expect_error("1KiB..4KiB:x1", "factor 1 never grows");
+  expect_error("1KiB..4KiB:x0", "factor 0 never grows");
+  expect_error("1KiB..4KiB:+0", "never grows the capacity");
+  expect_error("1KiB..4KiB:+0KiB", "at least 1 byte");
+  expect_error("1KiB..4KiB:y2", "unknown step");
+  expect_error("1KiB..4KiB:", "no step");
+  expect_error("1KiB..4KiB:x1.5", "whole number");
+  expect_error("..4KiB", "no start");
+  expect_error("1KiB..", "no end");
+  expect_error("4KiB:x2", "needs a range");
+  expect_error("", "no capacity");
+  expect_error("1KiB,,2KiB", "empty item");
+  expect_error("12 parsecs", "unknown unit");
+  expect_error("1..4MiB:+1", "more than 1024 capacities");
+  expect_error("1..1100:+1", "more than 1024 capacities");
+}
+
+TEST(CapacityList, AtMostTheCap) {
+  EXPECT_EQ(parse_capacity_list("1..1024:+1", "--buffers").size(), kMaxCapacityPoints);
+}
+
+TEST(RatioText, ExactDecimals) {
+  const Ratio lo{1, 1}, hi{1000, 1};
+  EXPECT_EQ(parse_ratio("1.2", "--target-ratio", lo, hi, "x"), (Ratio{12, 10}));
+  EXPECT_EQ(parse_ratio("2", "--target-ratio", lo, hi, "x"), (Ratio{2, 1}));
+  EXPECT_EQ(parse_ratio("1.25", "--target-ratio", lo, hi, "x"), (Ratio{125, 100}));
+  EXPECT_EQ(format_ratio(Ratio{12, 10}), "1.2");
+  EXPECT_EQ(format_ratio(Ratio{5, 100}), "0.05");
+  EXPECT_EQ(format_ratio(Ratio{2, 1}), "2");
+  for (const char* bad : {"", "abc", "1.", ".", "-1", "1e3", "0.9", "1.2.3", "2000"}) {
+    EXPECT_THROW(parse_ratio(bad, "--target-ratio", lo, hi, "between 1 and 1000"), UserError)
+        << bad;
+  }
+  EXPECT_THROW(parse_ratio("0", "--knee", Ratio{0, 1}, Ratio{1, 1}, "x"), UserError);
+}
+
+}  // namespace
+}  // namespace spad
