@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/name_text.hpp"
 #include "base/thread_launcher.hpp"
 #include "io/text/capacity_list.hpp"
 #include "io/text/ratio_text.hpp"

@@ -79,4 +79,13 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+std::string in_quotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += printable(text);  // a control character never reaches the terminal raw
+  out += '"';
+  return out;
+}
+
 }  // namespace spad

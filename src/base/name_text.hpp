@@ -30,4 +30,7 @@ std::string name_problem(std::string_view text);
 // written as \xHH. Valid printable text is returned unchanged.
 std::string printable(std::string_view text);
 
+// The text in double quotes, for messages: "abc", printable() inside.
+std::string in_quotes(std::string_view text);
+
 }  // namespace spad

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"

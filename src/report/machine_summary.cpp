@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "io/text/byte_size.hpp"
-#include "io/text/precision_text.hpp"
+#include "workload/precision.hpp"
 
 namespace spad {
 

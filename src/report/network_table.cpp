@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "io/text/byte_size.hpp"
-#include "io/text/precision_text.hpp"
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"
 #include "report/optimize_short_schedule.hpp"
 #include "report/text_table.hpp"
+#include "workload/precision.hpp"
 
 namespace spad {
 namespace {

@@ -5,8 +5,8 @@
 #include <compare>
 
 #include "base/error.hpp"
-#include "io/text/precision_text.hpp"
-#include "io/text/text_fields.hpp"
+#include "base/name_text.hpp"
+#include "workload/precision.hpp"
 
 namespace spad {
 namespace {

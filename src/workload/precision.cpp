@@ -1,4 +1,4 @@
-// Validation of per-array element sizes.
+// Validation of per-array element sizes, and their canonical text.
 #include "workload/precision.hpp"
 
 #include <string>
@@ -15,6 +15,11 @@ void validate(const Precision& p) {
       throw UserError(std::string("precision ") + field + " = " + std::to_string(value) +
                       ": element size must be 1.." + std::to_string(kMaxElementBytes) + " bytes");
   }
+}
+
+std::string precision_to_string(const Precision& p) {
+  return "in=" + std::to_string(p.input) + ",w=" + std::to_string(p.weight) +
+         ",out=" + std::to_string(p.output) + ",psum=" + std::to_string(p.psum);
 }
 
 }  // namespace spad

@@ -2,6 +2,8 @@
 // Default int8 data with int32 partial sums (DESIGN.md).
 #pragma once
 
+#include <string>
+
 #include "base/checked.hpp"
 
 namespace spad {
@@ -19,5 +21,9 @@ inline constexpr Count kMaxElementBytes = 16;
 
 // Throws UserError naming the field (in, w, out, psum) if any size is outside 1..16.
 void validate(const Precision& precision);
+
+// The canonical text form "in=1,w=1,out=1,psum=4", as messages and reports
+// show a precision; io/text/precision_text's parse_precision reads it back.
+std::string precision_to_string(const Precision& p);
 
 }  // namespace spad

@@ -14,6 +14,8 @@ Rules (folder of the including file -> what it may not use):
             accelerator, activity): never the model's formulas; no search/,
             io/, report/, cli/, study/, codegen/
   search    no sim/, io/, report/, cli/, study/, codegen/
+  study     no io/, report/, cli/, codegen/ (io/ writes study's results, so
+            study never uses io/: the dependency runs one way)
   any folder but cli/ and report/: no printing (<iostream>, std::cout,
             std::cerr, std::clog, printf/puts/fmt::print to a stream);
             base/output_sink, the one output sink, writes through ::write
@@ -37,6 +39,7 @@ FORBIDDEN = {
     "model": {"search", "sim", "io", "report", "cli", "study", "codegen"},
     "sim": {"search", "io", "report", "cli", "study", "codegen"},
     "search": {"sim", "io", "report", "cli", "study", "codegen"},
+    "study": {"io", "report", "cli", "codegen"},
 }
 PRINTING_ALLOWED = {"cli", "report"}
 
@@ -99,6 +102,8 @@ PLANTED = [
     ("io/json/bad_i.cpp", "void f() { std::cout << 1; }\n", "printing outside"),
     ("sim/bad_j.cpp", 'void f() { fmt::print("x"); }\n', "printing outside"),
     ("base/bad_k.hpp", '#include "workload/layer.hpp"\n', "base/ may include only"),
+    ("study/bad_l.cpp", '#include "io/text/text_fields.hpp"\n', "study/ may not include io/"),
+    ("study/bad_m.hpp", '#include "report/accel_table.hpp"\n', "study/ may not include report/"),
 ]
 # Text that must not be reported: printing inside strings and comments
 # (generated C code), snprintf into a buffer, the model's plain values in sim/.

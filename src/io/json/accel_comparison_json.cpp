@@ -2,10 +2,10 @@
 #include "io/json/accel_comparison_json.hpp"
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

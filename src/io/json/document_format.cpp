@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/json/json_read.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
 #include "io/json/json_scan.hpp"
 #include "io/text/text_fields.hpp"

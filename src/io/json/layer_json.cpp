@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/json/json_read.hpp"
 #include "io/json/result_check.hpp"
 #include "io/text/text_fields.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
 #include "io/machine/yaml_scan.hpp"
 #include "io/text/text_fields.hpp"

@@ -6,8 +6,8 @@
 #include <tuple>
 #include <vector>
 
+#include "base/name_text.hpp"
 #include "io/onnx/onnx_pads.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

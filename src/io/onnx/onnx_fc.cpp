@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "io/text/text_fields.hpp"
+#include "base/name_text.hpp"
 
 namespace spad {
 namespace {

@@ -9,9 +9,9 @@
 #include <iterator>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/input_file.hpp"
 #include "io/onnx/onnx_schema_guard.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/onnx/onnx_conv.hpp"
 #include "io/onnx/onnx_fc.hpp"
 #include "io/onnx/onnx_model.hpp"
@@ -14,7 +15,6 @@
 #include "io/onnx/onnx_skipped.hpp"
 #include "io/onnx/onnx_tensor_data.hpp"
 #include "io/onnx/onnx_tensors.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

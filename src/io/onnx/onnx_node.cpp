@@ -2,7 +2,7 @@
 #include "io/onnx/onnx_node.hpp"
 
 #include "base/error.hpp"
-#include "io/text/text_fields.hpp"
+#include "base/name_text.hpp"
 
 namespace spad {
 

@@ -3,9 +3,9 @@
 #include "io/onnx/onnx_tensors.hpp"
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/onnx/onnx_shape_rules.hpp"
 #include "io/onnx/onnx_tensor_data.hpp"
-#include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {

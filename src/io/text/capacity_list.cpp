@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/text/byte_size.hpp"
 #include "io/text/text_fields.hpp"
 

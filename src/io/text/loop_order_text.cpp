@@ -2,6 +2,7 @@
 #include "io/text/loop_order_text.hpp"
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/text/text_fields.hpp"
 
 namespace spad {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
 #include "io/text/text_fields.hpp"
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
 #include "io/text/text_fields.hpp"
 
@@ -84,11 +85,6 @@ Precision parse_precision(std::string_view text, const Precision& base) {
   }
   validate(p);
   return p;
-}
-
-std::string precision_to_string(const Precision& p) {
-  return "in=" + std::to_string(p.input) + ",w=" + std::to_string(p.weight) +
-         ",out=" + std::to_string(p.output) + ",psum=" + std::to_string(p.psum);
 }
 
 }  // namespace spad

@@ -23,7 +23,7 @@ Precision parse_precision(std::string_view text);
 // The same with unspecified keys taken from `base` (e.g. the sizes a model states).
 Precision parse_precision(std::string_view text, const Precision& base);
 
-// The canonical text form "in=1,w=1,out=1,psum=4"; parse_precision reads it back.
-std::string precision_to_string(const Precision& p);
+// (The canonical text form, which both read back, is workload/precision's
+// precision_to_string.)
 
 }  // namespace spad

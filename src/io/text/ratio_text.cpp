@@ -2,6 +2,7 @@
 #include "io/text/ratio_text.hpp"
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "io/text/text_fields.hpp"
 
 namespace spad {

@@ -4,8 +4,6 @@
 #include <cctype>
 #include <charconv>
 
-#include "base/name_text.hpp"
-
 namespace spad {
 
 std::string_view trim(std::string_view text) {
@@ -42,15 +40,6 @@ std::optional<Count> parse_integer(std::string_view text, bool* too_large) {
 std::string to_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string in_quotes(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  out += printable(text);  // a control character never reaches the terminal raw
-  out += '"';
   return out;
 }
 

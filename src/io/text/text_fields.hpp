@@ -24,8 +24,4 @@ std::optional<Count> parse_integer(std::string_view text, bool* too_large = null
 // Lower-cased copy (ASCII).
 std::string to_lower(std::string_view text);
 
-// The text in double quotes, for messages: "abc"; control characters and
-// invalid UTF-8 escaped as \xHH (base/name_text).
-std::string in_quotes(std::string_view text);
-
 }  // namespace spad
