@@ -9,7 +9,8 @@
 // or more --machine files, the same run on each machine, side by side
 // (study/accel_comparison: report/accel_side_by_side_table,
 // io/json/accel_comparison_json, io/csv/accel_comparison_csv); one machine prints
-// exactly as before.
+// exactly as before. The runs are study/accel_comparison's compare_accelerators;
+// this file keeps the flags and the output.
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,8 @@ int run_accel(const AccelFlags& flags) {
     throw UserError("--schedule goes with --layer (one layer), not with --model");
   std::vector<Accelerator> accels;
   for (const std::string& file : flags.machine_files) accels.push_back(read_accelerator_file(file));
+  // Checked here too (compare_accelerators checks again) so that a problem with
+  // the machines is reported before the model is read.
   if (accels.size() > 1) check_comparable(accels, flags.machine_files);
   AccelRunOptions run;
   run.objective = objective_from(flags.objective);
@@ -110,17 +113,20 @@ int run_accel(const AccelFlags& flags) {
   run.threads = flags.threads;
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
-  std::string schedule_source;
-  nlohmann::json schedule_doc;
-  if (flags.schedule) schedule_doc = load_schedule_document(*flags.schedule, schedule_source);
-  AccelComparison comparison;
-  for (const Accelerator& accel : accels) {
-    if (flags.schedule) run.given = given_schedule(schedule_doc, schedule_source, accel);
+  std::vector<std::optional<Schedule>> given;
+  if (flags.schedule) {
+    std::string schedule_source;
+    const nlohmann::json schedule_doc = load_schedule_document(*flags.schedule, schedule_source);
+    for (const Accelerator& accel : accels)
+      given.push_back(given_schedule(schedule_doc, schedule_source, accel));
+  }
+  const AccelComparison comparison = [&] {
+    // The progress line is gone before the result is printed.
     StudyProgressLines lines([](const std::string& stage) { return "accel: " + stage; },
                              Progress::wanted(flags.quiet));
-    comparison.machines.push_back(
-        accel_network(target.net, target.chosen, accel, run, lines.hooks()));
-  }
+    return compare_accelerators(target.net, target.chosen, accels, flags.machine_files, run, given,
+                                lines.hooks());
+  }();
   if (comparison.machines.size() == 1) {
     const AccelResult& result = comparison.machines.front();
     if (flags.json) {

@@ -1,4 +1,4 @@
-// Checks and orderings of an accelerator comparison.
+// Accelerators side by side: the runs, their checks and orderings.
 #include "study/accel_comparison.hpp"
 
 #include <cmath>
@@ -100,6 +100,28 @@ void check_comparable(const std::vector<Accelerator>& accels,
                     "; machines are compared on the same element sizes (other sizes move other "
                     "bytes: another workload); run them separately");
   }
+}
+
+AccelComparison compare_accelerators(const Network& net, const std::vector<std::size_t>& selection,
+                                     const std::vector<Accelerator>& accels,
+                                     const std::vector<std::string>& files,
+                                     const AccelRunOptions& options,
+                                     const std::vector<std::optional<Schedule>>& given,
+                                     const StudyProgress& progress) {
+  SPAD_CHECK(!accels.empty(), "compare_accelerators: no accelerator");
+  SPAD_CHECK(files.size() == accels.size(), "compare_accelerators: one file per accelerator");
+  SPAD_CHECK(given.empty() || given.size() == accels.size(),
+             "compare_accelerators: one given schedule per accelerator");
+  SPAD_CHECK(given.empty() || !options.given,
+             "compare_accelerators: given schedules per accelerator, not in the options");
+  if (accels.size() > 1) check_comparable(accels, files);
+  AccelComparison comparison;
+  AccelRunOptions run = options;
+  for (std::size_t m = 0; m < accels.size(); ++m) {
+    if (!given.empty()) run.given = given[m];
+    comparison.machines.push_back(accel_network(net, selection, accels[m], run, progress));
+  }
+  return comparison;
 }
 
 int compare_latency(Count a_cycles, const Accelerator& x, Count b_cycles, const Accelerator& y) {

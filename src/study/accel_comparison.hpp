@@ -1,8 +1,8 @@
 // The answer of `spad accel --machine A --machine B [...]`: the same layers
 // run on two or more accelerators, each exactly the one-machine accel result
 // (study/accel_result), and the comparison between them per layer and in total.
-// A plain value; cli/command_accel fills it (study/accel_network per machine),
-// io and report write it.
+// compare_accelerators computes it (study/accel_network per machine); io and
+// report write it.
 //
 // Comparable machines: at least two, no file given twice, distinct names (a
 // name labels a machine's columns and selects its schedule on read-back),
@@ -19,7 +19,11 @@
 #include <string>
 #include <vector>
 
+#include "schedule/schedule.hpp"
+#include "study/accel_network.hpp"
 #include "study/accel_result.hpp"
+#include "study/study_progress.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 
@@ -31,6 +35,21 @@ struct AccelComparison {
 // `files`, same order) cannot be compared side by side (see above).
 void check_comparable(const std::vector<Accelerator>& accels,
                       const std::vector<std::string>& files);
+
+// The layers `selection` of `net` (study/accel_network) run on each of
+// `accels`, in the order given: machines[i] is accel_network(net, selection,
+// accels[i], options with `given[i]`). With two or more accelerators they are
+// first checked comparable (check_comparable, `files` naming them in its
+// messages); one accelerator is the one-machine result alone. `given`: empty
+// (search every layer), or one schedule per accelerator (AccelRunOptions::given;
+// options.given itself must be empty). `progress` sees each machine's stages
+// in turn.
+AccelComparison compare_accelerators(const Network& net, const std::vector<std::size_t>& selection,
+                                     const std::vector<Accelerator>& accels,
+                                     const std::vector<std::string>& files,
+                                     const AccelRunOptions& options,
+                                     const std::vector<std::optional<Schedule>>& given = {},
+                                     const StudyProgress& progress = {});
 
 // Compares the latency of a on accelerator `x` with b on `y`: < 0, 0, > 0.
 int compare_latency(Count a_cycles, const Accelerator& x, Count b_cycles, const Accelerator& y);

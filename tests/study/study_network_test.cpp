@@ -1,5 +1,6 @@
 // The network studies called as a library (study/optimize_network,
-// compare_network, accel_network) and the job runner under them
+// compare_network, accel_network, accel_comparison's compare_accelerators)
+// and the job runner under them
 // (base/parallel_run): each distinct shape is searched once and its answer
 // copied to the layers of the same shape, every answer equals the per-layer
 // call it stands for (search/optimize, search/dataflows, model/accel_cost),
@@ -12,11 +13,13 @@
 #include <vector>
 
 #include "base/parallel_run.hpp"
+#include "io/json/accel_comparison_json.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/compare_result_json.hpp"
 #include "io/json/network_result_json.hpp"
 #include "model/accel_cost.hpp"
 #include "search/dataflows.hpp"
+#include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
 #include "study/layer_shapes.hpp"
@@ -240,6 +243,116 @@ TEST(AccelNetworkStudy, CostsEqualTheModelAndThreadCountIndependence) {
   run.threads = 1;
   EXPECT_EQ(accel_result_to_json(result),
             accel_result_to_json(accel_network(net, all_layers(net), accel, run)));
+}
+
+// A second machine unlike small_accelerator in name, clock, MAC array,
+// bandwidth and energies, with the same precisions (so comparable).
+Accelerator other_accelerator() {
+  Accelerator a = small_accelerator();
+  a.name = "other";
+  a.machine.capacity_bytes = 2048;
+  a.mac_array.unroll[Dim::m] = 1;
+  a.mac_array.unroll[Dim::q] = 1;
+  a.mac_array.unroll[Dim::c] = 8;
+  a.clock_mhz = 250;
+  a.offchip_bits_per_cycle = 64;
+  a.dma_setup_cycles = 3;
+  a.energy.offchip_fj_per_byte = 9000;
+  return a;
+}
+
+TEST(AccelComparisonStudy, EachMachineIsItsOwnAccelRunInTheOrderGiven) {
+  const Network net = small_network();
+  AccelRunOptions run;
+  run.objective = Objective::energy;
+  run.threads = 2;
+  const std::vector<Accelerator> accels{other_accelerator(), small_accelerator()};
+  std::vector<std::string> stages;
+  StudyProgress progress;
+  progress.stage = [&](const std::string& name, const std::string&, std::int64_t) {
+    stages.push_back(name);
+  };
+  const AccelComparison c = compare_accelerators(net, all_layers(net), accels,
+                                                 {"other.yaml", "small.yaml"}, run, {}, progress);
+  ASSERT_EQ(c.machines.size(), 2u);
+  for (std::size_t m = 0; m < 2; ++m) {
+    SCOPED_TRACE(m);
+    EXPECT_EQ(c.machines[m].accel, accels[m]);
+    EXPECT_EQ(accel_result_to_json(c.machines[m]),
+              accel_result_to_json(accel_network(net, all_layers(net), accels[m], run)));
+  }
+  // The machines differ, so a mix-up of their results would show.
+  EXPECT_NE(accel_result_to_json(c.machines[0]), accel_result_to_json(c.machines[1]));
+  // Each machine's stages, machine after machine.
+  EXPECT_EQ(stages, (std::vector<std::string>{"optimum", "dataflows", "optimum", "dataflows"}));
+  run.threads = 1;
+  EXPECT_EQ(accel_comparison_to_json(c),
+            accel_comparison_to_json(compare_accelerators(net, all_layers(net), accels,
+                                                          {"other.yaml", "small.yaml"}, run)));
+}
+
+TEST(AccelComparisonStudy, OneMachineIsTheOneMachineResult) {
+  const Network net = small_network();
+  const AccelRunOptions run;
+  const AccelComparison c =
+      compare_accelerators(net, {1, 3}, {small_accelerator()}, {"small.yaml"}, run);
+  ASSERT_EQ(c.machines.size(), 1u);
+  EXPECT_EQ(accel_result_to_json(c.machines[0]),
+            accel_result_to_json(accel_network(net, {1, 3}, small_accelerator(), run)));
+}
+
+TEST(AccelComparisonStudy, MachinesThatCannotBeComparedAreUserErrors) {
+  const Network net = small_network();
+  const AccelRunOptions run;
+  const auto message = [&](const std::vector<Accelerator>& accels,
+                           const std::vector<std::string>& files) -> std::string {
+    try {
+      compare_accelerators(net, all_layers(net), accels, files, run);
+    } catch (const UserError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(message({small_accelerator(), other_accelerator()}, {"a.yaml", "a.yaml"}),
+            "--machine a.yaml is given twice; give each machine to compare once");
+  Accelerator renamed = other_accelerator();
+  renamed.name = "test";
+  EXPECT_NE(
+      message({small_accelerator(), renamed}, {"a.yaml", "b.yaml"}).find("are both named \"test\""),
+      std::string::npos);
+  Accelerator wider = other_accelerator();
+  wider.machine.precision.psum = 2;
+  EXPECT_NE(message({small_accelerator(), wider}, {"a.yaml", "b.yaml"})
+                .find("precision_bytes in=1,w=1,out=1,psum=2 differ from in=1,w=1,out=1,psum=4"),
+            std::string::npos);
+  // One file per accelerator, one given schedule per accelerator: the caller's slip.
+  EXPECT_THROW(compare_accelerators(net, all_layers(net), {small_accelerator()}, {}, run),
+               InternalError);
+  EXPECT_THROW(compare_accelerators(net, all_layers(net), {small_accelerator()}, {"a.yaml"}, run,
+                                    {std::nullopt, std::nullopt}),
+               InternalError);
+}
+
+TEST(AccelComparisonStudy, GivenSchedulesGoToTheirOwnMachine) {
+  const Network net = small_network();
+  const std::vector<std::size_t> one{1};
+  AccelRunOptions run;
+  run.baselines = false;
+  // Two schedules of layer 1 that fit both machines: the optimum on the
+  // small machine, and the same with its m tile halved (smaller buffers).
+  const Schedule optimum =
+      accel_network(net, one, small_accelerator(), run).network.layers[0].search.best->schedule;
+  Schedule halved = optimum;
+  ASSERT_GE(halved.tiles[Dim::m], 2);
+  halved.tiles[Dim::m] /= 2;
+  const AccelComparison c =
+      compare_accelerators(net, one, {small_accelerator(), other_accelerator()},
+                           {"a.yaml", "b.yaml"}, run, {halved, optimum});
+  ASSERT_EQ(c.machines.size(), 2u);
+  EXPECT_TRUE(c.machines[0].given_schedule);
+  EXPECT_TRUE(c.machines[1].given_schedule);
+  EXPECT_EQ(c.machines[0].network.layers[0].search.best->schedule, halved);
+  EXPECT_EQ(c.machines[1].network.layers[0].search.best->schedule, optimum);
 }
 
 }  // namespace
