@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "sim/sim_buffers.hpp"
+#include "sim/sim_compulsory.hpp"
 #include "sim/sim_held_tile.hpp"
 #include "sim/sim_input_footprint.hpp"
 #include "sim/sim_odometer.hpp"
@@ -51,19 +52,6 @@ ArrayTraffic priced(const BufferCounts& c, Count bytes, bool double_buffer) {
   return a;
 }
 
-// Every input element some output uses, every weight, every output: the
-// footprint of a buffer that holds the whole layer.
-Count compulsory(const Layer& layer, const Precision& precision) {
-  PerDim<sim::Range> whole;
-  for (Dim d : kAllDims) whole[d] = sim::Range{0, layer.bound(d)};
-  sim::InputFootprintBuilder builder(layer);
-  sim::InputFootprint used;
-  builder.build(whole, used);
-  return add(add(mul(used.size(), precision.input),
-                 mul(sim::box_size(Tensor::W, whole), precision.weight)),
-             mul(sim::box_size(Tensor::O, whole), precision.output));
-}
-
 }  // namespace
 
 Traffic simulate(const Layer& layer, const Schedule& schedule, const Machine& machine) {
@@ -104,7 +92,7 @@ SimulatedTransfers simulate_transfers(const Layer& layer, const Schedule& schedu
     t.traffic_bytes = add(t.traffic_bytes, add(x.read_bytes, x.write_bytes));
     t.buffer_bytes = add(t.buffer_bytes, x.buffer_bytes);
   }
-  t.compulsory_bytes = compulsory(layer, bytes);
+  t.compulsory_bytes = sim::compulsory_bytes(layer, bytes);
   t.fits = !machine.capacity_bytes || t.buffer_bytes <= *machine.capacity_bytes;
   const Count transfers = add(add(input.counts().fills, weight.counts().fills),
                               add(output.counts().fills, output.counts().read_fills));

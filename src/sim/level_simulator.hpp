@@ -1,0 +1,31 @@
+// The level simulator: the oracle for several-level schedules (DESIGN.md,
+// "Several on-chip levels"). It replays the flat nest literally (level 1's
+// loops over the whole layer, each deeper level's loops inside the current
+// tile of the level above, trip counts varying inside partial tiles), keeps
+// one buffer per array per level that does not bypass it (sim/level_buffer),
+// and counts every element at every boundary it crosses. It shares no code
+// with the analytical model; with one level it gives exactly simulate()'s
+// Traffic.
+#pragma once
+
+#include "model/level_traffic.hpp"
+#include "model/memory_levels.hpp"
+#include "schedule/level_schedule.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// Throws UserError when the schedule and the machine do not have the same
+// number of levels (naming both counts).
+void check_level_counts(const LevelSchedule& schedule, const MemoryLevels& machine);
+
+// Validates the schedule (against the layer) and the machine and their level
+// counts, then replays. The replay is bounded by kMaxSimulatedIterations
+// (sim/tile_simulator.hpp) iterations of the flat nest, after folding the
+// loops inside every buffer: beyond it a UserError says what to do.
+// levels[l].name is the machine's name of level l+1, or the schedule's when
+// the machine's is empty.
+LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
+                             const MemoryLevels& machine);
+
+}  // namespace spad
