@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-#include "io/network_file.hpp"
+#include "io/zoo/network_file.hpp"
 #include "model/level_evaluate.hpp"
 
 namespace spad {
