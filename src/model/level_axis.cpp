@@ -2,6 +2,7 @@
 #include "model/level_axis.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "base/error.hpp"
 
@@ -40,6 +41,9 @@ void LevelAxis::PairClasses::add(Count a, Count b, Count c) {
 
 LevelAxis::LevelAxis(const AxisGeometry& g, const DimTiling& out, const DimTiling& ker)
     : g_(g), out_(&out), ker_(&ker) {
+  const Count gcd = std::gcd(g.stride, g.dilation);
+  class_period_ = g.stride / gcd;
+  class_shift_ = g.dilation / gcd;
   const Wide stride = g.stride;
   const Wide reach = static_cast<Wide>(g.kernel - 1) * g.dilation;  // last tap's offset
   const Wide pad = g.pad_lo;
@@ -58,13 +62,13 @@ Count LevelAxis::footprint(Span x, Span k) const {
   return axis_footprint(g_, x.lo, x.hi, k.lo, k.hi);
 }
 
+// |{o*stride + k*dilation : 0 <= o < a, 0 <= k < b}|. As in axis_footprint:
+// with s' = stride / gcd and d' = dilation / gcd, the first min(b, s') kernel
+// offsets each start a progression of their own (a rows), and every later
+// offset adds the last min(a, d') rows of the progression s' offsets before it.
 Count LevelAxis::unclipped(Count a, Count b) const {
-  AxisGeometry u = g_;
-  u.out_extent = a;
-  u.kernel = b;
-  u.pad_lo = 0;
-  u.in_extent = (a - 1) * g_.stride + (b - 1) * g_.dilation + 1;
-  return axis_footprint(u, 0, a, 0, b);
+  return add(mul(std::min(b, class_period_), a),
+             mul(std::max<Count>(0, b - class_period_), std::min(a, class_shift_)));
 }
 
 // Descends the nested tiling from `node` (of level `level`) to level
@@ -184,6 +188,22 @@ LevelAxis::PairClasses LevelAxis::kernel_pair_classes(int level) const {
 }
 
 Count LevelAxis::sum(int mu_o, Count lim_o, int mu_k, Count lim_k) const {
+  // Limits at or above the largest node select every node: one key for all.
+  lim_o = std::min(lim_o, out_->largest(mu_o));
+  lim_k = std::min(lim_k, ker_->largest(mu_k));
+  const SumKey key{mu_o, mu_k, lim_o, lim_k};
+  for (int i = 0; i < memo_size_; ++i)
+    if (memo_key_[static_cast<std::size_t>(i)] == key)
+      return memo_value_[static_cast<std::size_t>(i)];
+  const Count value = compute_sum(mu_o, lim_o, mu_k, lim_k);
+  if (memo_size_ < kMemo) {
+    memo_key_[static_cast<std::size_t>(memo_size_)] = key;
+    memo_value_[static_cast<std::size_t>(memo_size_++)] = value;
+  }
+  return value;
+}
+
+Count LevelAxis::compute_sum(int mu_o, Count lim_o, int mu_k, Count lim_k) const {
   const NodeSet& xs = output_nodes(mu_o);
   const SizeClasses& ks = ker_->classes(mu_k);
   Count total = 0;

@@ -91,8 +91,20 @@ class LevelAxis {
   // Output positions: [0, zero_below_) and [zero_from_, P) are zero,
   // [interior_lo_, interior_hi_) interior.
   Count zero_below_ = 0, zero_from_ = 0, interior_lo_ = 0, interior_hi_ = 0;
+  Count class_period_ = 1, class_shift_ = 1;  // stride / gcd, dilation / gcd
   mutable std::array<bool, kMaxLevels + 1> have_nodes_{};
   mutable std::array<NodeSet, kMaxLevels + 1> nodes_;
+  // sum() answers already computed (the terms of one buffer repeat them).
+  struct SumKey {
+    int mu_o, mu_k;
+    Count lim_o, lim_k;
+    bool operator==(const SumKey&) const = default;
+  };
+  static constexpr int kMemo = 48;
+  mutable std::array<SumKey, kMemo> memo_key_;
+  mutable std::array<Count, kMemo> memo_value_;
+  mutable int memo_size_ = 0;
+  Count compute_sum(int mu_o, Count lim_o, int mu_k, Count lim_k) const;
   mutable std::array<bool, kMaxLevels + 1> have_kernel_{};
   mutable std::array<std::vector<Span>, kMaxLevels + 1> kernel_;
 };

@@ -79,22 +79,22 @@ Nest nest_of(const Layer& layer, const LevelSchedule& s) {
     std::array<Count, kMaxLevels> tiles{};
     for (int l = 1; l <= nest.levels; ++l)
       tiles[static_cast<std::size_t>(l - 1)] = s.levels[static_cast<std::size_t>(l - 1)].tiles[d];
-    nest.tiling[d] = DimTiling(layer.bound(d), tiles, nest.levels);
+    nest.tiling[d].assign(layer.bound(d), tiles, nest.levels);
   }
   return nest;
 }
 
 // One loop of the flat nest outside a buffer, with mu_e for every dimension.
 struct OuterLoop {
-  Dim dim = Dim::n;
-  int level = 1;
-  PerDim<int> mu;
+  Dim dim;
+  int level;
+  std::array<int, kNumDims> mu;  // by index(e)
 };
 
 // The loops outside one buffer.
 struct BufferLoops {
   PerDim<int> lambda;
-  std::array<OuterLoop, kNumDims * kMaxLevels> loops{};
+  std::array<OuterLoop, kNumDims * kMaxLevels> loops;  // [0, count) are set
   int count = 0;
 };
 
@@ -109,7 +109,7 @@ BufferLoops buffer_loops(const Nest& nest, int level, int span) {
       OuterLoop& loop = b.loops[static_cast<std::size_t>(b.count++)];
       loop.dim = d;
       loop.level = l;
-      for (Dim e : kAllDims) loop.mu[e] = l - 1 + (at[e] >= at[d] ? 1 : 0);
+      for (Dim e : kAllDims) loop.mu[index(e)] = l - 1 + (at[e] >= at[d] ? 1 : 0);
     }
   }
   return b;
@@ -128,7 +128,7 @@ Count not_last(const DimTiling& t, int level) { return t.nodes(level) - t.nodes(
 
 // For a step of `loop`: the single-trip limit of A-indexing dimension d.
 Count limit_of(const Nest& nest, const BufferLoops& b, const OuterLoop& loop, Dim d) {
-  return nest.tiling[d].single_trip_limit(loop.mu[d], b.lambda[d]);
+  return nest.tiling[d].single_trip_limit(loop.mu[index(d)], b.lambda[d]);
 }
 
 // Fills of A's buffer (any array: only which loops index A matters).
@@ -142,8 +142,8 @@ Count count_fills(const Nest& nest, const BufferLoops& b, Tensor a) {
     for (Dim e : kAllDims) {
       if (e == loop.dim || kept == 0) continue;
       const DimTiling& t = nest.tiling[e];
-      kept = mul(kept, indexes(a, e) ? t.count_upto(loop.mu[e], limit_of(nest, b, loop, e))
-                                     : t.nodes(loop.mu[e]));
+      kept = mul(kept, indexes(a, e) ? t.single_trip_count(loop.mu[index(e)], b.lambda[e])
+                                     : t.nodes(loop.mu[index(e)]));
     }
     states -= kept;
   }
@@ -170,8 +170,8 @@ BufferCounts box_buffer(const Layer& layer, const Nest& nest, const BufferLoops&
     for (Dim e : kAllDims) {
       if (e == loop.dim || kept == 0) continue;
       const DimTiling& t = nest.tiling[e];
-      kept = mul(kept, indexes(a, e) ? t.size_sum_upto(loop.mu[e], limit_of(nest, b, loop, e))
-                                     : t.nodes(loop.mu[e]));
+      kept = mul(kept, indexes(a, e) ? t.single_trip_size_sum(loop.mu[index(e)], b.lambda[e])
+                                     : t.nodes(loop.mu[index(e)]));
     }
     volume -= kept;
   }
@@ -185,11 +185,10 @@ BufferCounts box_buffer(const Layer& layer, const Nest& nest, const BufferLoops&
 }
 
 // I: the held footprint is n x channels (g, c) x rows (p, r) x columns (q, s).
+// `rows` and `cols` are the height and width axes under the nest's tilings.
 BufferCounts input_buffer(const Layer& layer, const Nest& nest, const BufferLoops& b,
-                          bool halo_reuse) {
+                          const LevelAxis& rows, const LevelAxis& cols, bool halo_reuse) {
   const PerDim<DimTiling>& t = nest.tiling;
-  const LevelAxis rows(height_axis(layer), t[Dim::p], t[Dim::r]);
-  const LevelAxis cols(width_axis(layer), t[Dim::q], t[Dim::s]);
   const PerDim<int>& lam = b.lambda;
 
   BufferCounts out;
@@ -210,43 +209,44 @@ BufferCounts input_buffer(const Layer& layer, const Nest& nest, const BufferLoop
     const bool halo_loop = j == Dim::p || j == Dim::q || j == Dim::r || j == Dim::s;
     if (j != Dim::m && !(halo_reuse && halo_loop)) continue;
     const auto lim = [&](Dim d) { return limit_of(nest, b, loop, d); };
-    const PerDim<int>& mu = loop.mu;
+    const auto mu = [&](Dim d) { return loop.mu[index(d)]; };
     // n and channels: the sizes of the level-mu nodes within their limits.
     Count factor = 1;
-    for (Dim d : {Dim::n, Dim::g, Dim::c}) factor = mul(factor, t[d].size_sum_upto(mu[d], lim(d)));
+    for (Dim d : {Dim::n, Dim::g, Dim::c})
+      factor = mul(factor, t[d].single_trip_size_sum(mu(d), b.lambda[d]));
     if (j == Dim::m) {
       if (factor == 0) continue;
       factor = mul(factor, not_last(t[Dim::m], loop.level));
-      factor = mul(factor, rows.sum(mu[Dim::p], lim(Dim::p), mu[Dim::r], lim(Dim::r)));
-      factor = mul(factor, cols.sum(mu[Dim::q], lim(Dim::q), mu[Dim::s], lim(Dim::s)));
+      factor = mul(factor, rows.sum(mu(Dim::p), lim(Dim::p), mu(Dim::r), lim(Dim::r)));
+      factor = mul(factor, cols.sum(mu(Dim::q), lim(Dim::q), mu(Dim::s), lim(Dim::s)));
       volume -= factor;
       continue;
     }
     // A halo step of j: j's own level-l_j node is a full tile, which must
     // make single trips in j's deeper loops outside the buffer too.
     if (t[j].tile(loop.level) > lim(j) || factor == 0) continue;
-    factor = mul(factor, t[Dim::m].nodes(mu[Dim::m]));
+    factor = mul(factor, t[Dim::m].nodes(mu(Dim::m)));
     Count along_rows = 0, along_cols = 0;
     switch (j) {
       case Dim::p:
-        along_rows = rows.output_overlaps(loop.level, mu[Dim::r], lim(Dim::r));
+        along_rows = rows.output_overlaps(loop.level, mu(Dim::r), lim(Dim::r));
         break;
       case Dim::r:
-        along_rows = rows.kernel_overlaps(mu[Dim::p], lim(Dim::p), loop.level);
+        along_rows = rows.kernel_overlaps(mu(Dim::p), lim(Dim::p), loop.level);
         break;
       case Dim::q:
-        along_cols = cols.output_overlaps(loop.level, mu[Dim::s], lim(Dim::s));
+        along_cols = cols.output_overlaps(loop.level, mu(Dim::s), lim(Dim::s));
         break;
       default:  // s
-        along_cols = cols.kernel_overlaps(mu[Dim::q], lim(Dim::q), loop.level);
+        along_cols = cols.kernel_overlaps(mu(Dim::q), lim(Dim::q), loop.level);
         break;
     }
     if (j == Dim::p || j == Dim::r) {
       if (along_rows == 0) continue;
-      along_cols = cols.sum(mu[Dim::q], lim(Dim::q), mu[Dim::s], lim(Dim::s));
+      along_cols = cols.sum(mu(Dim::q), lim(Dim::q), mu(Dim::s), lim(Dim::s));
     } else {
       if (along_cols == 0) continue;
-      along_rows = rows.sum(mu[Dim::p], lim(Dim::p), mu[Dim::r], lim(Dim::r));
+      along_rows = rows.sum(mu(Dim::p), lim(Dim::p), mu(Dim::r), lim(Dim::r));
     }
     saved = add(saved, mul(mul(factor, along_rows), along_cols));
   }
@@ -254,12 +254,14 @@ BufferCounts input_buffer(const Layer& layer, const Nest& nest, const BufferLoop
   return out;
 }
 
+// The same words as the level simulator's check, so evaluate and simulate
+// refuse a mismatch alike.
 void check_levels_match(const LevelSchedule& s, const MemoryLevels& m) {
   if (s.levels.size() != m.levels.size())
-    throw UserError("schedule has " + std::to_string(s.levels.size()) + " level" +
-                    (s.levels.size() == 1 ? "" : "s") + " but the machine has " +
-                    std::to_string(m.levels.size()) +
-                    ": give one buffer capacity per schedule level (outermost first)");
+    throw UserError("the schedule has " + std::to_string(s.levels.size()) +
+                    " level(s) but the machine has " + std::to_string(m.levels.size()) +
+                    " on-chip level(s): give one buffer capacity per schedule level, "
+                    "outermost first");
 }
 
 }  // namespace
@@ -273,6 +275,8 @@ LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
   const int L = nest.levels;
   const Precision& bytes = machine.precision;
   const Count copies = machine.double_buffer ? 2 : 1;
+  const LevelAxis rows(height_axis(layer), nest.tiling[Dim::p], nest.tiling[Dim::r]);
+  const LevelAxis cols(width_axis(layer), nest.tiling[Dim::q], nest.tiling[Dim::s]);
 
   // counts[l][A] of A's own buffer at level l (1-based), when it has one.
   std::array<PerTensor<BufferCounts>, kMaxLevels + 1> counts{};
@@ -284,7 +288,7 @@ LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
       held[static_cast<std::size_t>(l)][a] = true;
       const BufferLoops b = buffer_loops(nest, l, *group.buffer_span[a]);
       counts[static_cast<std::size_t>(l)][a] =
-          a == Tensor::I ? input_buffer(layer, nest, b, machine.halo_reuse)
+          a == Tensor::I ? input_buffer(layer, nest, b, rows, cols, machine.halo_reuse)
                          : box_buffer(layer, nest, b, a);
     }
   }
@@ -295,7 +299,9 @@ LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
   out.levels.resize(static_cast<std::size_t>(L));
   for (int l = 1; l <= L; ++l) {
     LevelCost& cost = out.levels[static_cast<std::size_t>(l - 1)];
+    // The machine's name of the level, or the schedule's when it has none.
     cost.name = machine.levels[static_cast<std::size_t>(l - 1)].name;
+    if (cost.name.empty()) cost.name = schedule.levels[static_cast<std::size_t>(l - 1)].name;
     for (Tensor a : kAllTensors) {
       ArrayTraffic& x = cost.arrays[a];
       if (held[static_cast<std::size_t>(l)][a]) {

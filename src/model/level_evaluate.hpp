@@ -28,7 +28,8 @@
 namespace spad {
 
 // Validates the schedule and machine against the layer (UserError when the
-// two have different level counts), then counts every boundary.
+// two have different level counts), then counts every boundary. levels[l].name
+// is the machine's name of level l+1, or the schedule's when it has none.
 LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
                              const MemoryLevels& machine);
 

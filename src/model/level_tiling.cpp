@@ -59,10 +59,13 @@ SizeClasses split(const SizeClasses& parents, Count t) {
   return children;
 }
 
-DimTiling::DimTiling(Count extent, const std::array<Count, kMaxLevels>& tiles, int levels)
-    : extent_(extent), levels_(levels), tiles_(tiles) {
+void DimTiling::assign(Count extent, const std::array<Count, kMaxLevels>& tiles, int levels) {
   SPAD_CHECK(extent >= 1 && levels >= 1 && levels <= static_cast<int>(kMaxLevels),
              "DimTiling: bad extent or level count");
+  extent_ = extent;
+  levels_ = levels;
+  tiles_ = tiles;
+  classes_[0] = SizeClasses{};
   classes_[0].add(extent, 1);
   nodes_[0] = 1;
   for (int l = 1; l <= levels; ++l) {
@@ -70,6 +73,15 @@ DimTiling::DimTiling(Count extent, const std::array<Count, kMaxLevels>& tiles, i
     classes_[static_cast<std::size_t>(l)] =
         split(classes_[static_cast<std::size_t>(l - 1)], tile(l));
     nodes_[static_cast<std::size_t>(l)] = classes_[static_cast<std::size_t>(l)].total();
+  }
+  for (int mu = 0; mu <= levels; ++mu) {
+    for (int lambda = mu; lambda <= levels; ++lambda) {
+      const Count limit = single_trip_limit(mu, lambda);
+      single_count_[static_cast<std::size_t>(mu)][static_cast<std::size_t>(lambda)] =
+          count_upto(mu, limit);
+      single_sum_[static_cast<std::size_t>(mu)][static_cast<std::size_t>(lambda)] =
+          size_sum_upto(mu, limit);
+    }
   }
 }
 

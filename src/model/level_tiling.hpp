@@ -26,8 +26,8 @@ inline constexpr Count kAnySize = std::numeric_limits<Count>::max();
 // A multiset of node sizes, as (size, count) pairs with distinct sizes.
 struct SizeClasses {
   static constexpr int kMax = 2 * static_cast<int>(kMaxLevels) + 2;
-  std::array<Count, kMax> size{};
-  std::array<Count, kMax> count{};
+  std::array<Count, kMax> size;  // entries [0, n) are set
+  std::array<Count, kMax> count;
   int n = 0;
 
   // Adds `c` nodes of size `s` (merged with an equal size already present).
@@ -53,7 +53,11 @@ class DimTiling {
  public:
   DimTiling() = default;
   // `tiles[l - 1]` is the level-l tile, 1 <= tile <= extent, for l = 1..levels.
-  DimTiling(Count extent, const std::array<Count, kMaxLevels>& tiles, int levels);
+  DimTiling(Count extent, const std::array<Count, kMaxLevels>& tiles, int levels) {
+    assign(extent, tiles, levels);
+  }
+  // The same, in place (the tables are large enough that copies show).
+  void assign(Count extent, const std::array<Count, kMaxLevels>& tiles, int levels);
 
   Count extent() const { return extent_; }
   int levels() const { return levels_; }
@@ -71,6 +75,16 @@ class DimTiling {
   // Level-mu nodes of size <= limit: how many, and their total size.
   Count count_upto(int mu, Count limit) const;
   Count size_sum_upto(int mu, Count limit) const;
+
+  // The same with limit = single_trip_limit(mu, lambda), mu <= lambda:
+  // the level-mu nodes inside which d's loops of levels mu+1..lambda all
+  // make a single trip (precomputed).
+  Count single_trip_count(int mu, int lambda) const {
+    return single_count_[static_cast<std::size_t>(mu)][static_cast<std::size_t>(lambda)];
+  }
+  Count single_trip_size_sum(int mu, int lambda) const {
+    return single_sum_[static_cast<std::size_t>(mu)][static_cast<std::size_t>(lambda)];
+  }
 
   // The largest level-l node: min(extent, t^1, ..., t^l).
   Count largest(int level) const;
@@ -98,9 +112,12 @@ class DimTiling {
 
   Count extent_ = 1;
   int levels_ = 0;
-  std::array<Count, kMaxLevels> tiles_{};
-  std::array<SizeClasses, kMaxLevels + 1> classes_{};
-  std::array<Count, kMaxLevels + 1> nodes_{};
+  // Entries up to levels_ are set by assign().
+  std::array<Count, kMaxLevels> tiles_;
+  std::array<SizeClasses, kMaxLevels + 1> classes_;
+  std::array<Count, kMaxLevels + 1> nodes_;
+  std::array<std::array<Count, kMaxLevels + 1>, kMaxLevels + 1> single_count_;
+  std::array<std::array<Count, kMaxLevels + 1>, kMaxLevels + 1> single_sum_;
 };
 
 }  // namespace spad

@@ -234,8 +234,8 @@ TEST(LevelEvaluate, LevelCountsMustMatch) {
     FAIL() << "no error";
   } catch (const UserError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "schedule has 2 levels but the machine has 1: give one buffer capacity per "
-              "schedule level (outermost first)");
+              "the schedule has 2 level(s) but the machine has 1 on-chip level(s): give one "
+              "buffer capacity per schedule level, outermost first");
   }
 }
 
