@@ -64,6 +64,8 @@ namespace {
 struct Nest {
   int levels = 0;
   std::array<PerDim<int>, kMaxLevels + 1> position{};  // [l][d]: d's place in level l's order
+  // [l][d][e] = mu_e of the level-l loop of d: e's loops at or outside it.
+  std::array<std::array<std::array<int, kNumDims>, kNumDims>, kMaxLevels + 1> mu;
   PerDim<DimTiling> tiling;
 };
 
@@ -74,6 +76,10 @@ Nest nest_of(const Layer& layer, const LevelSchedule& s) {
     const LevelLoops& group = s.levels[static_cast<std::size_t>(l - 1)];
     for (int i = 0; i < static_cast<int>(kNumDims); ++i)
       nest.position[static_cast<std::size_t>(l)][group.order[static_cast<std::size_t>(i)]] = i;
+    const PerDim<int>& at = nest.position[static_cast<std::size_t>(l)];
+    for (Dim d : kAllDims)
+      for (Dim e : kAllDims)
+        nest.mu[static_cast<std::size_t>(l)][index(d)][index(e)] = l - 1 + (at[e] >= at[d] ? 1 : 0);
   }
   for (Dim d : kAllDims) {
     std::array<Count, kMaxLevels> tiles{};
@@ -88,7 +94,8 @@ Nest nest_of(const Layer& layer, const LevelSchedule& s) {
 struct OuterLoop {
   Dim dim;
   int level;
-  std::array<int, kNumDims> mu;  // by index(e)
+  const std::array<int, kNumDims>* mu_of;  // by index(e): Nest::mu[level][dim]
+  int mu(Dim e) const { return (*mu_of)[index(e)]; }
 };
 
 // The loops outside one buffer.
@@ -103,13 +110,12 @@ BufferLoops buffer_loops(const Nest& nest, int level, int span) {
   const PerDim<int>& own = nest.position[static_cast<std::size_t>(level)];
   for (Dim d : kAllDims) b.lambda[d] = level - 1 + (own[d] >= span ? 1 : 0);
   for (int l = 1; l <= level; ++l) {
-    const PerDim<int>& at = nest.position[static_cast<std::size_t>(l)];
     for (Dim d : kAllDims) {
       if (l == level && own[d] < span) continue;
       OuterLoop& loop = b.loops[static_cast<std::size_t>(b.count++)];
       loop.dim = d;
       loop.level = l;
-      for (Dim e : kAllDims) loop.mu[index(e)] = l - 1 + (at[e] >= at[d] ? 1 : 0);
+      loop.mu_of = &nest.mu[static_cast<std::size_t>(l)][index(d)];
     }
   }
   return b;
@@ -128,7 +134,7 @@ Count not_last(const DimTiling& t, int level) { return t.nodes(level) - t.nodes(
 
 // For a step of `loop`: the single-trip limit of A-indexing dimension d.
 Count limit_of(const Nest& nest, const BufferLoops& b, const OuterLoop& loop, Dim d) {
-  return nest.tiling[d].single_trip_limit(loop.mu[index(d)], b.lambda[d]);
+  return nest.tiling[d].single_trip_limit(loop.mu(d), b.lambda[d]);
 }
 
 // Fills of A's buffer (any array: only which loops index A matters).
@@ -142,8 +148,8 @@ Count count_fills(const Nest& nest, const BufferLoops& b, Tensor a) {
     for (Dim e : kAllDims) {
       if (e == loop.dim || kept == 0) continue;
       const DimTiling& t = nest.tiling[e];
-      kept = mul(kept, indexes(a, e) ? t.single_trip_count(loop.mu[index(e)], b.lambda[e])
-                                     : t.nodes(loop.mu[index(e)]));
+      kept = mul(
+          kept, indexes(a, e) ? t.single_trip_count(loop.mu(e), b.lambda[e]) : t.nodes(loop.mu(e)));
     }
     states -= kept;
   }
@@ -170,8 +176,8 @@ BufferCounts box_buffer(const Layer& layer, const Nest& nest, const BufferLoops&
     for (Dim e : kAllDims) {
       if (e == loop.dim || kept == 0) continue;
       const DimTiling& t = nest.tiling[e];
-      kept = mul(kept, indexes(a, e) ? t.single_trip_size_sum(loop.mu[index(e)], b.lambda[e])
-                                     : t.nodes(loop.mu[index(e)]));
+      kept = mul(kept, indexes(a, e) ? t.single_trip_size_sum(loop.mu(e), b.lambda[e])
+                                     : t.nodes(loop.mu(e)));
     }
     volume -= kept;
   }
@@ -209,7 +215,7 @@ BufferCounts input_buffer(const Layer& layer, const Nest& nest, const BufferLoop
     const bool halo_loop = j == Dim::p || j == Dim::q || j == Dim::r || j == Dim::s;
     if (j != Dim::m && !(halo_reuse && halo_loop)) continue;
     const auto lim = [&](Dim d) { return limit_of(nest, b, loop, d); };
-    const auto mu = [&](Dim d) { return loop.mu[index(d)]; };
+    const auto mu = [&](Dim d) { return loop.mu(d); };
     // n and channels: the sizes of the level-mu nodes within their limits.
     Count factor = 1;
     for (Dim d : {Dim::n, Dim::g, Dim::c})
