@@ -45,7 +45,8 @@ inline LevelSchedule random_level_schedule(Rng& rng, const Layer& layer, std::si
   PerDim<Count> enclosing = layer.bounds();
   for (std::size_t l = 0; l < levels; ++l) {
     LevelLoops level;
-    level.name = "L" + std::to_string(levels - l);
+    level.name = "L";
+    level.name += std::to_string(levels - l);  // not "L" + ...: GCC 12 -Wrestrict
     std::shuffle(level.order.begin(), level.order.end(), rng);
     for (Dim d : kAllDims) {
       level.tiles[d] = random_level_tile(rng, layer.bound(d), enclosing[d]);
@@ -73,7 +74,8 @@ inline MemoryLevels random_memory_levels(Rng& rng, std::size_t levels) {
   m.double_buffer = one.double_buffer;
   for (std::size_t l = 0; l < levels; ++l) {
     MemoryLevel level;
-    level.name = "L" + std::to_string(levels - l);
+    level.name = "L";
+    level.name += std::to_string(levels - l);  // not "L" + ...: GCC 12 -Wrestrict
     if (uniform(rng, 0, 3) != 0) level.capacity_bytes = uniform(rng, 16, 4096);
     m.levels.push_back(level);
   }
