@@ -255,7 +255,8 @@ Execution Run::run(const ExecuteProgress& progress) {
   return e;
 }
 
-// Layers beyond the executor's sizes are refused up front.
+}  // namespace
+
 void check_execution_limits(const Layer& layer) {
   if (layer.macs() > kMaxExecutedMacs)
     throw UserError("simulate --execute: the layer has " + std::to_string(layer.macs()) +
@@ -268,8 +269,6 @@ void check_execution_limits(const Layer& layer) {
                       std::to_string(kMaxExecutedTensorElems) +
                       " per array (use simulate without --execute, or evaluate)");
 }
-
-}  // namespace
 
 PerTensor<Count> replay_buffer_sizes(const Layer& layer, const Schedule& schedule) {
   validate(schedule, layer);

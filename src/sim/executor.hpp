@@ -68,6 +68,9 @@ using ExecuteProgress = std::function<void(Count done, Count total)>;
 inline constexpr Count kMaxExecutedMacs = Count{1} << 30;
 inline constexpr Count kMaxExecutedTensorElems = Count{1} << 26;
 
+// Throws that UserError when `layer` is beyond these sizes.
+void check_execution_limits(const Layer& layer);
+
 // The size (elements, one copy) each buffer needs, found by the executor's
 // own replay: the most elements of its array (sim/exec_footprint) any tile
 // the buffer holds touches, over every such tile. Independent of the model
