@@ -92,13 +92,13 @@ std::string baselines_table(const AccelResult& result, std::size_t width) {
   const char* versus = result.given_schedule ? "x given" : "x optimum";
   TextTable table({"alternative (same objective)", "layers", "latency cycles", versus, "energy uJ",
                    versus, "traffic B"});
-  for (AccelBaseline b : kAllAccelBaselines) {
+  for (Baseline b : kAccelBaselines) {
     const AccelBaselineTotal t = accel_baseline_total(result, b);
     if (t.layers == 0) {
-      table.add_row({std::string(accel_baseline_name(b)), "0", "-", "-", "-", "-", "-"});
+      table.add_row({std::string(baseline_name(b)), "0", "-", "-", "-", "-", "-"});
       continue;
     }
-    table.add_row({std::string(accel_baseline_name(b)), std::to_string(t.layers),
+    table.add_row({std::string(baseline_name(b)), std::to_string(t.layers),
                    with_separators(t.latency_cycles),
                    ratio_text(t.latency_cycles, t.optimum_latency_cycles), microjoules(t.energy_fj),
                    ratio_text(t.energy_fj, t.optimum_energy_fj), with_separators(t.traffic_bytes)});

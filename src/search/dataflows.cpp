@@ -25,42 +25,70 @@ SearchOptions options_for(const SearchSpace& space, const SearchRun& run) {
 
 }  // namespace
 
-std::string_view dataflow_name(Dataflow dataflow) {
-  switch (dataflow) {
-    case Dataflow::weight_stationary:
+std::string_view baseline_name(Baseline baseline) {
+  switch (baseline) {
+    case Baseline::weight_stationary:
       return "weight_stationary";
-    case Dataflow::output_stationary:
+    case Baseline::output_stationary:
       return "output_stationary";
-    case Dataflow::input_stationary:
+    case Baseline::input_stationary:
       return "input_stationary";
+    case Baseline::hwce_v1:
+      return "hwce_v1";
+    case Baseline::hwce_v2:
+      return "hwce_v2";
+    case Baseline::hwce_v4:
+      return "hwce_v4";
+    case Baseline::working_set:
+      return "working_set";
   }
-  throw InternalError("unknown dataflow");
+  throw InternalError("unknown baseline");
 }
 
-SearchSpace dataflow_space(Dataflow dataflow) {
+Count hwce_maps_per_pass(Baseline baseline) {
+  switch (baseline) {
+    case Baseline::hwce_v1:
+      return 1;
+    case Baseline::hwce_v2:
+      return 2;
+    case Baseline::hwce_v4:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
+Machine baseline_machine(Baseline baseline, const Machine& machine) {
+  return hwce_maps_per_pass(baseline) > 0 ? hwce_machine(machine) : machine;
+}
+
+SearchSpace dataflow_space(Baseline dataflow) {
   // The stationary array's buffer sits just inside its own loops, which are
   // all outside the loops that do not index it; the other two buffers hold
   // one tile each (span 0) and stream.
   SearchSpace space;
   switch (dataflow) {
-    case Dataflow::weight_stationary:
+    case Baseline::weight_stationary:
       space.fixed_order = Order{q, p, n, s, r, c, m, g};
       space.fixed_spans = PerTensor<int>{{0, 3, 0}};
       break;
-    case Dataflow::output_stationary:
+    case Baseline::output_stationary:
       space.fixed_order = Order{s, r, c, q, p, n, m, g};
       space.fixed_spans = PerTensor<int>{{0, 0, 3}};
       break;
-    case Dataflow::input_stationary:
+    case Baseline::input_stationary:
       space.fixed_order = Order{m, s, r, q, p, c, n, g};
       space.fixed_spans = PerTensor<int>{{1, 0, 0}};
       break;
+    default:
+      throw InternalError("dataflow_space: " + std::string(baseline_name(dataflow)) +
+                          " is not a fixed dataflow");
   }
   return space;
 }
 
 std::optional<Candidate> dataflow_optimum(const Layer& layer, const Machine& machine,
-                                          Dataflow dataflow, const SearchRun& run) {
+                                          Baseline dataflow, const SearchRun& run) {
   return space_optimum(layer, machine, dataflow_space(dataflow), run);
 }
 

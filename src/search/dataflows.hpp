@@ -56,20 +56,48 @@ struct SearchRun {
   std::shared_ptr<TemplateCache> templates;
 };
 
-enum class Dataflow { weight_stationary, output_stationary, input_stationary };
+// The baselines, one enum for every study that sets them beside the optimum:
+// the three fixed dataflows, the HWCE-like engine with V = 1, 2, 4 output maps
+// per pass, and the working-set model. `compare` and `sweep --baselines` use
+// all seven (kAllBaselines); `accel` the first six (kAccelBaselines: the
+// working-set model is not costed on an accelerator).
+enum class Baseline {
+  weight_stationary,
+  output_stationary,
+  input_stationary,
+  hwce_v1,
+  hwce_v2,
+  hwce_v4,
+  working_set
+};
 
-inline constexpr std::array<Dataflow, 3> kAllDataflows = {
-    Dataflow::weight_stationary, Dataflow::output_stationary, Dataflow::input_stationary};
+inline constexpr std::size_t kNumBaselines = 7;
+inline constexpr std::array<Baseline, kNumBaselines> kAllBaselines = {
+    Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary,
+    Baseline::hwce_v1,           Baseline::hwce_v2,           Baseline::hwce_v4,
+    Baseline::working_set};
+// The fixed dataflows (the baselines dataflow_space accepts).
+inline constexpr std::array<Baseline, 3> kFixedDataflows = {
+    Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary};
+// The baselines `accel` costs: every one but the working-set model.
+inline constexpr std::array<Baseline, 6> kAccelBaselines = {
+    Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary,
+    Baseline::hwce_v1,           Baseline::hwce_v2,           Baseline::hwce_v4};
 
-// "weight_stationary", "output_stationary", "input_stationary".
-std::string_view dataflow_name(Dataflow dataflow);
+// "weight_stationary", ..., "hwce_v1", ..., "working_set" (the JSON keys and
+// CSV column prefixes).
+std::string_view baseline_name(Baseline baseline);
+
+// Output maps per pass of an HWCE baseline (1, 2, 4); 0 for the others.
+Count hwce_maps_per_pass(Baseline baseline);
 
 // The dataflow as a search space: fixed order and fixed spans, free tiles.
-SearchSpace dataflow_space(Dataflow dataflow);
+// InternalError for a baseline that is not one of kFixedDataflows.
+SearchSpace dataflow_space(Baseline dataflow);
 
 // The best schedule of the dataflow (exact: optimize over its tiles).
 std::optional<Candidate> dataflow_optimum(const Layer& layer, const Machine& machine,
-                                          Dataflow dataflow, const SearchRun& run = {});
+                                          Baseline dataflow, const SearchRun& run = {});
 
 // Input columns one HWCE stripe holds.
 inline constexpr Count kHwceStripeWidth = 32;
@@ -81,6 +109,10 @@ std::optional<Schedule> hwce_schedule(const Layer& layer, Count maps_per_pass);
 
 // `machine` with the HWCE's line buffer: halo_reuse = true.
 Machine hwce_machine(const Machine& machine);
+
+// The machine a baseline is costed on: the HWCE ones on hwce_machine(machine)
+// (halo reuse on: the engine's line buffer), the others on `machine`.
+Machine baseline_machine(Baseline baseline, const Machine& machine);
 
 // hwce_schedule evaluated on hwce_machine(machine); nullopt when it does not
 // exist or does not fit.

@@ -13,8 +13,7 @@
 namespace spad {
 namespace {
 
-constexpr std::array<Dataflow, 3> kSearched = {
-    Dataflow::weight_stationary, Dataflow::output_stationary, Dataflow::input_stationary};
+constexpr std::array<Baseline, 3> kSearched = kFixedDataflows;
 
 // The optimum's cost; a cost beyond int64 is a UserError naming the layer.
 CostedSchedule costed_optimum(const Layer& layer, const Accelerator& accel, const Candidate& c) {
@@ -113,13 +112,10 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
     result.layers[i].cost = costed_optimum(layer, accel, *layers[i].search.best).cost;
     shapes.push_back(i);
     if (!run.baselines) continue;
-    const std::array<std::pair<AccelBaseline, Count>, 3> engines = {
-        std::pair{AccelBaseline::hwce_v1, Count{1}}, std::pair{AccelBaseline::hwce_v2, Count{2}},
-        std::pair{AccelBaseline::hwce_v4, Count{4}}};
-    for (const auto& [baseline, maps] : engines) {
+    for (const Baseline baseline : {Baseline::hwce_v1, Baseline::hwce_v2, Baseline::hwce_v4}) {
       const auto b = static_cast<std::size_t>(baseline);
-      result.layers[i].baselines[b] =
-          hwce(layer, accel, maps, run.objective, result.layers[i].baseline_overflow[b]);
+      result.layers[i].baselines[b] = hwce(layer, accel, hwce_maps_per_pass(baseline),
+                                           run.objective, result.layers[i].baseline_overflow[b]);
     }
   }
   shapes = largest_first(shapes, [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); });
@@ -133,14 +129,13 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
         jobs, split.workers,
         [&](std::size_t k) {
           const std::size_t i = shapes[k / kSearched.size()];
-          const Dataflow dataflow = kSearched[k % kSearched.size()];
+          const Baseline dataflow = kSearched[k % kSearched.size()];
           const Layer layer(layers[i].layer.spec);
           SearchOptions each = options;
           each.threads = split.per_job;
           each.space = dataflow_space(dataflow);
           const SearchResult found = optimize(layer, accel.machine, each);
-          // The dataflows come first in AccelBaseline, in kSearched's order.
-          const std::size_t b = k % kSearched.size();
+          const auto b = static_cast<std::size_t>(dataflow);
           result.layers[i].baselines[b] =
               costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
         },

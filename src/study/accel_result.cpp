@@ -7,24 +7,6 @@
 
 namespace spad {
 
-std::string_view accel_baseline_name(AccelBaseline baseline) {
-  switch (baseline) {
-    case AccelBaseline::weight_stationary:
-      return "weight_stationary";
-    case AccelBaseline::output_stationary:
-      return "output_stationary";
-    case AccelBaseline::input_stationary:
-      return "input_stationary";
-    case AccelBaseline::hwce_v1:
-      return "hwce_v1";
-    case AccelBaseline::hwce_v2:
-      return "hwce_v2";
-    case AccelBaseline::hwce_v4:
-      return "hwce_v4";
-  }
-  throw InternalError("accel_baseline_name: unknown baseline");
-}
-
 AccelTotals accel_totals(const AccelResult& result) {
   AccelTotals t;
   const NetworkTotals net = network_totals(result.network);
@@ -60,7 +42,7 @@ AccelTotals accel_totals(const AccelResult& result) {
   return t;
 }
 
-AccelBaselineTotal accel_baseline_total(const AccelResult& result, AccelBaseline baseline) {
+AccelBaselineTotal accel_baseline_total(const AccelResult& result, Baseline baseline) {
   AccelBaselineTotal t;
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     const LayerAccel& l = result.layers[i];

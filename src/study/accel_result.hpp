@@ -1,6 +1,6 @@
 // The answer of `spad accel`: the best schedule of every selected layer for
 // an objective (traffic, latency or energy) on an accelerator, its cycles and
-// energy, and the same for the fixed dataflows of search/dataflows. A plain
+// energy, and the same for the baselines of search/dataflows (kAccelBaselines). A plain
 // value; study/accel_network fills it, io and report write it.
 #pragma once
 
@@ -11,30 +11,11 @@
 
 #include "model/accel_cost.hpp"
 #include "model/accelerator.hpp"
+#include "search/dataflows.hpp"
 #include "search/objective.hpp"
 #include "study/network_result.hpp"
 
 namespace spad {
-
-// The alternatives set beside the optimum: the three fixed dataflows at
-// their best tiles for the same objective, and the HWCE-like engine with V =
-// 1, 2, 4 output maps per pass (its line buffer: halo reuse on).
-enum class AccelBaseline {
-  weight_stationary,
-  output_stationary,
-  input_stationary,
-  hwce_v1,
-  hwce_v2,
-  hwce_v4
-};
-inline constexpr std::size_t kNumAccelBaselines = 6;
-inline constexpr std::array<AccelBaseline, kNumAccelBaselines> kAllAccelBaselines = {
-    AccelBaseline::weight_stationary, AccelBaseline::output_stationary,
-    AccelBaseline::input_stationary,  AccelBaseline::hwce_v1,
-    AccelBaseline::hwce_v2,           AccelBaseline::hwce_v4};
-
-// "weight_stationary", ..., "hwce_v4" (JSON keys and CSV column prefixes).
-std::string_view accel_baseline_name(AccelBaseline baseline);
 
 struct CostedSchedule {
   Candidate candidate;
@@ -43,12 +24,13 @@ struct CostedSchedule {
 
 struct LayerAccel {
   std::optional<AccelCost> cost;  // of the optimum; nullopt when it does not fit
-  // Indexed by AccelBaseline; nullopt where the baseline does not fit or
-  // cannot run the layer. Empty when baselines were not asked for.
-  std::array<std::optional<CostedSchedule>, kNumAccelBaselines> baselines;
+  // Indexed by Baseline (search/dataflows), set for kAccelBaselines (never
+  // working_set); nullopt where the baseline does not fit or cannot run the
+  // layer. Empty when baselines were not asked for.
+  std::array<std::optional<CostedSchedule>, kNumBaselines> baselines;
   // Where a baseline's cost leaves int64 (absurd energies on a huge layer):
   // it is then nullopt above and flagged here.
-  std::array<bool, kNumAccelBaselines> baseline_overflow{};
+  std::array<bool, kNumBaselines> baseline_overflow{};
 };
 
 struct AccelResult {
@@ -83,7 +65,7 @@ struct AccelBaselineTotal {
   Count traffic_bytes = 0, optimum_traffic_bytes = 0;
 };
 
-AccelBaselineTotal accel_baseline_total(const AccelResult& result, AccelBaseline baseline);
+AccelBaselineTotal accel_baseline_total(const AccelResult& result, Baseline baseline);
 
 // Seconds for `cycles` at the accelerator's clock.
 double seconds(const Accelerator& accel, Count cycles);

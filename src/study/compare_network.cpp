@@ -24,15 +24,15 @@ void run_job(Job job, const Layer& layer, const Machine& machine, const Candidat
   switch (job) {
     case Job::weight_stationary:
       set(Baseline::weight_stationary,
-          dataflow_optimum(layer, machine, Dataflow::weight_stationary, run));
+          dataflow_optimum(layer, machine, Baseline::weight_stationary, run));
       break;
     case Job::output_stationary:
       set(Baseline::output_stationary,
-          dataflow_optimum(layer, machine, Dataflow::output_stationary, run));
+          dataflow_optimum(layer, machine, Baseline::output_stationary, run));
       break;
     case Job::input_stationary:
       set(Baseline::input_stationary,
-          dataflow_optimum(layer, machine, Dataflow::input_stationary, run));
+          dataflow_optimum(layer, machine, Baseline::input_stationary, run));
       break;
     case Job::working_set:
       set(Baseline::working_set, working_set_optimum(layer, machine, run));

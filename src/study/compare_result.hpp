@@ -13,35 +13,10 @@
 #include <vector>
 
 #include "model/lower_bound.hpp"
+#include "search/dataflows.hpp"
 #include "study/network_result.hpp"
 
 namespace spad {
-
-enum class Baseline {
-  weight_stationary,
-  output_stationary,
-  input_stationary,
-  hwce_v1,
-  hwce_v2,
-  hwce_v4,
-  working_set
-};
-
-inline constexpr std::size_t kNumBaselines = 7;
-inline constexpr std::array<Baseline, kNumBaselines> kAllBaselines = {
-    Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary,
-    Baseline::hwce_v1,           Baseline::hwce_v2,           Baseline::hwce_v4,
-    Baseline::working_set};
-
-// "weight_stationary", ..., "hwce_v1", ..., "working_set" (the JSON keys).
-std::string_view baseline_name(Baseline baseline);
-
-// Output maps per pass of an HWCE baseline (1, 2, 4); 0 for the others.
-Count hwce_maps_per_pass(Baseline baseline);
-
-// The machine a baseline is costed on: the HWCE ones on hwce_machine(machine)
-// (halo reuse on: the engine's line buffer), the others on `machine`.
-Machine baseline_machine(Baseline baseline, const Machine& machine);
 
 struct LayerComparison {
   LowerBound bound;

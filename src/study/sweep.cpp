@@ -24,9 +24,9 @@ constexpr std::array<Baseline, 4> kSearchedBaselines = {
 std::vector<SearchSpace> spaces_of(const SweepOptions& options) {
   std::vector<SearchSpace> spaces{options.space};
   if (!options.baselines) return spaces;
-  spaces.push_back(dataflow_space(Dataflow::weight_stationary));
-  spaces.push_back(dataflow_space(Dataflow::output_stationary));
-  spaces.push_back(dataflow_space(Dataflow::input_stationary));
+  spaces.push_back(dataflow_space(Baseline::weight_stationary));
+  spaces.push_back(dataflow_space(Baseline::output_stationary));
+  spaces.push_back(dataflow_space(Baseline::input_stationary));
   SearchSpace uniform;
   uniform.uniform_spans = true;
   spaces.push_back(uniform);

@@ -7,6 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
 #include "model/evaluate.hpp"
 #include "random_cases.hpp"
 #include "search/optimize.hpp"
@@ -124,15 +128,33 @@ TEST(Dataflows, HwceOnAFullyConnectedLayerKeepsPartialSums) {
 }
 
 TEST(Dataflows, SpacesAreTheDocumentedOnes) {
-  for (Dataflow d : kAllDataflows) {
+  for (Baseline d : kFixedDataflows) {
     const SearchSpace space = dataflow_space(d);
     ASSERT_TRUE(space.fixed_order && space.fixed_spans);
     EXPECT_FALSE(space.uniform_spans);
   }
-  EXPECT_EQ(dataflow_name(Dataflow::weight_stationary), "weight_stationary");
-  EXPECT_EQ(*dataflow_space(Dataflow::weight_stationary).fixed_spans, (PerTensor<int>{{0, 3, 0}}));
-  EXPECT_EQ(*dataflow_space(Dataflow::output_stationary).fixed_spans, (PerTensor<int>{{0, 0, 3}}));
-  EXPECT_EQ(*dataflow_space(Dataflow::input_stationary).fixed_spans, (PerTensor<int>{{1, 0, 0}}));
+  EXPECT_EQ(baseline_name(Baseline::weight_stationary), "weight_stationary");
+  EXPECT_EQ(*dataflow_space(Baseline::weight_stationary).fixed_spans, (PerTensor<int>{{0, 3, 0}}));
+  EXPECT_EQ(*dataflow_space(Baseline::output_stationary).fixed_spans, (PerTensor<int>{{0, 0, 3}}));
+  EXPECT_EQ(*dataflow_space(Baseline::input_stationary).fixed_spans, (PerTensor<int>{{1, 0, 0}}));
+}
+
+// One enum for every study's baselines: the names are the JSON keys of
+// DESIGN.md (compare and accel documents), the HWCE ones carry their V, and
+// only the three fixed dataflows are search spaces.
+TEST(Dataflows, OneBaselineEnumForEveryStudy) {
+  std::vector<std::string> names;
+  for (Baseline b : kAllBaselines) names.emplace_back(baseline_name(b));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"weight_stationary", "output_stationary", "input_stationary",
+                                      "hwce_v1", "hwce_v2", "hwce_v4", "working_set"}));
+  EXPECT_EQ(hwce_maps_per_pass(Baseline::hwce_v4), 4);
+  EXPECT_EQ(hwce_maps_per_pass(Baseline::working_set), 0);
+  // accel costs every baseline but the working-set model, in the same order.
+  for (std::size_t i = 0; i < kAccelBaselines.size(); ++i)
+    EXPECT_EQ(kAccelBaselines[i], kAllBaselines[i]);
+  EXPECT_THROW(dataflow_space(Baseline::hwce_v1), InternalError);
+  EXPECT_THROW(dataflow_space(Baseline::working_set), InternalError);
 }
 
 // The smallest buffers of any schedule: every tile 1, every buffer innermost.
@@ -161,7 +183,7 @@ TEST(Dataflows, OptimumBeatsEveryBaselineAndBaselinesReplay) {
     machine.capacity_bytes = smallest + uniform(rng, 0, 3) * uniform(rng, 0, 2 * smallest);
     const std::optional<Candidate> best = space_optimum(layer, machine, SearchSpace{}, run);
     ASSERT_TRUE(best) << i;
-    for (Dataflow d : kAllDataflows) {
+    for (Baseline d : kFixedDataflows) {
       const std::optional<Candidate> b = dataflow_optimum(layer, machine, d, run);
       if (!b) continue;
       ++feasible_dataflows;
@@ -212,7 +234,7 @@ TEST(Dataflows, SmallestCapacityForTrafficIsExact) {
   SearchSpace uniform_space;
   uniform_space.uniform_spans = true;
   const SearchSpace spaces[] = {SearchSpace{}, uniform_space,
-                                dataflow_space(Dataflow::output_stationary)};
+                                dataflow_space(Baseline::output_stationary)};
   for (int i = 0; i < 25; ++i) {
     const Layer layer = testing::random_layer(rng, 3);
     Machine machine = testing::random_machine(rng);

@@ -185,8 +185,8 @@ TEST(Sweep, BaselinesEqualTheirSearches) {
           EXPECT_EQ(got->traffic, expected->traffic) << baseline_name(b);
         }
       };
-      check(Baseline::weight_stationary, dataflow_optimum(layer, m, Dataflow::weight_stationary));
-      check(Baseline::input_stationary, dataflow_optimum(layer, m, Dataflow::input_stationary));
+      check(Baseline::weight_stationary, dataflow_optimum(layer, m, Baseline::weight_stationary));
+      check(Baseline::input_stationary, dataflow_optimum(layer, m, Baseline::input_stationary));
       check(Baseline::working_set, working_set_optimum(layer, m));
       check(Baseline::hwce_v2, hwce_baseline(layer, m, 2));
     }
@@ -433,9 +433,9 @@ TEST(Sweep, OnAnAcceleratorBaselinesEqualTheirSearches) {
           o.space = space;
           return optimize(layer, at.machine, o).best;
         };
-        check(Baseline::weight_stationary, searched(dataflow_space(Dataflow::weight_stationary)));
-        check(Baseline::output_stationary, searched(dataflow_space(Dataflow::output_stationary)));
-        check(Baseline::input_stationary, searched(dataflow_space(Dataflow::input_stationary)));
+        check(Baseline::weight_stationary, searched(dataflow_space(Baseline::weight_stationary)));
+        check(Baseline::output_stationary, searched(dataflow_space(Baseline::output_stationary)));
+        check(Baseline::input_stationary, searched(dataflow_space(Baseline::input_stationary)));
         SearchSpace uniform;
         uniform.uniform_spans = true;
         check(Baseline::working_set, searched(uniform));

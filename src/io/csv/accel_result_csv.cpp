@@ -49,9 +49,9 @@ std::string accel_result_to_csv(const AccelResult& result) {
   head.push_back("objective");
   head.insert(head.end(), kCostColumns.begin(), kCostColumns.end());
   if (result.with_baselines)
-    for (AccelBaseline b : kAllAccelBaselines) {
-      head.push_back(std::string(accel_baseline_name(b)) + "_latency_cycles");
-      head.push_back(std::string(accel_baseline_name(b)) + "_energy_pj");
+    for (Baseline b : kAccelBaselines) {
+      head.push_back(std::string(baseline_name(b)) + "_latency_cycles");
+      head.push_back(std::string(baseline_name(b)) + "_energy_pj");
     }
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     std::vector<std::string>& row = rows[i + 1];
@@ -65,7 +65,7 @@ std::string accel_result_to_csv(const AccelResult& result) {
       row.insert(row.end(), kCostColumns.size(), "");
     }
     if (!result.with_baselines) continue;
-    for (AccelBaseline b : kAllAccelBaselines) {
+    for (Baseline b : kAccelBaselines) {
       const auto& c = l.baselines[static_cast<std::size_t>(b)];
       row.push_back(c ? std::to_string(c->cost.latency_cycles) : "");
       row.push_back(c ? pj(c->cost.energy.total) : "");

@@ -79,8 +79,8 @@ nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
         accel_details(*l.cost, accel, result.network.layers[i].search.best->traffic.traffic_bytes);
     if (!result.with_baselines) continue;
     layer["baselines"] = nlohmann::ordered_json::object();
-    for (AccelBaseline b : kAllAccelBaselines)
-      layer["baselines"][std::string(accel_baseline_name(b))] =
+    for (Baseline b : kAccelBaselines)
+      layer["baselines"][std::string(baseline_name(b))] =
           baseline_json(l.baselines[static_cast<std::size_t>(b)],
                         l.baseline_overflow[static_cast<std::size_t>(b)]);
   }
@@ -106,9 +106,9 @@ nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
   j["accelerator"] = accelerator_to_json(accel);
   if (result.with_baselines) {
     j["baseline_totals"] = nlohmann::ordered_json::object();
-    for (AccelBaseline b : kAllAccelBaselines) {
+    for (Baseline b : kAccelBaselines) {
       const AccelBaselineTotal bt = accel_baseline_total(result, b);
-      j["baseline_totals"][std::string(accel_baseline_name(b))] = {
+      j["baseline_totals"][std::string(baseline_name(b))] = {
           {"layers", bt.layers},
           {"latency_cycles", bt.latency_cycles},
           {"optimum_latency_cycles", bt.optimum_latency_cycles},
