@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <iostream>
 #include <memory>
+#include <variant>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/cost_flags.hpp"
 #include "cli/cost_output.hpp"
@@ -47,7 +49,12 @@ Command add_simulate_command(CLI::App& app) {
       ->check(seed_number());
   add_quiet_flag(*sub, flags->quiet);
   return {sub, [flags] {
-            const CostInputs in = load_cost_inputs(flags->cost);
+            const auto inputs = load_cost_inputs(flags->cost);
+            if (std::holds_alternative<LevelCostInputs>(inputs))
+              throw UserError(
+                  "simulate: several-level schedules need the level simulator, which is not in "
+                  "this build");
+            const CostInputs& in = std::get<CostInputs>(inputs);
             const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
             if (!flags->execute) {
               print_cost(in, traffic, flags->cost.json, "the tile-level simulator", {},

@@ -3,7 +3,7 @@
 
 #include "cli/network_run_flags.hpp"
 #include "io/json/layer_json.hpp"
-#include "io/json/schedule_json.hpp"
+#include "io/json/level_schedule_json.hpp"
 
 namespace spad::cli {
 
@@ -15,7 +15,9 @@ void add_cost_flags(CLI::App& app, CostFlags& flags) {
       ->required();
   app.add_option("--schedule", flags.schedule,
                  "The schedule: a JSON file or JSON text, canonical form "
-                 "{\"order\":[...innermost first],\"tiles\":{...},\"buffer_span\":{...}} "
+                 "{\"order\":[...innermost first],\"tiles\":{...},\"buffer_span\":{...}}, "
+                 "or several on-chip levels {\"levels\":[{\"name\":\"L2\",\"order\":...,"
+                 "\"tiles\":...,\"buffer_span\":{... null = bypass}}, ...]} outermost first "
                  "(a result printed by --json is accepted too)")
       ->type_name("SCHEDULE")
       ->required();
@@ -24,12 +26,20 @@ void add_cost_flags(CLI::App& app, CostFlags& flags) {
   add_wide_flag(app, flags.wide);
 }
 
-CostInputs load_cost_inputs(const CostFlags& flags) {
+std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags) {
   Layer layer = load_layer(flags.layer);  // as optimize: messages start with the source
-  Schedule schedule = load_schedule_arg(flags.schedule);
-  validate(schedule, layer);
-  Machine machine = machine_from_flags(flags.machine);
-  return {std::move(layer), schedule, machine};
+  const LevelSchedule levels = load_level_schedule_arg(flags.schedule);
+  if (levels.levels.size() == 1 && buffer_level_count(flags.machine) <= 1) {
+    const Schedule schedule = as_one_level(levels).value();
+    validate(schedule, layer);
+    Machine machine = machine_from_flags(flags.machine);
+    return CostInputs{std::move(layer), schedule, machine};
+  }
+  validate(levels, layer);
+  std::vector<std::string> names;
+  for (const LevelLoops& level : levels.levels) names.push_back(level.name);
+  MemoryLevels machine = memory_levels_from_flags(flags.machine, levels.levels.size(), names);
+  return LevelCostInputs{std::move(layer), levels, std::move(machine)};
 }
 
 }  // namespace spad::cli

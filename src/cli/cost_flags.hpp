@@ -1,13 +1,16 @@
 // The arguments of the commands that cost one schedule of one layer
-// (evaluate, simulate): --layer, --schedule, the machine flags and --json,
-// and their conversion into validated values.
+// (evaluate, simulate): --layer, --schedule (one level or several), the
+// machine flags and --json, and their conversion into validated values.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <variant>
 
 #include "cli/machine_flags.hpp"
 #include "model/machine.hpp"
+#include "model/memory_levels.hpp"
+#include "schedule/level_schedule.hpp"
 #include "schedule/schedule.hpp"
 #include "workload/layer.hpp"
 
@@ -31,7 +34,17 @@ struct CostInputs {
   Machine machine;
 };
 
-// Loads and validates (UserError naming the flag, file or field).
-CostInputs load_cost_inputs(const CostFlags& flags);
+// The same for a schedule of several on-chip levels.
+struct LevelCostInputs {
+  Layer layer;
+  LevelSchedule schedule;
+  MemoryLevels machine;
+};
+
+// Loads and validates (UserError naming the flag, file or field): the
+// one-level inputs when the schedule has one level and --buffer at most one
+// capacity, else the several-level ones (the schedule's level count and
+// --buffer's must then agree).
+std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags);
 
 }  // namespace spad::cli

@@ -1,8 +1,11 @@
-// Output of evaluate / simulate.
+// Output of evaluate / simulate (one level or several).
 #include "cli/cost_output.hpp"
 
 #include "cli/result_output.hpp"
+#include "io/json/level_result_json.hpp"
 #include "io/json/result_document.hpp"
+#include "model/boundary_lower_bound.hpp"
+#include "report/level_report.hpp"
 #include "report/schedule_report.hpp"
 
 namespace spad::cli {
@@ -24,6 +27,17 @@ void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
   }
   result_out() << format_schedule_report(in.layer, in.schedule, in.machine, traffic, counted_by,
                                          width);
+}
+
+void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bool json,
+                      std::string_view counted_by, std::size_t width) {
+  if (json) {
+    write_json_result(level_result_document(in.layer, in.schedule, in.machine, traffic));
+    return;
+  }
+  result_out() << format_level_report(in.layer, in.schedule, in.machine, traffic,
+                                      boundary_lower_bounds(in.layer, in.machine), counted_by,
+                                      width);
 }
 
 }  // namespace spad::cli

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cli/cost_flags.hpp"
+#include "model/level_traffic.hpp"
 #include "model/traffic.hpp"
 
 namespace spad::cli {
@@ -19,5 +20,10 @@ nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
 void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
                 std::string_view counted_by, const nlohmann::ordered_json& extra = {},
                 std::size_t width = 0);
+
+// The same for a several-level schedule: the Result JSON with levels
+// (io/json/level_result_json) or the level report (report/level_report).
+void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bool json,
+                      std::string_view counted_by, std::size_t width = 0);
 
 }  // namespace spad::cli

@@ -1,19 +1,29 @@
 // Parsing of the machine flags into a Machine.
 #include "cli/machine_flags.hpp"
 
+#include "base/error.hpp"
+#include "io/text/buffer_levels.hpp"
 #include "io/text/byte_size.hpp"
 #include "io/text/precision_text.hpp"
+#include "io/text/text_fields.hpp"
 
 namespace spad::cli {
 
 void add_machine_flags(CLI::App& app, MachineFlags& flags, bool buffer_required) {
+  flags.command = app.get_name();
+  const bool levels_allowed = flags.command == "evaluate" || flags.command == "simulate";
   auto* buffer =
       app.add_option_function<std::string>(
              "--buffer", [&flags](const std::string& text) { flags.buffer = text; },
              buffer_required ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, "
                                "64KB (=64000)"
-                             : "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
-                               "without it the capacity is unbounded and every schedule fits")
+             : levels_allowed
+                 ? "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); for a "
+                   "several-level schedule one per level, outermost first: 512KiB,64KiB (named "
+                   "L2, L1 unless the schedule names them); without it every level is unbounded "
+                   "and every schedule fits"
+                 : "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
+                   "without it the capacity is unbounded and every schedule fits")
           ->type_name("SIZE");
   if (buffer_required) buffer->required();
   app.add_option("--precision", flags.precision,
@@ -26,12 +36,53 @@ void add_machine_flags(CLI::App& app, MachineFlags& flags, bool buffer_required)
                "Every buffer is allocated twice so DMA overlaps compute");
 }
 
+std::size_t buffer_level_count(const MachineFlags& flags) {
+  return flags.buffer ? parse_buffer_levels(*flags.buffer, "--buffer").size() : 0;
+}
+
 Machine machine_from_flags(const MachineFlags& flags) {
   Machine machine;
   machine.precision = parse_precision(flags.precision);
-  if (flags.buffer) machine.capacity_bytes = parse_byte_size(*flags.buffer, "--buffer");
+  if (flags.buffer) {
+    const std::vector<Count> capacities = parse_buffer_levels(*flags.buffer, "--buffer");
+    if (capacities.size() > 1) {
+      throw UserError("--buffer " + std::string(trim(*flags.buffer)) + ": " +
+                      std::to_string(capacities.size()) + " on-chip levels, but '" + flags.command +
+                      "' handles one level only in this version (there is no search over "
+                      "several levels yet); give one capacity. 'spad simulate --schedule S.json "
+                      "--buffer OUTER,INNER' counts a several-level schedule");
+    }
+    machine.capacity_bytes = capacities.front();
+  }
   machine.halo_reuse = flags.halo_reuse;
   machine.double_buffer = flags.double_buffer;
+  validate(machine);
+  return machine;
+}
+
+MemoryLevels memory_levels_from_flags(const MachineFlags& flags, std::size_t levels,
+                                      const std::vector<std::string>& names) {
+  MemoryLevels machine;
+  machine.precision = parse_precision(flags.precision);
+  machine.halo_reuse = flags.halo_reuse;
+  machine.double_buffer = flags.double_buffer;
+  std::vector<Count> capacities;
+  if (flags.buffer) {
+    capacities = parse_buffer_levels(*flags.buffer, "--buffer");
+    if (capacities.size() != levels)
+      throw UserError("--buffer " + std::string(trim(*flags.buffer)) + " gives " +
+                      std::to_string(capacities.size()) + " capacit" +
+                      (capacities.size() == 1 ? "y" : "ies") + " but the schedule has " +
+                      std::to_string(levels) + (levels == 1 ? " level" : " levels") +
+                      "; give one capacity per level, outermost first (e.g. --buffer "
+                      "512KiB,64KiB for two)");
+  }
+  for (std::size_t l = 0; l < levels; ++l) {
+    MemoryLevel level;
+    level.name = l < names.size() && !names[l].empty() ? names[l] : default_level_name(l, levels);
+    if (!capacities.empty()) level.capacity_bytes = capacities[l];
+    machine.levels.push_back(level);
+  }
   validate(machine);
   return machine;
 }

@@ -7,20 +7,18 @@
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
-#include "io/common/suggest.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
 #include "io/json/layer_json.hpp"
+#include "io/json/level_schedule_json.hpp"
 #include "io/json/result_check.hpp"
+#include "io/json/schedule_fields.hpp"
 #include "io/text/text_fields.hpp"
 
 namespace spad {
 namespace {
 
 constexpr std::array<std::string_view, 3> kKeys = {"order", "tiles", "buffer_span"};
-constexpr std::array<std::string_view, kNumDims> kDimNames = {"n", "g", "m", "c",
-                                                              "p", "q", "r", "s"};
-constexpr std::array<std::string_view, kNumTensors> kTensorNames = {"I", "W", "O"};
 
 const char* const kExample =
     "e.g. {\"order\": [\"s\",\"r\",\"q\",\"p\",\"c\",\"m\",\"g\",\"n\"], \"tiles\": {\"n\":1,"
@@ -34,78 +32,6 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key, const std
                     "order, tiles and buffer_span, " +
                     kExample);
   return j.at(key);
-}
-
-std::array<Dim, kNumDims> read_order(const nlohmann::json& v, const std::string& source) {
-  const std::string all = join(kDimNames, " ");
-  if (!v.is_array())
-    throw UserError(source + ": order = " + show_json(v) +
-                    ": must be an array of the 8 dimension letters, innermost first, e.g. "
-                    "[\"s\",\"r\",\"q\",\"p\",\"c\",\"m\",\"g\",\"n\"]");
-  std::array<Dim, kNumDims> order{};
-  std::array<bool, kNumDims> seen{};
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const std::string field = "order[" + std::to_string(i) + "]";
-    const auto& e = v[i];
-    if (!e.is_string())
-      throw UserError(source + ": " + field + " = " + show_json(e) +
-                      ": must be a dimension letter (one of " + all + ")");
-    const auto name = e.get<std::string>();
-    const auto d = parse_dim(name);
-    if (!d)
-      throw UserError(source + ": " + field + " = " + in_quotes(name) + ": not a dimension letter" +
-                      did_you_mean(name, kDimNames) + "; use one of " + all);
-    if (seen[index(*d)])
-      throw UserError(source + ": " + field + " = " + in_quotes(name) + ": \"" + name +
-                      "\" is listed twice; order must be a permutation of " + all);
-    seen[index(*d)] = true;
-    if (i < kNumDims) order[i] = *d;
-  }
-  if (v.size() != kNumDims) {
-    std::string missing;
-    for (Dim d : kAllDims)
-      if (!seen[index(d)]) {
-        if (!missing.empty()) missing += ' ';
-        missing += dim_name(d);
-      }
-    throw UserError(source + ": order has " + std::to_string(v.size()) +
-                    " entries; it must list each of " + all + " exactly once" +
-                    (missing.empty() ? "" : " (missing: " + missing + ")"));
-  }
-  return order;
-}
-
-PerDim<Count> read_tiles(const nlohmann::json& v, const std::string& source) {
-  require_object(v, source, "tiles");
-  reject_unknown_keys(v, kDimNames, source, "tiles.");
-  PerDim<Count> tiles;
-  for (Dim d : kAllDims) {
-    const std::string name(dim_name(d));
-    if (!v.contains(name))
-      throw UserError(source + ": tiles is missing dimension " + in_quotes(name) +
-                      "; give a tile size for each of " + join(kDimNames, " "));
-    tiles[d] = json_count(v.at(name), source, "tiles." + name, 1);
-  }
-  return tiles;
-}
-
-PerTensor<int> read_spans(const nlohmann::json& v, const std::string& source) {
-  require_object(v, source, "buffer_span");
-  reject_unknown_keys(v, kTensorNames, source, "buffer_span.");
-  PerTensor<int> spans;
-  for (Tensor t : kAllTensors) {
-    const std::string name(tensor_name(t));
-    const std::string field = "buffer_span." + name;
-    if (!v.contains(name))
-      throw UserError(source + ": buffer_span is missing array " + in_quotes(name) +
-                      "; give a span 0..8 for each of I W O");
-    const Count k = json_count(v.at(name), source, field, 0);
-    if (k > static_cast<Count>(kNumDims))
-      throw UserError(source + ": " + field + " = " + std::to_string(k) +
-                      ": must be in 0..8 (the number of innermost loops inside the buffer)");
-    spans[t] = static_cast<int>(k);
-  }
-  return spans;
 }
 
 Schedule bare_schedule(const nlohmann::json& j, const std::string& source);
@@ -163,6 +89,19 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
   // A result document fed back in: its schedule.
   if (!j.contains("order") && j.contains("schedule"))
     return result_schedule(j, j.contains("layer") ? &j.at("layer") : nullptr, machine, source, "");
+  // The several-level form: one level is a Schedule; several are refused here.
+  if (j.contains("levels")) {
+    const LevelSchedule levels = level_list_from_json(j, source);
+    if (const auto one = as_one_level(levels)) return *one;
+    std::string names;
+    for (std::size_t l = 0; l < levels.levels.size(); ++l)
+      names += (l ? ", " : "") + (levels.levels[l].name.empty() ? "level " + std::to_string(l + 1)
+                                                                : in_quotes(levels.levels[l].name));
+    throw UserError(source + ": a schedule of " + std::to_string(levels.levels.size()) +
+                    " on-chip levels (" + names +
+                    "); only one level is supported here: several-level schedules are counted "
+                    "by 'spad simulate' (with --buffer OUTER,INNER) only in this version");
+  }
   nlohmann::json bare = j;
   bare.erase("format");
   return bare_schedule(bare, source);
@@ -173,9 +112,11 @@ namespace {
 Schedule bare_schedule(const nlohmann::json& j, const std::string& source) {
   reject_unknown_keys(j, kKeys, source, "");
   Schedule s;
-  s.order = read_order(member(j, "order", source), source);
-  s.tiles = read_tiles(member(j, "tiles", source), source);
-  s.buffer_span = read_spans(member(j, "buffer_span", source), source);
+  s.order = read_schedule_order(member(j, "order", source), source, "");
+  s.tiles = read_schedule_tiles(member(j, "tiles", source), source, "");
+  const PerTensor<std::optional<int>> spans =
+      read_schedule_spans(member(j, "buffer_span", source), source, "", false);
+  for (Tensor t : kAllTensors) s.buffer_span[t] = spans[t].value();
   return s;
 }
 

@@ -11,6 +11,10 @@
 // key (a Result JSON, as `evaluate --json` / `optimize --json` print) is read
 // through its "schedule" member; its other keys are ignored.
 //
+// The several-level form ({"levels": [...]}, io/json/level_schedule_json) is
+// read too: one level is that level's Schedule; several levels are refused,
+// naming the source and saying that only `spad simulate` counts them.
+//
 // Tiles are checked against a layer later, by validate(Schedule, Layer).
 #pragma once
 
