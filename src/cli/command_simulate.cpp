@@ -2,7 +2,9 @@
 // tile-level simulator (sim/tile_simulator); same arguments and output as
 // evaluate. With --execute the functional executor also runs the convolution
 // through the buffers; a wrong output or a count that differs from the
-// simulator's is reported on stderr and the exit code is 1.
+// simulator's is reported on stderr and the exit code is 1. A schedule of
+// several on-chip levels (with --buffer OUTER,INNER) is counted by the level
+// simulator (sim/level_simulator) and printed with its levels.
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "io/json/execution_check_json.hpp"
 #include "report/execution_check_text.hpp"
 #include "sim/executor.hpp"
+#include "sim/level_simulator.hpp"
 #include "sim/tile_simulator.hpp"
 #include "study/execution_check.hpp"
 
@@ -50,10 +53,18 @@ Command add_simulate_command(CLI::App& app) {
   add_quiet_flag(*sub, flags->quiet);
   return {sub, [flags] {
             const auto inputs = load_cost_inputs(flags->cost);
-            if (std::holds_alternative<LevelCostInputs>(inputs))
-              throw UserError(
-                  "simulate: several-level schedules need the level simulator, which is not in "
-                  "this build");
+            if (const auto* levels = std::get_if<LevelCostInputs>(&inputs)) {
+              // The functional executor moves data through one level only.
+              if (flags->execute)
+                throw UserError(
+                    "simulate --execute: the functional executor runs one-level schedules only "
+                    "in this version; drop --execute to count the several-level schedule");
+              const LevelTraffic traffic =
+                  simulate_levels(levels->layer, levels->schedule, levels->machine);
+              print_level_cost(*levels, traffic, flags->cost.json, "the level simulator",
+                               output_width(flags->cost.wide));
+              return 0;
+            }
             const CostInputs& in = std::get<CostInputs>(inputs);
             const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
             if (!flags->execute) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "base/checked.hpp"
 #include "cli_fixtures.hpp"
 
 namespace spad {
@@ -36,6 +37,148 @@ const std::string kTinyLevels = R"({"levels": [
    "buffer_span": {"I": 0, "W": 0, "O": 0}}]})";
 
 std::string tiny_args() { return "--layer " + q(kTinyLayer) + " --schedule " + q(kTinyLevels); }
+
+// The counts by hand (int8 in/w/out, int32 partial sums; no halo reuse, no
+// double buffering). The flat nest, outermost first, has two loops that
+// move: q (L2, tiles [0,2) and [2,4)) and inside it m (L1, tiles {0}, {1});
+// four iterations (q, m) = (0,0) (0,1) (1,0) (1,1).
+//   L1 I buffer (c2 x q2 = 4 elements, 4 B): I's loops outside it change
+//     only with q: 2 fills x 4 = 8 reads, from off-chip (I bypasses L2), so
+//     they cross boundary 1 and boundary 2: I reads 8 at both.
+//   L2 W buffer (spans every L2 loop: all of W, 4 elements, 4 B): 1 fill,
+//     4 reads at boundary 1.
+//   L1 W buffer (m1 x c2 = 2 elements, 2 B): refilled whenever m changes: 4
+//     fills x 2 = 8 reads at boundary 2, from L2.
+//   L1 O buffer (m1 x q2 = 2 elements, 8 B at 4 B per partial sum): a new
+//     tile every iteration, 4 fills; c is whole inside, so every element is
+//     held once: no read-back, 4 x 2 = 8 writes to L2, all final.
+//   L2 O buffer (m2 x q2 = 4 elements, 16 B): 2 fills (q), no read-back, 2
+//     write-backs x 4 = 8 writes off-chip, all final.
+// Boundary 1: 8 + 4 + 8 = 20 B (= compulsory: |I| + |W| + |O| = 8 + 4 + 8);
+// boundary 2: 8 + 8 + 8 = 24 B. Buffers: L2 4 + 16 = 20 B, L1 4 + 2 + 8 =
+// 14 B; fills 1 + 2 + 2 + 4 + 4 = 13. Lower bound: 16 MACs, R_max = 1,
+// S = 48 (boundary 1) and 16 (boundary 2) 1-byte elements: floor(32 /
+// sqrt(48)) = 4 and floor(32 / 4) = 8, both below the compulsory 20 B.
+TEST(LevelsCli, SimulateTwoLevelsByHand) {
+  const nlohmann::json j =
+      ok_json(run_spad("simulate " + tiny_args() + " --buffer 32B,16B --json"));
+  EXPECT_EQ(j.at("format"), "spad-result/1");
+  ASSERT_EQ(j.at("levels").size(), 2u);
+  const nlohmann::json& l2 = j.at("levels")[0];
+  const nlohmann::json& l1 = j.at("levels")[1];
+  EXPECT_EQ(l2.at("name"), "L2");
+  EXPECT_EQ(l1.at("name"), "L1");
+  EXPECT_EQ(l2.at("capacity_bytes"), 32);
+  EXPECT_EQ(l1.at("capacity_bytes"), 16);
+  // Boundary 1 (off-chip <-> L2).
+  EXPECT_EQ(l2.at("arrays").at("I").at("reads"), 8);
+  EXPECT_EQ(l2.at("arrays").at("I").at("fills"), 0);  // bypassed
+  EXPECT_EQ(l2.at("arrays").at("I").at("buffer_bytes"), 0);
+  EXPECT_EQ(l2.at("arrays").at("W").at("reads"), 4);
+  EXPECT_EQ(l2.at("arrays").at("W").at("fills"), 1);
+  EXPECT_EQ(l2.at("arrays").at("W").at("buffer_bytes"), 4);
+  EXPECT_EQ(l2.at("arrays").at("O").at("reads"), 0);
+  EXPECT_EQ(l2.at("arrays").at("O").at("writes"), 8);
+  EXPECT_EQ(l2.at("arrays").at("O").at("final_writes"), 8);
+  EXPECT_EQ(l2.at("arrays").at("O").at("fills"), 2);
+  EXPECT_EQ(l2.at("arrays").at("O").at("buffer_bytes"), 16);
+  EXPECT_EQ(l2.at("traffic_bytes"), 20);
+  EXPECT_EQ(l2.at("buffer_bytes"), 20);
+  EXPECT_EQ(l2.at("compulsory_bytes"), 20);
+  EXPECT_EQ(l2.at("lower_bound_bytes"), 20);
+  EXPECT_TRUE(l2.at("fits").get<bool>());
+  // Boundary 2 (L2 <-> L1).
+  EXPECT_EQ(l1.at("arrays").at("I").at("reads"), 8);
+  EXPECT_EQ(l1.at("arrays").at("I").at("fills"), 2);
+  EXPECT_EQ(l1.at("arrays").at("W").at("reads"), 8);
+  EXPECT_EQ(l1.at("arrays").at("W").at("fills"), 4);
+  EXPECT_EQ(l1.at("arrays").at("O").at("reads"), 0);
+  EXPECT_EQ(l1.at("arrays").at("O").at("writes"), 8);
+  EXPECT_EQ(l1.at("arrays").at("O").at("final_writes"), 8);
+  EXPECT_EQ(l1.at("arrays").at("O").at("fills"), 4);
+  EXPECT_EQ(l1.at("traffic_bytes"), 24);
+  EXPECT_EQ(l1.at("buffer_bytes"), 14);
+  EXPECT_EQ(l1.at("lower_bound_bytes"), 20);
+  EXPECT_TRUE(l1.at("fits").get<bool>());
+  // The top level: the off-chip answer, buffers summed, every level fits.
+  EXPECT_EQ(j.at("arrays"), l2.at("arrays"));
+  EXPECT_EQ(j.at("traffic_bytes"), 20);
+  EXPECT_EQ(j.at("buffer_bytes"), 34);
+  EXPECT_EQ(j.at("total_fills"), 13);
+  EXPECT_TRUE(j.at("fits").get<bool>());
+  // One byte less at L1 and it does not fit; the whole answer does not either.
+  const nlohmann::json tight =
+      ok_json(run_spad("simulate " + tiny_args() + " --buffer 32B,13B --json"));
+  EXPECT_FALSE(tight.at("levels")[1].at("fits").get<bool>());
+  EXPECT_TRUE(tight.at("levels")[0].at("fits").get<bool>());
+  EXPECT_FALSE(tight.at("fits").get<bool>());
+}
+
+// What simulate prints it reads back: the result document as --schedule
+// gives the same document again, and so does the printed schedule alone.
+TEST(LevelsCli, ResultFeedsBackIn) {
+  const CliRun first = run_spad("simulate " + tiny_args() + " --buffer 32B,16B --json");
+  const std::string result = write_temp("levels_result.json", ok_out(first));
+  const CliRun again = run_spad("simulate --layer " + q(kTinyLayer) + " --schedule " + q(result) +
+                                " --buffer 32B,16B --json");
+  EXPECT_EQ(ok_out(again), first.out);
+  const nlohmann::json j = nlohmann::json::parse(first.out);
+  const CliRun from_schedule = run_spad("simulate --layer " + q(kTinyLayer) + " --schedule " +
+                                        q(j.at("schedule").dump()) + " --buffer 32B,16B --json");
+  EXPECT_EQ(ok_out(from_schedule), first.out);
+}
+
+// The report shows every level's group with the fill markers of each buffer
+// and the table of each boundary.
+TEST(LevelsCli, ReportShowsEveryLevel) {
+  const std::string out = ok_out(run_spad("simulate " + tiny_args() + " --buffer 32B,16B"));
+  for (const char* part :
+       {"counted   by the level simulator", "level 1 (L2): tiles", "I bypasses it",
+        "level 2 (L1), inside one L2 tile",
+        "── L2: fill W buffer (4 B, 1 fill:", "── L2: fill O buffer (16 B, 2 fills:",
+        "── L1: fill I buffer (4 B, 2 fills:", "── L1: fill W buffer (2 B, 4 fills:",
+        "── L1: fill O buffer (8 B, 4 fills:", "for m in L2 tile step 1", "off-chip ⇄ L2",
+        "L2 ⇄ L1", "lower bound bytes", "every level fits"})
+    EXPECT_TRUE(contains(out, part)) << part << "\n" << out;
+  EXPECT_FALSE(contains(out, "fill I buffer (0 B"));  // no L2 marker for the bypass
+}
+
+// The example of docs/reference.md runs, and names its levels by the schedule.
+TEST(LevelsCli, ExampleRuns) {
+  const std::string args = "--layer " + q(kExampleLevelLayer) + " --schedule " + q(kExampleLevels) +
+                           " --buffer 16KiB,4KiB";
+  const nlohmann::json j = ok_json(run_spad("simulate " + args + " --json"));
+  ASSERT_EQ(j.at("levels").size(), 2u);
+  EXPECT_EQ(j.at("levels")[0].at("name"), "L2");
+  EXPECT_EQ(j.at("levels")[1].at("name"), "L1");
+  EXPECT_GE(j.at("traffic_bytes").get<Count>(), j.at("compulsory_bytes").get<Count>());
+  EXPECT_TRUE(contains(ok_out(run_spad("simulate " + args)), "fill O buffer"));
+  // Without --buffer every level is unbounded.
+  const nlohmann::json unbounded =
+      ok_json(run_spad("simulate --layer " + q(kExampleLevelLayer) + " --schedule " +
+                       q(kExampleLevels) + " --json"));
+  EXPECT_TRUE(unbounded.at("levels")[0].at("capacity_bytes").is_null());
+  EXPECT_TRUE(unbounded.at("fits").get<bool>());
+  EXPECT_EQ(unbounded.at("traffic_bytes"), j.at("traffic_bytes"));
+}
+
+// Unnamed levels get the default names, counted from the datapath out.
+TEST(LevelsCli, DefaultLevelNames) {
+  std::string unnamed = kTinyLevels;
+  for (const char* name : {"\"name\": \"L2\", ", "\"name\": \"L1\", "})
+    unnamed.erase(unnamed.find(name), std::string(name).size());
+  const nlohmann::json j = ok_json(run_spad("simulate --layer " + q(kTinyLayer) + " --schedule " +
+                                            q(unnamed) + " --buffer 32B,16B --json"));
+  EXPECT_EQ(j.at("levels")[0].at("name"), "L2");
+  EXPECT_EQ(j.at("levels")[1].at("name"), "L1");
+  EXPECT_FALSE(j.at("schedule").at("levels")[0].contains("name"));
+}
+
+TEST(LevelsCli, ExecuteRefusesSeveralLevels) {
+  const CliRun run = run_spad("simulate " + tiny_args() + " --execute");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "one-level schedules only")) << run.err;
+}
 
 // ---- refusals: one level only ----
 
