@@ -4,7 +4,7 @@
 #include "cli/result_output.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/result_document.hpp"
-#include "model/boundary_lower_bound.hpp"
+#include "model/level_evaluate.hpp"
 #include "report/level_report.hpp"
 #include "report/schedule_report.hpp"
 
@@ -36,7 +36,7 @@ void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bo
     return;
   }
   result_out() << format_level_report(in.layer, in.schedule, in.machine, traffic,
-                                      boundary_lower_bounds(in.layer, in.machine), counted_by,
+                                      level_lower_bounds(in.layer, in.machine), counted_by,
                                       width);
 }
 

@@ -29,7 +29,7 @@
 
 namespace spad {
 
-// `bounds`: one per level (model/boundary_lower_bound). `width` (0:
+// `bounds`: one per level (model/level_evaluate). `width` (0:
 // unlimited): tables folded and lines wrapped to it (report/text_table).
 std::string format_level_report(const Layer& layer, const LevelSchedule& schedule,
                                 const MemoryLevels& machine, const LevelTraffic& traffic,

@@ -1,5 +1,5 @@
 // The Result JSON with levels (io/json/level_result_json) and the bound at
-// each boundary (model/boundary_lower_bound): DESIGN's keys, the top level
+// each boundary (model/level_evaluate): DESIGN's keys, the top level
 // repeating levels[0] (the off-chip answer) with buffer bytes summed and fits
 // true iff every level fits, and a document spad reads back.
 #include "io/json/level_result_json.hpp"
@@ -10,7 +10,7 @@
 
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
-#include "model/boundary_lower_bound.hpp"
+#include "model/level_evaluate.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
@@ -122,7 +122,7 @@ TEST(BoundaryLowerBound, CapacityInsideEachBoundary) {
   MemoryLevels m;
   m.precision = Precision{1, 1, 1, 1};
   m.levels = {MemoryLevel{"L2", 16}, MemoryLevel{"L1", 8}};
-  const std::vector<LowerBound> b = boundary_lower_bounds(layer, m);
+  const std::vector<LowerBound> b = level_lower_bounds(layer, m);
   ASSERT_EQ(b.size(), 2u);
   EXPECT_EQ(b[0].compulsory_bytes, 12'288);
   EXPECT_EQ(b[0].pebble_bytes, 107'019);
@@ -132,7 +132,7 @@ TEST(BoundaryLowerBound, CapacityInsideEachBoundary) {
   EXPECT_EQ(b[1], lower_bound(layer, m.precision, 8));
   // An unbounded level inside a boundary leaves only the compulsory traffic there.
   m.levels[1].capacity_bytes.reset();
-  const std::vector<LowerBound> u = boundary_lower_bounds(layer, m);
+  const std::vector<LowerBound> u = level_lower_bounds(layer, m);
   EXPECT_EQ(u[0].bound_bytes, 12'288);
   EXPECT_EQ(u[1].bound_bytes, 12'288);
   EXPECT_EQ(u[0].pebble_bytes, 0);

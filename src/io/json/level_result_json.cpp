@@ -7,7 +7,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
-#include "model/boundary_lower_bound.hpp"
+#include "model/level_evaluate.hpp"
 
 namespace spad {
 namespace {
@@ -83,7 +83,7 @@ nlohmann::ordered_json level_result_to_json(const LevelSchedule& s, const LevelT
 nlohmann::ordered_json level_result_document(const Layer& layer, const LevelSchedule& s,
                                              const MemoryLevels& m, const LevelTraffic& t) {
   nlohmann::ordered_json j =
-      with_format(DocKind::result, level_result_to_json(s, t, m, boundary_lower_bounds(layer, m)));
+      with_format(DocKind::result, level_result_to_json(s, t, m, level_lower_bounds(layer, m)));
   j["layer"] = layer_to_json(layer.spec());
   return j;
 }

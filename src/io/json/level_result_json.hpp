@@ -18,7 +18,7 @@
 // levels[l].arrays[A]: buffer_* and fills of A's own buffer at level l+1 (0
 // when A bypasses it); reads / writes / final_writes: elements of A crossing
 // boundary l+1 (io/model/level_traffic.hpp). lower_bound_bytes: the bound at
-// that boundary (model/boundary_lower_bound). A one-level question prints
+// that boundary (model/level_evaluate). A one-level question prints
 // the one-level Result JSON (io/json/result_json) instead.
 #pragma once
 
@@ -40,7 +40,7 @@ nlohmann::ordered_json level_result_to_json(const LevelSchedule& s, const LevelT
                                             const std::vector<LowerBound>& bounds);
 
 // The whole document: format, the result above with the bounds of
-// model/boundary_lower_bound, and "layer".
+// model/level_evaluate, and "layer".
 nlohmann::ordered_json level_result_document(const Layer& layer, const LevelSchedule& s,
                                              const MemoryLevels& m, const LevelTraffic& t);
 

@@ -100,7 +100,8 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
     throw UserError(source + ": a schedule of " + std::to_string(levels.levels.size()) +
                     " on-chip levels (" + names +
                     "); only one level is supported here: several-level schedules are counted "
-                    "by 'spad simulate' (with --buffer OUTER,INNER) only in this version");
+                    "by 'spad evaluate' and 'spad simulate' (with --buffer OUTER,INNER) only in "
+                    "this version");
   }
   nlohmann::json bare = j;
   bare.erase("format");

@@ -13,7 +13,7 @@
 //
 // The several-level form ({"levels": [...]}, io/json/level_schedule_json) is
 // read too: one level is that level's Schedule; several levels are refused,
-// naming the source and saying that only `spad simulate` counts them.
+// naming the source and saying that only `evaluate` and `simulate` count them.
 //
 // Tiles are checked against a layer later, by validate(Schedule, Layer).
 #pragma once
