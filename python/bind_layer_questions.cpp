@@ -8,9 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "base/thread_launcher.hpp"
 #include "io/json/execution_check_json.hpp"
-#include "io/text/loop_order_text.hpp"
 #include "python/bindings.hpp"
 #include "report/optimize_report.hpp"
 #include "study/execution_check.hpp"
@@ -18,10 +16,18 @@
 namespace spad::python {
 namespace {
 
-py::object evaluate_document(const py::object& layer_arg, const py::object& schedule_arg,
-                             const PyMachine& machine) {
-  const Layer layer = as_layer(layer_arg);
-  const Schedule schedule = as_schedule(schedule_arg);
+// evaluate and simulate take machine=None as the CLI's --buffer left out:
+// the default machine, unbounded.
+PyMachine optional_machine(const py::object& value, const Arg& arg) {
+  return value.is_none() ? PyMachine{} : machine_arg(value, arg);
+}
+
+py::object evaluate_document(const py::object& layer_arg_, const py::object& schedule_arg_,
+                             const py::object& machine_arg_) {
+  const char* f = "spad.evaluate()";
+  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
+  const Schedule schedule = schedule_arg(schedule_arg_, Arg{f, "schedule"});
+  const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
   validate(schedule, layer);
   const Traffic traffic = evaluate(layer, schedule, machine.machine);
   return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
@@ -31,10 +37,15 @@ py::object evaluate_document(const py::object& layer_arg, const py::object& sche
 // runs the layer on integers from `seed` and "execute" reports its check
 // (study/execution_check) against the reference and the simulator. The CLI
 // exits with code 1 when that check fails; the call returns the document.
-py::object simulate_document(const py::object& layer_arg, const py::object& schedule_arg,
-                             const PyMachine& machine, bool execute_it, std::uint64_t seed) {
-  const Layer layer = as_layer(layer_arg);
-  const Schedule schedule = as_schedule(schedule_arg);
+py::object simulate_document(const py::object& layer_arg_, const py::object& schedule_arg_,
+                             const py::object& machine_arg_, const py::object& execute_arg,
+                             const py::object& seed_arg_) {
+  const char* f = "spad.simulate()";
+  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
+  const Schedule schedule = schedule_arg(schedule_arg_, Arg{f, "schedule"});
+  const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
+  const bool execute_it = bool_arg(execute_arg, Arg{f, "execute"});
+  const std::uint64_t seed = seed_arg(seed_arg_, Arg{f, "seed"});
   validate(schedule, layer);
   Traffic traffic;
   std::optional<ExecutionCheck> check;
@@ -51,16 +62,15 @@ py::object simulate_document(const py::object& layer_arg, const py::object& sche
   return to_python(doc);
 }
 
-py::object optimize_document(const py::object& layer_arg, const PyMachine& machine, int threads,
-                             bool uniform_spans, const std::optional<std::string>& fixed_order,
-                             bool min_buffer) {
-  check_thread_count(threads, "threads");
-  const Layer layer = as_layer(layer_arg);
-  SearchOptions options;
-  options.space.uniform_spans = uniform_spans;
-  if (fixed_order) options.space.fixed_order = parse_loop_order(*fixed_order, "--fixed-order");
-  options.threads = threads;
-  if (min_buffer) options.tie_break = TieBreak::buffer_first;
+py::object optimize_document(const py::object& layer_arg_, const py::object& machine_arg_,
+                             const py::object& threads_arg_, const py::object& uniform_spans,
+                             const py::object& fixed_order, const py::object& min_buffer) {
+  const char* f = "spad.optimize()";
+  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
+  const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
+  require_buffer(machine);
+  const SearchOptions options =
+      search_options_arg(f, threads_arg_, uniform_spans, fixed_order, min_buffer);
   SearchResult result;
   double seconds = 0;
   {
@@ -79,11 +89,11 @@ py::object optimize_document(const py::object& layer_arg, const PyMachine& machi
 
 void bind_layer_questions(py::module_& m) {
   m.def("evaluate", &evaluate_document, py::arg("layer"), py::arg("schedule"),
-        py::arg("machine") = PyMachine{},
+        py::arg("machine") = py::none(),
         "The traffic of a schedule by the analytical model: the dict `spad evaluate --json`\n"
         "prints (spad-result/1). layer and schedule may be given as the CLI takes them.");
   m.def("simulate", &simulate_document, py::arg("layer"), py::arg("schedule"),
-        py::arg("machine") = PyMachine{}, py::arg("execute") = false, py::arg("seed") = 1,
+        py::arg("machine") = py::none(), py::arg("execute") = false, py::arg("seed") = 1,
         "The same traffic counted by the tile-level simulator: `spad simulate --json`.\n"
         "execute=True also runs the convolution on integers from seed through the buffers\n"
         "(`simulate --execute --seed`): 'execute' holds the check against the reference\n"

@@ -4,99 +4,185 @@
 
 #include <optional>
 #include <string>
-#include <variant>
+#include <utility>
 #include <vector>
 
 #include "base/name_text.hpp"
-#include "base/thread_launcher.hpp"
 #include "io/text/capacity_list.hpp"
-#include "io/text/ratio_text.hpp"
+#include "io/text/network_precision.hpp"
+#include "io/text/sweep_arguments.hpp"
 #include "io/text/text_fields.hpp"
 #include "python/bindings.hpp"
 
 namespace spad::python {
 namespace {
 
-using ModelArg = std::variant<std::string, Network>;
+py::object zoo(const py::object& name) {
+  const std::optional<std::string> model = optional_text_arg(name, Arg{"spad.zoo()", "name"});
+  if (!model) return py::cast(zoo_model_names());
+  return py::cast(load_zoo_model(*model));
+}
 
-Network network_of(const ModelArg& model, std::optional<Count> batch) {
-  if (const auto* net = std::get_if<Network>(&model)) {
-    if (batch) throw UserError("batch: give it when the network is loaded (spad.load_network)");
-    return *net;
+Network load_onnx(const py::object& path, const py::object& batch) {
+  const char* f = "spad.load_onnx()";
+  const std::string file = text_arg(path, Arg{f, "path"}, true);
+  return read_onnx_network(file, batch_arg(batch, Arg{f, "batch"}));
+}
+
+Network load_network_arg(const py::object& model, const py::object& batch) {
+  const char* f = "spad.load_network()";
+  const std::string text = text_arg(model, Arg{f, "model"}, true);
+  return load_network(text, NetworkLoadOptions{batch_arg(batch, Arg{f, "batch"})});
+}
+
+constexpr const char* kSweep = "spad.sweep()";
+
+// The networks of `models`: a text as --model takes it ("resnet18,alexnet"),
+// or a list of names, files and spad.Network values. Names are checked as
+// the CLI checks its --model text (study/sweep_arguments: none empty, none
+// twice), a list as the comma-joined text of its names.
+std::vector<Network> sweep_networks(const py::object& models, std::optional<Count> batch,
+                                    const std::string& precision_text) {
+  const Arg arg{kSweep, "models"};
+  const char* expected = "a str such as 'resnet18,alexnet' or a list of str and spad.Network";
+  std::vector<py::handle> items;
+  if (py::isinstance<py::str>(models))
+    items.push_back(models);
+  else
+    items = list_arg(models, arg, expected);
+  // Every name of the text items, in order ("a,b" in a list is two names).
+  std::string names_text;
+  bool any_names = false;
+  for (const py::handle item : items) {
+    if (py::isinstance<Network>(item)) continue;
+    if (!py::isinstance<py::str>(item) && !py::hasattr(item, "__fspath__"))
+      wrong_type(arg, expected, item);
+    names_text += (any_names ? "," : "") + text_arg(item, arg, true);
+    any_names = true;
   }
-  return load_network(std::get<std::string>(model), NetworkLoadOptions{batch});
+  const std::vector<std::string> names =
+      any_names ? sweep_model_names(names_text) : std::vector<std::string>{};
+  std::vector<Network> networks;
+  std::vector<std::string> labels;  // as given: a name or file, or a Network's model
+  std::size_t next_name = 0;
+  const auto add = [&](Network net, std::string label) {
+    labels.push_back(std::move(label));
+    // As `spad sweep` (study/network_precision).
+    net.precision = network_precision(net, precision_text);
+    networks.push_back(std::move(net));
+  };
+  for (const py::handle item : items) {
+    if (py::isinstance<Network>(item)) {
+      if (batch) throw UserError("batch: give it when the network is loaded (spad.load_network)");
+      Network net = item.cast<Network>();
+      std::string label = net.model;
+      add(std::move(net), std::move(label));
+      continue;
+    }
+    for (std::size_t n = split_trimmed(text_arg(item, arg, true), ',').size(); n > 0; --n) {
+      add(load_network(names[next_name], NetworkLoadOptions{batch}), names[next_name]);
+      ++next_name;
+    }
+  }
+  std::string all_labels;
+  for (const std::string& label : labels) all_labels += (all_labels.empty() ? "" : ",") + label;
+  check_distinct_networks(networks, labels, all_labels);
+  return networks;
 }
 
-py::object zoo(const std::optional<std::string>& name) {
-  if (!name) return py::cast(zoo_model_names());
-  return py::cast(load_zoo_model(*name));
+// --buffers: a text, or a list of byte counts (ints) read as the text of
+// their decimal values joined by commas (each >= 1; sorted, repeats merged).
+std::string capacities_text(const py::object& buffers) {
+  const Arg arg{kSweep, "buffers"};
+  const char* expected = "a str such as '4KiB..1MiB:x2' or a list of ints (bytes)";
+  if (py::isinstance<py::str>(buffers)) return buffers.cast<std::string>();
+  std::string text;
+  for (const py::handle c : list_arg(buffers, arg, expected)) {
+    if (PyBool_Check(c.ptr()) || !PyIndex_Check(c.ptr())) wrong_type(arg, expected, c);
+    text += (text.empty() ? "" : ",") + int_text_arg(c, arg);
+  }
+  return text;
 }
 
-constexpr const char* kDefaultKneeShare = "0.1";
+// --objective: a list of str, or one text "traffic,latency" split as the CLI
+// splits the flag's value.
+std::vector<std::string> objective_texts(const py::object& objectives) {
+  const Arg arg{kSweep, "objectives"};
+  const char* expected = "a str such as 'traffic,latency' or a list of str";
+  std::vector<std::string> texts;
+  if (py::isinstance<py::str>(objectives)) {
+    for (std::string_view o : split_trimmed(objectives.cast<std::string>(), ','))
+      texts.emplace_back(o);
+    return texts;
+  }
+  for (const py::handle o : list_arg(objectives, arg, expected)) {
+    if (!py::isinstance<py::str>(o)) wrong_type(arg, expected, o);
+    texts.push_back(o.cast<std::string>());
+  }
+  return texts;
+}
+
+// --target-ratio and --knee: a str as the CLI takes it, or an int or float
+// read as the decimal Python prints for it (repr: 1.2 -> "1.2"); knee=True
+// or '' is the flag without a value (the default share 0.1).
+std::optional<std::string> ratio_text(const py::object& value, const Arg& arg, bool knee) {
+  if (value.is_none()) return std::nullopt;
+  if (knee && value.ptr() == Py_True) return std::string();
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (!PyBool_Check(value.ptr()) && (PyIndex_Check(value.ptr()) || PyFloat_Check(value.ptr())))
+    return py::repr(value).cast<std::string>();
+  wrong_type(arg, knee ? "a str, an int, a float, True or None" : "a str, an int, a float or None",
+             value);
+}
 
 // What `spad sweep` does with its flags (cli/command_sweep.cpp), from
-// Python arguments: models as one comma-separated text or a list.
-py::object sweep_document(const std::variant<std::string, std::vector<ModelArg>>& models,
-                          const std::variant<std::string, std::vector<Count>>& buffers,
-                          const std::optional<PyMachine>& machine,
-                          const std::vector<Accelerator>& accelerators,
-                          const std::vector<std::string>& objectives, std::optional<Count> batch,
-                          bool baselines, bool per_layer,
-                          const std::optional<std::string>& target_ratio,
-                          const std::optional<std::string>& knee, int threads) {
-  check_thread_count(threads, "threads");
-  const PyMachine plain = machine.value_or(PyMachine{});
-  std::vector<Network> networks;
-  std::vector<ModelArg> model_args;
-  if (const auto* text = std::get_if<std::string>(&models)) {
-    for (std::string_view name : split_trimmed(*text, ',')) {
-      if (name.empty()) throw UserError("--model " + in_quotes(*text) + ": an empty model name");
-      model_args.emplace_back(std::string(name));
-    }
-  } else {
-    model_args = std::get<std::vector<ModelArg>>(models);
-  }
-  for (const ModelArg& arg : model_args) {
-    networks.push_back(network_of(arg, batch));
-    if (Network& net = networks.back(); net.precision)
-      net.precision = parse_precision(plain.precision_text, *net.precision);
-  }
-  SweepOptions options;
-  // A list goes through the --buffers reader too (ascending, distinct, >= 1).
-  std::string capacities;
-  if (const auto* text = std::get_if<std::string>(&buffers)) {
-    capacities = *text;
-  } else {
-    for (Count c : std::get<std::vector<Count>>(buffers))
-      capacities += (capacities.empty() ? "" : ",") + std::to_string(c);
-  }
-  options.capacities = parse_capacity_list(capacities, "--buffers");
-  options.machine = plain.machine;
-  options.machine.capacity_bytes.reset();
-  options.baselines = baselines;
-  if (!accelerators.empty() && machine)
+// Python arguments, with the same checks (study/sweep_arguments).
+py::object sweep_document(const py::object& models, const py::object& buffers,
+                          const py::object& machine_arg_, const py::object& accelerators_arg,
+                          const py::object& objectives_arg, const py::object& batch_arg_,
+                          const py::object& baselines_arg, const py::object& per_layer_arg,
+                          const py::object& target_ratio, const py::object& knee,
+                          const py::object& threads_arg_) {
+  const std::optional<Count> batch = batch_arg(batch_arg_, Arg{kSweep, "batch"});
+  const int threads = threads_arg(threads_arg_, Arg{kSweep, "threads"});
+  const PyMachine plain =
+      machine_arg_.is_none() ? PyMachine{} : machine_arg(machine_arg_, Arg{kSweep, "machine"});
+  // `spad sweep` has no --buffer: the capacities are `buffers`.
+  if (plain.machine.capacity_bytes)
     throw UserError(
-        "--machine: the machine file sets the precisions, halo reuse and double "
-        "buffering; leave out --precision, --halo-reuse and --double-buffer");
-  if (accelerators.empty() && !objectives.empty())
-    throw UserError("--objective needs --machine (latency and energy come from a machine file)");
-  options.accelerators = accelerators;
-  for (const std::string& o : objectives) {
-    const std::optional<Objective> objective = parse_objective(o);
-    if (!objective)
-      throw UserError("--objective " + in_quotes(o) + ": expected traffic, latency or energy");
-    options.objectives.push_back(*objective);
+        "machine: a sweep takes its capacities from buffers; give a spad.Machine "
+        "without a buffer");
+  const bool baselines = bool_arg(baselines_arg, Arg{kSweep, "baselines"});
+  const bool per_layer = bool_arg(per_layer_arg, Arg{kSweep, "per_layer"});
+  std::vector<Accelerator> accelerators;
+  std::vector<std::string> labels;
+  const Arg accel_arg{kSweep, "accelerators"};
+  for (const py::handle a : list_arg(accelerators_arg, accel_arg, "a list of spad.Accelerator"))
+    accelerators.push_back(accelerator_arg(a, accel_arg));
+  const std::vector<std::string> objectives = objective_texts(objectives_arg);
+  const std::optional<std::string> ratio =
+      ratio_text(target_ratio, Arg{kSweep, "target_ratio"}, false);
+  const std::optional<std::string> knee_text = ratio_text(knee, Arg{kSweep, "knee"}, true);
+
+  const std::vector<Network> networks = sweep_networks(models, batch, plain.precision_text);
+  SweepOptions options;
+  options.capacities = parse_capacity_list(capacities_text(buffers), "--buffers");
+  options.machine = plain.machine;
+  options.baselines = baselines;
+  check_sweep_machine_options(
+      !accelerators.empty(),
+      !plain.precision_text.empty() || plain.machine.halo_reuse || plain.machine.double_buffer,
+      !objectives.empty());
+  // A machine is labelled by its name (a spad.Accelerator has no file).
+  for (const Accelerator& a : accelerators) {
+    options.accelerators.push_back(a);
+    labels.push_back(a.name);
+    check_last_machine_distinct(options.accelerators, labels);
   }
+  options.objectives = sweep_objectives(objectives);
   options.threads = threads;
-  if (target_ratio)
-    options.target_ratio =
-        parse_ratio(*target_ratio, "--target-ratio", Ratio{1, 1}, Ratio{1'000'000, 1},
-                    "at least 1 (traffic never goes below "
-                    "the compulsory traffic) and at most 1000000");
-  if (knee)
-    options.knee_share =
-        parse_ratio(knee->empty() ? kDefaultKneeShare : *knee, "--knee", Ratio{0, 1}, Ratio{1, 1},
-                    "a share of the traffic above 0 and at most 1, e.g. 0.1");
+  options.target_ratio = sweep_target_ratio(ratio);
+  options.knee_share = sweep_knee_share(knee_text);
   SweepResult result;
   {
     py::gil_scoped_release release;
@@ -110,29 +196,25 @@ py::object sweep_document(const std::variant<std::string, std::vector<ModelArg>>
 void bind_network_questions(py::module_& m) {
   m.def("zoo", &zoo, py::arg("name") = py::none(),
         "zoo(): the names of the built-in models; zoo(name): that model as a spad.Network.");
-  m.def("load_onnx", &read_onnx_network, py::arg("path"), py::arg("batch") = py::none(),
+  m.def("load_onnx", &load_onnx, py::arg("path"), py::arg("batch") = py::none(),
         "The conv and fc layers of an ONNX model as a spad.Network; batch sets N where the\n"
         "model's batch dimension is symbolic.");
-  m.def(
-      "load_network",
-      [](const std::string& arg, std::optional<Count> batch) {
-        return load_network(arg, NetworkLoadOptions{batch});
-      },
-      py::arg("model"), py::arg("batch") = py::none(),
-      "What --model takes: a zoo name, a network .json file or an .onnx model; batch\n"
-      "replaces every layer's N.");
+  m.def("load_network", &load_network_arg, py::arg("model"), py::arg("batch") = py::none(),
+        "What --model takes: a zoo name, a network .json file or an .onnx model; batch\n"
+        "replaces every layer's N.");
   m.def("sweep", &sweep_document, py::arg("models"), py::arg("buffers"),
-        py::arg("machine") = py::none(), py::arg("accelerators") = std::vector<Accelerator>{},
-        py::arg("objectives") = std::vector<std::string>{}, py::arg("batch") = py::none(),
+        py::arg("machine") = py::none(), py::arg("accelerators") = py::list(),
+        py::arg("objectives") = py::list(), py::arg("batch") = py::none(),
         py::arg("baselines") = false, py::arg("per_layer") = false,
         py::arg("target_ratio") = py::none(), py::arg("knee") = py::none(), py::arg("threads") = 0,
         "Traffic of every layer's optimum over scratchpad capacities: the dict\n"
         "`spad sweep --json` prints (spad-sweep/1). models: 'resnet50,mobilenet_v2' or a\n"
         "list of names, files or spad.Network; buffers: '1KiB..4MiB:x2' (as --buffers) or\n"
-        "a list of byte counts; machine: precisions and options (its buffer is ignored);\n"
-        "accelerators: spad.Accelerator list (then no machine), objectives: 'traffic',\n"
-        "'latency', 'energy'; target_ratio, knee: texts as --target-ratio, --knee ('' for\n"
-        "the default share 0.1).");
+        "a list of byte counts; machine: precisions and options, without a buffer;\n"
+        "accelerators: a list of spad.Accelerator (then no machine options), objectives:\n"
+        "'traffic', 'latency', 'energy' (a list, or one comma-separated str); target_ratio,\n"
+        "knee: texts as --target-ratio, --knee or numbers (knee=True: the default share\n"
+        "0.1).");
 }
 
 }  // namespace spad::python

@@ -11,11 +11,9 @@
 #include <variant>
 #include <vector>
 
-#include "base/thread_launcher.hpp"
-#include "io/text/loop_order_text.hpp"
 #include "io/text/network_layer_selection.hpp"
+#include "io/text/network_precision.hpp"
 #include "python/bindings.hpp"
-#include "search/objective.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
 #include "study/optimize_network.hpp"
@@ -23,67 +21,44 @@
 namespace spad::python {
 namespace {
 
-// A network argument: a spad.Network, a spad.Layer (a one-layer network, as
-// compare --layer and accel --layer run), or text as --model takes it.
-Network network_arg(const py::object& model, std::optional<Count> batch) {
-  if (py::isinstance<Network>(model)) {
-    if (batch) throw UserError("batch: give it when the network is loaded (spad.load_network)");
-    return model.cast<Network>();
-  }
-  if (py::isinstance<Layer>(model)) {
-    LayerSpec spec = model.cast<Layer>().spec();
-    if (spec.name.empty()) spec.name = "layer";
-    Network net;
-    net.model = spec.name;
-    net.layers.push_back(NetworkLayer{spec, LayerKind::conv, false});
-    return net;
-  }
-  return load_network(model.cast<std::string>(), NetworkLoadOptions{batch});
+std::vector<std::size_t> selection(const Network& net, const py::handle& layers, const Arg& arg) {
+  const std::optional<std::string> spec = optional_text_arg(layers, arg);
+  return spec ? select_layers(net, *spec) : all_layers(net);
 }
 
-std::vector<std::size_t> selection(const Network& net, const std::optional<std::string>& layers) {
-  return layers ? select_layers(net, *layers) : all_layers(net);
-}
-
-py::object optimize_network_document(const py::object& model, const PyMachine& machine,
-                                     const std::optional<std::string>& layers,
-                                     std::optional<Count> batch, int threads, bool uniform_spans,
-                                     const std::optional<std::string>& fixed_order,
-                                     bool min_buffer) {
-  check_thread_count(threads, "threads");
-  const Network net = network_arg(model, batch);
-  // As `spad optimize --model`: the model's own element sizes replace the
-  // defaults; the keys of the machine's precision text win over them.
-  const Machine m = machine_for_network(machine, net);
-  std::string precision_source;
-  if (net.precision)
-    precision_source =
-        machine.precision_text.empty()
-            ? net.precision_source
-            : "--precision " + machine.precision_text + ", the rest from " + net.precision_source;
-  else if (!machine.precision_text.empty())
-    precision_source = "--precision " + machine.precision_text;
-  SearchOptions options;
-  options.space.uniform_spans = uniform_spans;
-  if (fixed_order) options.space.fixed_order = parse_loop_order(*fixed_order, "--fixed-order");
-  options.threads = threads;
-  if (min_buffer) options.tie_break = TieBreak::buffer_first;
-  const std::vector<std::size_t> chosen = selection(net, layers);
+py::object optimize_network_document(const py::object& model, const py::object& machine_arg_,
+                                     const py::object& layers, const py::object& batch,
+                                     const py::object& threads, const py::object& uniform_spans,
+                                     const py::object& fixed_order, const py::object& min_buffer) {
+  const char* f = "spad.optimize_network()";
+  const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
+  require_buffer(machine);
+  const SearchOptions options =
+      search_options_arg(f, threads, uniform_spans, fixed_order, min_buffer);
+  const Network net =
+      network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+  // As `spad optimize --model` (study/network_precision).
+  const Machine m = machine_for_network(machine.machine, net, machine.precision_text);
+  const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
   NetworkResult result;
   {
     py::gil_scoped_release release;
     result = optimize_network(net, chosen, m, options);
   }
-  result.precision_source = precision_source;
+  result.precision_source = precision_source(net, machine.precision_text);
   return to_python(network_result_to_json(result));
 }
 
-py::object compare_document(const py::object& model, const PyMachine& machine,
-                            const std::optional<std::string>& layers, std::optional<Count> batch,
-                            int threads) {
-  check_thread_count(threads, "threads");
-  const Network net = network_arg(model, batch);
-  const std::vector<std::size_t> chosen = selection(net, layers);
+py::object compare_document(const py::object& model, const py::object& machine_arg_,
+                            const py::object& layers, const py::object& batch,
+                            const py::object& threads_arg_) {
+  const char* f = "spad.compare()";
+  const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
+  require_buffer(machine);
+  const int threads = threads_arg(threads_arg_, Arg{f, "threads"});
+  const Network net =
+      network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+  const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
   CompareResult result;
   {
     py::gil_scoped_release release;
@@ -92,18 +67,19 @@ py::object compare_document(const py::object& model, const PyMachine& machine,
   return to_python(compare_result_to_json(result));
 }
 
-py::object accel_document(const py::object& model, const Accelerator& accelerator,
-                          const std::string& objective, const std::optional<std::string>& layers,
-                          std::optional<Count> batch, bool baselines, int threads) {
-  check_thread_count(threads, "threads");
+py::object accel_document(const py::object& model, const py::object& accelerator_arg_,
+                          const py::object& objective_arg, const py::object& layers,
+                          const py::object& batch, const py::object& baselines,
+                          const py::object& threads) {
+  const char* f = "spad.accel()";
+  const Accelerator& accelerator = accelerator_arg(accelerator_arg_, Arg{f, "accelerator"});
   AccelRunOptions run;
-  const std::optional<Objective> o = parse_objective(objective);
-  if (!o) throw UserError("--objective " + objective + ": expected traffic, latency or energy");
-  run.objective = *o;
-  run.baselines = baselines;
-  run.threads = threads;
-  const Network net = network_arg(model, batch);
-  const std::vector<std::size_t> chosen = selection(net, layers);
+  run.objective = accel_objective(text_arg(objective_arg, Arg{f, "objective"}));
+  run.baselines = bool_arg(baselines, Arg{f, "baselines"});
+  run.threads = threads_arg(threads, Arg{f, "threads"});
+  const Network net =
+      network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+  const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
   AccelResult result;
   {
     py::gil_scoped_release release;

@@ -4,53 +4,80 @@
 // spad.UserError with the CLI's message.
 #include <pybind11/stl.h>
 
-#include <optional>
-#include <variant>
-
+#include "base/name_text.hpp"
 #include "python/bindings.hpp"
 
 namespace spad::python {
 namespace {
 
-Layer layer_from(const py::object& arg) {
-  if (py::isinstance<py::dict>(arg)) return load_layer(json_text_of(arg));
-  return load_layer(arg.cast<std::string>());
+constexpr Arg kLayerArg{"spad.Layer()", "arg"};
+constexpr Arg kScheduleArg{"spad.Schedule()", "arg"};
+constexpr const char* kMachine = "spad.Machine()";
+
+// One key or value of a precision dict as text: a str, or an int for a value.
+std::string precision_part(const py::handle& part, bool value) {
+  const Arg arg{kMachine, "precision"};
+  std::string text;
+  if (py::isinstance<py::str>(part))
+    text = part.cast<std::string>();
+  else if (value && !PyBool_Check(part.ptr()) && PyIndex_Check(part.ptr()))
+    text = int_text_arg(part, arg);
+  else
+    wrong_type(Arg{kMachine, value ? "a precision value" : "a precision key"},
+               value ? "an int (bytes) or a str (a type name such as 'int32')" : "a str", part);
+  // A ',' or '=' would be read as another pair of the --precision text.
+  if (text.find_first_of(",=") != std::string::npos)
+    throw UserError("precision: " + std::string(value ? "value" : "key") + " " + in_quotes(text) +
+                    " contains ',' or '='; give each key once in the dict");
+  return text;
 }
 
-Schedule schedule_from(const py::object& arg) {
-  if (py::isinstance<py::dict>(arg)) return load_schedule_arg(json_text_of(arg));
-  return load_schedule_arg(arg.cast<std::string>());
-}
-
-// "in=1,w=2" from {"in": 1, "w": 2} (values may be type names: "int32").
-std::string precision_text(const py::object& arg) {
+// The --precision text of the argument: "in=1,w=2" as given, or from a dict
+// {"in": 1, "w": "int16"}; "" for None.
+std::string precision_text(const py::handle& arg) {
   if (arg.is_none()) return "";
-  if (!py::isinstance<py::dict>(arg)) return arg.cast<std::string>();
+  if (py::isinstance<py::str>(arg)) return arg.cast<std::string>();
+  if (!py::isinstance<py::dict>(arg))
+    wrong_type(Arg{kMachine, "precision"},
+               "a str such as 'in=1,psum=4', a dict such as {'psum': 4} or None", arg);
   std::string text;
   for (const auto& [key, value] : arg.cast<py::dict>()) {
     if (!text.empty()) text += ',';
-    text += py::str(key).cast<std::string>();
-    text += '=';
-    text += py::str(value).cast<std::string>();
+    text += precision_part(key, false) + '=' + precision_part(value, true);
   }
   return text;
 }
 
-PyMachine make_machine(const std::optional<std::variant<Count, std::string>>& buffer,
-                       const py::object& precision, bool halo_reuse, bool double_buffer) {
+// As machine_from_flags (cli/machine_flags): precision, then buffer, then
+// the whole machine validated.
+PyMachine make_machine(const py::object& buffer, const py::object& precision,
+                       const py::object& halo_reuse, const py::object& double_buffer) {
   PyMachine m;
   m.precision_text = precision_text(precision);
   m.machine.precision = parse_precision(m.precision_text);
-  if (buffer) {
-    if (const auto* bytes = std::get_if<Count>(&*buffer))
-      m.machine.capacity_bytes = *bytes;
-    else
-      m.machine.capacity_bytes = parse_byte_size(std::get<std::string>(*buffer), "--buffer");
-  }
-  m.machine.halo_reuse = halo_reuse;
-  m.machine.double_buffer = double_buffer;
+  if (!buffer.is_none()) m.machine.capacity_bytes = buffer_arg(buffer, Arg{kMachine, "buffer"});
+  m.machine.halo_reuse = bool_arg(halo_reuse, Arg{kMachine, "halo_reuse"});
+  m.machine.double_buffer = bool_arg(double_buffer, Arg{kMachine, "double_buffer"});
   validate(m.machine);
   return m;
+}
+
+Accelerator accelerator_from_file(const py::object& path) {
+  return read_accelerator_file(text_arg(path, Arg{"spad.Accelerator()", "path"}, true));
+}
+
+Accelerator accelerator_from_text(const py::object& text, const py::object& source) {
+  const char* where = "spad.Accelerator.from_text()";
+  return parse_accelerator_text(text_arg(text, Arg{where, "text"}),
+                                text_arg(source, Arg{where, "source"}));
+}
+
+// a == b for two values of one type; NotImplemented for any other b (so
+// `layer == 5` is False, as Python compares unrelated objects).
+template <class T>
+py::object equal_to(const T& a, const py::object& b) {
+  if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+  return py::bool_(a == b.cast<const T&>());
 }
 
 py::dict per_dim(const PerDim<Count>& v) {
@@ -65,7 +92,8 @@ void bind_layer(py::module_& m) {
                     "Layer(arg): a layer file path, JSON text, the inline form\n"
                     "'C=64,M=64,H=56,W=56,kernel=3,pad=1' (what --layer takes), or a dict\n"
                     "with the layer file's keys. Raises spad.UserError with the CLI's message.")
-      .def(py::init(&layer_from), py::arg("arg"))
+      .def(py::init([](const py::object& arg) { return layer_arg(arg, kLayerArg); }),
+           py::arg("arg"))
       .def_property_readonly("name", &Layer::name)
       .def_property_readonly("N", [](const Layer& l) { return l.spec().N; })
       .def_property_readonly("C", [](const Layer& l) { return l.spec().C; })
@@ -84,7 +112,7 @@ void bind_layer(py::module_& m) {
       .def(
           "to_dict", [](const Layer& l) { return to_python(layer_to_json(l.spec())); },
           "the layer file form (every key), as in the JSON documents")
-      .def("__eq__", [](const Layer& a, const Layer& b) { return a == b; })
+      .def("__eq__", [](const Layer& a, const py::object& b) { return equal_to(a, b); })
       .def("__repr__", [](const Layer& l) {
         return "spad.Layer(" + py::repr(to_python(layer_to_json(l.spec()))).cast<std::string>() +
                ")";
@@ -97,7 +125,8 @@ void bind_schedule(py::module_& m) {
                        "Schedule(arg): a schedule file path, JSON text or a dict in the\n"
                        "canonical form, or a result document (its 'schedule' is read), as\n"
                        "--schedule takes.")
-      .def(py::init(&schedule_from), py::arg("arg"))
+      .def(py::init([](const py::object& arg) { return schedule_arg(arg, kScheduleArg); }),
+           py::arg("arg"))
       .def_property_readonly("order",
                              [](const Schedule& s) {
                                py::list order;
@@ -113,7 +142,7 @@ void bind_schedule(py::module_& m) {
                                return d;
                              })
       .def("to_dict", [](const Schedule& s) { return to_python(schedule_to_json(s)); })
-      .def("__eq__", [](const Schedule& a, const Schedule& b) { return a == b; })
+      .def("__eq__", [](const Schedule& a, const py::object& b) { return equal_to(a, b); })
       .def("__repr__", [](const Schedule& s) {
         return "spad.Schedule('" + schedule_to_canonical_string(s) + "')";
       });
@@ -153,13 +182,9 @@ void bind_accelerator(py::module_& m) {
   py::class_<Accelerator>(m, "Accelerator",
                           "A machine file (YAML or JSON, examples/machines): scratchpad, MAC\n"
                           "array, DMA engine, energies. Accelerator(path), as --machine takes.")
-      .def(py::init(&read_accelerator_file), py::arg("path"))
-      .def_static(
-          "from_text",
-          [](const std::string& text, const std::string& source) {
-            return parse_accelerator_text(text, source);
-          },
-          py::arg("text"), py::arg("source") = "<text>")
+      .def(py::init(&accelerator_from_file), py::arg("path"))
+      .def_static("from_text", &accelerator_from_text, py::arg("text"),
+                  py::arg("source") = "<text>")
       .def_property_readonly("name", [](const Accelerator& a) { return a.name; })
       .def(
           "to_dict", [](const Accelerator& a) { return to_python(accelerator_to_json(a)); },
@@ -197,16 +222,6 @@ void bind_network(py::module_& m) {
 }
 
 }  // namespace
-
-Layer as_layer(const py::object& arg) {
-  if (py::isinstance<Layer>(arg)) return arg.cast<Layer>();
-  return layer_from(arg);
-}
-
-Schedule as_schedule(const py::object& arg) {
-  if (py::isinstance<Schedule>(arg)) return arg.cast<Schedule>();
-  return schedule_from(arg);
-}
 
 void bind_values(py::module_& m) {
   bind_layer(m);

@@ -1,14 +1,18 @@
 // What the pieces of the Python module share: the machine value as Python
-// holds it, the conversion of spad's JSON documents into Python objects, and
-// the functions that register each group of bindings (python/module.cpp
-// calls them in order).
+// holds it, the conversion of spad's JSON documents into Python objects, the
+// machine and network arguments (the others: python/arguments.hpp), and the
+// functions that register each group of bindings (python/module.cpp calls
+// them in order).
 #pragma once
 
 #include <pybind11/pybind11.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <spad/spad.hpp>
 #include <string>
+
+#include "python/arguments.hpp"
 
 namespace spad::python {
 
@@ -22,10 +26,6 @@ struct PyMachine {
   std::string precision_text;
 };
 
-// The precisions `machine` implies for `net` (as `spad optimize --model`):
-// the network's own element sizes with the keys of precision_text on top.
-Machine machine_for_network(const PyMachine& machine, const Network& net);
-
 // A document as the dict (list, number, ...) json.loads gives for the text
 // the `spad` command prints: same keys, same order, same numbers.
 py::object to_python(const nlohmann::ordered_json& document);
@@ -34,12 +34,28 @@ py::object to_python(const nlohmann::ordered_json& document);
 // take JSON text.
 std::string json_text_of(const py::handle& value);
 
-// A layer or schedule argument: the spad value itself, or anything its
-// constructor takes (text as --layer / --schedule, or a dict). Conversion
-// errors raise spad.UserError (an implicit pybind11 conversion would hide
-// them behind a TypeError).
-Layer as_layer(const py::object& arg);
-Schedule as_schedule(const py::object& arg);
+// A spad.Machine argument (TypeError otherwise).
+const PyMachine& machine_arg(const py::handle& value, const Arg& arg);
+
+// A network argument: a spad.Network, a spad.Layer (a one-layer network, as
+// compare --layer and accel --layer run: then neither `batch` nor a layer
+// selection, as the CLI refuses them with --layer), or text as --model
+// takes it (a zoo name, a network .json or .onnx file; os.PathLike too)
+// with `batch` (only for text: a loaded network has its batch).
+Network network_arg(const py::handle& value, const Arg& arg, std::optional<Count> batch,
+                    bool layers_given = false);
+
+// A machine given to a question that needs a capacity (optimize and the
+// network studies): UserError "--buffer is required", the CLI's message,
+// when it has none.
+void require_buffer(const PyMachine& machine);
+
+// The search options of spad.optimize and spad.optimize_network, read from
+// their arguments threads, uniform_spans, fixed_order (a str or a list of
+// loop letters) and min_buffer (study/search_arguments).
+SearchOptions search_options_arg(const char* function, const py::handle& threads,
+                                 const py::handle& uniform_spans, const py::handle& fixed_order,
+                                 const py::handle& min_buffer);
 
 void bind_values(py::module_& m);
 void bind_layer_questions(py::module_& m);

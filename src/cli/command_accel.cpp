@@ -84,11 +84,6 @@ Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
 with its line buffer); --no-baselines skips them.)";
 
-Objective objective_from(const std::string& text) {
-  if (const auto o = parse_objective(text)) return *o;
-  throw UserError("--objective " + text + ": expected traffic, latency or energy");
-}
-
 // The schedule --schedule gives for `accel`: from a comparison document, the
 // one of the machine of the same name; from any other document, its schedule.
 Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
@@ -108,7 +103,7 @@ int run_accel(const AccelFlags& flags) {
   // the machines is reported before the model is read.
   if (accels.size() > 1) check_comparable(accels, flags.machine_files);
   AccelRunOptions run;
-  run.objective = objective_from(flags.objective);
+  run.objective = accel_objective(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
   const RunTarget target =
@@ -177,7 +172,7 @@ Command add_accel_command(CLI::App& app) {
                      ->type_name("SPEC");
   auto* batch = sub->add_option("--batch", flags->batch, "With --model: batch size N")
                     ->type_name("N")
-                    ->check(whole_number(1, kMaxWholeNumber, "the batch size"));
+                    ->check(whole_number(kBatchRange));
   layers->excludes(layer);
   batch->excludes(layer);
   sub->add_option("--machine", flags->machine_files,
@@ -202,7 +197,7 @@ Command add_accel_command(CLI::App& app) {
   sub->add_option("--threads", flags->threads,
                   "Search threads (default 0: all); the answer is the same for any number")
       ->type_name("N")
-      ->check(whole_number(0, kMaxThreads, "the number of threads (0: all)"));
+      ->check(whole_number(kThreadsRange));
   auto* json = sub->add_flag("--json", flags->json, "Print one JSON document (and nothing else)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print one CSV line per layer after a header");
   json->excludes(csv);

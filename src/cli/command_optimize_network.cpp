@@ -11,7 +11,7 @@
 #include "io/csv/network_result_csv.hpp"
 #include "io/json/network_result_json.hpp"
 #include "io/text/network_layer_selection.hpp"
-#include "io/text/precision_text.hpp"
+#include "io/text/network_precision.hpp"
 #include "report/network_table.hpp"
 #include "report/optimize_report.hpp"
 #include "study/optimize_network.hpp"
@@ -29,19 +29,10 @@ std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flag
 
 int run_optimize_network(const OptimizeFlags& flags) {
   const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
-  Machine machine = machine_from_flags(flags.machine);
   // The model's own element sizes (integer operators) replace the defaults;
-  // keys given with --precision win over them.
-  std::string precision_source;
-  if (net.precision) {
-    machine.precision = parse_precision(flags.machine.precision, *net.precision);
-    precision_source =
-        flags.machine.precision.empty()
-            ? net.precision_source
-            : "--precision " + flags.machine.precision + ", the rest from " + net.precision_source;
-  } else if (!flags.machine.precision.empty()) {
-    precision_source = "--precision " + flags.machine.precision;
-  }
+  // keys given with --precision win over them (study/network_precision).
+  const Machine machine =
+      machine_for_network(machine_from_flags(flags.machine), net, flags.machine.precision);
   const SearchOptions options = search_options_from_flags(flags);
   const std::vector<std::size_t> chosen = selection(net, flags);
 
@@ -51,7 +42,7 @@ int run_optimize_network(const OptimizeFlags& flags) {
                              Progress::wanted(flags.quiet));
     return optimize_network(net, chosen, machine, options, lines.hooks());
   }();
-  result.precision_source = precision_source;
+  result.precision_source = precision_source(net, flags.machine.precision);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

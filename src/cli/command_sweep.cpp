@@ -11,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
@@ -19,9 +20,8 @@
 #include "io/json/sweep_json.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/capacity_list.hpp"
-#include "io/text/precision_text.hpp"
-#include "io/text/ratio_text.hpp"
-#include "io/text/text_fields.hpp"
+#include "io/text/network_precision.hpp"
+#include "io/text/sweep_arguments.hpp"
 #include "report/sweep_table.hpp"
 #include "study/sweep.hpp"
 
@@ -60,66 +60,35 @@ struct SweepFlags {
   bool wide = false;
 };
 
-constexpr const char* kDefaultKneeShare = "0.1";
-
 int run_sweep(const SweepFlags& flags) {
+  // The argument checks are study/sweep_arguments' (the Python module's
+  // spad.sweep makes the same ones).
   std::vector<Network> networks;
-  std::vector<std::string_view> given;
-  for (std::string_view m : split_trimmed(flags.models, ',')) {
-    if (m.empty()) throw UserError("--model " + in_quotes(flags.models) + ": an empty model name");
-    for (std::string_view earlier : given)
-      if (earlier == m)
-        throw UserError("--model " + in_quotes(flags.models) + ": " + in_quotes(std::string(m)) +
-                        " is given twice (its rows would repeat); give each model once");
-    given.push_back(m);
-    networks.push_back(load_network(std::string(m), NetworkLoadOptions{flags.batch}));
+  const std::vector<std::string> names = sweep_model_names(flags.models);
+  for (const std::string& name : names) {
+    networks.push_back(load_network(name, NetworkLoadOptions{flags.batch}));
     // A model's own element sizes (integer operators) replace the defaults;
     // keys given with --precision win over them (as in `spad optimize`).
-    if (Network& net = networks.back(); net.precision)
-      net.precision = parse_precision(flags.machine.precision, *net.precision);
+    Network& net = networks.back();
+    net.precision = network_precision(net, flags.machine.precision);
   }
+  check_distinct_networks(networks, names, flags.models);
   SweepOptions options;
   options.capacities = parse_capacity_list(flags.buffers, "--buffers");
   options.machine = machine_from_flags(flags.machine);
   options.baselines = flags.baselines;
-  if (!flags.machine_files.empty() &&
-      (!flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer))
-    throw UserError(
-        "--machine: the machine file sets the precisions, halo reuse and double "
-        "buffering; leave out --precision, --halo-reuse and --double-buffer");
-  if (flags.machine_files.empty() && !flags.objectives.empty())
-    throw UserError("--objective needs --machine (latency and energy come from a machine file)");
+  check_sweep_machine_options(
+      !flags.machine_files.empty(),
+      !flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer,
+      !flags.objectives.empty());
   for (const std::string& f : flags.machine_files) {
     options.accelerators.push_back(read_accelerator_file(f));
-    // Rows are labelled by machine name: the same file or name twice would
-    // repeat rows under one label.
-    for (std::size_t j = 0; j + 1 < options.accelerators.size(); ++j)
-      if (flags.machine_files[j] == f ||
-          options.accelerators[j].name == options.accelerators.back().name)
-        throw UserError("--machine " + f + ": the machine " +
-                        in_quotes(options.accelerators.back().name) + " is given twice (also " +
-                        flags.machine_files[j] + "); give each machine once, with distinct names");
+    check_last_machine_distinct(options.accelerators, flags.machine_files);
   }
-  for (const std::string& o : flags.objectives) {
-    const std::optional<Objective> objective = parse_objective(o);
-    if (!objective)
-      throw UserError("--objective " + in_quotes(o) + ": expected traffic, latency or energy");
-    for (Objective earlier : options.objectives)
-      if (earlier == *objective)
-        throw UserError("--objective " + in_quotes(o) +
-                        " is given twice; give each objective once");
-    options.objectives.push_back(*objective);
-  }
+  options.objectives = sweep_objectives(flags.objectives);
   options.threads = flags.threads;
-  if (flags.target_ratio)
-    options.target_ratio =
-        parse_ratio(*flags.target_ratio, "--target-ratio", Ratio{1, 1}, Ratio{1'000'000, 1},
-                    "at least 1 (traffic never goes below "
-                    "the compulsory traffic) and at most 1000000");
-  if (flags.knee)
-    options.knee_share =
-        parse_ratio(flags.knee->empty() ? kDefaultKneeShare : *flags.knee, "--knee", Ratio{0, 1},
-                    Ratio{1, 1}, "a share of the traffic above 0 and at most 1, e.g. 0.1");
+  options.target_ratio = sweep_target_ratio(flags.target_ratio);
+  options.knee_share = sweep_knee_share(flags.knee);
   // The progress line (a terminal's stderr only): created with the total the
   // sweep reports first, erased before the result is printed.
   std::unique_ptr<Progress> line;
@@ -171,7 +140,9 @@ Command add_sweep_command(CLI::App& app) {
                   "With --machine: traffic (default), latency, energy; several comma-separated")
       ->delimiter(',')
       ->type_name("OBJ[,OBJ]");
-  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
+  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")
+      ->type_name("N")
+      ->check(whole_number(kBatchRange));
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
@@ -185,7 +156,8 @@ Command add_sweep_command(CLI::App& app) {
       ->expected(0, 1)
       ->type_name("[SHARE]");
   sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
-      ->type_name("N");
+      ->type_name("N")
+      ->check(whole_number(kThreadsRange));
   auto* json = sub->add_flag("--json", flags->json, "Print the sweep JSON (spad-sweep/1)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
   json->excludes(csv);

@@ -23,7 +23,7 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
   auto* batch = app.add_option("--batch", flags.batch,
                                "With --model: batch size N of every layer (default: the model's)")
                     ->type_name("N")
-                    ->check(whole_number(1, kMaxWholeNumber, "the batch size"));
+                    ->check(whole_number(kBatchRange));
   layers->excludes(layer);
   batch->excludes(layer);
   add_machine_flags(app, flags.machine, /*buffer_required=*/true);
@@ -32,7 +32,7 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
                  "Search threads (default 0: all hardware threads); the answer is the same for "
                  "any number")
       ->type_name("N")
-      ->check(whole_number(0, kMaxThreads, "the number of threads (0: all)"));
+      ->check(whole_number(kThreadsRange));
   auto* json = app.add_flag("--json", flags.json,
                             "Print the result as one JSON document (and nothing else)");
   auto* csv = app.add_flag("--csv", flags.csv, "Print one CSV line per layer, after a header line");

@@ -1,7 +1,7 @@
 // Flags of `spad optimize`.
 #include "cli/optimize_flags.hpp"
 
-#include "io/text/loop_order_text.hpp"
+#include "io/text/search_arguments.hpp"
 
 namespace spad::cli {
 
@@ -26,13 +26,8 @@ void add_optimize_flags(CLI::App& app, OptimizeFlags& flags) {
 }
 
 SearchOptions search_options_from_flags(const OptimizeFlags& flags) {
-  SearchOptions options;
-  options.space.uniform_spans = flags.uniform_spans;
-  if (flags.fixed_order)
-    options.space.fixed_order = parse_loop_order(*flags.fixed_order, "--fixed-order");
-  options.threads = flags.threads;
-  if (flags.min_buffer) options.tie_break = TieBreak::buffer_first;
-  return options;
+  return search_options(
+      SearchArguments{flags.uniform_spans, flags.fixed_order, flags.min_buffer, flags.threads});
 }
 
 }  // namespace spad::cli

@@ -16,17 +16,6 @@ namespace {
 
 constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
 
-// A single layer as a one-layer network (named "layer" when it has no name).
-Network single_layer_network(const std::string& arg) {
-  const Layer layer = load_layer(arg);
-  LayerSpec spec = layer.spec();
-  if (spec.name.empty()) spec.name = "layer";
-  Network net;
-  net.model = spec.name;
-  net.layers.push_back(NetworkLayer{spec, LayerKind::conv, false});
-  return net;
-}
-
 }  // namespace
 
 RunTarget load_run_target(std::string_view command, const std::optional<std::string>& layer,
@@ -37,7 +26,8 @@ RunTarget load_run_target(std::string_view command, const std::optional<std::str
     throw UserError(std::string(command) +
                     " needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
   RunTarget t;
-  t.net = model ? load_network(*model, NetworkLoadOptions{batch}) : single_layer_network(*layer);
+  t.net = model ? load_network(*model, NetworkLoadOptions{batch})
+                : one_layer_network(load_layer(*layer));
   t.chosen.resize(t.net.layers.size());
   std::iota(t.chosen.begin(), t.chosen.end(), 0);
   if (layers) t.chosen = select_layers(t.net, *layers);

@@ -11,6 +11,11 @@
 #include "study/optimize_network.hpp"
 
 namespace spad {
+
+Objective accel_objective(const std::string& text) {
+  if (const std::optional<Objective> o = parse_objective(text)) return *o;
+  throw UserError("--objective " + text + ": expected traffic, latency or energy");
+}
 namespace {
 
 constexpr std::array<Baseline, 3> kSearched = kFixedDataflows;

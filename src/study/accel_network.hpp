@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "study/accel_result.hpp"
@@ -28,6 +29,10 @@ struct AccelRunOptions {
   // must fit: UserError otherwise).
   std::optional<Schedule> given;
 };
+
+// The objective --objective TEXT names: traffic, latency or energy; throws
+// UserError "--objective TEXT: expected traffic, latency or energy".
+Objective accel_objective(const std::string& text);
 
 // `selection`: indices into net.layers, ascending (study/optimize_network:
 // all_layers). `progress` gets the stages "optimum" (distinct shapes

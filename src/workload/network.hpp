@@ -61,4 +61,10 @@ struct Network {
   std::string reference_source, reference_note;
 };
 
+// One layer as a one-layer network, what `spad compare --layer` and `spad
+// accel --layer` (and the Python module, given a spad.Layer) run on: the
+// network and its layer are named after the layer, "layer" when it has no
+// name; a conv layer.
+Network one_layer_network(const Layer& layer);
+
 }  // namespace spad

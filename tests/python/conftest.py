@@ -32,12 +32,18 @@ def cli_json(*args):
     return json.loads(done.stdout)
 
 
+USAGE_HINT = "\nRun with --help for more information."
+
+
 def cli_error(*args):
-    """The message of a failing `spad ARGS` (what follows "spad: error: "), exit code 2."""
+    """The message of a failing `spad ARGS` (what follows "spad: error: "), exit code 2;
+    without the hint line a flag error ends with (the module's messages have no flags
+    to get help on)."""
     done = run_cli(*args)
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     assert done.stderr.startswith(ERROR_PREFIX), done.stderr
-    return done.stderr[len(ERROR_PREFIX):].rstrip("\n")
+    message = done.stderr[len(ERROR_PREFIX):].rstrip("\n")
+    return message[:-len(USAGE_HINT)] if message.endswith(USAGE_HINT) else message
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,60 @@
+// The Python module's argument readers. Every binding takes its arguments as
+// Python objects and reads them here, so that
+//  - a wrong Python type raises TypeError naming the function, the argument,
+//    what it takes and what it got ("spad.optimize(): threads must be an int,
+//    not float (2.0)"), never pybind11's cast RuntimeError;
+//  - a count (batch, threads, seed, a buffer in bytes) must be a Python int
+//    (not a bool, not a float, even 2.0); its decimal text then goes through
+//    the CLI's own reader (io/text/whole_number_text, io/text/byte_size), so
+//    a bad value (0, -1, beyond 64 bits) raises spad.UserError with the
+//    message `spad` prints for the same flag value.
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <optional>
+#include <spad/spad.hpp>
+#include <string>
+#include <vector>
+
+namespace spad::python {
+
+namespace py = pybind11;
+
+// Which argument is read: "spad.optimize()" and "threads".
+struct Arg {
+  const char* function;
+  const char* name;
+};
+
+// Raises TypeError "<function>: <name> must be <expected>, not <type> (<repr>)".
+[[noreturn]] void wrong_type(const Arg& arg, const std::string& expected, const py::handle& got);
+
+// A str (or an os.PathLike path when `path` is set).
+std::string text_arg(const py::handle& value, const Arg& arg, bool path = false);
+std::optional<std::string> optional_text_arg(const py::handle& value, const Arg& arg);
+// True or False only (not 1, not None).
+bool bool_arg(const py::handle& value, const Arg& arg);
+// A Python int (or an object with __index__, such as numpy.int64; not a
+// bool), as its decimal text.
+std::string int_text_arg(const py::handle& value, const Arg& arg);
+
+// Counts, read as the CLI reads the flag named beside each.
+std::optional<Count> batch_arg(const py::handle& value, const Arg& arg);  // --batch; None: none
+int threads_arg(const py::handle& value, const Arg& arg);                 // --threads
+std::uint64_t seed_arg(const py::handle& value, const Arg& arg);          // --seed
+// --buffer: an int (bytes) or a size text ("64KiB").
+Count buffer_arg(const py::handle& value, const Arg& arg);
+
+// A list (or tuple) of items; a str is refused (it would be read letter by letter).
+std::vector<py::handle> list_arg(const py::handle& value, const Arg& arg,
+                                 const std::string& expected);
+
+// The values: the spad value itself, or what its constructor takes (text
+// as --layer / --schedule, or a dict). Bad text raises spad.UserError.
+Layer layer_arg(const py::handle& value, const Arg& arg);
+Schedule schedule_arg(const py::handle& value, const Arg& arg);
+const Accelerator& accelerator_arg(const py::handle& value, const Arg& arg);
+
+}  // namespace spad::python

@@ -1,0 +1,30 @@
+// The element sizes a network study runs with, given the --precision text
+// (the Python module's Machine(precision=...) carries the same text): a
+// network that states its own sizes (integer ONNX operators) replaces the
+// defaults and the keys of the text win over it; a network without them
+// takes the text alone. `spad optimize --model`, `spad sweep` and the Python
+// module call these, so the sizes and their stated source cannot drift.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/machine.hpp"
+#include "workload/network.hpp"
+
+namespace spad {
+
+// The network's own sizes with the keys of `precision_text` on top; nullopt
+// when the network states none (then the machine's precision applies).
+// Throws UserError for a bad text (io/text/precision_text).
+std::optional<Precision> network_precision(const Network& net, const std::string& precision_text);
+
+// `machine` with its precision replaced by network_precision when there is one.
+Machine machine_for_network(Machine machine, const Network& net, const std::string& precision_text);
+
+// Where the network study's precision comes from (NetworkResult's
+// precision_source): the network's source, "--precision TEXT", both ("--precision
+// TEXT, the rest from SOURCE"), or "" when neither states any.
+std::string precision_source(const Network& net, const std::string& precision_text);
+
+}  // namespace spad
