@@ -158,7 +158,8 @@ SearchOptions search_options_arg(const char* function, const py::handle& threads
     std::string text;
     for (const py::handle letter : list_arg(fixed_order, order, order_expected)) {
       if (!py::isinstance<py::str>(letter)) wrong_type(order, order_expected, letter);
-      text += (text.empty() ? "" : ",") + letter.cast<std::string>();
+      if (!text.empty()) text += ',';
+      text += letter.cast<std::string>();
     }
     args.fixed_order = text;
   }

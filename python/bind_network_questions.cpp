@@ -57,7 +57,8 @@ std::vector<Network> sweep_networks(const py::object& models, std::optional<Coun
     if (py::isinstance<Network>(item)) continue;
     if (!py::isinstance<py::str>(item) && !py::hasattr(item, "__fspath__"))
       wrong_type(arg, expected, item);
-    names_text += (any_names ? "," : "") + text_arg(item, arg, true);
+    if (any_names) names_text += ',';
+    names_text += text_arg(item, arg, true);
     any_names = true;
   }
   const std::vector<std::string> names =
@@ -85,7 +86,10 @@ std::vector<Network> sweep_networks(const py::object& models, std::optional<Coun
     }
   }
   std::string all_labels;
-  for (const std::string& label : labels) all_labels += (all_labels.empty() ? "" : ",") + label;
+  for (const std::string& label : labels) {
+    if (!all_labels.empty()) all_labels += ',';
+    all_labels += label;
+  }
   check_distinct_networks(networks, labels, all_labels);
   return networks;
 }
@@ -99,7 +103,8 @@ std::string capacities_text(const py::object& buffers) {
   std::string text;
   for (const py::handle c : list_arg(buffers, arg, expected)) {
     if (PyBool_Check(c.ptr()) || !PyIndex_Check(c.ptr())) wrong_type(arg, expected, c);
-    text += (text.empty() ? "" : ",") + int_text_arg(c, arg);
+    if (!text.empty()) text += ',';
+    text += int_text_arg(c, arg);
   }
   return text;
 }

@@ -4,9 +4,10 @@ The Python face of spad's public C++ API (include/spad/spad.hpp). Values:
 Layer, Schedule, Machine, Accelerator, Network. Questions, each returning the
 dict that the `spad` command prints with --json for the same input (same
 keys, same numbers): evaluate, simulate, optimize (one layer), optimize_network,
-compare, accel (network studies), sweep (networks over capacities). Readers: zoo, load_onnx, load_network. Bad input raises
-spad.UserError (a ValueError) with the command's message; a bug raises
-spad.InternalError.
+compare, accel (network studies), sweep (networks over capacities). Readers: zoo, load_onnx, load_network. A wrong Python type raises
+TypeError naming the argument; a bad value raises spad.UserError (a
+ValueError) with the command's message; a bug raises spad.InternalError
+(docs/python.md).
 
     import spad
     layer = spad.Layer("C=64,M=64,H=56,W=56,kernel=3,pad=1")
