@@ -15,11 +15,9 @@ namespace {
 using Order = std::array<Dim, kNumDims>;
 using enum Dim;
 
-SearchOptions options_for(const SearchSpace& space, const SearchRun& run) {
-  SearchOptions options;
+// The caller's options searching `space` (their own space is not read).
+SearchOptions options_for(const SearchSpace& space, SearchOptions options) {
   options.space = space;
-  options.threads = run.threads;
-  options.templates = run.templates;
   return options;
 }
 
@@ -88,7 +86,7 @@ SearchSpace dataflow_space(Baseline dataflow) {
 }
 
 std::optional<Candidate> dataflow_optimum(const Layer& layer, const Machine& machine,
-                                          Baseline dataflow, const SearchRun& run) {
+                                          Baseline dataflow, const SearchOptions& run) {
   return space_optimum(layer, machine, dataflow_space(dataflow), run);
 }
 
@@ -133,12 +131,12 @@ std::optional<Candidate> hwce_baseline(const Layer& layer, const Machine& machin
 }
 
 std::optional<Candidate> space_optimum(const Layer& layer, const Machine& machine,
-                                       const SearchSpace& space, const SearchRun& run) {
+                                       const SearchSpace& space, const SearchOptions& run) {
   return optimize(layer, machine, options_for(space, run)).best;
 }
 
 std::optional<Candidate> working_set_optimum(const Layer& layer, const Machine& machine,
-                                             const SearchRun& run) {
+                                             const SearchOptions& run) {
   SearchSpace space;
   space.uniform_spans = true;
   return space_optimum(layer, machine, space, run);
@@ -153,7 +151,9 @@ std::optional<Candidate> working_set_optimum(const Layer& layer, const Machine& 
 // the target too and the search may jump down to b.
 std::optional<Count> smallest_capacity_for_traffic(const Layer& layer, const Machine& machine,
                                                    Count traffic_target, const SearchSpace& space,
-                                                   const SearchRun& run) {
+                                                   const SearchOptions& run) {
+  SPAD_CHECK(run.objective == Objective::traffic,
+             "smallest_capacity_for_traffic: the objective must be traffic");
   Machine at = machine;
   at.capacity_bytes = std::nullopt;
   // Every tile whole: every trip count is 1, every buffer holds all of its

@@ -44,17 +44,15 @@
 #include "model/machine.hpp"
 #include "search/candidate.hpp"
 #include "search/loop_template.hpp"
+#include "search/optimize.hpp"
 #include "search/search_space.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
 
-// How the searches behind a baseline run (not what they search): threads
-// (0 = all) and an optional loop-structure cache shared across layers.
-struct SearchRun {
-  int threads = 0;
-  std::shared_ptr<TemplateCache> templates;
-};
+// The searches behind a baseline take the one SearchOptions of
+// search/optimize (threads, loop-structure cache, objective, ...); its
+// `space` is not read: the baseline's own space replaces it.
 
 // The baselines, one enum for every study that sets them beside the optimum:
 // the three fixed dataflows, the HWCE-like engine with V = 1, 2, 4 output maps
@@ -97,7 +95,7 @@ SearchSpace dataflow_space(Baseline dataflow);
 
 // The best schedule of the dataflow (exact: optimize over its tiles).
 std::optional<Candidate> dataflow_optimum(const Layer& layer, const Machine& machine,
-                                          Baseline dataflow, const SearchRun& run = {});
+                                          Baseline dataflow, const SearchOptions& options = {});
 
 // Input columns one HWCE stripe holds.
 inline constexpr Count kHwceStripeWidth = 32;
@@ -122,17 +120,18 @@ std::optional<Candidate> hwce_baseline(const Layer& layer, const Machine& machin
 // The best schedule of any space at machine.capacity_bytes ("the traffic a
 // space reaches at a capacity").
 std::optional<Candidate> space_optimum(const Layer& layer, const Machine& machine,
-                                       const SearchSpace& space, const SearchRun& run = {});
+                                       const SearchSpace& space, const SearchOptions& options = {});
 
 // The working-set model: the search with all three buffers at one loop level.
 std::optional<Candidate> working_set_optimum(const Layer& layer, const Machine& machine,
-                                             const SearchRun& run = {});
+                                             const SearchOptions& options = {});
 
 // The smallest capacity (bytes) at which the best schedule of `space` moves
 // at most traffic_target bytes; nullopt when no capacity reaches it (the
-// target is below the compulsory traffic). machine.capacity_bytes is ignored.
+// target is below the compulsory traffic). machine.capacity_bytes is ignored;
+// options.objective must be traffic (InternalError otherwise).
 std::optional<Count> smallest_capacity_for_traffic(const Layer& layer, const Machine& machine,
                                                    Count traffic_target, const SearchSpace& space,
-                                                   const SearchRun& run = {});
+                                                   const SearchOptions& options = {});
 
 }  // namespace spad

@@ -24,6 +24,8 @@
 
 namespace spad {
 
+// The options of every search: optimize, and the baselines of search/dataflows
+// (which replace `space` with their own).
 struct SearchOptions {
   SearchSpace space;
   int threads = 0;  // 0: all hardware threads

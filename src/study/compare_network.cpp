@@ -17,7 +17,7 @@ enum class Job { weight_stationary, output_stationary, input_stationary, working
 constexpr std::size_t kJobsPerShape = 5;
 
 void run_job(Job job, const Layer& layer, const Machine& machine, const Candidate& optimum,
-             const SearchRun& run, LayerComparison& out) {
+             const SearchOptions& run, LayerComparison& out) {
   const auto set = [&](Baseline b, std::optional<Candidate> c) {
     out.baselines[static_cast<std::size_t>(b)] = std::move(c);
   };
@@ -77,7 +77,9 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
   std::vector<std::size_t> jobs(shapes.size() * kJobsPerShape);
   for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k] = k;
   const ThreadSplit split = split_threads(threads, jobs.size());
-  const SearchRun run{split.per_job, templates};
+  SearchOptions run;
+  run.threads = split.per_job;
+  run.templates = templates;
   progress.start("baselines", "searches", static_cast<std::int64_t>(jobs.size()));
   run_parallel(
       jobs, split.workers,

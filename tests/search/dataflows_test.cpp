@@ -173,7 +173,7 @@ void expect_replays(const Layer& layer, const Candidate& c, const Machine& machi
 
 TEST(Dataflows, OptimumBeatsEveryBaselineAndBaselinesReplay) {
   Rng rng(8128);
-  SearchRun run;
+  SearchOptions run;
   run.threads = 1;
   int feasible_dataflows = 0, feasible_hwce = 0, feasible_ws = 0;
   for (int i = 0; i < 520; ++i) {
@@ -223,7 +223,7 @@ TEST(Dataflows, OptimumBeatsEveryBaselineAndBaselinesReplay) {
 // and the fixed dataflows never need less than the per-array space.
 TEST(Dataflows, SmallestCapacityForTrafficIsExact) {
   Rng rng(496);
-  SearchRun run;
+  SearchOptions run;
   run.threads = 1;
   const auto reaches = [&](const Layer& layer, Machine machine, Count capacity,
                            const SearchSpace& space, Count target) {

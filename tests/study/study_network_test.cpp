@@ -201,7 +201,7 @@ TEST(CompareNetworkStudy, BaselinesEqualTheirOwnSearchesAndCopiesMatch) {
     EXPECT_EQ(result.layers[i].bound.bound_bytes,
               lower_bound(layer, machine.precision, *machine.capacity_bytes).bound_bytes);
     if (!result.network.layers[i].fits()) continue;
-    SearchRun one_thread;
+    SearchOptions one_thread;
     one_thread.threads = 1;
     for (Baseline d : kFixedDataflows) {
       const std::optional<Candidate> direct = dataflow_optimum(layer, machine, d, one_thread);
