@@ -150,6 +150,76 @@ TEST(LevelBruteForceEnumerator, PerArrayCombinationEqualsWholeSimulation) {
   }
 }
 
+// Reductions 1 and 2 are DESIGN.md's statements; the simulator agrees with
+// them on random enumerated schedules: each level's idle loops moved to
+// random places among its live loops (each span moved with the live loops it
+// covers, taking any idle loops next outside it or not), and every deeper
+// tile equal to its enclosing tile replaced by a random larger one, leave
+// every count of every level unchanged.
+TEST(LevelBruteForceEnumerator, IdleLoopsAnywhereAndLargerDeeperTilesChangeNothing) {
+  Rng rng(20261203);
+  int layers = 0;
+  Count moved = 0;
+  while (layers < 40) {
+    const Layer layer = testing::tiny_level_layer(rng, 4, 3);
+    if (testing::level_brute_force_size(layer, 2).simulations > 3000) continue;
+    ++layers;
+    MemoryLevels machine = two_levels(std::nullopt, std::nullopt);
+    machine.halo_reuse = uniform(rng, 0, 1) == 1;
+    machine.double_buffer = uniform(rng, 0, 3) == 0;
+    const LevelBruteForce all = testing::level_brute_force(layer, machine);
+    SCOPED_TRACE(testing::describe_level_case(layer, machine));
+    for (int k = 0; k < 25; ++k) {
+      const LevelBruteRecord& r = all.records[static_cast<std::size_t>(
+          uniform(rng, 0, static_cast<Count>(all.records.size()) - 1))];
+      const LevelSchedule s = all.schedule(layer, r);
+      const std::array<int, kMaxLevels> first = testing::first_live_positions(layer, s);
+      LevelSchedule t = s;
+      PerDim<Count> enclosing = layer.bounds();
+      for (std::size_t l = 0; l < 2; ++l) {
+        const LevelLoops& from = s.levels[l];
+        LevelLoops& to = t.levels[l];
+        // Which loops are live, innermost first, and the idle ones.
+        std::vector<Dim> live(from.order.begin() + first[l], from.order.end());
+        std::vector<Dim> idle(from.order.begin(), from.order.begin() + first[l]);
+        // Slot i holds the idle loops placed just inside live loop i (slot
+        // live.size(): outermost).
+        std::vector<std::vector<Dim>> slots(live.size() + 1);
+        for (Dim d : idle)
+          slots[static_cast<std::size_t>(uniform(rng, 0, static_cast<Count>(live.size())))]
+              .push_back(d);
+        // A span covering j live loops covers, after the move, the loops up
+        // to live loop j, then any number of slot j's idle loops.
+        PerTensor<std::optional<int>> live_spanned;
+        for (Tensor a : kAllTensors)
+          if (from.buffer_span[a]) live_spanned[a] = *from.buffer_span[a] - first[l];
+        std::size_t pos = 0;
+        std::vector<std::size_t> before_slot(live.size() + 1);
+        for (std::size_t i = 0; i <= live.size(); ++i) {
+          before_slot[i] = pos;
+          for (Dim d : slots[i]) to.order[pos++] = d;
+          if (i < live.size()) to.order[pos++] = live[i];
+        }
+        for (Tensor a : kAllTensors) {
+          if (!live_spanned[a]) continue;
+          const auto j = static_cast<std::size_t>(*live_spanned[a]);
+          to.buffer_span[a] =
+              static_cast<int>(before_slot[j]) +
+              static_cast<int>(uniform(rng, 0, static_cast<Count>(slots[j].size())));
+        }
+        if (l > 0)
+          for (Dim d : kAllDims)
+            if (from.tiles[d] == enclosing[d])
+              to.tiles[d] = uniform(rng, enclosing[d], layer.bound(d));
+        enclosing = from.tiles;
+      }
+      moved += t != s;
+      ASSERT_EQ(simulate_levels(layer, t, machine), simulate_levels(layer, s, machine));
+    }
+  }
+  EXPECT_GE(moved, 500);  // most draws really changed the schedule
+}
+
 // With one level the brute force's optimum is exactly optimize()'s (traffic,
 // fills, buffer bytes), at capacities from below the least buffer to above
 // the largest.
