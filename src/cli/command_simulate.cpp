@@ -4,7 +4,9 @@
 // through the buffers; a wrong output or a count that differs from the
 // simulator's is reported on stderr and the exit code is 1. A schedule of
 // several on-chip levels (with --buffer OUTER,INNER) is counted by the level
-// simulator (sim/level_simulator) and printed with its levels.
+// simulator (sim/level_simulator) and printed with its levels; with
+// --execute the level executor (sim/level_executor) runs it and is checked
+// level by level (study/level_execution_check).
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -22,9 +24,11 @@
 #include "io/json/execution_check_json.hpp"
 #include "report/execution_check_text.hpp"
 #include "sim/executor.hpp"
+#include "sim/level_executor.hpp"
 #include "sim/level_simulator.hpp"
 #include "sim/tile_simulator.hpp"
 #include "study/execution_check.hpp"
+#include "study/level_execution_check.hpp"
 
 namespace spad::cli {
 namespace {
@@ -35,6 +39,15 @@ struct SimulateFlags {
   std::uint64_t seed = 1;
   bool quiet = false;
 };
+
+// After the result: the check's line (not with --json, where it is the
+// "execute" member), and on a failure its lines on stderr and exit code 1.
+int finish_execution_check(const ExecutionCheck& check, bool json, std::size_t width) {
+  if (!json) result_out() << '\n' << fit_to_width(format_execution_check(check), width);
+  if (check.ok()) return 0;
+  std::cerr << execution_failure_message(check);
+  return 1;
+}
 
 }  // namespace
 
@@ -54,16 +67,22 @@ Command add_simulate_command(CLI::App& app) {
   return {sub, [flags] {
             const auto inputs = load_cost_inputs(flags->cost);
             if (const auto* levels = std::get_if<LevelCostInputs>(&inputs)) {
-              // The functional executor moves data through one level only.
-              if (flags->execute)
-                throw UserError(
-                    "simulate --execute: the functional executor runs one-level schedules only "
-                    "in this version; drop --execute to count the several-level schedule");
               const LevelTraffic traffic =
                   simulate_levels(levels->layer, levels->schedule, levels->machine);
-              print_level_cost(*levels, traffic, flags->cost.json, "the level simulator",
-                               output_width(flags->cost.wide));
-              return 0;
+              const std::size_t width = output_width(flags->cost.wide);
+              if (!flags->execute) {
+                print_level_cost(*levels, traffic, flags->cost.json, "the level simulator", width);
+                return 0;
+              }
+              const LevelExecution run =
+                  execute_levels(levels->layer, levels->schedule, levels->machine, flags->seed);
+              const ExecutionCheck check =
+                  check_level_execution(run, traffic, levels->machine, flags->seed);
+              nlohmann::ordered_json extra;
+              extra["execute"] = execution_check_json(check);
+              print_level_cost(*levels, traffic, flags->cost.json, "the level simulator", width,
+                               extra);
+              return finish_execution_check(check, flags->cost.json, width);
             }
             const CostInputs& in = std::get<CostInputs>(inputs);
             const Traffic traffic = simulate(in.layer, in.schedule, in.machine);
@@ -82,11 +101,7 @@ Command add_simulate_command(CLI::App& app) {
             extra["execute"] = execution_check_json(check);
             const std::size_t width = output_width(flags->cost.wide);
             print_cost(in, traffic, flags->cost.json, "the tile-level simulator", extra, width);
-            if (!flags->cost.json)
-              result_out() << '\n' << fit_to_width(format_execution_check(check), width);
-            if (check.ok()) return 0;
-            std::cerr << execution_failure_message(check);
-            return 1;
+            return finish_execution_check(check, flags->cost.json, width);
           }};
 }
 

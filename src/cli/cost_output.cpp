@@ -30,14 +30,17 @@ void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
 }
 
 void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bool json,
-                      std::string_view counted_by, std::size_t width) {
+                      std::string_view counted_by, std::size_t width,
+                      const nlohmann::ordered_json& extra) {
   if (json) {
-    write_json_result(level_result_document(in.layer, in.schedule, in.machine, traffic));
+    nlohmann::ordered_json j = level_result_document(in.layer, in.schedule, in.machine, traffic);
+    if (extra.is_object())
+      for (const auto& [key, value] : extra.items()) j[key] = value;
+    write_json_result(j);
     return;
   }
   result_out() << format_level_report(in.layer, in.schedule, in.machine, traffic,
-                                      level_lower_bounds(in.layer, in.machine), counted_by,
-                                      width);
+                                      level_lower_bounds(in.layer, in.machine), counted_by, width);
 }
 
 }  // namespace spad::cli

@@ -22,8 +22,10 @@ void print_cost(const CostInputs& in, const Traffic& traffic, bool json,
                 std::size_t width = 0);
 
 // The same for a several-level schedule: the Result JSON with levels
-// (io/json/level_result_json) or the level report (report/level_report).
+// (io/json/level_result_json) with the members of `extra` appended, or the
+// level report (report/level_report).
 void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bool json,
-                      std::string_view counted_by, std::size_t width = 0);
+                      std::string_view counted_by, std::size_t width = 0,
+                      const nlohmann::ordered_json& extra = {});
 
 }  // namespace spad::cli

@@ -174,10 +174,30 @@ TEST(LevelsCli, DefaultLevelNames) {
   EXPECT_FALSE(j.at("schedule").at("levels")[0].contains("name"));
 }
 
-TEST(LevelsCli, ExecuteRefusesSeveralLevels) {
-  const CliRun run = run_spad("simulate " + tiny_args() + " --execute");
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "one-level schedules only")) << run.err;
+// --execute runs the level executor and checks it against the reference
+// convolution and, level by level, against the level simulator.
+TEST(LevelsCli, ExecuteSeveralLevels) {
+  const nlohmann::json j =
+      ok_json(run_spad("simulate " + tiny_args() + " --buffer 32B,16B --execute --seed 3 --json"));
+  EXPECT_EQ(j.at("levels").size(), 2u);
+  EXPECT_EQ(j.at("levels")[1].at("traffic_bytes"), 24);  // the counts by hand above
+  EXPECT_EQ(j.at("execute").at("seed"), 3);
+  EXPECT_TRUE(j.at("execute").at("output_matches").get<bool>());
+  EXPECT_EQ(j.at("execute").at("output_mismatches"), 0);
+  EXPECT_TRUE(j.at("execute").at("counts_match").get<bool>());
+  EXPECT_TRUE(j.at("execute").at("count_mismatches").empty());
+  // The report ends with the executor's line.
+  const std::string report = ok_out(run_spad("simulate " + tiny_args() + " --execute"));
+  EXPECT_TRUE(contains(report,
+                       "executor  seed 1: output matches the reference convolution (8 values); "
+                       "element counts match the simulator"))
+      << report;
+  // The example with halo reuse and double buffering too.
+  const nlohmann::json example = ok_json(
+      run_spad("simulate --layer " + q(kExampleLevelLayer) + " --schedule " + q(kExampleLevels) +
+               " --buffer 16KiB,4KiB --halo-reuse --double-buffer --execute --json"));
+  EXPECT_TRUE(example.at("execute").at("output_matches").get<bool>());
+  EXPECT_TRUE(example.at("execute").at("counts_match").get<bool>());
 }
 
 // ---- refusals: one level only ----
@@ -235,6 +255,26 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralBufferLevels) {
     const std::string name = command.substr(0, command.find(' '));
     EXPECT_TRUE(contains(run.err, "--buffer 512KiB,64KiB: 2 on-chip levels, but '" + name +
                                       "' handles one level only in this version"))
+        << run.err;
+  }
+}
+
+// A machine file of several levels where one scratchpad is searched: the
+// file, the line of levels: (line 30 of the example) and the levels are named.
+TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
+  const std::string gap = std::string(SPAD_SOURCE_DIR) + "/examples/machines/gap-like.yaml";
+  for (const std::string& command :
+       {"accel --model alexnet --machine " + q(gap),
+        "accel --layer " + q(kExampleLayer) + " --machine " + q(gap),
+        "accel --model alexnet --machine " + q(kHwc) + " " + q(gap),
+        "sweep --model alexnet --buffers 64KiB --machine " + q(gap),
+        "report --model alexnet -o " + q(temp_path("r.html")) + " --machine " + q(gap)}) {
+    SCOPED_TRACE(command);
+    const CliRun run = run_spad(command);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_FALSE(run.signaled);
+    EXPECT_TRUE(contains(run.err, gap + ": line 30: levels: 2 on-chip levels (\"L2\", \"L1\"), "
+                                        "but this command costs one scratchpad"))
         << run.err;
   }
 }

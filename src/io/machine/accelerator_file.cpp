@@ -27,9 +27,9 @@ namespace {
 
 // ---------------------------------------------------------------- keys
 
-constexpr std::array<std::string_view, 11> kTopKeys = {
-    "spad_machine", "name",    "description", "scratchpad",    "precision_bytes", "mac_array",
-    "clock_mhz",    "offchip", "energy",      "energy_source", "format"};
+constexpr std::array<std::string_view, 12> kTopKeys = {
+    "spad_machine", "name",      "description", "scratchpad", "levels",        "precision_bytes",
+    "mac_array",    "clock_mhz", "offchip",     "energy",     "energy_source", "format"};
 constexpr std::array<std::string_view, 3> kScratchpadKeys = {"capacity_bytes", "double_buffer",
                                                              "halo_reuse"};
 constexpr std::array<std::string_view, 4> kPrecisionKeys = {"input", "weight", "output", "psum"};
@@ -38,13 +38,16 @@ constexpr std::array<std::string_view, 3> kOffchipKeys = {"bits_per_cycle", "byt
                                                           "dma_setup_cycles"};
 constexpr std::array<std::string_view, 3> kEnergyKeys = {"mac_pj", "scratchpad_pj_per_byte",
                                                          "offchip_pj_per_byte"};
+constexpr std::array<std::string_view, 9> kLevelKeys = {
+    "name",        "capacity_bytes",   "double_buffer", "halo_reuse",        "bits_per_cycle",
+    "bytes_per_s", "dma_setup_cycles", "pj_per_byte",   "pj_per_byte_source"};
 
 // Where each key of the schema lives, for "it belongs under ..." hints.
 struct Section {
   std::string_view name;  // "" for the top level
   std::span<const std::string_view> keys;
 };
-constexpr std::array<Section, 7> kSections = {{
+constexpr std::array<Section, 8> kSections = {{
     {"", kTopKeys},
     {"scratchpad", kScratchpadKeys},
     {"precision_bytes", kPrecisionKeys},
@@ -52,6 +55,7 @@ constexpr std::array<Section, 7> kSections = {{
     {"offchip", kOffchipKeys},
     {"energy", kEnergyKeys},
     {"energy_source", kEnergyKeys},
+    {"levels", kLevelKeys},
 }};
 
 // The hint for an unknown key of `section`: "; "bits_per_cycle" belongs under
@@ -234,25 +238,28 @@ void read_version(const YamlSource& src, const YamlMapping& top) {
                    std::to_string(kMachineSchemaVersion) + " (write " + line + ")");
 }
 
+// A capacity: a whole number of bytes or a size with a unit ("64KiB").
+Count read_capacity(const YamlSource& src, const YamlEntry& cap) {
+  const std::string& text = scalar_text(src, cap, "a size in bytes, e.g. 65536 or 64KiB");
+  if (is_plain(cap.value) && parse_decimal(text))
+    return read_int(src, cap,
+                    {.expect = "a whole number of bytes (or a size like 64KiB)",
+                     .min = 1,
+                     .below_min = "a scratchpad holds at least 1 byte"});
+  if (plain_bool(cap.value))
+    fail_value(src, cap, "must be a size in bytes, e.g. 65536 or 64KiB, not a boolean");
+  // A size with a unit; parse_byte_size's message names the text and the forms.
+  return parse_byte_size(
+      text, src.name() + ": line " + std::to_string(cap.mark.line + 1) + ": " + cap.path);
+}
+
 void read_scratchpad(const YamlSource& src, const YamlMapping& top, Machine& machine) {
   const YamlEntry& entry = top.require("scratchpad", "; e.g. scratchpad: {capacity_bytes: 64KiB}");
   const YamlMapping m = open_mapping(src, entry, "{capacity_bytes: 64KiB, double_buffer: true}");
   m.reject_unknown(kScratchpadKeys, belongs_elsewhere("scratchpad"));
 
-  const YamlEntry& cap = m.require("capacity_bytes", " (the scratchpad size, e.g. 65536 or 64KiB)");
-  const std::string& text = scalar_text(src, cap, "a size in bytes, e.g. 65536 or 64KiB");
-  if (is_plain(cap.value) && parse_decimal(text)) {
-    machine.capacity_bytes = read_int(src, cap,
-                                      {.expect = "a whole number of bytes (or a size like 64KiB)",
-                                       .min = 1,
-                                       .below_min = "a scratchpad holds at least 1 byte"});
-  } else if (plain_bool(cap.value)) {
-    fail_value(src, cap, "must be a size in bytes, e.g. 65536 or 64KiB, not a boolean");
-  } else {
-    // A size with a unit; parse_byte_size's message names the text and the forms.
-    machine.capacity_bytes = parse_byte_size(
-        text, src.name() + ": line " + std::to_string(cap.mark.line + 1) + ": " + cap.path);
-  }
+  machine.capacity_bytes = read_capacity(
+      src, m.require("capacity_bytes", " (the scratchpad size, e.g. 65536 or 64KiB)"));
 
   if (const YamlEntry* e = m.find("double_buffer")) machine.double_buffer = read_bool(src, *e);
   if (const YamlEntry* e = m.find("halo_reuse")) machine.halo_reuse = read_bool(src, *e);
@@ -476,27 +483,28 @@ Count read_bytes_per_s(const YamlSource& src, const YamlEntry& e, const DecimalT
   return static_cast<Count>(whole);
 }
 
-void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& accel,
-                  const DecimalText& clock_mhz) {
-  const YamlEntry& entry =
-      top.require("offchip", "; e.g. offchip: {bits_per_cycle: 64, dma_setup_cycles: 20}");
-  const YamlMapping m = open_mapping(src, entry, "{bits_per_cycle: 64, dma_setup_cycles: 20}");
-  m.reject_unknown(kOffchipKeys, belongs_elsewhere("offchip"));
-  const double mhz = accel.clock_mhz;
+// What a port's messages call it: the off-chip one, or a level's.
+struct PortWords {
+  std::string bandwidth;     // "off-chip bandwidth"
+  std::string width_hint;    // " (the off-chip interface width in bits per clock cycle, ..."
+  std::string at_least_one;  // "the off-chip interface must move at least 1 bit per cycle"
+};
+
+// bits_per_cycle (or bytes_per_s) and dma_setup_cycles of mapping `m`.
+LevelPort read_port(const YamlSource& src, const YamlMapping& m, double mhz,
+                    const DecimalText& clock_mhz, const PortWords& words) {
+  LevelPort port;
 
   const YamlEntry* rate = m.find("bytes_per_s");
   const YamlEntry* width = m.find("bits_per_cycle");
   if (rate && width)
     fail_value(src, *rate,
-               "give the off-chip bandwidth once: bits_per_cycle (" + width->value.Scalar() +
+               "give the " + words.bandwidth + " once: bits_per_cycle (" + width->value.Scalar() +
                    ") or bytes_per_s, not both");
   if (rate) {
-    accel.offchip_bits_per_cycle = read_bytes_per_s(src, *rate, clock_mhz);
+    port.bits_per_cycle = read_bytes_per_s(src, *rate, clock_mhz);
   } else {
-    const YamlEntry& bits = m.require(
-        "bits_per_cycle",
-        " (the off-chip interface width in bits per clock cycle, e.g. 64; or the bandwidth as "
-        "bytes_per_s, e.g. 1.6GB/s)");
+    const YamlEntry& bits = m.require("bits_per_cycle", words.width_hint);
     const UnitAdvice bits_advice = [&](const NumberWithUnit& u) -> std::string {
       if (const auto unit_bits = rate_unit_bits(u.unit)) {
         const double per_cycle = u.value * *unit_bits / (mhz * 1e6);
@@ -514,12 +522,11 @@ void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& ac
         return "write bits_per_cycle: " + show_number(u.value);
       return "";
     };
-    accel.offchip_bits_per_cycle =
-        read_int(src, bits,
-                 {.expect = "a whole number of bits per clock cycle",
-                  .min = 1,
-                  .below_min = "the off-chip interface must move at least 1 bit per cycle",
-                  .advise = bits_advice});
+    port.bits_per_cycle = read_int(src, bits,
+                                   {.expect = "a whole number of bits per clock cycle",
+                                    .min = 1,
+                                    .below_min = words.at_least_one,
+                                    .advise = bits_advice});
   }
 
   const YamlEntry& setup = m.require(
@@ -536,17 +543,178 @@ void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& ac
                " ns is " + show_number(u.value * to_ns * mhz / 1e3) + " cycles";
     return "";
   };
-  accel.dma_setup_cycles =
+  port.dma_setup_cycles =
       read_int(src, setup,
                {.expect = "a whole number of clock cycles",
                 .min = 0,
                 .below_min = "a setup time cannot be negative (0 = no fixed cost per transfer)",
                 .advise = setup_advice});
+  return port;
+}
+
+void read_offchip(const YamlSource& src, const YamlMapping& top, Accelerator& accel,
+                  const DecimalText& clock_mhz) {
+  const YamlEntry& entry =
+      top.require("offchip", "; e.g. offchip: {bits_per_cycle: 64, dma_setup_cycles: 20}");
+  const YamlMapping m = open_mapping(src, entry, "{bits_per_cycle: 64, dma_setup_cycles: 20}");
+  m.reject_unknown(kOffchipKeys, belongs_elsewhere("offchip"));
+  const LevelPort port =
+      read_port(src, m, accel.clock_mhz, clock_mhz,
+                {"off-chip bandwidth",
+                 " (the off-chip interface width in bits per clock cycle, e.g. 64; or the "
+                 "bandwidth as bytes_per_s, e.g. 1.6GB/s)",
+                 "the off-chip interface must move at least 1 bit per cycle"});
+  accel.offchip_bits_per_cycle = port.bits_per_cycle;
+  accel.dma_setup_cycles = port.dma_setup_cycles;
+}
+
+// ---------------------------------------------------------------- levels
+
+// A level's "<field>_source" word (what spad's echo writes, as energy_source):
+// "file" needs the energy in the file, "default ..." must equal the default.
+EnergySource read_source_word(const YamlSource& src, const YamlEntry& e, bool in_file,
+                              const std::string& energy_field, Count fj, Count default_fj) {
+  const std::string said = read_text(src, e);
+  if (said == energy_source_name(EnergySource::file)) {
+    if (!in_file)
+      fail_value(src, e, "says the energy is from the file, but " + energy_field + " is not given");
+    return EnergySource::file;
+  }
+  if (said == energy_source_name(EnergySource::default_value)) {
+    if (fj != default_fj)
+      fail_value(src, e,
+                 "says spad's default, which is " + fj_as_pj(default_fj) + " pJ here, but " +
+                     energy_field + " is " + fj_as_pj(fj) +
+                     " pJ; remove it (it is derived) or correct it");
+    return EnergySource::default_value;
+  }
+  fail_value(src, e,
+             "must be " + in_quotes(std::string(energy_source_name(EnergySource::file))) + " or " +
+                 in_quotes(std::string(energy_source_name(EnergySource::default_value))));
+}
+
+// double_buffer or halo_reuse of one level: every level must give the same
+// (MemoryLevels shares them), an absent key being false.
+bool read_shared_flag(const YamlSource& src, const YamlMapping& m, std::string_view key,
+                      std::size_t index, std::optional<bool>& first) {
+  const YamlEntry* e = m.find(key);
+  const bool value = e ? read_bool(src, *e) : false;
+  if (!first) {
+    first = value;
+    return value;
+  }
+  if (value != *first) {
+    const auto shown = [](bool v) { return std::string(v ? "true" : "false"); };
+    const std::string why =
+        "levels[0] has " + std::string(key) + " " + shown(*first) +
+        "; in this version double_buffer and halo_reuse apply to every level alike (as "
+        "--double-buffer and --halo-reuse do), so give the same value at every level";
+    if (e) fail_value(src, *e, why);
+    src.fail(m.mark(), "levels[" + std::to_string(index) + "]." + std::string(key) +
+                           " is not given (false by default), but " + why);
+  }
+  return value;
+}
+
+// The `levels:` list, outermost first: names, capacities, the shared
+// options, each boundary's port and each level's SRAM energy.
+void read_levels(const YamlSource& src, const YamlEntry& entry, double mhz,
+                 const DecimalText& clock_mhz, LevelAccelerator& accel) {
+  constexpr std::string_view kExample =
+      "{name: L1, capacity_bytes: 64KiB, bits_per_cycle: 256, dma_setup_cycles: 8}";
+  if (!entry.value.IsSequence())
+    fail_value(src, entry,
+               "must be a list of on-chip levels, outermost first, not " + yaml_kind(entry.value) +
+                   "; e.g. levels: [" + std::string(kExample) + "]");
+  const std::size_t count = entry.value.size();
+  if (count == 0) fail_value(src, entry, "lists no level; give at least one, outermost first");
+  if (count > kMaxMemoryLevels)
+    fail_value(src, entry,
+               std::to_string(count) + " on-chip levels: at most " +
+                   std::to_string(kMaxMemoryLevels) + " are supported");
+  std::optional<bool> double_buffer, halo_reuse;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string field = "levels[" + std::to_string(i) + "]";
+    const YAML::Node node = entry.value[i];
+    const YamlEntry item{field, field, node.Mark(), node};
+    const YamlMapping m = open_mapping(src, item, kExample);
+    m.reject_unknown(kLevelKeys, belongs_elsewhere("levels"));
+
+    MemoryLevel level;
+    const YamlEntry& name = m.require("name", " (a short name for the level, e.g. L2 or L1)");
+    level.name = std::string(trim(read_text(src, name)));
+    if (level.name.empty()) fail_value(src, name, "the name cannot be empty");
+    if (const std::string problem = name_problem(level.name); !problem.empty())
+      fail_value(src, name, "the name has " + problem + "; names must be printable UTF-8 text");
+    for (std::size_t k = 0; k < i; ++k)
+      if (accel.memory.levels[k].name == level.name)
+        fail_value(
+            src, name,
+            "levels[" + std::to_string(k) + "] has the same name; every level needs its own name");
+    level.capacity_bytes = read_capacity(src, m.require("capacity_bytes",
+                                                        " (the size of this level's SRAM, e.g. "
+                                                        "65536 or 64KiB)"));
+    accel.memory.double_buffer = read_shared_flag(src, m, "double_buffer", i, double_buffer);
+    accel.memory.halo_reuse = read_shared_flag(src, m, "halo_reuse", i, halo_reuse);
+
+    const std::string from = i == 0 ? "off-chip memory" : "levels[" + std::to_string(i - 1) + "]";
+    LevelPort port =
+        read_port(src, m, mhz, clock_mhz,
+                  {"bandwidth of the boundary above " + field + " (from " + from + ")",
+                   " (the bandwidth in bits per clock cycle from " + from + " into " + field +
+                       ", e.g. 64; or as bytes_per_s, e.g. 1.6GB/s)",
+                   "the boundary above " + field + " must move at least 1 bit per cycle"});
+    const Count default_fj = default_scratchpad_fj_per_byte(*level.capacity_bytes);
+    const YamlEntry* energy = m.find("pj_per_byte");
+    if (energy) {
+      port.sram_fj_per_byte = read_energy_fj(src, *energy, "per byte");
+      port.sram_source = EnergySource::file;
+    } else {
+      port.sram_fj_per_byte = default_fj;
+      port.sram_source = EnergySource::default_value;
+    }
+    if (const YamlEntry* e = m.find("pj_per_byte_source"))
+      port.sram_source = read_source_word(src, *e, energy != nullptr, field + ".pj_per_byte",
+                                          port.sram_fj_per_byte, default_fj);
+    accel.memory.levels.push_back(std::move(level));
+    accel.ports.push_back(port);
+  }
+}
+
+// The keys a levels list replaces, refused next to it.
+void reject_one_level_keys(const YamlSource& src, const YamlMapping& top, const YamlEntry& levels) {
+  if (const YamlEntry* e = top.find("scratchpad"))
+    src.fail(e->mark,
+             "scratchpad: and levels: (line " + std::to_string(levels.mark.line + 1) +
+                 ") are both given; levels: replaces scratchpad: (one level is a list of one), "
+                 "so give one of them");
+  if (const YamlEntry* e = top.find("offchip"))
+    src.fail(e->mark, "offchip: and levels: (line " + std::to_string(levels.mark.line + 1) +
+                          ") are both given; with levels:, the off-chip boundary is levels[0]'s "
+                          "bits_per_cycle and dma_setup_cycles, so remove offchip:");
+  for (const char* section : {"energy", "energy_source"})
+    if (const YamlEntry* e = top.find(section); e && e->value.IsMap()) {
+      const YamlMapping m(src, e->value, e->path + ".");
+      if (const YamlEntry* sram = m.find("scratchpad_pj_per_byte"))
+        src.fail(sram->mark, sram->path +
+                                 ": with levels:, each level's SRAM energy is its own "
+                                 "levels[i].pj_per_byte (default: spad's SRAM energy at its "
+                                 "capacity); remove this key");
+    }
 }
 
 }  // namespace
 
-Accelerator parse_accelerator_text(std::string_view text, const std::string& source) {
+namespace {
+
+// A machine file as read: every file as levels (a one-level file as one
+// level named "scratchpad"), and where its levels list is, if it has one.
+struct MachineText {
+  LevelAccelerator accel;
+  int levels_line = 0;  // 1-based
+};
+
+MachineText parse_machine_text(std::string_view text, const std::string& source) {
   const YamlSource src(source);
   const YAML::Node root = load_yaml_mapping(
       text, src,
@@ -556,16 +724,9 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
   const YamlMapping top(src, root, "");
   read_version(src, top);
   read_format(src, top);
-  // Several on-chip levels (DESIGN.md) are counted by `simulate` only; no
-  // accelerator cost covers them yet, so a levels list is refused rather
-  // than read as an unknown key or ignored.
-  if (const YamlEntry* levels = top.find("levels"))
-    src.fail(levels->mark,
-             "levels: several on-chip levels are not supported in machine files in this "
-             "version (accel, sweep and report cost one scratchpad); describe one level with "
-             "scratchpad: and offchip:, and count a several-level schedule with 'spad simulate "
-             "--schedule S.json --buffer OUTER,INNER'");
   top.reject_unknown(kTopKeys, belongs_elsewhere(""));
+  const YamlEntry* levels = top.find("levels");
+  if (levels) reject_one_level_keys(src, top, *levels);
 
   Accelerator accel;
   const YamlEntry& name =
@@ -588,26 +749,80 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
     }
   }
 
-  read_scratchpad(src, top, accel.machine);
-  read_precision(src, top, accel.machine.precision);
-  read_mac_array(src, top, accel.mac_array);
-  DecimalText clock_text;
-  accel.clock_mhz = read_clock(src, top, clock_text);
-  read_offchip(src, top, accel, clock_text);
-  read_energy(src, top, accel);
+  MachineText out;
+  if (!levels) {
+    read_scratchpad(src, top, accel.machine);
+    read_precision(src, top, accel.machine.precision);
+    read_mac_array(src, top, accel.mac_array);
+    DecimalText clock_text;
+    accel.clock_mhz = read_clock(src, top, clock_text);
+    read_offchip(src, top, accel, clock_text);
+    read_energy(src, top, accel);
 
-  // The reads above check every field; this catches what only the whole
-  // machine shows (a MAC array over kMaxMacsPerCycle).
+    // The reads above check every field; this catches what only the whole
+    // machine shows (a MAC array over kMaxMacsPerCycle).
+    try {
+      validate(accel);
+    } catch (const UserError& e) {
+      throw UserError(source + ": " + e.what());
+    }
+    out.accel = as_level_accelerator(accel);
+    return out;
+  }
+
+  LevelAccelerator& level_accel = out.accel;
+  level_accel.name = accel.name;
+  level_accel.description = accel.description;
+  read_precision(src, top, level_accel.memory.precision);
+  read_mac_array(src, top, level_accel.mac_array);
+  DecimalText clock_text;
+  level_accel.clock_mhz = read_clock(src, top, clock_text);
+  read_levels(src, *levels, level_accel.clock_mhz, clock_text, level_accel);
+  // MAC and off-chip energies as one level reads them (the scratchpad's is
+  // refused above: each level has its own).
+  accel.machine.precision = level_accel.memory.precision;
+  accel.machine.capacity_bytes = level_accel.memory.levels.front().capacity_bytes;
+  read_energy(src, top, accel);
+  level_accel.mac_fj = accel.energy.mac_fj;
+  level_accel.mac_source = accel.energy.mac_source;
+  level_accel.offchip_fj_per_byte = accel.energy.offchip_fj_per_byte;
+  level_accel.offchip_source = accel.energy.offchip_source;
   try {
-    validate(accel);
+    validate(level_accel);
   } catch (const UserError& e) {
     throw UserError(source + ": " + e.what());
   }
-  return accel;
+  out.levels_line = levels->mark.line + 1;
+  return out;
+}
+
+}  // namespace
+
+LevelAccelerator parse_level_accelerator_text(std::string_view text, const std::string& source) {
+  return parse_machine_text(text, source).accel;
+}
+
+Accelerator parse_accelerator_text(std::string_view text, const std::string& source) {
+  const MachineText machine = parse_machine_text(text, source);
+  if (std::optional<Accelerator> one = as_one_level(machine.accel)) return *one;
+  const MemoryLevels& m = machine.accel.memory;
+  std::string names;
+  for (std::size_t l = 0; l < m.levels.size(); ++l)
+    names += (l ? ", " : "") + in_quotes(m.levels[l].name);
+  throw UserError(source + ": line " + std::to_string(machine.levels_line) +
+                  ": levels: " + std::to_string(m.levels.size()) + " on-chip levels (" + names +
+                  "), but this command costs one scratchpad (there is no search over several "
+                  "levels yet); give a machine of one level (scratchpad: and offchip:), and "
+                  "count a several-level schedule with 'spad simulate --schedule S.json "
+                  "--buffer OUTER,INNER'");
 }
 
 Accelerator read_accelerator_file(const std::string& path) {
   return parse_accelerator_text(read_text_file(path, "machine file"), path);
+}
+
+LevelAccelerator read_level_accelerator_file(const std::string& path) {
+  return parse_level_accelerator_text(read_text_file(path, "machine file"), path);
 }
 
 }  // namespace spad

@@ -84,8 +84,13 @@ void render(const YAML::Node& v, int depth, bool top, std::string& out) {
 void check_unique_keys(const YamlSource& source, const YAML::Node& node, int depth,
                        const std::string& prefix) {
   if (depth <= 0) return;
-  if (node.IsSequence())
-    for (const auto& item : node) check_unique_keys(source, item, depth - 1, prefix);
+  if (node.IsSequence()) {
+    // Items are named by index: "levels." -> "levels[0].".
+    const std::string list = prefix.empty() ? prefix : prefix.substr(0, prefix.size() - 1);
+    std::size_t index = 0;
+    for (const auto& item : node)
+      check_unique_keys(source, item, depth - 1, list + "[" + std::to_string(index++) + "].");
+  }
   if (!node.IsMap()) return;
   // Constructing the mapping checks the keys of this level.
   const YamlMapping mapping(source, node, prefix);

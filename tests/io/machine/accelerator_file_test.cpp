@@ -533,28 +533,3 @@ TEST(AcceleratorFileErrorsCount, MessagesStartWithTheFile) {
 
 }  // namespace
 }  // namespace spad
-
-namespace spad {
-namespace {
-
-// Several on-chip levels are not costed on an accelerator in this version: a
-// levels list is refused with its line, never ignored or read as a typo.
-TEST(AcceleratorFile, LevelsListIsRefusedClearly) {
-  const std::string text = kBase +
-                           "levels:\n"
-                           "  - {name: L2, capacity_bytes: 512KiB}\n"
-                           "  - {name: L1, capacity_bytes: 64KiB}\n";
-  try {
-    parse(text);
-    FAIL() << "no error";
-  } catch (const UserError& e) {
-    const std::string what = e.what();
-    EXPECT_NE(what.find("m.yaml: line 12"), std::string::npos) << what;
-    EXPECT_NE(what.find("several on-chip levels are not supported in machine files"),
-              std::string::npos)
-        << what;
-  }
-}
-
-}  // namespace
-}  // namespace spad
