@@ -8,9 +8,12 @@
 #include "base/name_text.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/level_result_check.hpp"
 #include "io/json/schedule_fields.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/text_fields.hpp"
+#include "workload/layer.hpp"
 
 namespace spad {
 namespace {
@@ -82,15 +85,21 @@ LevelSchedule level_list_from_json(const nlohmann::json& j, const std::string& s
 
 LevelSchedule level_schedule_from_json(const nlohmann::json& j, const std::string& source) {
   require_object(j, source, "a schedule");
-  // A result document fed back in whose schedule has levels: that schedule.
-  // (One-level results, network documents and everything else go through
-  // the one-level reader, which checks their costs.)
+  // A result document fed back in whose schedule has levels: that schedule,
+  // its per-level counts checked (io/json/level_result_check). (One-level results, network
+  // documents and everything else go through the one-level reader, which checks their costs.)
   if (!j.contains("order") && j.contains("schedule")) {
     const nlohmann::json& inner = j.at("schedule");
     if (inner.is_object() && inner.contains("levels") && !inner.contains("schedule")) {
       expect_document_kind(j, source, {DocKind::result}, "a several-level schedule is read from");
       LevelSchedule s = level_list_from_json(inner, source + " (schedule)");
-      if (s.levels.size() > 1) return s;
+      if (s.levels.size() > 1) {
+        // Its derived numbers, when it says on which layer and machine.
+        if (j.contains("layer") && j.contains("machine") && j.contains("levels"))
+          check_level_result_costs(
+              j, Layer(layer_spec_from_json(j.at("layer"), source + " (layer)")), s, source);
+        return s;
+      }
     }
   }
   if (!j.contains("schedule") && j.contains("levels")) return level_list_from_json(j, source);

@@ -15,7 +15,9 @@
 // schedule_from_json reads a one-level "levels" list as a Schedule and
 // refuses a several-level one, naming the source and why. A result document
 // (spad-result/1) holding a several-level schedule is read through its
-// "schedule" member; its per-level counts are not checked on reading.
+// "schedule" member; when it gives "layer", "machine" and "levels", its
+// derived counts (top-level and per level) are recomputed by the level model
+// and a mismatch is an error naming the key (io/json/level_result_check).
 //
 // Written back: a one-level schedule in the one-level form (its level name
 // dropped), several levels in the "levels" form with "name" when non-empty.

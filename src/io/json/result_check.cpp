@@ -9,30 +9,6 @@
 #include "model/evaluate.hpp"
 
 namespace spad {
-namespace {
-
-// Every leaf of `want` that `given` also has must be equal.
-void compare_leaves(const nlohmann::json& given, const nlohmann::ordered_json& want,
-                    const std::string& source, const std::string& path) {
-  if (want.is_object()) {
-    if (!given.is_object())
-      throw UserError(source + ": " + path + " = " + show_json(given) +
-                      ": must be an object, as spad writes it");
-    for (const auto& [key, value] : want.items())
-      if (given.contains(key))
-        compare_leaves(given.at(key), value, source, path + (path.empty() ? "" : ".") + key);
-    return;
-  }
-  if (given != nlohmann::json(want))
-    throw UserError(source + ": " + path + " = " + show_json(given) +
-                    " does not match the value recomputed from the document's layer, schedule "
-                    "and machine (" +
-                    nlohmann::json(want).dump() +
-                    "); derived numbers are checked on input: remove the key or correct it");
-}
-
-}  // namespace
-
 Machine machine_from_result_json(const nlohmann::json& j, const std::string& source) {
   const std::string where = source + ": machine";
   require_object(j, where, "machine");
@@ -70,6 +46,33 @@ Machine machine_from_result_json(const nlohmann::json& j, const std::string& sou
   return m;
 }
 
+void check_derived_leaves(const nlohmann::json& given, const nlohmann::ordered_json& want,
+                          const std::string& source, const std::string& path) {
+  if (want.is_object()) {
+    if (!given.is_object())
+      throw UserError(source + ": " + path + " = " + show_json(given) +
+                      ": must be an object, as spad writes it");
+    for (const auto& [key, value] : want.items())
+      if (given.contains(key))
+        check_derived_leaves(given.at(key), value, source, path + (path.empty() ? "" : ".") + key);
+    return;
+  }
+  if (want.is_array()) {
+    if (!given.is_array() || given.size() != want.size())
+      throw UserError(source + ": " + path + " = " + show_json(given) + ": must be an array of " +
+                      std::to_string(want.size()) + " entries, as spad writes it");
+    for (std::size_t i = 0; i < want.size(); ++i)
+      check_derived_leaves(given[i], want[i], source, path + "[" + std::to_string(i) + "]");
+    return;
+  }
+  if (given != nlohmann::json(want))
+    throw UserError(source + ": " + path + " = " + show_json(given) +
+                    " does not match the value recomputed from the document's layer, schedule "
+                    "and machine (" +
+                    nlohmann::json(want).dump() +
+                    "); derived numbers are checked on input: remove the key or correct it");
+}
+
 void check_result_costs(const nlohmann::json& obj, const Layer& layer, const Schedule& schedule,
                         const Machine& machine, const std::string& source,
                         const std::string& where) {
@@ -83,7 +86,7 @@ void check_result_costs(const nlohmann::json& obj, const Layer& layer, const Sch
   want.erase("schedule");
   want.erase("machine");
   for (const auto& [key, value] : want.items())
-    if (obj.contains(key)) compare_leaves(obj.at(key), value, source, where + key);
+    if (obj.contains(key)) check_derived_leaves(obj.at(key), value, source, where + key);
 }
 
 void check_layer_derived(const nlohmann::json& obj, const Layer& layer, const std::string& source,

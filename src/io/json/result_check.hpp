@@ -19,6 +19,13 @@ namespace spad {
 // double_buffer, capacity_bytes or null).
 Machine machine_from_result_json(const nlohmann::json& j, const std::string& source);
 
+// Every leaf of `want` that `given` also has must be equal (objects by key,
+// arrays entry by entry and of the same length); a mismatch is a UserError
+// naming `path` and the key under it ("levels[1].arrays.W.fills"), the value
+// given and the value recomputed.
+void check_derived_leaves(const nlohmann::json& given, const nlohmann::ordered_json& want,
+                          const std::string& source, const std::string& path);
+
 // The cost keys of a result object (arrays.*, traffic_bytes, buffer_bytes,
 // compulsory_bytes, fits, total_fills) that `obj` gives, against the model's
 // evaluation of `schedule` on `layer` and `machine`; `where` prefixes key
