@@ -10,7 +10,7 @@
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"
-#include "report/optimize_short_schedule.hpp"
+#include "report/short_schedule.hpp"
 #include "report/text_table.hpp"
 
 namespace spad {

@@ -9,7 +9,7 @@
 //   machine   precision ..., capacity 64 KiB
 //
 // Columns: shape (report/network_layer_shape), MACs, the schedule in the
-// one-line notation (report/optimize_short_schedule), the bytes of the I, W
+// one-line notation (report/short_schedule), the bytes of the I, W
 // and O buffers, traffic bytes, compulsory bytes and their ratio. A layer that
 // does not fit says so and names the capacity it needs.
 #pragma once

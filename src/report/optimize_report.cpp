@@ -10,7 +10,7 @@
 #include "report/layer_summary.hpp"
 #include "report/loop_nest.hpp"
 #include "report/number_text.hpp"
-#include "report/optimize_short_schedule.hpp"
+#include "report/short_schedule.hpp"
 #include "report/text_table.hpp"
 #include "report/traffic_table.hpp"
 

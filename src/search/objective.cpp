@@ -45,7 +45,7 @@ ObjectiveFunction::ObjectiveFunction(Objective objective, std::shared_ptr<const 
     throw UserError("the " + std::string(objective_name(objective)) +
                     " objective needs an accelerator description (--machine FILE)");
   accel_ = std::move(accel);
-  tables_ = std::make_unique<AccelTables>(layer, *accel_);
+  accel_evaluator_ = std::make_unique<AccelEvaluator>(layer, *accel_);
 }
 
 ObjectiveValue objective_value(Objective objective, const AccelCost& cost, Count traffic_bytes) {
@@ -62,7 +62,8 @@ ObjectiveValue objective_value(Objective objective, const AccelCost& cost, Count
 
 ObjectiveValue ObjectiveFunction::value(const Schedule& schedule, const Traffic& traffic) const {
   if (!on_accelerator()) return {traffic.traffic_bytes, 0};
-  return objective_value(objective_, tables_->cost(schedule, traffic, OnOverflow::saturate),
+  return objective_value(objective_,
+                         accel_evaluator_->cost(schedule, traffic, OnOverflow::saturate),
                          traffic.traffic_bytes);
 }
 

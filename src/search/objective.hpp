@@ -17,7 +17,7 @@
 #include <string_view>
 
 #include "model/accel_cost.hpp"
-#include "model/accel_tables.hpp"
+#include "model/accel_evaluator.hpp"
 #include "model/accelerator.hpp"
 #include "model/traffic.hpp"
 #include "schedule/schedule.hpp"
@@ -57,7 +57,7 @@ class ObjectiveFunction {
   // The MAC array's lanes; nullptr for traffic.
   const MacArray* lanes() const { return accel_ ? &accel_->mac_array : nullptr; }
   // Lane steps and trip counts per tile (on an accelerator only).
-  const AccelTables& tables() const { return *tables_; }
+  const AccelEvaluator& accel_evaluator() const { return *accel_evaluator_; }
 
   // The value of a schedule whose traffic is `traffic`.
   ObjectiveValue value(const Schedule& schedule, const Traffic& traffic) const;
@@ -69,7 +69,7 @@ class ObjectiveFunction {
  private:
   Objective objective_;
   std::shared_ptr<const Accelerator> accel_;
-  std::unique_ptr<AccelTables> tables_;
+  std::unique_ptr<AccelEvaluator> accel_evaluator_;
 };
 
 }  // namespace spad

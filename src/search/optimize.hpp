@@ -24,7 +24,7 @@
 
 namespace spad {
 
-// The options of every search: optimize, and the baselines of search/dataflows
+// The options of every search: optimize, and the baselines of search/baselines
 // (which replace `space` with their own).
 struct SearchOptions {
   SearchSpace space;

@@ -255,7 +255,7 @@ void TemplateSolver::solve(const LoopTemplate& tpl) {
 }
 
 LoopSteps TemplateSolver::steps_with_rest(std::size_t level, const Schedule& for_trips) const {
-  const AccelTables& tables = objective_.tables();
+  const AccelEvaluator& tables = objective_.accel_evaluator();
   LoopSteps out;
   for (Dim d : kAllDims) {
     out.lane_steps[d] = tables.steps(d, schedule_.tiles[d]);

@@ -6,7 +6,7 @@
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "study/layer_shapes.hpp"
 #include "study/optimize_network.hpp"
 

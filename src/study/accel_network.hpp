@@ -2,7 +2,7 @@
 // for the objective on the accelerator (study/optimize_network: each
 // distinct shape searched once), its cycles and energy (model/accel_cost),
 // and, per distinct shape that fits, the fixed dataflows searched for the
-// same objective and the HWCE-like engine (search/dataflows), copied to the
+// same objective and the HWCE-like engine (search/baselines), copied to the
 // layers of the same shape.
 //
 // Parallelism as in compare_network: jobs on min(T, jobs) workers, results

@@ -1,6 +1,6 @@
 // The answer of `spad accel`: the best schedule of every selected layer for
 // an objective (traffic, latency or energy) on an accelerator, its cycles and
-// energy, and the same for the baselines of search/dataflows (kAccelBaselines). A plain
+// energy, and the same for the baselines of search/baselines (kAccelBaselines). A plain
 // value; study/accel_network fills it, io and report write it.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 #include "model/accel_cost.hpp"
 #include "model/accelerator.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "search/objective.hpp"
 #include "study/network_result.hpp"
 
@@ -24,7 +24,7 @@ struct CostedSchedule {
 
 struct LayerAccel {
   std::optional<AccelCost> cost;  // of the optimum; nullopt when it does not fit
-  // Indexed by Baseline (search/dataflows), set for kAccelBaselines (never
+  // Indexed by Baseline (search/baselines), set for kAccelBaselines (never
   // working_set); nullopt where the baseline does not fit or cannot run the
   // layer. Empty when baselines were not asked for.
   std::array<std::optional<CostedSchedule>, kNumBaselines> baselines;

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "base/parallel_run.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "study/layer_shapes.hpp"
 #include "study/optimize_network.hpp"
 

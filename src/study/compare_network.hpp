@@ -1,6 +1,6 @@
 // The computation behind `spad compare`: the optimum of every selected layer
 // (study/optimize_network: each distinct shape searched once), then, per
-// distinct shape whose optimum fits, the baselines of search/dataflows and the
+// distinct shape whose optimum fits, the baselines of search/baselines and the
 // working-set capacity for the optimum's traffic, copied to the layers of the
 // same shape. The lower bound is computed for every layer.
 //

@@ -1,7 +1,7 @@
 // The answer of `spad compare`: the optimum of every selected layer (a
 // NetworkResult, as `optimize --model` gives it) and, per layer, what stands
 // beside it: the lower bound (model/lower_bound), the seven baselines of
-// search/dataflows (three fixed dataflows, the HWCE-like engine with V = 1, 2
+// search/baselines (three fixed dataflows, the HWCE-like engine with V = 1, 2
 // and 4 output maps per pass, the working-set model) and the smallest
 // capacity at which the working-set space reaches the optimum's traffic.
 // A plain value; study/compare_network fills it, io and report write it.
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "model/lower_bound.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "study/network_result.hpp"
 
 namespace spad {

@@ -10,7 +10,7 @@
 #include "model/accel_cost.hpp"
 #include "model/evaluate.hpp"
 #include "model/lower_bound.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "study/shape_optima.hpp"
 
 namespace spad {

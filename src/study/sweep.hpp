@@ -1,7 +1,7 @@
 // `spad sweep`: the exact optimum of every layer of one or more networks at
 // every scratchpad capacity of a list, with the network totals, the
 // compulsory traffic and the lower bound (model/lower_bound) at each point,
-// and on request the baselines of search/dataflows beside them.
+// and on request the baselines of search/baselines beside them.
 //
 // Work is shared where that is exact: each distinct layer shape (all
 // LayerSpec fields but the name, across all the networks) is searched once

@@ -22,7 +22,7 @@
 #include "model/evaluate.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/network_table.hpp"
-#include "report/optimize_short_schedule.hpp"
+#include "report/short_schedule.hpp"
 
 namespace spad {
 namespace {

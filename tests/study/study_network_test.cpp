@@ -3,7 +3,7 @@
 // and the job runner under them
 // (base/parallel_run): each distinct shape is searched once and its answer
 // copied to the layers of the same shape, every answer equals the per-layer
-// call it stands for (search/optimize, search/dataflows, model/accel_cost),
+// call it stands for (search/optimize, search/baselines, model/accel_cost),
 // the result is the same for any thread count, and progress counts each job.
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@
 #include "io/json/compare_result_json.hpp"
 #include "io/json/network_result_json.hpp"
 #include "model/accel_cost.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"

@@ -13,7 +13,7 @@
 #include "model/lower_bound.hpp"
 #include "random_accelerator.hpp"
 #include "random_cases.hpp"
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 #include "search/optimize.hpp"
 #include "study/capacity_optima.hpp"
 

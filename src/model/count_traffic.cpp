@@ -1,6 +1,6 @@
 // The counting routine behind evaluate() and Evaluator: DESIGN.md's rules per
 // array (see model/evaluate.cpp for the formulas).
-#include "model/model_core.hpp"
+#include "model/count_traffic.hpp"
 
 #include <array>
 

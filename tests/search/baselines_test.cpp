@@ -1,9 +1,9 @@
-// The baselines (search/dataflows): the HWCE-like schedule's traffic derived
+// The baselines (search/baselines): the HWCE-like schedule's traffic derived
 // by hand on two layers; on random layers and capacities, the optimum is
 // never worse than a feasible baseline, the working-set optimum never better
 // than the per-array one, and every baseline schedule simulates to exactly the
 // traffic reported for it; the capacity search is exact.
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 
 #include <gtest/gtest.h>
 
@@ -36,7 +36,7 @@ using testing::uniform;
 //   Total 72 + 256 + 720 + 576 = 1624 B.
 //   Buffers: I 3 rows x 8 columns = 24 B, W 2*9 = 18 B, O 2 maps x 6 psums
 //   x 4 B = 48 B: 90 B.
-TEST(Dataflows, HwceByHandOnASmallLayer) {
+TEST(Baselines, HwceByHandOnASmallLayer) {
   const Layer layer(LayerSpec{.name = "a", .C = 2, .M = 4, .H = 8, .W = 8, .R = 3, .S = 3});
   Machine machine;
   machine.capacity_bytes = 90;
@@ -74,7 +74,7 @@ TEST(Dataflows, HwceByHandOnASmallLayer) {
 //   Total 5040 + 162 + 12000 + 9600 = 26802 B.
 //   Buffers: I 3 rows x 31 = 93 * 2 = 186 B, W 2*9*2 = 36 B, O 2 x 30 x 4 =
 //   240 B: 462 B.
-TEST(Dataflows, HwceByHandOnAStripedLayer) {
+TEST(Baselines, HwceByHandOnAStripedLayer) {
   const Layer layer(LayerSpec{.name = "b",
                               .C = 3,
                               .M = 3,
@@ -103,7 +103,7 @@ TEST(Dataflows, HwceByHandOnAStripedLayer) {
   EXPECT_EQ(simulate(layer, h->schedule, hwce_machine(machine)), t);
 }
 
-TEST(Dataflows, HwceCannotRunAKernelWiderThanItsStripe) {
+TEST(Baselines, HwceCannotRunAKernelWiderThanItsStripe) {
   const Layer wide(LayerSpec{.name = "w", .H = 4, .W = 40, .S = 17, .dilation_w = 2});
   EXPECT_FALSE(hwce_schedule(wide, 1));
   const Layer fits(LayerSpec{.name = "f", .H = 4, .W = 40, .S = 16, .dilation_w = 2});
@@ -115,7 +115,7 @@ TEST(Dataflows, HwceCannotRunAKernelWiderThanItsStripe) {
 // A documented difference (docs/dataflows.md): with P = Q = 1 the O tile does
 // not change across the channel loop, so spad keeps the partial sums on chip
 // and writes each output once, where the engine would stream them per channel.
-TEST(Dataflows, HwceOnAFullyConnectedLayerKeepsPartialSums) {
+TEST(Baselines, HwceOnAFullyConnectedLayerKeepsPartialSums) {
   const Layer fc(LayerSpec{.name = "fc", .C = 5, .M = 4});
   Machine machine;
   machine.capacity_bytes = 1024;
@@ -127,7 +127,7 @@ TEST(Dataflows, HwceOnAFullyConnectedLayerKeepsPartialSums) {
   EXPECT_EQ(h->traffic.arrays[Tensor::I].reads, 2 * 5);  // once per pair of output maps
 }
 
-TEST(Dataflows, SpacesAreTheDocumentedOnes) {
+TEST(Baselines, SpacesAreTheDocumentedOnes) {
   for (Baseline d : kFixedDataflows) {
     const SearchSpace space = dataflow_space(d);
     ASSERT_TRUE(space.fixed_order && space.fixed_spans);
@@ -142,7 +142,7 @@ TEST(Dataflows, SpacesAreTheDocumentedOnes) {
 // One enum for every study's baselines: the names are the JSON keys of
 // DESIGN.md (compare and accel documents), the HWCE ones carry their V, and
 // only the three fixed dataflows are search spaces.
-TEST(Dataflows, OneBaselineEnumForEveryStudy) {
+TEST(Baselines, OneBaselineEnumForEveryStudy) {
   std::vector<std::string> names;
   for (Baseline b : kAllBaselines) names.emplace_back(baseline_name(b));
   EXPECT_EQ(names,
@@ -171,7 +171,7 @@ void expect_replays(const Layer& layer, const Candidate& c, const Machine& machi
   EXPECT_EQ(simulate(layer, c.schedule, machine), c.traffic) << "case " << i;
 }
 
-TEST(Dataflows, OptimumBeatsEveryBaselineAndBaselinesReplay) {
+TEST(Baselines, OptimumBeatsEveryBaselineAndBaselinesReplay) {
   Rng rng(8128);
   SearchOptions run;
   run.threads = 1;
@@ -221,7 +221,7 @@ TEST(Dataflows, OptimumBeatsEveryBaselineAndBaselinesReplay) {
 // smallest_capacity_for_traffic is exact: at the capacity it returns the
 // space reaches the target, one byte less it does not. The working-set space
 // and the fixed dataflows never need less than the per-array space.
-TEST(Dataflows, SmallestCapacityForTrafficIsExact) {
+TEST(Baselines, SmallestCapacityForTrafficIsExact) {
   Rng rng(496);
   SearchOptions run;
   run.threads = 1;

@@ -1,9 +1,9 @@
-// Lane-step and trip-count tables for the accelerator cost.
-#include "model/accel_tables.hpp"
+// AccelEvaluator: lane-step and trip-count tables for the accelerator cost.
+#include "model/accel_evaluator.hpp"
 
 namespace spad {
 
-AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
+AccelEvaluator::AccelEvaluator(const Layer& layer, const Accelerator& accel)
     : layer_(&layer), accel_(&accel) {
   for (Dim d : kAllDims) {
     const Count extent = layer.bound(d);
@@ -19,19 +19,19 @@ AccelTables::AccelTables(const Layer& layer, const Accelerator& accel)
   }
 }
 
-Count AccelTables::steps(Dim d, Count tile) const {
+Count AccelEvaluator::steps(Dim d, Count tile) const {
   const auto& table = steps_[index(d)];
   if (!table.empty()) return table[static_cast<std::size_t>(tile)];
   return lane_steps(layer_->bound(d), tile, accel_->mac_array.unroll[d]);
 }
 
-Count AccelTables::trips(Dim d, Count tile) const {
+Count AccelEvaluator::trips(Dim d, Count tile) const {
   const auto& table = trips_[index(d)];
   if (!table.empty()) return table[static_cast<std::size_t>(tile)];
   return ceil_div(layer_->bound(d), tile);
 }
 
-LoopSteps AccelTables::loop_steps(const Schedule& schedule) const {
+LoopSteps AccelEvaluator::loop_steps(const Schedule& schedule) const {
   LoopSteps out;
   for (Dim d : kAllDims) {
     out.lane_steps[d] = steps(d, schedule.tiles[d]);
@@ -40,8 +40,8 @@ LoopSteps AccelTables::loop_steps(const Schedule& schedule) const {
   return out;
 }
 
-AccelCost AccelTables::cost(const Schedule& schedule, const Traffic& traffic,
-                            OnOverflow policy) const {
+AccelCost AccelEvaluator::cost(const Schedule& schedule, const Traffic& traffic,
+                               OnOverflow policy) const {
   const Activity activity = count_activity(*layer_, loop_steps(schedule), traffic);
   return cost_from_inputs(
       cost_inputs(accel_->machine.precision, activity, traffic, accel_->machine.double_buffer),

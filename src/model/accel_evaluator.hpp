@@ -1,4 +1,4 @@
-// The accelerator cost bound to one layer and accelerator, with the lane
+// AccelEvaluator: the accelerator cost bound to one layer and accelerator, with the lane
 // steps F_d(t) and trip counts T_d(t) of every tile precomputed:
 // cost(schedule, traffic) returns exactly accel_cost(layer, schedule, accel,
 // traffic) without a division per loop. This is what the search calls.
@@ -14,9 +14,9 @@
 
 namespace spad {
 
-class AccelTables {
+class AccelEvaluator {
  public:
-  AccelTables(const Layer& layer, const Accelerator& accel);
+  AccelEvaluator(const Layer& layer, const Accelerator& accel);
 
   Count steps(Dim d, Count tile) const;
   Count trips(Dim d, Count tile) const;

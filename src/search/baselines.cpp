@@ -1,6 +1,6 @@
 // The baselines: fixed-dataflow spaces, the HWCE-like schedule, the
 // working-set space, and the capacity search over any space.
-#include "search/dataflows.hpp"
+#include "search/baselines.hpp"
 
 #include <algorithm>
 #include <string>

@@ -1,5 +1,5 @@
 // The one-line schedule notation.
-#include "report/optimize_short_schedule.hpp"
+#include "report/short_schedule.hpp"
 
 #include <vector>
 
