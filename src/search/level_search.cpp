@@ -1,0 +1,421 @@
+// The exact search over several on-chip levels: branch and bound over each
+// level's tiles and order, outermost level first, the spans and bypasses
+// chosen exactly once every level is fixed (search/level_span_choice).
+//
+// Space. Level l's tile of d ranges over 1..t^(l-1)_d (t^0 = D_d): a larger
+// tile makes the same single trip in every enclosing tile (DESIGN.md), so it
+// is the same nest. A loop with t^l_d = t^(l-1)_d makes one trip in every
+// enclosing tile, a no-op wherever it stands: such loops are placed
+// innermost (n g m c p q r s order) and every order of the other ("live")
+// loops is visited; a span covering only no-op loops holds what span 0
+// holds and is filled when span 0 is, so spans are 0 and (no-ops + 1 .. 8).
+//
+// What a node knows. With levels 1..l fixed (tiles and orders), every buffer
+// at those levels is fixed for each span: a level-h buffer of A holds every
+// element touched while the deeper groups and k loops of level h run, so its
+// content, size and fills depend on the groups of levels 1..h and its span
+// alone (model/level_evaluate counts it from those: the level model called on
+// levels 1..l gives the same counts for them as on any completion; tested).
+// Its loads cross every boundary between it and the nearest outer level
+// holding A, which is the first buffer of A at a level >= b for boundary b.
+//
+// Lower bounds at a node, levels 1..l fixed (l < L), for every completion
+// (tested against the level model in tests/search/level_search_bounds_test):
+//  (B) Any buffer of A at a level m > l moves at least what a span-0 buffer
+//      of A at level l moves (its "pseudo" record). Split the run of the flat
+//      nest into maximal stretches where the level-1..l loops that index A
+//      keep their indices: the span-0 level-l buffer holds one tile (footprint
+//      F) for each stretch. Every element of F is touched in the stretch, so
+//      the deeper buffer holds it then. At the stretch's start some of those
+//      loops changed, so the deeper buffer's tile position changed too; if the
+//      span-0 buffer's fill there is whole (not one p/q/r/s loop stepping by
+//      one, or no halo reuse), so is the deeper buffer's (it sees the same
+//      changes and more), and every element of F is loaded in the stretch; if
+//      it is a halo fill, the deeper buffer held at most elements of the
+//      previous F, so it loads at least F minus the previous F, what the
+//      span-0 buffer loads. O alike: every element of F is read back in the
+//      stretch except on its first hold (the same stretch for both), and
+//      written back at least once per stretch; every boundary sees |O| final
+//      writes. So the bytes of A across boundary b are at least: for b > l,
+//      the pseudo record's; for b <= l, the least of the pseudo record's and
+//      those of every buffer of A at levels b..l that fits its level alone.
+//      Every boundary also carries at least the compulsory bytes.
+//  (F) A's level-L buffer has every loop of levels 1..l outside it, so it is
+//      refilled at least whenever the span-0 level-l buffer is: its fills are
+//      at least the pseudo record's. Buffers at levels < L may be bypassed (0).
+//  (S) A's level-L buffer holds at least the largest footprint of a single
+//      point (every single point lies inside some tile it holds): the buffer
+//      of the all-ones one-level schedule.
+// A node is cut only when these bounds are lexicographically greater than
+// the incumbent's key (equal is never cut), so every schedule whose key is at
+// most the optimum's is reached, and the answer, the least by (key, the order
+// of level_search.hpp), is the same for any thread count.
+#include "search/level_search.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <tuple>
+
+#include "base/error.hpp"
+#include "base/parallel_run.hpp"
+#include "model/evaluate.hpp"
+#include "model/level_evaluate.hpp"
+#include "search/level_span_choice.hpp"
+
+namespace spad {
+namespace {
+
+using Key = std::vector<Count>;  // bytes across boundary 1..L, fills, buffer bytes
+
+// One level's tiles and order, and its buffers for every span.
+struct LevelNode {
+  LevelLoops loops;
+  LevelRecords records;
+};
+
+// The order after the key (level_search.hpp), without the spans.
+std::vector<Count> structure_order(const std::vector<const LevelNode*>& path) {
+  std::vector<Count> out;
+  for (const LevelNode* n : path) {
+    for (Dim d : kAllDims) out.push_back(n->loops.tiles[d]);
+    for (Dim d : n->loops.order) out.push_back(static_cast<Count>(index(d)));
+  }
+  return out;
+}
+
+// The best schedule so far, shared by the workers.
+class LevelIncumbent {
+ public:
+  // Offers a complete schedule with its key and order.
+  void offer(const Key& key, std::vector<Count> order, LevelCandidate candidate) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (best_ && std::tie(key, order) >= std::tie(key_, order_)) return;
+    key_ = key;
+    order_ = std::move(order);
+    best_ = std::move(candidate);
+  }
+  std::optional<Key> bar() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return best_ ? std::optional<Key>(key_) : std::nullopt;
+  }
+  std::optional<LevelCandidate> take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::move(best_);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  Key key_;
+  std::vector<Count> order_;
+  std::optional<LevelCandidate> best_;
+};
+
+// Lower bounds of each term lexicographically above the bar: every schedule
+// they bound is strictly worse.
+bool strictly_worse(const Key& lower, const std::optional<Key>& bar) { return bar && lower > *bar; }
+
+class LevelSearcher {
+ public:
+  LevelSearcher(const Layer& layer, const MemoryLevels& machine, LevelIncumbent& incumbent)
+      : layer_(layer), machine_(machine), incumbent_(incumbent) {
+    L_ = machine.levels.size();
+    for (const MemoryLevel& m : machine.levels) capacity_.push_back(*m.capacity_bytes);
+    compulsory_ = compulsory_bytes(layer, machine.precision);
+    // (S): the all-ones one-level schedule.
+    LevelSchedule ones;
+    ones.levels.resize(1);
+    for (Dim d : kAllDims) ones.levels[0].tiles[d] = 1;
+    for (Tensor a : kAllTensors) ones.levels[0].buffer_span[a] = 0;
+    MemoryLevels one = machine;
+    one.levels.assign(1, MemoryLevel{});
+    const LevelTraffic t = evaluate_levels(layer, ones, one);
+    for (Tensor a : kAllTensors)
+      least_buffer_ = add(least_buffer_, t.levels[0].arrays[a].buffer_bytes);
+  }
+
+  bool anything_fits() const { return least_buffer_ <= capacity_.back(); }
+
+  // The (tiles, order) choices of level `level` (0-based) inside `enclosing`.
+  template <class Visit>
+  void for_each_structure(std::size_t level, const PerDim<Count>& enclosing, Visit visit) const {
+    PerDim<Count> tiles;
+    for (Dim d : kAllDims) tiles[d] = 1;
+    for (;;) {
+      LevelLoops loops;
+      loops.name = machine_.levels[level].name;
+      loops.tiles = tiles;
+      std::vector<Dim> live;
+      std::size_t pos = 0;
+      for (Dim d : kAllDims) {
+        if (tiles[d] >= enclosing[d])
+          loops.order[pos++] = d;
+        else
+          live.push_back(d);
+      }
+      const std::size_t noops = pos;
+      do {
+        for (std::size_t i = 0; i < live.size(); ++i) loops.order[noops + i] = live[i];
+        visit(loops, noops);
+      } while (std::next_permutation(live.begin(), live.end()));
+      // Next tile vector (odometer, s fastest).
+      std::size_t k = kNumDims;
+      for (; k-- > 0;) {
+        const Dim d = kAllDims[k];
+        if (tiles[d] < enclosing[d]) {
+          ++tiles[d];
+          break;
+        }
+        tiles[d] = 1;
+      }
+      if (k == static_cast<std::size_t>(-1)) return;
+    }
+  }
+
+  // The records of a level's buffers for every span, `path` holding the
+  // levels outside it.
+  LevelNode make_node(const std::vector<const LevelNode*>& path, const LevelLoops& loops,
+                      std::size_t noops) {
+    LevelNode node;
+    node.loops = loops;
+    node.records.spans.push_back(0);
+    for (std::size_t k = noops + 1; k <= kNumDims; ++k)
+      node.records.spans.push_back(static_cast<int>(k));
+    const std::size_t level = path.size();
+    LevelSchedule s;
+    for (const LevelNode* n : path) s.levels.push_back(n->loops);
+    s.levels.push_back(loops);
+    MemoryLevels m = machine_;
+    m.levels.resize(level + 1);
+    for (MemoryLevel& ml : m.levels) ml.capacity_bytes.reset();
+    for (int span : node.records.spans) {
+      for (LevelLoops& l : s.levels)
+        for (Tensor a : kAllTensors) l.buffer_span[a] = span;
+      ++evaluations_;
+      const LevelTraffic t = evaluate_levels(layer_, s, m);
+      PerTensor<BufferRecord> row;
+      for (Tensor a : kAllTensors) {
+        const ArrayTraffic& x = t.levels[level].arrays[a];
+        row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes)};
+      }
+      node.records.rows.push_back(row);
+    }
+    return node;
+  }
+
+  // Lower bounds (B), (F), (S) over every completion of `path` (levels
+  // 1..l fixed, l < L).
+  Key lower_bound(const std::vector<const LevelNode*>& path) const {
+    const std::size_t l = path.size();
+    Key key(L_ + 2, 0);
+    for (Tensor a : kAllTensors) {
+      const BufferRecord& pseudo = path.back()->records.rows[0][a];
+      Count least = pseudo.cross;  // over levels b..l, b descending
+      for (std::size_t b = L_; b-- > 0;) {
+        if (b < l) {
+          const LevelRecords& r = path[b]->records;
+          for (const PerTensor<BufferRecord>& row : r.rows)
+            if (row[a].cap <= capacity_[b]) least = std::min(least, row[a].cross);
+        }
+        key[b] = add(key[b], b < l ? least : pseudo.cross);
+      }
+      key[L_] = add(key[L_], pseudo.fills);
+    }
+    for (std::size_t b = 0; b < L_; ++b) key[b] = std::max(key[b], compulsory_);
+    key[L_ + 1] = least_buffer_;
+    return key;
+  }
+
+  // Every level fixed: the best spans, offered when not worse than the bar.
+  void leaf(const std::vector<const LevelNode*>& path) {
+    ++leaves_;
+    std::vector<const LevelRecords*> records;
+    for (const LevelNode* n : path) records.push_back(&n->records);
+    const std::optional<SpanChoice> choice = choose_spans(records, capacity_);
+    if (!choice || strictly_worse(choice->key, incumbent_.bar())) return;
+    LevelCandidate c;
+    for (std::size_t l = 0; l < L_; ++l) {
+      LevelLoops loops = path[l]->loops;
+      for (Tensor a : kAllTensors) {
+        const int span = choice->span[l][a];
+        loops.buffer_span[a] = span < 0 ? std::nullopt : std::optional<int>(span);
+      }
+      c.schedule.levels.push_back(loops);
+    }
+    ++evaluations_;
+    c.traffic = evaluate_levels(layer_, c.schedule, machine_);
+    Key exact;
+    for (const LevelCost& cost : c.traffic.levels) exact.push_back(cost.traffic_bytes);
+    exact.push_back(c.traffic.total_fills());
+    exact.push_back(c.traffic.total_buffer_bytes());
+    SPAD_CHECK(exact == choice->key && c.traffic.fits(),
+               "level search: the span choice disagrees with the level model");
+    std::vector<Count> order = structure_order(path);
+    for (std::size_t l = 0; l < L_; ++l)
+      for (Tensor a : kAllTensors) order.push_back(choice->span[l][a]);
+    incumbent_.offer(exact, std::move(order), std::move(c));
+  }
+
+  // Below a node whose levels 1..path.size() are fixed and bounded.
+  void descend(std::vector<const LevelNode*>& path) {
+    const std::size_t level = path.size();
+    PerDim<Count> enclosing = path.back()->loops.tiles;
+    if (level + 1 == L_) {
+      for_each_structure(level, enclosing, [&](const LevelLoops& loops, std::size_t noops) {
+        const LevelNode node = make_node(path, loops, noops);
+        path.push_back(&node);
+        leaf(path);
+        path.pop_back();
+      });
+      return;
+    }
+    std::vector<std::pair<Key, LevelNode>> children;
+    for_each_structure(level, enclosing, [&](const LevelLoops& loops, std::size_t noops) {
+      LevelNode node = make_node(path, loops, noops);
+      path.push_back(&node);
+      Key lower = lower_bound(path);
+      path.pop_back();
+      children.emplace_back(std::move(lower), std::move(node));
+    });
+    std::stable_sort(children.begin(), children.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (const auto& [lower, node] : children) {
+      if (strictly_worse(lower, incumbent_.bar())) {
+        ++nodes_cut_;
+        continue;
+      }
+      path.push_back(&node);
+      descend(path);
+      path.pop_back();
+    }
+  }
+
+  std::size_t levels() const { return L_; }
+  const Layer& layer() const { return layer_; }
+  Count evaluations_ = 0, leaves_ = 0, nodes_cut_ = 0;
+
+ private:
+  const Layer& layer_;
+  const MemoryLevels& machine_;
+  LevelIncumbent& incumbent_;
+  std::size_t L_ = 0;
+  std::vector<Count> capacity_;
+  Count compulsory_ = 0;
+  Count least_buffer_ = 0;
+};
+
+}  // namespace
+
+Count level_structures(const Layer& layer) {
+  // coefficient[k]: tile vectors with k loops below their extent (a product
+  // over dims of (1 + (D_d - 1) x)); each has k! orders. Saturates.
+  constexpr Count kMost = std::numeric_limits<Count>::max() / 64;
+  std::vector<Count> coefficient{1};
+  for (Dim d : kAllDims) {
+    const Count below = layer.bound(d) - 1;
+    std::vector<Count> next(coefficient.size() + 1, 0);
+    for (std::size_t k = 0; k < coefficient.size(); ++k) {
+      next[k] = std::min(kMost, next[k] + coefficient[k]);
+      const Count moved =
+          below > 0 && coefficient[k] > kMost / below ? kMost : coefficient[k] * below;
+      next[k + 1] = std::min(kMost, next[k + 1] + moved);
+    }
+    coefficient = std::move(next);
+  }
+  Count total = 0, orders = 1;
+  for (std::size_t k = 0; k < coefficient.size(); ++k) {
+    if (k > 0) orders *= static_cast<Count>(k);
+    const Count term = coefficient[k] > kMost / orders ? kMost : coefficient[k] * orders;
+    total = std::min(kMost, total + term);
+  }
+  return total;
+}
+
+LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
+                                  const LevelSearchOptions& options) {
+  validate(machine);
+  for (std::size_t l = 0; l < machine.levels.size(); ++l) {
+    if (machine.levels[l].capacity_bytes) continue;
+    const std::string& name = machine.levels[l].name;
+    throw UserError("optimize needs a capacity for every on-chip level: level " +
+                    std::to_string(l + 1) + (name.empty() ? "" : " (" + name + ")") +
+                    " has none (--buffer OUTER,INNER, e.g. 512KiB,64KiB)");
+  }
+  const Count structures_count = level_structures(layer);
+  if (structures_count > kMaxLevelStructures)
+    throw UserError("layer " + layer.name() +
+                    ": the level search (several on-chip levels) visits " +
+                    "every tile vector and loop order of each level, " +
+                    std::to_string(structures_count) + " at level 1 for this layer; it takes " +
+                    "layers with at most " + std::to_string(kMaxLevelStructures) +
+                    " (a few loops of small extent), so this layer is beyond it");
+  LevelSearchResult result;
+  LevelIncumbent incumbent;
+  LevelSearcher root(layer, machine, incumbent);
+  if (!root.anything_fits()) return result;
+
+  // Level 1's structures, each with its buffers' records and (L > 1) bounds.
+  struct RootChild {
+    LevelLoops loops;
+    std::size_t noops = 0;
+  };
+  std::vector<RootChild> structures;
+  root.for_each_structure(0, layer.bounds(), [&](const LevelLoops& loops, std::size_t noops) {
+    structures.push_back(RootChild{loops, noops});
+  });
+  const std::size_t threads =
+      std::max<std::size_t>(1, std::min(resolved_thread_count(options.threads), structures.size()));
+  std::vector<LevelNode> nodes(structures.size());
+  std::vector<Key> lower(structures.size());
+  std::vector<LevelSearchStats> stats(threads);
+  const bool one_level = machine.levels.size() == 1;
+  run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
+    LevelSearcher s(layer, machine, incumbent);
+    std::vector<const LevelNode*> path;
+    for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
+      nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
+      path.push_back(&nodes[i]);
+      if (one_level)
+        s.leaf(path);
+      else
+        lower[i] = s.lower_bound(path);
+      path.pop_back();
+    }
+    stats[id].evaluations += s.evaluations_;
+    stats[id].leaves += s.leaves_;
+  });
+  if (!one_level) {
+    std::vector<std::size_t> order(structures.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
+    run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
+      LevelSearcher s(layer, machine, incumbent);
+      std::vector<const LevelNode*> path;
+      for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
+        const std::size_t k = order[i];
+        if (strictly_worse(lower[k], incumbent.bar())) {
+          ++s.nodes_cut_;
+          continue;
+        }
+        path.push_back(&nodes[k]);
+        s.descend(path);
+        path.pop_back();
+      }
+      stats[id].evaluations += s.evaluations_;
+      stats[id].leaves += s.leaves_;
+      stats[id].nodes_cut += s.nodes_cut_;
+    });
+  }
+  for (const LevelSearchStats& s : stats) {
+    result.stats.evaluations += s.evaluations;
+    result.stats.leaves += s.leaves;
+    result.stats.nodes_cut += s.nodes_cut;
+  }
+  result.best = incumbent.take();
+  return result;
+}
+
+}  // namespace spad

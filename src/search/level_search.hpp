@@ -1,0 +1,66 @@
+// The search over several on-chip levels (DESIGN.md, "Several on-chip
+// levels"): the schedule of least (bytes across boundary 1, boundary 2, ...,
+// boundary L, fills summed over all levels and arrays, buffer bytes summed
+// over all levels) among those where every level fits, over every level's
+// tiles x loop order x buffer spans (with bypass at levels 1..L-1), exactly.
+// Costs come only from the level model (model/evaluate_levels).
+//
+//   levels 1..L, outermost first: each level's tiles and order (level_search.cpp)
+//   every level fixed: the spans and bypasses, array by array (level_span_choice)
+//   incumbent: shared best, the same answer for any thread count
+//
+// Remaining ties are broken by a total order on the returned (canonical)
+// schedule: per level outermost first its tiles (n g m c p q r s) then its
+// order (innermost first, dims as n=0 .. s=7), then per level outermost first
+// the spans of I, W, O with a bypass before span 0. Canonical: a tile is at
+// most the enclosing level's tile (a larger one makes the same single trip),
+// a loop that makes one trip in every enclosing tile sits innermost in
+// n g m c p q r s order, and a span that covers only such loops is written 0.
+#pragma once
+
+#include <optional>
+
+#include "model/level_traffic.hpp"
+#include "model/memory_levels.hpp"
+#include "schedule/level_schedule.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+struct LevelSearchOptions {
+  int threads = 0;  // 0 = all hardware threads; the answer is identical for any count
+};
+
+struct LevelCandidate {
+  LevelSchedule schedule;
+  LevelTraffic traffic;  // = evaluate_levels(layer, schedule, machine)
+};
+
+struct LevelSearchStats {
+  Count evaluations = 0;  // level-model calls
+  Count leaves = 0;       // tiles x orders of every level whose spans were chosen
+  Count nodes_cut = 0;    // partial schedules (levels 1..l fixed) cut by their bounds
+};
+
+struct LevelSearchResult {
+  std::optional<LevelCandidate> best;  // empty when nothing fits
+  LevelSearchStats stats;
+};
+
+// The tile vector x loop order choices of level 1 (each tile 1..D_d, every
+// order of the loops below their extent), which bounds the choices of every
+// deeper level too: the search's size.
+Count level_structures(const Layer& layer);
+
+// The largest level_structures() the search takes on (about a second for two
+// levels on one core at the limit; the time grows with the number of levels).
+inline constexpr Count kMaxLevelStructures = 4096;
+
+// Every level of `machine` must have a capacity (UserError naming the level);
+// a layer with more than kMaxLevelStructures choices per level is refused
+// (UserError naming the layer and the count).
+// One level gives exactly optimize()'s traffic, fills and buffer bytes.
+LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
+                                  const LevelSearchOptions& options = {});
+
+}  // namespace spad

@@ -1,0 +1,156 @@
+// The exact span and bypass choice (argument in the header).
+//
+// Each array's options are filtered before the arrays are combined: option y
+// is dropped when another option x of the same array uses no more capacity at
+// any level, moves no more bytes across any boundary and has no more fills,
+// and is better in one of them or equal in all and first in the order of
+// spans. Replacing y by x in any feasible triple keeps it feasible and makes
+// every term of the key no larger (buffer bytes are the sum of the capacity
+// uses), so the key is lexicographically no larger; when it is equal every
+// term is equal (no term grew, and buffer bytes equal with no level's use
+// larger means equal uses), and the triple with x comes first in the order of
+// spans (A's spans sit at the same places of the flattened order). So the
+// least triple never holds a dropped option.
+#include "search/level_span_choice.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "base/error.hpp"
+
+namespace spad {
+namespace {
+
+constexpr Count kNone = std::numeric_limits<Count>::max();
+
+struct Option {
+  std::vector<int> span;     // per level, -1 = bypass
+  std::vector<Count> cap;    // per level
+  std::vector<Count> cross;  // per boundary
+  Count fills = 0;
+  Count buffer = 0;
+};
+
+bool no_worse(const Option& x, const Option& y) {
+  for (std::size_t l = 0; l < x.cap.size(); ++l)
+    if (x.cap[l] > y.cap[l] || x.cross[l] > y.cross[l]) return false;
+  return x.fills <= y.fills;
+}
+
+bool same_costs(const Option& x, const Option& y) {
+  return x.cap == y.cap && x.cross == y.cross && x.fills == y.fills;
+}
+
+// x removes y (see the file comment).
+bool dominates(const Option& x, const Option& y) {
+  if (!no_worse(x, y)) return false;
+  return !same_costs(x, y) || x.span < y.span;
+}
+
+std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
+                               const std::vector<Count>& capacity, Tensor a) {
+  const std::size_t L = levels.size();
+  std::vector<Option> out;
+  std::vector<int> pick(L, 0);  // index into spans, or -1 for a bypass
+  for (std::size_t l = 0; l + 1 < L; ++l) pick[l] = -1;
+  for (;;) {
+    Option o;
+    o.span.resize(L);
+    o.cap.assign(L, 0);
+    o.cross.assign(L, 0);
+    bool fits = true;
+    for (std::size_t l = 0; l < L; ++l) {
+      if (pick[l] < 0) {
+        o.span[l] = -1;
+        continue;
+      }
+      const BufferRecord& r = levels[l]->rows[static_cast<std::size_t>(pick[l])][a];
+      o.span[l] = levels[l]->spans[static_cast<std::size_t>(pick[l])];
+      o.cap[l] = r.cap;
+      o.fills = add(o.fills, r.fills);
+      o.buffer = add(o.buffer, r.cap);
+      fits = fits && r.cap <= capacity[l];
+    }
+    if (fits) {
+      // Boundary b carries what A's first buffer at a level >= b moves.
+      Count carried = 0;
+      for (std::size_t b = L; b-- > 0;) {
+        if (pick[b] >= 0) carried = levels[b]->rows[static_cast<std::size_t>(pick[b])][a].cross;
+        o.cross[b] = carried;
+      }
+      out.push_back(std::move(o));
+    }
+    // Next choice (odometer, last level fastest).
+    std::size_t l = L;
+    for (; l-- > 0;) {
+      const int last = static_cast<int>(levels[l]->spans.size()) - 1;
+      if (pick[l] < last) {
+        ++pick[l];
+        break;
+      }
+      pick[l] = l + 1 < L ? -1 : 0;
+    }
+    if (l == static_cast<std::size_t>(-1)) break;
+  }
+  std::vector<Option> kept;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    bool dropped = false;
+    for (std::size_t j = 0; j < out.size() && !dropped; ++j)
+      dropped = j != i && dominates(out[j], out[i]);
+    if (!dropped) kept.push_back(out[i]);
+  }
+  return kept;
+}
+
+}  // namespace
+
+std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
+                                       const std::vector<Count>& capacity) {
+  const std::size_t L = levels.size();
+  SPAD_CHECK(L >= 1 && capacity.size() == L, "choose_spans: one capacity per level");
+  PerTensor<std::vector<Option>> options;
+  for (Tensor a : kAllTensors) {
+    options[a] = options_of(levels, capacity, a);
+    if (options[a].empty()) return std::nullopt;
+  }
+  std::vector<Count> best_key;
+  std::vector<int> best_order;  // spans flattened level by level, I W O
+  std::array<const Option*, kNumTensors> best{};
+  std::vector<Count> key(L + 2);
+  std::vector<int> order(3 * L);
+  for (const Option& i : options[Tensor::I]) {
+    for (const Option& w : options[Tensor::W]) {
+      bool fits = true;
+      for (std::size_t l = 0; l < L && fits; ++l) fits = add(i.cap[l], w.cap[l]) <= capacity[l];
+      if (!fits) continue;
+      for (const Option& o : options[Tensor::O]) {
+        fits = true;
+        for (std::size_t l = 0; l < L && fits; ++l)
+          fits = add(add(i.cap[l], w.cap[l]), o.cap[l]) <= capacity[l];
+        if (!fits) continue;
+        for (std::size_t b = 0; b < L; ++b) key[b] = add(add(i.cross[b], w.cross[b]), o.cross[b]);
+        key[L] = add(add(i.fills, w.fills), o.fills);
+        key[L + 1] = add(add(i.buffer, w.buffer), o.buffer);
+        if (!best_key.empty() && key > best_key) continue;
+        for (std::size_t l = 0; l < L; ++l) {
+          order[3 * l] = i.span[l];
+          order[3 * l + 1] = w.span[l];
+          order[3 * l + 2] = o.span[l];
+        }
+        if (!best_key.empty() && key == best_key && order >= best_order) continue;
+        best_key = key;
+        best_order = order;
+        best = {&i, &w, &o};
+      }
+    }
+  }
+  if (best_key.empty()) return std::nullopt;
+  SpanChoice choice;
+  choice.key = best_key;
+  choice.span.resize(L);
+  for (std::size_t l = 0; l < L; ++l)
+    for (Tensor a : kAllTensors) choice.span[l][a] = best[index(a)]->span[l];
+  return choice;
+}
+
+}  // namespace spad

@@ -1,0 +1,51 @@
+// The spans and bypasses of a several-level schedule whose tiles and orders
+// are fixed (DESIGN.md, "Several on-chip levels"): a small exact choice.
+//
+// With every level's tiles and order fixed, A's buffer at level l with span k
+// holds, fills and moves the same whatever the other arrays' spans and
+// whichever levels A bypasses (its content and fills depend only on the
+// groups of levels 1..l and its own span: model/level_evaluate counts each
+// buffer from those alone), and what crosses boundary b for A is what A's
+// first buffer at a level >= b moves. So each array's choice (a span or a
+// bypass per level) has its own capacity use per level, bytes per boundary
+// and fills, and the arrays interact only through the per-level capacity
+// sums: the exact answer is the best feasible triple of per-array choices.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "base/checked.hpp"
+#include "base/dims.hpp"
+
+namespace spad {
+
+// What one buffer (one array, one level, one span) holds and moves.
+struct BufferRecord {
+  Count cap = 0;    // buffer bytes (double buffering included)
+  Count fills = 0;  // fills of this buffer
+  Count cross = 0;  // bytes it moves (loads, and O's write-backs) across the boundary above
+};
+
+// Level l's candidate spans and, per span and array, its buffer's record.
+struct LevelRecords {
+  std::vector<int> spans;                     // spans[0] == 0
+  std::vector<PerTensor<BufferRecord>> rows;  // rows[i] for spans[i]
+};
+
+// The chosen spans: span[l][A], -1 for a bypass.
+struct SpanChoice {
+  std::vector<PerTensor<int>> span;
+  // (bytes across boundary 1..L, fills, buffer bytes), exact for this choice.
+  std::vector<Count> key;
+};
+
+// The least (key, spans level by level outermost first, I W O, bypass before
+// 0) among the choices where every level's buffers fit its capacity; none
+// when no choice fits. levels.size() == capacity.size() >= 1; bypass is
+// allowed at every level but the last.
+std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
+                                       const std::vector<Count>& capacity);
+
+}  // namespace spad
