@@ -4,6 +4,8 @@
 #include <chrono>
 
 #include "base/error.hpp"
+#include "cli/command_optimize_levels.hpp"
+#include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/result_output.hpp"
 #include "io/json/layer_json.hpp"
@@ -13,6 +15,7 @@
 namespace spad::cli {
 
 int run_optimize_layer(const OptimizeFlags& flags) {
+  if (buffer_level_count(flags.machine) > 1) return run_optimize_layer_levels(flags);
   const Layer layer = load_layer(flags.layer.value());
   const Machine machine = machine_from_flags(flags.machine);
   const SearchOptions options = search_options_from_flags(flags);

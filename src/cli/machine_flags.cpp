@@ -12,11 +12,16 @@ namespace spad::cli {
 void add_machine_flags(CLI::App& app, MachineFlags& flags, bool buffer_required) {
   flags.command = app.get_name();
   const bool levels_allowed = flags.command == "evaluate" || flags.command == "simulate";
+  const bool levels_searched = flags.command == "optimize";
   auto* buffer =
       app.add_option_function<std::string>(
              "--buffer", [&flags](const std::string& text) { flags.buffer = text; },
-             buffer_required ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, "
-                               "64KB (=64000)"
+             buffer_required && levels_searched
+                 ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
+                   "several on-chip levels one per level, outermost first: 512KiB,64KiB "
+                   "(named L2, L1; with --layer)"
+             : buffer_required ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, "
+                                 "64KB (=64000)"
              : levels_allowed
                  ? "Scratchpad capacity, e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); for a "
                    "several-level schedule one per level, outermost first: 512KiB,64KiB (named "
@@ -48,9 +53,10 @@ Machine machine_from_flags(const MachineFlags& flags) {
     if (capacities.size() > 1) {
       throw UserError("--buffer " + std::string(trim(*flags.buffer)) + ": " +
                       std::to_string(capacities.size()) + " on-chip levels, but '" + flags.command +
-                      "' handles one level only in this version (there is no search over "
-                      "several levels yet); give one capacity. 'spad simulate --schedule S.json "
-                      "--buffer OUTER,INNER' counts a several-level schedule");
+                      "' handles one level only in this version; give one capacity. 'spad "
+                      "optimize --layer L --buffer OUTER,INNER' searches several levels, 'spad "
+                      "simulate --schedule S.json --buffer OUTER,INNER' counts a several-level "
+                      "schedule");
     }
     machine.capacity_bytes = capacities.front();
   }

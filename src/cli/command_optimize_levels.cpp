@@ -1,0 +1,89 @@
+// The single-layer optimize command over several on-chip levels.
+#include "cli/command_optimize_levels.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "base/error.hpp"
+#include "base/thread_launcher.hpp"
+#include "cli/cost_output.hpp"
+#include "cli/machine_flags.hpp"
+#include "cli/output_width.hpp"
+#include "cli/result_output.hpp"
+#include "io/json/layer_json.hpp"
+#include "model/evaluate.hpp"
+#include "model/level_evaluate.hpp"
+#include "search/level_search.hpp"
+
+namespace spad::cli {
+namespace {
+
+// The one-level search restrictions have no several-level form yet.
+void refuse_one_level_flags(const OptimizeFlags& flags) {
+  const char* flag = flags.uniform_spans ? "--uniform-spans"
+                     : flags.fixed_order ? "--fixed-order"
+                     : flags.min_buffer  ? "--min-buffer"
+                                         : nullptr;
+  if (flag)
+    throw UserError(std::string(flag) + " restricts the one-level search; with several " +
+                    "capacities in --buffer (several on-chip levels) the search takes the " +
+                    "whole space only: leave " + flag + " out or give one capacity");
+}
+
+std::string seconds_text(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f s", seconds);
+  return text;
+}
+
+}  // namespace
+
+int run_optimize_layer_levels(const OptimizeFlags& flags) {
+  refuse_one_level_flags(flags);
+  const Layer layer = load_layer(flags.layer.value());
+  const std::size_t levels = buffer_level_count(flags.machine);
+  const MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
+
+  const auto start = std::chrono::steady_clock::now();
+  const LevelSearchResult result = optimize_levels(layer, machine, {.threads = flags.threads});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!result.best) {
+    // (S) of search/level_search: the innermost level holds one element of
+    // each array at least.
+    const Count copies = machine.double_buffer ? 2 : 1;
+    const Precision& p = machine.precision;
+    throw UserError("layer " + layer.name() + ": no schedule fits: the innermost level (" +
+                    machine.levels.back().name + ", " +
+                    std::to_string(*machine.levels.back().capacity_bytes) +
+                    " B) must hold a buffer of each of I, W and O, at least " +
+                    std::to_string(copies * (p.input + p.weight + p.psum)) +
+                    " B (one element each" + (copies == 2 ? ", double-buffered" : "") + ")");
+  }
+  const LevelCostInputs in{layer, result.best->schedule, machine};
+  const LevelSearchStats& s = result.stats;
+  const std::size_t threads = resolved_thread_count(flags.threads);
+  if (flags.json) {
+    nlohmann::ordered_json search;
+    search["objective"] = "traffic";
+    search["evaluations"] = s.evaluations;
+    search["leaves"] = s.leaves;
+    search["nodes_cut"] = s.nodes_cut;
+    search["threads"] = threads;
+    search["seconds"] = seconds;
+    print_level_cost(in, result.best->traffic, true, "", 0, {{"search", search}});
+    return 0;
+  }
+  print_level_cost(in, result.best->traffic, false,
+                   "the analytical model (the level search's optimum: bytes across each "
+                   "boundary from the outside in, then fills, then buffer bytes)",
+                   output_width(flags.wide));
+  result_out() << "search    exact over every level's tiles x order x spans and bypasses: " +
+                      std::to_string(s.evaluations) + " model calls, " + std::to_string(s.leaves) +
+                      " tile/order choices of every level, " + std::to_string(s.nodes_cut) +
+                      " partial schedules cut, " + seconds_text(seconds) + " on " +
+                      std::to_string(threads) + (threads == 1 ? " thread\n" : " threads\n");
+  return 0;
+}
+
+}  // namespace spad::cli

@@ -1,0 +1,93 @@
+// spad optimize --buffer OUTER,INNER: the level search through the CLI. The
+// answer is a Result JSON with levels that simulate replays to the same
+// counts; the report shows every boundary next to its compulsory traffic and
+// lower bound; the one-level restrictions, networks, layers beyond the
+// search and machines where nothing fits are refused (exit 2, naming them).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_fixtures.hpp"
+
+namespace spad {
+namespace {
+
+using namespace testing;  // CliRun, run_spad, q, ok_json, contains, write_temp
+
+// C=2 inputs, M=4 outputs over a 4x4 image, 1x1 kernel: |I| = 2*16 = 32,
+// |W| = 4*2 = 8, |O| = 4*16 = 64 elements; int8 except int32 partial sums.
+const std::string kLayer = "--layer " + q("N=1,C=2,M=4,H=4,W=4,R=1,S=1,name=tiny");
+
+TEST(OptimizeLevelsCli, JsonIsAResultWithLevelsThatSimulateReplays) {
+  const nlohmann::json best = ok_json(run_spad("optimize " + kLayer + " --buffer 40B,12B --json"));
+  EXPECT_EQ(best["format"], "spad-result/1");
+  ASSERT_EQ(best["levels"].size(), 2u);
+  EXPECT_EQ(best["levels"][0]["name"], "L2");
+  EXPECT_EQ(best["levels"][1]["name"], "L1");
+  EXPECT_EQ(best["levels"][0]["capacity_bytes"], 40);
+  EXPECT_EQ(best["levels"][1]["capacity_bytes"], 12);
+  EXPECT_EQ(best["fits"], true);
+  // Compulsory by hand: 32 + 8 + 64 = 104 B at every boundary; every
+  // boundary's traffic is at least that and at least its lower bound.
+  for (const auto& level : best["levels"]) {
+    EXPECT_EQ(level["compulsory_bytes"], 104);
+    EXPECT_GE(level["traffic_bytes"], level["lower_bound_bytes"]);
+    EXPECT_GE(level["traffic_bytes"], 104);
+  }
+  EXPECT_EQ(best["traffic_bytes"], best["levels"][0]["traffic_bytes"]);
+  EXPECT_TRUE(best["search"]["evaluations"].get<long long>() > 0);
+  // The schedule alone, replayed by the level simulator: every count equal.
+  const std::string schedule = write_temp("best_levels.json", best["schedule"].dump());
+  const nlohmann::json replay = ok_json(
+      run_spad("simulate " + kLayer + " --schedule " + q(schedule) + " --buffer 40B,12B --json"));
+  EXPECT_EQ(replay["levels"], best["levels"]);
+  EXPECT_EQ(replay["traffic_bytes"], best["traffic_bytes"]);
+  // The whole document is accepted back as a schedule (its numbers checked).
+  const std::string document = write_temp("best_levels_doc.json", best.dump());
+  EXPECT_EQ(ok_json(run_spad("evaluate " + kLayer + " --schedule " + q(document) +
+                             " --buffer 40B,12B --json"))["levels"],
+            best["levels"]);
+}
+
+TEST(OptimizeLevelsCli, ReportShowsEveryBoundaryWithItsBounds) {
+  const std::string out = ok_out(run_spad("optimize " + kLayer + " --buffer 40B,12B --threads 1"));
+  EXPECT_TRUE(contains(out, "off-chip ⇄ L2")) << out;
+  EXPECT_TRUE(contains(out, "L2 ⇄ L1")) << out;
+  EXPECT_TRUE(contains(out, "compulsory bytes")) << out;
+  EXPECT_TRUE(contains(out, "lower bound bytes")) << out;
+  EXPECT_TRUE(contains(out, "search    exact over every level's")) << out;
+  EXPECT_TRUE(contains(out, "on 1 thread")) << out;
+}
+
+TEST(OptimizeLevelsCli, SameAnswerForAnyThreadCount) {
+  const std::string base = "optimize " + kLayer + " --buffer 40B,12B --json --threads ";
+  nlohmann::json one = ok_json(run_spad(base + "1"));
+  nlohmann::json two = ok_json(run_spad(base + "2"));
+  EXPECT_EQ(one["schedule"], two["schedule"]);
+  EXPECT_EQ(one["levels"], two["levels"]);
+}
+
+TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
+  struct Case {
+    std::string args, message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {kLayer + " --buffer 40B,12B --min-buffer", "--min-buffer restricts the one-level"},
+           {kLayer + " --buffer 40B,12B --uniform-spans", "--uniform-spans restricts"},
+           {"--model alexnet --buffer 512KiB,64KiB",
+            "--buffer 512KiB,64KiB: several on-chip levels are searched for one layer"},
+           {"--layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB",
+            "it takes layers with at most 4096"},
+           {kLayer + " --buffer 40B,5B", "no schedule fits: the innermost level (L1, 5 B)"},
+       }) {
+    SCOPED_TRACE(c.args);
+    const CliRun run = run_spad("optimize " + c.args);
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_FALSE(run.signaled);
+    EXPECT_TRUE(contains(run.err, c.message)) << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace spad
