@@ -64,6 +64,7 @@
 #include "model/evaluate.hpp"
 #include "model/level_evaluate.hpp"
 #include "search/level_span_choice.hpp"
+#include "search/optimize.hpp"
 
 namespace spad {
 namespace {
@@ -306,6 +307,27 @@ class LevelSearcher {
   Count least_buffer_ = 0;
 };
 
+// One level: the one-level search (search/optimize), exact on its own
+// (search_bruteforce_test) and not limited to small layers; its schedule as a
+// one-level LevelSchedule, costed by the level model (== evaluate() for one
+// level: level_evaluate_test).
+LevelSearchResult one_level(const Layer& layer, const MemoryLevels& machine,
+                            const LevelSearchOptions& options) {
+  SearchOptions one;
+  one.threads = options.threads;
+  const SearchResult r = optimize(layer, level_machine(machine, 0), one);
+  LevelSearchResult out;
+  out.stats.evaluations = r.stats.evaluations;
+  out.stats.leaves = r.stats.leaves;
+  if (!r.best) return out;
+  LevelCandidate c;
+  c.schedule = as_levels(r.best->schedule);
+  c.schedule.levels[0].name = machine.levels[0].name;
+  c.traffic = evaluate_levels(layer, c.schedule, machine);
+  out.best = std::move(c);
+  return out;
+}
+
 }  // namespace
 
 Count level_structures(const Layer& layer) {
@@ -343,6 +365,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     std::to_string(l + 1) + (name.empty() ? "" : " (" + name + ")") +
                     " has none (--buffer OUTER,INNER, e.g. 512KiB,64KiB)");
   }
+  if (machine.levels.size() == 1) return one_level(layer, machine, options);
   const Count structures_count = level_structures(layer);
   if (structures_count > kMaxLevelStructures)
     throw UserError("layer " + layer.name() +
@@ -356,7 +379,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   LevelSearcher root(layer, machine, incumbent);
   if (!root.anything_fits()) return result;
 
-  // Level 1's structures, each with its buffers' records and (L > 1) bounds.
+  // Level 1's structures, each with its buffers' records and bounds.
   struct RootChild {
     LevelLoops loops;
     std::size_t noops = 0;
@@ -370,23 +393,19 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   std::vector<LevelNode> nodes(structures.size());
   std::vector<Key> lower(structures.size());
   std::vector<LevelSearchStats> stats(threads);
-  const bool one_level = machine.levels.size() == 1;
   run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
     LevelSearcher s(layer, machine, incumbent);
     std::vector<const LevelNode*> path;
     for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
       nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
       path.push_back(&nodes[i]);
-      if (one_level)
-        s.leaf(path);
-      else
-        lower[i] = s.lower_bound(path);
+      lower[i] = s.lower_bound(path);
       path.pop_back();
     }
     stats[id].evaluations += s.evaluations_;
     stats[id].leaves += s.leaves_;
   });
-  if (!one_level) {
+  {
     std::vector<std::size_t> order(structures.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),

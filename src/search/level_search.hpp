@@ -9,7 +9,7 @@
 //   every level fixed: the spans and bypasses, array by array (level_span_choice)
 //   incumbent: shared best, the same answer for any thread count
 //
-// Remaining ties are broken by a total order on the returned (canonical)
+// Remaining ties (several levels) are broken by a total order on the returned (canonical)
 // schedule: per level outermost first its tiles (n g m c p q r s) then its
 // order (innermost first, dims as n=0 .. s=7), then per level outermost first
 // the spans of I, W, O with a bypass before span 0. Canonical: a tile is at
@@ -57,9 +57,10 @@ Count level_structures(const Layer& layer);
 inline constexpr Count kMaxLevelStructures = 4096;
 
 // Every level of `machine` must have a capacity (UserError naming the level);
-// a layer with more than kMaxLevelStructures choices per level is refused
-// (UserError naming the layer and the count).
-// One level gives exactly optimize()'s traffic, fills and buffer bytes.
+// with several levels, a layer with more than kMaxLevelStructures choices per
+// level is refused (UserError naming the layer and the count). One level is
+// the one-level search (search/optimize: its answer, its order for ties, any
+// layer size) as a one-level LevelSchedule.
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
                                   const LevelSearchOptions& options = {});
 
