@@ -13,6 +13,7 @@
 
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
+#include "io/text/objective_text.hpp"
 #include "python/bindings.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
@@ -74,7 +75,7 @@ py::object accel_document(const py::object& model, const py::object& accelerator
   const char* f = "spad.accel()";
   const Accelerator& accelerator = accelerator_arg(accelerator_arg_, Arg{f, "accelerator"});
   AccelRunOptions run;
-  run.objective = accel_objective(text_arg(objective_arg, Arg{f, "objective"}));
+  run.objective = objective_from_text(text_arg(objective_arg, Arg{f, "objective"}));
   run.baselines = bool_arg(baselines, Arg{f, "baselines"});
   run.threads = threads_arg(threads, Arg{f, "threads"});
   const Network net =

@@ -32,6 +32,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
+#include "io/text/objective_text.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 #include "study/accel_comparison.hpp"
@@ -103,7 +104,7 @@ int run_accel(const AccelFlags& flags) {
   // the machines is reported before the model is read.
   if (accels.size() > 1) check_comparable(accels, flags.machine_files);
   AccelRunOptions run;
-  run.objective = accel_objective(flags.objective);
+  run.objective = objective_from_text(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
   const RunTarget target =

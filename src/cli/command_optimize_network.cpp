@@ -37,7 +37,7 @@ int run_optimize_network(const OptimizeFlags& flags) {
                     "each layer with --layer");
   const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   // The model's own element sizes (integer operators) replace the defaults;
-  // keys given with --precision win over them (study/network_precision).
+  // keys given with --precision win over them (io/text/network_precision).
   const Machine machine =
       machine_for_network(machine_from_flags(flags.machine), net, flags.machine.precision);
   const SearchOptions options = search_options_from_flags(flags);

@@ -11,6 +11,7 @@
 #include "io/common/network_source.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/capacity_list.hpp"
+#include "io/text/objective_text.hpp"
 #include "io/text/precision_text.hpp"
 #include "report/html_report.hpp"
 #include "study/network_report.hpp"
@@ -54,10 +55,7 @@ int run_report(const ReportFlags& flags) {
     options.accelerator = read_accelerator_file(*flags.machine_file);
     if (!options.machine.capacity_bytes)
       options.machine.capacity_bytes = options.accelerator->machine.capacity_bytes;
-    const std::optional<Objective> objective = parse_objective(flags.objective);
-    if (!objective)
-      throw UserError("--objective " + flags.objective + ": expected traffic, latency or energy");
-    options.objective = *objective;
+    options.objective = objective_from_text(flags.objective);
   } else {
     if (!options.machine.capacity_bytes)
       throw UserError("report: --buffer is required (or --machine, whose capacity is then used)");

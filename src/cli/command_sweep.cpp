@@ -61,7 +61,7 @@ struct SweepFlags {
 };
 
 int run_sweep(const SweepFlags& flags) {
-  // The argument checks are study/sweep_arguments' (the Python module's
+  // The argument checks are io/text/sweep_arguments' (the Python module's
   // spad.sweep makes the same ones).
   std::vector<Network> networks;
   const std::vector<std::string> names = sweep_model_names(flags.models);

@@ -163,6 +163,7 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel, OnOve
 
 AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
                      const Traffic& traffic, OnOverflow policy) {
+  validate(accel);
   const Activity activity =
       count_activity(layer, loop_steps(layer, schedule, accel.mac_array), traffic);
   return cost_from_inputs(

@@ -122,6 +122,7 @@ AccelCost cost_from_inputs(const CostInputs& in, const Accelerator& accel,
 
 // All of the above for one schedule. `traffic` must be the traffic of
 // (layer, schedule, accel.machine); the schedule must be valid for the layer.
+// The accelerator is validated (validate(accel): UserError naming the field).
 AccelCost accel_cost(const Layer& layer, const Schedule& schedule, const Accelerator& accel,
                      const Traffic& traffic, OnOverflow policy = OnOverflow::reject);
 

@@ -5,6 +5,7 @@ namespace spad {
 
 AccelEvaluator::AccelEvaluator(const Layer& layer, const Accelerator& accel)
     : layer_(&layer), accel_(&accel) {
+  validate(accel);
   for (Dim d : kAllDims) {
     const Count extent = layer.bound(d);
     if (extent > kMaxTableExtent) continue;

@@ -16,6 +16,8 @@ namespace spad {
 
 class AccelEvaluator {
  public:
+  // Validates the accelerator (UserError naming the field: an unroll of 0
+  // would divide by zero).
   AccelEvaluator(const Layer& layer, const Accelerator& accel);
 
   Count steps(Dim d, Count tile) const;

@@ -114,6 +114,15 @@ AccelComparison compare_accelerators(const Network& net, const std::vector<std::
              "compare_accelerators: one given schedule per accelerator");
   SPAD_CHECK(given.empty() || !options.given,
              "compare_accelerators: given schedules per accelerator, not in the options");
+  // Accelerators built in code are checked as a machine file's are, named by
+  // their file (or label).
+  for (std::size_t m = 0; m < accels.size(); ++m) {
+    try {
+      validate(accels[m]);
+    } catch (const UserError& e) {
+      throw UserError(files[m] + ": " + e.what());
+    }
+  }
   if (accels.size() > 1) check_comparable(accels, files);
   AccelComparison comparison;
   AccelRunOptions run = options;

@@ -43,7 +43,8 @@ void check_comparable(const std::vector<Accelerator>& accels,
 // messages); one accelerator is the one-machine result alone. `given`: empty
 // (search every layer), or one schedule per accelerator (AccelRunOptions::given;
 // options.given itself must be empty). `progress` sees each machine's stages
-// in turn.
+// in turn. Each accelerator is validated first (UserError "FILE: field = value:
+// why", FILE from `files`).
 AccelComparison compare_accelerators(const Network& net, const std::vector<std::size_t>& selection,
                                      const std::vector<Accelerator>& accels,
                                      const std::vector<std::string>& files,

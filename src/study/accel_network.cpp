@@ -12,10 +12,6 @@
 
 namespace spad {
 
-Objective accel_objective(const std::string& text) {
-  if (const std::optional<Objective> o = parse_objective(text)) return *o;
-  throw UserError("--objective " + text + ": expected traffic, latency or energy");
-}
 namespace {
 
 constexpr std::array<Baseline, 3> kSearched = kFixedDataflows;
@@ -88,6 +84,7 @@ NetworkResult given_network(const Network& net, std::size_t index, const Acceler
 AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
                           const Accelerator& accel, const AccelRunOptions& run,
                           const StudyProgress& progress) {
+  validate(accel);  // built in code, it has not been through a machine file's checks
   const auto shared_accel = std::make_shared<const Accelerator>(accel);
   const auto templates = std::make_shared<TemplateCache>();
   SearchOptions options;
@@ -101,7 +98,10 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
   result.objective = run.objective;
   result.with_baselines = run.baselines;
   if (run.given) {
-    SPAD_CHECK(selection.size() == 1, "accel_network: a given schedule needs one layer");
+    check_selection(net, selection);
+    if (selection.size() != 1)
+      throw UserError("a given schedule is the schedule of one layer; the selection holds " +
+                      std::to_string(selection.size()));
     result.given_schedule = true;
     result.network = given_network(net, selection.front(), accel, *run.given, run.objective);
   } else {

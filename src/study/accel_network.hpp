@@ -30,15 +30,13 @@ struct AccelRunOptions {
   std::optional<Schedule> given;
 };
 
-// The objective --objective TEXT names: traffic, latency or energy; throws
-// UserError "--objective TEXT: expected traffic, latency or energy".
-Objective accel_objective(const std::string& text);
-
 // `selection`: indices into net.layers, ascending (study/optimize_network:
 // all_layers). `progress` gets the stages "optimum" (distinct shapes
 // searched; not with a given schedule) and, with baselines, "dataflows"
 // (searches). A cost beyond int64 for an optimum is a UserError naming the
 // layer; for a baseline it is flagged (LayerAccel::baseline_overflow).
+// `accel` is validated first (validate(accel): UserError naming the field, as
+// for a machine file).
 AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
                           const Accelerator& accel, const AccelRunOptions& options,
                           const StudyProgress& progress = {});

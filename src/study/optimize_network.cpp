@@ -2,7 +2,9 @@
 #include "study/optimize_network.hpp"
 
 #include <memory>
+#include <string>
 
+#include "base/error.hpp"
 #include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
 #include "study/layer_shapes.hpp"
@@ -15,9 +17,25 @@ std::vector<std::size_t> all_layers(const Network& net) {
   return all;
 }
 
+void check_selection(const Network& net, const std::vector<std::size_t>& selection) {
+  for (std::size_t k = 0; k < selection.size(); ++k) {
+    if (selection[k] >= net.layers.size())
+      throw UserError(
+          "layer selection: index " + std::to_string(selection[k]) + " is out of range; " +
+          net.model + " has " + std::to_string(net.layers.size()) + " layers" +
+          (net.layers.empty() ? std::string()
+                              : " (indices 0 to " + std::to_string(net.layers.size() - 1) + ")"));
+    if (k > 0 && selection[k] <= selection[k - 1])
+      throw UserError("layer selection: index " + std::to_string(selection[k]) + " after " +
+                      std::to_string(selection[k - 1]) +
+                      "; list each layer once, in ascending order");
+  }
+}
+
 NetworkResult optimize_network(const Network& net, const std::vector<std::size_t>& selection,
                                const Machine& machine, const SearchOptions& options,
                                const StudyProgress& progress) {
+  check_selection(net, selection);
   NetworkResult result;
   result.model = net.model;
   result.machine = machine;

@@ -24,6 +24,10 @@ namespace spad {
 // Every layer of `net`: 0, 1, ..., net.layers.size() - 1.
 std::vector<std::size_t> all_layers(const Network& net);
 
+// UserError unless `selection` holds indices into net.layers, ascending, each
+// once ("layer selection: index 9 is out of range; ...").
+void check_selection(const Network& net, const std::vector<std::size_t>& selection);
+
 // `selection`: indices into net.layers, ascending (io/text/network_layer_selection
 // reads them from text; all_layers: every one). machine.capacity_bytes must be
 // set (search/optimize throws UserError otherwise). `progress` gets one stage, "optimum", counting

@@ -163,6 +163,26 @@ TEST(SweepCli, OnAMachineFileRowsEqualAccel) {
   EXPECT_NE(objective_alone.err.find("--objective needs --machine"), std::string::npos);
 }
 
+// One message for a bad --objective and for a bad size in --buffers (the
+// size named once): accel, sweep and report read them with the same code.
+TEST(SweepCli, BadObjectiveAndBufferMessagesAreTheSameEverywhere) {
+  const std::string machine = q(testing::kNpu);
+  const std::string want = "spad: error: --objective \"fast\": expected traffic, latency or energy";
+  for (const std::string& args :
+       {"accel --model tc_resnet8 --machine " + machine + " --objective fast",
+        "sweep --model tc_resnet8 --machine " + machine + " --buffers 1KiB --objective fast",
+        "report --model tc_resnet8 --machine " + machine + " --objective fast --output " +
+            q(testing::temp_path("objective.html"))}) {
+    const testing::CliRun run = run_spad(args);
+    EXPECT_EQ(run.exit_code, 2) << args;
+    EXPECT_EQ(run.err.substr(0, run.err.find('\n')), want) << args;
+  }
+  const testing::CliRun negative = run_spad("sweep --model tc_resnet8 --buffers -1");
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_EQ(negative.err.rfind("spad: error: --buffers \"-1\": a size cannot be negative", 0), 0u)
+      << negative.err;
+}
+
 // With --baselines on a machine file, each baseline is searched on the
 // machine for the row's objective: at the file's own capacity its network
 // traffic is what `spad accel` reports for the same baseline.

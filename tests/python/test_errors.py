@@ -298,3 +298,20 @@ def test_bad_layer_selection(spad):
     assert str(raised(lambda: spad.optimize_network("alexnet", machine,
                                                     layers="99")).value) == want
     assert str(raised(lambda: spad.compare("alexnet", machine, layers="99")).value) == want
+
+
+@pytest.mark.parametrize("old, new", [
+    ("unroll: {m: 32, c: 32}", "unroll: {m: 0, c: 32}"),      # used to divide by zero
+    ("unroll: {m: 32, c: 32}", "unroll: {m: 32, c: -4}"),
+    ("clock_mhz: 800", "clock_mhz: 0"),
+])
+def test_bad_accelerator_raises_the_cli_message(spad, tmp_path, old, new):
+    with open(EDGE_NPU, encoding="utf-8") as f:
+        text = f.read()
+    assert old in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace(old, new), encoding="utf-8")
+    want = cli_error("accel", "--model", "tc_resnet8", "--machine", str(bad))
+    assert str(raised(lambda: spad.Accelerator(str(bad))).value) == want
+    assert str(raised(lambda: spad.Accelerator.from_text(
+        text.replace(old, new), source=str(bad))).value) == want

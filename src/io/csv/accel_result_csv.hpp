@@ -6,7 +6,7 @@
 //   latency_cycles memory_bound mac_utilization bytes_per_cycle gbytes_per_s (achieved)
 //   energy_offchip_pj energy_scratchpad_pj energy_mac_pj energy_total_pj
 // and, with baselines, <baseline>_latency_cycles and <baseline>_energy_pj per
-// baseline (io/accel_result: weight_stationary ... hwce_v4). Cells are empty
+// baseline (kAccelBaselines of search/baselines: weight_stationary ... hwce_v4). Cells are empty
 // where a layer (or a baseline) does not fit. No totals row: every count
 // column sums to the network's total.
 #pragma once

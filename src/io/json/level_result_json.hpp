@@ -17,7 +17,7 @@
 //    "layer": {...}}
 // levels[l].arrays[A]: buffer_* and fills of A's own buffer at level l+1 (0
 // when A bypasses it); reads / writes / final_writes: elements of A crossing
-// boundary l+1 (io/model/level_traffic.hpp). lower_bound_bytes: the bound at
+// boundary l+1 (model/level_traffic.hpp). lower_bound_bytes: the bound at
 // that boundary (model/level_evaluate). A one-level question prints
 // the one-level Result JSON (io/json/result_json) instead.
 #pragma once

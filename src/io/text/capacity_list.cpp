@@ -23,13 +23,15 @@ std::string too_many(std::string_view what) {
          " capacities (each is a search of every layer); use a coarser step or a shorter range";
 }
 
-// A size that must be >= 1 byte, with a specific message for 0.
+// A size that must be >= 1 byte, with a specific message for 0. The message
+// names the item, and the bad size within it when the item is a range.
 Count capacity(std::string_view what, std::string_view item, std::string_view text) {
   const std::string_view body = trim(text);
   if (!body.empty() && body.find_first_not_of("0.") == std::string_view::npos)
     reject(what, item, "a capacity must be at least 1 byte, not " + in_quotes(body));
   const std::optional<Count> plain = parse_integer(body);
   if (plain && *plain == 0) reject(what, item, "a capacity must be at least 1 byte");
+  if (body == item) return parse_byte_size(body, what);
   return parse_byte_size(body, std::string(what) + " " + in_quotes(item));
 }
 

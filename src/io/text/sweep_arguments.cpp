@@ -3,6 +3,7 @@
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
+#include "io/text/objective_text.hpp"
 #include "io/text/ratio_text.hpp"
 #include "io/text/text_fields.hpp"
 
@@ -60,14 +61,12 @@ void check_last_machine_distinct(const std::vector<Accelerator>& accels,
 std::vector<Objective> sweep_objectives(const std::vector<std::string>& texts) {
   std::vector<Objective> objectives;
   for (const std::string& o : texts) {
-    const std::optional<Objective> objective = parse_objective(o);
-    if (!objective)
-      throw UserError("--objective " + in_quotes(o) + ": expected traffic, latency or energy");
+    const Objective objective = objective_from_text(o);
     for (Objective earlier : objectives)
-      if (earlier == *objective)
+      if (earlier == objective)
         throw UserError("--objective " + in_quotes(o) +
                         " is given twice; give each objective once");
-    objectives.push_back(*objective);
+    objectives.push_back(objective);
   }
   return objectives;
 }

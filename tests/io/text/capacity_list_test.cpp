@@ -61,6 +61,25 @@ TEST(CapacityList, BadInputNamesTheProblem) {
   expect_error("1..1100:+1", "more than 1024 capacities");
 }
 
+// The start of the message: the flag, then the item once (a single size) or
+// the item and the bad size within it (a range, a list).
+std::string message_of(const std::string& text) {
+  try {
+    parse_capacity_list(text, "--buffers");
+  } catch (const UserError& e) {
+    const std::string message = e.what();
+    return message.substr(0, message.find(':'));
+  }
+  return "no error";
+}
+
+TEST(CapacityList, BadSizeNamedOnce) {
+  EXPECT_EQ(message_of("-1"), "--buffers \"-1\"");
+  EXPECT_EQ(message_of("abc"), "--buffers \"abc\"");
+  EXPECT_EQ(message_of("4KiB, -1"), "--buffers \"-1\"");
+  EXPECT_EQ(message_of("1KiB..-4"), "--buffers \"1KiB..-4\" \"-4\"");
+}
+
 TEST(CapacityList, AtMostTheCap) {
   EXPECT_EQ(parse_capacity_list("1..1024:+1", "--buffers").size(), kMaxCapacityPoints);
 }
