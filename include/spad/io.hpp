@@ -24,6 +24,12 @@
 //   Network read_onnx_network(path, batch)    an ONNX model (DESIGN.md "ONNX import")
 //   std::vector<std::string> zoo_model_names(); Network load_zoo_model(name)
 //                                   the built-in models (compiled in: no data file)
+//   std::vector<std::size_t> select_layers(net, text)   what --layers takes:
+//                                   "0-3,7", layer names; ascending indices
+//   std::vector<Count> parse_capacity_list(text, what)  what sweep --buffers
+//                                   takes: "4KiB,1MiB", "1KiB..4MiB:x2",
+//                                   "1KiB..8KiB:+1KiB"; ascending, distinct
+//   Objective objective_from_text(text)  "traffic", "latency" or "energy"
 //
 // WRITERS (nlohmann::ordered_json; json_document_text gives the text spad prints)
 //   layer_to_json(spec), schedule_to_json(s), machine_to_json(m),
@@ -33,7 +39,11 @@
 //   network_result_to_json(r)        `spad optimize --model --json` (spad-network/1)
 //   compare_result_to_json(r)        `spad compare --json` (spad-compare/1)
 //   accel_result_to_json(r)          `spad accel --json` (spad-accel/1)
+//   accel_comparison_to_json(c)      `spad accel --machine A --machine B --json`
+//                                    (spad-accel-comparison/1)
 //   sweep_to_json(r, per_layer)      `spad sweep --json` (spad-sweep/1)
+//   network_result_to_csv, compare_result_to_csv, accel_result_to_csv,
+//   accel_comparison_to_csv, sweep_to_csv(r, per_layer)   the same with --csv
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -42,6 +52,12 @@
 #include <vector>
 
 #include "io/common/network_source.hpp"
+#include "io/csv/accel_comparison_csv.hpp"
+#include "io/csv/accel_result_csv.hpp"
+#include "io/csv/compare_result_csv.hpp"
+#include "io/csv/network_result_csv.hpp"
+#include "io/csv/sweep_csv.hpp"
+#include "io/json/accel_comparison_json.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/compare_result_json.hpp"
 #include "io/json/layer_json.hpp"
@@ -54,8 +70,12 @@
 #include "io/machine/accelerator_json.hpp"
 #include "io/onnx/onnx_network.hpp"
 #include "io/text/byte_size.hpp"
+#include "io/text/capacity_list.hpp"
+#include "io/text/network_layer_selection.hpp"
+#include "io/text/objective_text.hpp"
 #include "io/text/precision_text.hpp"
 #include "io/zoo/network_file.hpp"
+#include "spad/studies.hpp"
 #include "spad/values.hpp"
 
 namespace spad {
@@ -70,6 +90,9 @@ Network load_network(const std::string& arg, const NetworkLoadOptions& options);
 Network read_onnx_network(const std::string& path, std::optional<Count> batch);
 std::vector<std::string> zoo_model_names();
 Network load_zoo_model(const std::string& name);
+std::vector<std::size_t> select_layers(const Network& net, std::string_view spec);
+std::vector<Count> parse_capacity_list(std::string_view text, std::string_view what);
+Objective objective_from_text(std::string_view text);
 
 // Writers.
 nlohmann::ordered_json layer_to_json(const LayerSpec& spec);
@@ -82,6 +105,16 @@ nlohmann::ordered_json optimize_result_document(const Layer& layer, const Machin
                                                 const SearchSpace& space,
                                                 const SearchResult& result, int threads,
                                                 double seconds);
+nlohmann::ordered_json network_result_to_json(const NetworkResult& result);
+nlohmann::ordered_json compare_result_to_json(const CompareResult& result);
+nlohmann::ordered_json accel_result_to_json(const AccelResult& result);
+nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& comparison);
+nlohmann::ordered_json sweep_to_json(const SweepResult& result, bool per_layer);
+std::string network_result_to_csv(const NetworkResult& result);
+std::string compare_result_to_csv(const CompareResult& result);
+std::string accel_result_to_csv(const AccelResult& result);
+std::string accel_comparison_to_csv(const AccelComparison& comparison);
+std::string sweep_to_csv(const SweepResult& result, bool per_layer);
 std::string json_document_text(const nlohmann::ordered_json& j);
 
 }  // namespace spad

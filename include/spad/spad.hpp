@@ -7,7 +7,9 @@
 //                                execute (integers through the buffers),
 //                                lower_bound, accel_cost
 //   search   <spad/search.hpp>   optimize one layer (exact), min_buffer_schedule
-//   studies  <spad/studies.hpp>  network-level questions: sweep
+//   studies  <spad/studies.hpp>  network-level questions: optimize a network,
+//                                compare with the baselines, on an accelerator,
+//                                several accelerators side by side, sweep
 //   io       <spad/io.hpp>       readers (layer, schedule, machine file,
 //                                network JSON, ONNX, zoo) and the JSON writers
 //                                of every document the CLI prints
