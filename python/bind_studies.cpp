@@ -11,10 +11,12 @@
 #include <variant>
 #include <vector>
 
+#include "io/json/accel_comparison_json.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "io/text/objective_text.hpp"
 #include "python/bindings.hpp"
+#include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
 #include "study/optimize_network.hpp"
@@ -73,7 +75,24 @@ py::object accel_document(const py::object& model, const py::object& accelerator
                           const py::object& batch, const py::object& baselines,
                           const py::object& threads) {
   const char* f = "spad.accel()";
-  const Accelerator& accelerator = accelerator_arg(accelerator_arg_, Arg{f, "accelerator"});
+  const Arg accel_arg{f, "accelerator"};
+  // One accelerator, or a list of them compared side by side (`spad accel
+  // --machine A --machine B`), labelled by their names where the command
+  // names their files.
+  const bool several =
+      py::isinstance<py::list>(accelerator_arg_) || py::isinstance<py::tuple>(accelerator_arg_);
+  std::vector<Accelerator> accels;
+  std::vector<std::string> labels;
+  if (several) {
+    for (const py::handle a :
+         list_arg(accelerator_arg_, accel_arg, "a spad.Accelerator or a list of them"))
+      accels.push_back(accelerator_arg(a, accel_arg));
+    if (accels.empty()) throw UserError("accelerator: an empty list; give one or more machines");
+  } else {
+    accels.push_back(accelerator_arg(accelerator_arg_, accel_arg));
+  }
+  for (const Accelerator& a : accels) labels.push_back(a.name);
+  if (accels.size() > 1) check_comparable(accels, labels);
   AccelRunOptions run;
   run.objective = objective_from_text(text_arg(objective_arg, Arg{f, "objective"}));
   run.baselines = bool_arg(baselines, Arg{f, "baselines"});
@@ -81,12 +100,15 @@ py::object accel_document(const py::object& model, const py::object& accelerator
   const Network net =
       network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
   const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
-  AccelResult result;
+  AccelComparison result;
   {
     py::gil_scoped_release release;
-    result = accel_network(net, chosen, accelerator, run);
+    result = compare_accelerators(net, chosen, accels, labels, run);
   }
-  return to_python(accel_result_to_json(result));
+  // One machine (alone or a list of one) is its accel document, as `spad
+  // accel` with --machine given once.
+  if (result.machines.size() == 1) return to_python(accel_result_to_json(result.machines.front()));
+  return to_python(accel_comparison_to_json(result));
 }
 
 }  // namespace
@@ -110,7 +132,8 @@ void bind_studies(py::module_& m) {
         "Cycles, latency and energy on an accelerator (spad.Accelerator) with the schedule\n"
         "minimising objective ('latency', 'energy' or 'traffic'): the dict `spad accel\n"
         "--json` prints (spad-accel/1). model: as compare; baselines=False as\n"
-        "--no-baselines.");
+        "--no-baselines. A list of accelerators compares them side by side: the dict\n"
+        "`spad accel --machine A --machine B --json` prints (spad-accel-comparison/1).");
 }
 
 }  // namespace spad::python

@@ -95,3 +95,34 @@ def test_study_errors_equal_cli(spad):
         spad.optimize_network("tc_resnet8", spad.Machine(buffer="8KiB"), layers="0-99")
     assert str(info.value) == cli_error("optimize", "--model", "tc_resnet8", "--buffer", "8KiB",
                                         "--layers", "0-99")
+
+
+@pytest.mark.parametrize("objective", ["latency", "energy"])
+def test_accel_side_by_side_equals_cli(spad, objective):
+    got = spad.accel("tc_resnet8", [spad.Accelerator(EDGE_NPU), spad.Accelerator(HWC_LIKE)],
+                     objective=objective, layers="0-4")
+    want = cli_json("accel", "--model", "tc_resnet8", "--machine", EDGE_NPU, "--machine",
+                    HWC_LIKE, "--objective", objective, "--layers", "0-4")
+    assert got == want
+    assert got["format"] == "spad-accel-comparison/1"
+    # Each machine's entry is its own accel document.
+    assert got["machines"][1] == spad.accel("tc_resnet8", spad.Accelerator(HWC_LIKE),
+                                            objective=objective, layers="0-4")
+    # A list of one is the one-machine document, as --machine given once.
+    assert spad.accel("tc_resnet8", (spad.Accelerator(EDGE_NPU),), objective=objective,
+                      layers="0-4") == got["machines"][0]
+
+
+def test_accel_side_by_side_errors(spad):
+    npu = spad.Accelerator(EDGE_NPU)
+    # The same machine twice: named by its name where the command names the file.
+    with pytest.raises(spad.UserError) as info:
+        spad.accel("tc_resnet8", [npu, npu])
+    assert str(info.value) == cli_error("accel", "--model", "tc_resnet8", "--machine", EDGE_NPU,
+                                        "--machine", EDGE_NPU).replace(EDGE_NPU, npu.name)
+    with pytest.raises(spad.UserError) as info:
+        spad.accel("tc_resnet8", [])
+    assert str(info.value) == "accelerator: an empty list; give one or more machines"
+    with pytest.raises(TypeError) as type_info:
+        spad.accel("tc_resnet8", [npu, 5])
+    assert "accelerator must be a spad.Accelerator" in str(type_info.value)
