@@ -3,17 +3,26 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 
 #include "base/error.hpp"
 #include "base/thread_launcher.hpp"
 #include "cli/cost_output.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
+#include "cli/progress.hpp"
 #include "cli/result_output.hpp"
+#include "io/common/network_source.hpp"
 #include "io/json/layer_json.hpp"
+#include "io/json/network_level_result_json.hpp"
+#include "io/text/network_layer_selection.hpp"
+#include "io/text/network_precision.hpp"
 #include "model/evaluate.hpp"
 #include "model/level_evaluate.hpp"
+#include "report/network_level_table.hpp"
 #include "search/level_search.hpp"
+#include "study/optimize_network.hpp"
+#include "study/optimize_network_levels.hpp"
 
 namespace spad::cli {
 namespace {
@@ -84,6 +93,47 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
                       " partial schedules cut, " + seconds_text(seconds) + " on " +
                       std::to_string(threads) + (threads == 1 ? " thread\n" : " threads\n");
   return 0;
+}
+
+int run_optimize_network_levels(const OptimizeFlags& flags) {
+  refuse_one_level_flags(flags);
+  if (flags.csv)
+    throw UserError(
+        "--csv has no form for several on-chip levels yet; use --json (the network "
+        "document with each layer's levels) or the table");
+  const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
+  const std::size_t levels = buffer_level_count(flags.machine);
+  MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
+  // The model's own element sizes (integer operators) as for one level.
+  machine.precision =
+      machine_for_network(level_machine(machine, 0), net, flags.machine.precision).precision;
+  const std::vector<std::size_t> chosen =
+      flags.layers ? select_layers(net, *flags.layers) : all_layers(net);
+
+  const auto start = std::chrono::steady_clock::now();
+  NetworkLevelResult result = [&] {
+    StudyProgressLines lines([](const std::string&) { return "optimize"; },
+                             Progress::wanted(flags.quiet));
+    return optimize_network_levels(net, chosen, machine, flags.threads, lines.hooks());
+  }();
+  result.precision_source = precision_source(net, flags.machine.precision);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (flags.json) {
+    write_json_result(network_level_result_to_json(result));
+  } else {
+    result_out() << format_network_level_table(
+        result, seconds, static_cast<int>(resolved_thread_count(flags.threads)),
+        output_width(flags.wide));
+  }
+  std::string infeasible;
+  for (const NetworkLevelLayerResult& r : result.layers)
+    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
+  if (infeasible.empty()) return 0;
+  result_out().flush();
+  std::cerr << "spad: error: no schedule fits the innermost level for layer(s) " << infeasible
+            << '\n';
+  return 2;  // as for a UserError (cli/main.cpp)
 }
 
 }  // namespace spad::cli

@@ -9,4 +9,8 @@ namespace spad::cli {
 
 int run_optimize_layer_levels(const OptimizeFlags& flags);
 
+// `spad optimize --model M --buffer OUTER,INNER[,...]`: every layer, each
+// distinct shape searched once (study/optimize_network_levels).
+int run_optimize_network_levels(const OptimizeFlags& flags);
+
 }  // namespace spad::cli

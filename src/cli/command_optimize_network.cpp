@@ -4,7 +4,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "base/error.hpp"
+#include "cli/command_optimize_levels.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
@@ -30,11 +30,7 @@ std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flag
 }  // namespace
 
 int run_optimize_network(const OptimizeFlags& flags) {
-  if (buffer_level_count(flags.machine) > 1)
-    throw UserError("--buffer " + flags.machine.buffer.value() +
-                    ": several on-chip levels are searched for one layer (--layer) in this "
-                    "version, not for a network (--model); give one capacity, or optimize "
-                    "each layer with --layer");
+  if (buffer_level_count(flags.machine) > 1) return run_optimize_network_levels(flags);
   const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   // The model's own element sizes (integer operators) replace the defaults;
   // keys given with --precision win over them (io/text/network_precision).

@@ -75,8 +75,8 @@ TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
   for (const Case& c : std::vector<Case>{
            {kLayer + " --buffer 40B,12B --min-buffer", "--min-buffer restricts the one-level"},
            {kLayer + " --buffer 40B,12B --uniform-spans", "--uniform-spans restricts"},
-           {"--model alexnet --buffer 512KiB,64KiB",
-            "--buffer 512KiB,64KiB: several on-chip levels are searched for one layer"},
+           {"--model resnet50 --buffer 512KiB,64KiB", "layer conv1: the level search"},
+           {"--model resnet50 --buffer 512KiB,64KiB --csv", "--csv has no form for several"},
            {"--layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB",
             "it takes layers with at most 4096"},
            {kLayer + " --buffer 40B,5B", "no schedule fits: the innermost level (L1, 5 B)"},
@@ -87,6 +87,44 @@ TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
     EXPECT_FALSE(run.signaled);
     EXPECT_TRUE(contains(run.err, c.message)) << run.err;
   }
+}
+
+// Three layers, the third the first's shape again (searched once).
+const std::string kTinyNet = R"({"model": "tinynet", "layers": [
+  {"name": "a", "N": 1, "C": 2, "M": 4, "H": 4, "W": 4, "R": 1, "S": 1},
+  {"name": "b", "N": 1, "C": 2, "M": 2, "H": 4, "W": 4, "R": 1, "S": 1},
+  {"name": "a2", "N": 1, "C": 2, "M": 4, "H": 4, "W": 4, "R": 1, "S": 1}]})";
+
+TEST(OptimizeLevelsCli, NetworkCarriesEachLayersLevels) {
+  const std::string net = write_temp("tinynet.json", kTinyNet);
+  const std::string args = "optimize --model " + q(net) + " --buffer 40B,12B";
+  const std::string text = ok_out(run_spad(args + " --json"));
+  const nlohmann::json doc = nlohmann::json::parse(text);
+  EXPECT_EQ(doc["format"], "spad-network/1");
+  ASSERT_EQ(doc["layers"].size(), 3u);
+  // Each layer's entry is the single-layer optimum's levels.
+  const nlohmann::json one = ok_json(run_spad("optimize " + kLayer + " --buffer 40B,12B --json"));
+  EXPECT_EQ(doc["layers"][0]["levels"], one["levels"]);
+  EXPECT_EQ(doc["layers"][0]["schedule"], one["schedule"]);
+  EXPECT_EQ(doc["layers"][2]["same_shape_as"], "a");
+  EXPECT_EQ(doc["layers"][2]["levels"], doc["layers"][0]["levels"]);
+  EXPECT_EQ(doc["search"]["unique_shapes"], 2);
+  // Totals per boundary are the layers' sums.
+  for (std::size_t l = 0; l < 2; ++l) {
+    long long sum = 0;
+    for (const auto& layer : doc["layers"])
+      sum += layer["levels"][l]["traffic_bytes"].get<long long>();
+    EXPECT_EQ(doc["totals"]["levels"][l]["traffic_bytes"], sum);
+  }
+  EXPECT_EQ(doc["totals"]["traffic_bytes"], doc["totals"]["levels"][0]["traffic_bytes"]);
+  // The document is a network spad reads back: the same run gives the same document.
+  const std::string again = write_temp("tinynet_levels.json", text);
+  EXPECT_EQ(ok_out(run_spad("optimize --model " + q(again) + " --buffer 40B,12B --json")), text);
+  const std::string table = ok_out(run_spad(args));
+  EXPECT_TRUE(contains(table, "off-chip ⇄ L2 bytes")) << table;
+  EXPECT_TRUE(contains(table, "L2 ⇄ L1 bytes")) << table;
+  EXPECT_TRUE(contains(table, "lower bound bytes")) << table;
+  EXPECT_TRUE(contains(table, "3 layers, 2 distinct shapes")) << table;
 }
 
 }  // namespace

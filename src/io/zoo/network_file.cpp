@@ -27,8 +27,10 @@ constexpr std::array<std::string_view, 5> kFileKeys = {"model", "source", "input
 // format, totals (layers and macs checked), the operators not scheduled, the
 // skipped nodes and the import warnings (read back), the machine (the layers'
 // costs are checked against it) and informative keys (precision_source: the
-// precision of a new run comes from its own flags).
-constexpr std::array<std::string_view, 18> kTopKeys = {"model",         "skipped",
+// precision of a new run comes from its own flags; level_machine: the machine
+// of a several-level optimum, io/json/network_level_result_json, whose layers
+// are read for their shapes only).
+constexpr std::array<std::string_view, 19> kTopKeys = {"model",         "skipped",
                                                        "warnings",      "precision_source",
                                                        "source",        "input",
                                                        "reference",     "layers",
@@ -36,7 +38,8 @@ constexpr std::array<std::string_view, 18> kTopKeys = {"model",         "skipped
                                                        "not_scheduled", "machine",
                                                        "search",        "baseline_machines",
                                                        "objective",     "schedule_source",
-                                                       "accelerator",   "baseline_totals"};
+                                                       "accelerator",   "baseline_totals",
+                                                       "level_machine"};
 // An accel comparison document: its own keys; the network is read from
 // "machines" (the rest is derived from them, reported again on a new run).
 constexpr std::array<std::string_view, 6> kComparisonKeys = {

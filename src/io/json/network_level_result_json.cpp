@@ -1,0 +1,85 @@
+// The Network result JSON with levels (key list in the header).
+#include "io/json/network_level_result_json.hpp"
+
+#include "io/json/document_format.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/level_result_json.hpp"
+#include "model/evaluate.hpp"
+#include "workload/layer_kind.hpp"
+
+namespace spad {
+namespace {
+
+nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
+                                   const NetworkLevelLayerResult& r) {
+  const Layer layer(r.layer.spec);
+  nlohmann::ordered_json j;
+  j["name"] = r.layer.spec.name;
+  j["kind"] = layer_kind_name(r.layer.kind);
+  const nlohmann::ordered_json shape = layer_to_json(r.layer.spec);
+  for (const auto& [key, value] : shape.items())
+    if (key != "name") j[key] = value;
+  j["macs"] = layer.macs();
+  if (r.search.best) {
+    const LevelCandidate& best = *r.search.best;
+    const nlohmann::ordered_json cost =
+        level_result_to_json(best.schedule, best.traffic, result.machine, r.bounds);
+    for (const auto& [key, value] : cost.items())
+      if (key != "machine") j[key] = value;
+  } else {
+    j["compulsory_bytes"] = compulsory_bytes(layer, result.machine.precision);
+    j["fits"] = false;
+  }
+  j["index"] = r.index;
+  j["P"] = layer.P();
+  j["Q"] = layer.Q();
+  const NetworkLevelLayerResult& first = result.layers.at(r.searched_as);
+  if (&first != &r) j["same_shape_as"] = first.layer.spec.name;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& result) {
+  nlohmann::ordered_json j;
+  j["format"] = format_tag(DocKind::network);
+  j["model"] = result.model;
+  j["layers"] = nlohmann::ordered_json::array();
+  Count macs = 0, compulsory = 0, infeasible = 0;
+  for (const NetworkLevelLayerResult& r : result.layers) {
+    j["layers"].push_back(layer_entry(result, r));
+    const Layer layer(r.layer.spec);
+    macs = add(macs, layer.macs());
+    compulsory = add(compulsory, compulsory_bytes(layer, result.machine.precision));
+    infeasible += r.search.best ? 0 : 1;
+  }
+  const std::vector<Count> traffic = network_level_traffic(result);
+  nlohmann::ordered_json levels = nlohmann::ordered_json::array();
+  for (std::size_t l = 0; l < traffic.size(); ++l) {
+    const MemoryLevel& m = result.machine.levels[l];
+    levels.push_back(
+        {{"name", m.name},
+         {"capacity_bytes", m.capacity_bytes ? nlohmann::ordered_json(*m.capacity_bytes)
+                                             : nlohmann::ordered_json(nullptr)},
+         {"traffic_bytes", traffic[l]}});
+  }
+  j["totals"] = {{"layers", result.layers.size()},
+                 {"macs", macs},
+                 {"traffic_bytes", traffic.empty() ? 0 : traffic.front()},
+                 {"compulsory_bytes", compulsory},
+                 {"infeasible_layers", infeasible},
+                 {"levels", levels}};
+  j["not_scheduled"] = nlohmann::ordered_json::object();
+  for (const auto& [op, count] : result.not_scheduled) j["not_scheduled"][op] = count;
+  const Precision& p = result.machine.precision;
+  j["level_machine"] = {
+      {"precision", {{"in", p.input}, {"w", p.weight}, {"out", p.output}, {"psum", p.psum}}},
+      {"halo_reuse", result.machine.halo_reuse},
+      {"double_buffer", result.machine.double_buffer}};
+  j["precision_source"] =
+      result.precision_source.empty() ? std::string("default") : result.precision_source;
+  j["search"] = {{"objective", "traffic"}, {"unique_shapes", result.unique_shapes}};
+  return j;
+}
+
+}  // namespace spad

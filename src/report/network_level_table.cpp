@@ -1,0 +1,72 @@
+// The network table of the level search (layout in the header).
+#include "report/network_level_table.hpp"
+
+#include "model/evaluate.hpp"
+#include "report/number_text.hpp"
+#include "report/text_table.hpp"
+
+namespace spad {
+
+std::string format_network_level_table(const NetworkLevelResult& result, double seconds,
+                                       int threads, std::size_t width) {
+  const MemoryLevels& m = result.machine;
+  std::vector<std::string> header = {"layer"};
+  for (std::size_t l = 0; l < m.levels.size(); ++l)
+    header.push_back((l == 0 ? std::string("off-chip") : m.levels[l - 1].name) + " ⇄ " +
+                     m.levels[l].name + " bytes");
+  for (const char* h : {"compulsory bytes", "lower bound bytes", "fills", "buffer bytes", "fits"})
+    header.push_back(h);
+  TextTable table(header);
+  Count compulsory = 0, fills = 0;
+  for (const NetworkLevelLayerResult& r : result.layers) {
+    const Layer layer(r.layer.spec);
+    const Count c = compulsory_bytes(layer, m.precision);
+    compulsory = add(compulsory, c);
+    std::vector<std::string> row = {r.layer.spec.name};
+    if (r.search.best) {
+      const LevelTraffic& t = r.search.best->traffic;
+      for (const LevelCost& cost : t.levels) row.push_back(with_separators(cost.traffic_bytes));
+      fills = add(fills, t.total_fills());
+      row.push_back(with_separators(c));
+      row.push_back(with_separators(r.bounds.front().bound_bytes));
+      row.push_back(with_separators(t.total_fills()));
+      row.push_back(with_separators(t.total_buffer_bytes()));
+      row.push_back("yes");
+    } else {
+      for (std::size_t l = 0; l < m.levels.size(); ++l) row.push_back("-");
+      row.push_back(with_separators(c));
+      row.push_back(with_separators(r.bounds.front().bound_bytes));
+      for (const char* cell : {"-", "-", "no"}) row.push_back(cell);
+    }
+    table.add_row(std::move(row));
+  }
+  table.add_rule();
+  std::vector<std::string> totals = {"total"};
+  for (Count bytes : network_level_traffic(result)) totals.push_back(with_separators(bytes));
+  for (std::string cell : {with_separators(compulsory), std::string(), with_separators(fills),
+                           std::string(), std::string()})
+    totals.push_back(std::move(cell));
+  table.add_row(std::move(totals));
+
+  std::string out = "model     " + result.model + " (" + std::to_string(result.layers.size()) +
+                    " layers, " + std::to_string(result.unique_shapes) + " distinct shapes)\n";
+  out += "levels   ";
+  for (const MemoryLevel& level : m.levels)
+    out += ' ' + level.name + ' ' + with_separators(level.capacity_bytes.value_or(0)) + " B";
+  out += "; precision in=" + std::to_string(m.precision.input) +
+         ",w=" + std::to_string(m.precision.weight) + ",out=" + std::to_string(m.precision.output) +
+         ",psum=" + std::to_string(m.precision.psum) +
+         (m.halo_reuse ? ", halo_reuse on" : ", halo_reuse off") +
+         (m.double_buffer ? ", double_buffer on\n" : ", double_buffer off\n");
+  out += '\n';  // not "\n" + ...: GCC 12's false -Wrestrict
+  out += table.render(width);
+  out += '\n';
+  out +=
+      "objective bytes across each boundary from the outside in, then fills, then buffer "
+      "bytes (exact: the level search); lower bound at the off-chip boundary\n";
+  out += "search    " + duration_text(seconds) + " on " + std::to_string(threads) +
+         (threads == 1 ? " thread\n" : " threads\n");
+  return out;
+}
+
+}  // namespace spad

@@ -1,0 +1,66 @@
+// Deduplicated, parallel level search over a network's layers.
+#include "study/optimize_network_levels.hpp"
+
+#include "base/parallel_run.hpp"
+#include "model/level_evaluate.hpp"
+#include "study/layer_shapes.hpp"
+
+namespace spad {
+
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const MemoryLevels& machine, int threads,
+                                           const StudyProgress& progress) {
+  NetworkLevelResult result;
+  result.model = net.model;
+  result.machine = machine;
+  result.not_scheduled = net.not_scheduled;
+  std::vector<LayerSpec> specs;
+  for (std::size_t i : selection) specs.push_back(net.layers.at(i).spec);
+  const std::vector<std::size_t> first = first_of_shape(specs);
+  std::vector<std::size_t> unique;
+  for (std::size_t k = 0; k < selection.size(); ++k) {
+    NetworkLevelLayerResult r;
+    r.index = selection[k];
+    r.layer = net.layers[selection[k]];
+    r.searched_as = first[k];
+    r.bounds = level_lower_bounds(Layer(r.layer.spec), machine);
+    if (first[k] == k) unique.push_back(k);
+    result.layers.push_back(std::move(r));
+  }
+  result.unique_shapes = unique.size();
+  // Every shape is checked against the search's limit before any runs, so a
+  // network beyond it is refused at once (naming its first such layer).
+  for (std::size_t u : unique) {
+    const Layer layer(result.layers[u].layer.spec);
+    if (machine.levels.size() > 1 && level_structures(layer) > kMaxLevelStructures)
+      optimize_levels(layer, machine);  // throws the search's own UserError
+  }
+  const std::vector<std::size_t> order = largest_first(
+      unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
+  const ThreadSplit split = split_threads(threads, order.size());
+  progress.start("optimum", "layer shapes searched", static_cast<std::int64_t>(order.size()));
+  run_parallel(
+      order, split.workers,
+      [&](std::size_t u) {
+        result.layers[u].search = optimize_levels(Layer(result.layers[u].layer.spec), machine,
+                                                  {.threads = split.per_job});
+      },
+      progress.step);
+  for (std::size_t i = 0; i < result.layers.size(); ++i)
+    if (result.layers[i].searched_as != i)
+      result.layers[i].search = result.layers[result.layers[i].searched_as].search;
+  return result;
+}
+
+std::vector<Count> network_level_traffic(const NetworkLevelResult& result) {
+  std::vector<Count> total(result.machine.levels.size(), 0);
+  for (const NetworkLevelLayerResult& r : result.layers) {
+    if (!r.search.best) continue;
+    for (std::size_t l = 0; l < total.size(); ++l)
+      total[l] = add(total[l], r.search.best->traffic.levels[l].traffic_bytes);
+  }
+  return total;
+}
+
+}  // namespace spad

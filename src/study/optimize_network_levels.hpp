@@ -1,0 +1,51 @@
+// `spad optimize --model M --buffer OUTER,INNER`: the level search
+// (search/level_search) for every selected conv/fc layer of a network over
+// several on-chip levels, each distinct shape searched once (layer_shapes),
+// in parallel on the job runner. A plain result; io/json/
+// network_level_result_json and report/network_level_table write it.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/lower_bound.hpp"
+#include "model/memory_levels.hpp"
+#include "search/level_search.hpp"
+#include "study/study_progress.hpp"
+#include "workload/network.hpp"
+
+namespace spad {
+
+struct NetworkLevelLayerResult {
+  std::size_t index = 0;  // position in the network's layers (graph order)
+  NetworkLayer layer;
+  LevelSearchResult search;  // search.best empty: nothing fits
+  // Index (into NetworkLevelResult::layers) of the first layer of the same
+  // shape, whose search this result is a copy of; == own position when searched.
+  std::size_t searched_as = 0;
+  std::vector<LowerBound> bounds;  // per boundary (model/level_evaluate)
+};
+
+struct NetworkLevelResult {
+  std::string model;
+  MemoryLevels machine;
+  std::vector<NetworkLevelLayerResult> layers;
+  std::map<std::string, Count> not_scheduled;
+  std::string precision_source;  // "" = not stated
+  std::size_t unique_shapes = 0;
+};
+
+// Throws the first UserError of a layer's search (in graph order of the
+// shapes), e.g. a layer beyond the level search, naming the layer.
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const MemoryLevels& machine, int threads,
+                                           const StudyProgress& progress = {});
+
+// Per boundary (outermost first), the bytes summed over the layers that fit.
+std::vector<Count> network_level_traffic(const NetworkLevelResult& result);
+
+}  // namespace spad
