@@ -120,12 +120,14 @@ void LevelBuffer::fill(const LevelNest& nest, std::vector<BoundaryCounts>& bound
       if (halo_reuse_ && resident_ && halo_step(next_key))
         load = size - shared_elements(next_elements_, held_elements_);
       cross(boundaries, &BoundaryCounts::reads, load);
+      cross(boundaries, &BoundaryCounts::transfers, 1);
       std::swap(held_elements_, next_elements_);
       break;
     }
     case Tensor::W:
       size = box_size(Tensor::W, ranges);
       cross(boundaries, &BoundaryCounts::reads, size);
+      cross(boundaries, &BoundaryCounts::transfers, 1);
       break;
     case Tensor::O: {
       size = box_size(Tensor::O, ranges);
@@ -133,6 +135,7 @@ void LevelBuffer::fill(const LevelNest& nest, std::vector<BoundaryCounts>& bound
       SPAD_CHECK(tile < held_before_.size(), "level buffer: O tile number out of range");
       if (held_before_[tile]) {
         cross(boundaries, &BoundaryCounts::reads, size);  // resume the partial sums
+        cross(boundaries, &BoundaryCounts::transfers, 1);
       } else {
         held_before_[tile] = true;  // first hold: starts from zero, reads nothing
         cross(boundaries, &BoundaryCounts::final_writes, size);
@@ -151,6 +154,7 @@ void LevelBuffer::write_back(std::vector<BoundaryCounts>& boundaries) {
   SPAD_CHECK(array_ == Tensor::O, "level buffer: only O is written back");
   if (!resident_) return;
   cross(boundaries, &BoundaryCounts::writes, held_size_);
+  cross(boundaries, &BoundaryCounts::transfers, 1);
   resident_ = false;
 }
 

@@ -36,11 +36,15 @@
 
 namespace spad::sim {
 
-// Elements of each array crossing one boundary (either direction).
+// Elements of each array crossing one boundary (either direction), and the
+// DMA transfers that moved them: one per fill of an I or W buffer, per O
+// write-back and per O fill that reads partial sums back, counted at every
+// boundary the transfer crosses.
 struct BoundaryCounts {
   PerTensor<Count> reads{};
   PerTensor<Count> writes{};
   PerTensor<Count> final_writes{};
+  PerTensor<Count> transfers{};
 };
 
 class LevelBuffer {

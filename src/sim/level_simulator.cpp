@@ -56,6 +56,11 @@ void check_level_counts(const LevelSchedule& schedule, const MemoryLevels& machi
 
 LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
                              const MemoryLevels& machine) {
+  return simulate_level_transfers(layer, schedule, machine).traffic;
+}
+
+SimulatedLevelTransfers simulate_level_transfers(const Layer& layer, const LevelSchedule& schedule,
+                                                 const MemoryLevels& machine) {
   validate(schedule, layer);
   validate(machine);
   check_level_counts(schedule, machine);
@@ -93,7 +98,8 @@ LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
 
   const Precision& bytes = machine.precision;
   const Count compulsory = sim::compulsory_bytes(layer, bytes);
-  LevelTraffic out;
+  SimulatedLevelTransfers result;
+  LevelTraffic& out = result.traffic;
   out.levels.resize(levels);
   for (std::size_t l = 0; l < levels; ++l) {
     LevelCost& cost = out.levels[l];
@@ -120,8 +126,11 @@ LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
     cost.compulsory_bytes = compulsory;
     const std::optional<Count>& capacity = machine.levels[l].capacity_bytes;
     cost.fits = !capacity || cost.buffer_bytes <= *capacity;
+    Count transfers = 0;
+    for (Tensor t : kAllTensors) transfers = add(transfers, boundaries[l].transfers[t]);
+    result.dma_transfers.push_back(transfers);
   }
-  return out;
+  return result;
 }
 
 }  // namespace spad

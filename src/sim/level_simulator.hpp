@@ -8,6 +8,8 @@
 // Traffic.
 #pragma once
 
+#include <vector>
+
 #include "model/level_traffic.hpp"
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
@@ -27,5 +29,16 @@ void check_level_counts(const LevelSchedule& schedule, const MemoryLevels& machi
 // the machine's is empty.
 LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
                              const MemoryLevels& machine);
+
+// The same, with the DMA transfers crossing each boundary (outermost first):
+// one per fill of an I or W buffer, per O write-back and per O fill that
+// reads partial sums back, at every boundary between the buffer and its
+// source (for the accelerator's activity: sim/level_activity_replay).
+struct SimulatedLevelTransfers {
+  LevelTraffic traffic;
+  std::vector<Count> dma_transfers;
+};
+SimulatedLevelTransfers simulate_level_transfers(const Layer& layer, const LevelSchedule& schedule,
+                                                 const MemoryLevels& machine);
 
 }  // namespace spad

@@ -30,7 +30,7 @@ LIB_FOLDERS = ["base", "workload", "schedule", "model", "sim", "search", "io", "
                "report", "codegen", "cli"]
 MODEL_PLAIN_VALUES = {"model/machine.hpp", "model/traffic.hpp", "model/accelerator.hpp",
                       "model/memory_levels.hpp", "model/level_traffic.hpp",
-                      "model/activity.hpp"}
+                      "model/activity.hpp", "model/level_accelerator.hpp"}
 
 # folder -> the only spad folders it may include
 ONLY = {"workload": {"base", "workload"}, "base": {"base"}}

@@ -1,0 +1,228 @@
+// The accelerator cost of a several-level schedule by formula (see
+// level_accel_cost.hpp for the model).
+#include "model/level_accel_cost.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "base/error.hpp"
+#include "model/level_tiling.hpp"
+
+namespace spad {
+namespace {
+
+__extension__ typedef __int128 Wide;
+
+// Non-negative wide values back to Count; beyond int64 is a UserError.
+Count narrow(Wide v, const char* what) {
+  if (v <= std::numeric_limits<Count>::max()) return static_cast<Count>(v);
+  throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
+}
+
+// ceil(8 bytes / bits).
+Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) / bits; }
+
+// The nearest level above `level` (0-based) holding array t; -1 = off-chip.
+int source_level(const LevelSchedule& s, Tensor t, std::size_t level) {
+  for (std::size_t k = level; k-- > 0;)
+    if (s.levels[k].buffer_span[t]) return static_cast<int>(k);
+  return -1;
+}
+
+// Whether t's level-`level` buffer loads across boundary b (the one above
+// levels[b]): it exists and its source lies above b.
+bool crosses(const LevelSchedule& s, Tensor t, std::size_t level, std::size_t b) {
+  return s.levels[level].buffer_span[t] && b <= level &&
+         source_level(s, t, level) < static_cast<int>(b);
+}
+
+// Each dimension's nested tiling over the schedule's levels.
+PerDim<DimTiling> dim_tilings(const Layer& layer, const LevelSchedule& s) {
+  PerDim<DimTiling> out;
+  const int levels = static_cast<int>(s.levels.size());
+  for (Dim d : kAllDims) {
+    std::array<Count, kMaxLevels> tiles{};
+    for (std::size_t l = 0; l < s.levels.size(); ++l) tiles[l] = s.levels[l].tiles[d];
+    out[d].assign(layer.bound(d), tiles, levels);
+  }
+  return out;
+}
+
+// Distinct tile positions of O's level-`level` buffer: per dim of O, the
+// nodes of the deepest level whose loop of d is outside the buffer.
+Count o_positions(const LevelSchedule& s, const PerDim<DimTiling>& tilings, std::size_t level) {
+  const LevelLoops& loops = s.levels[level];
+  const int span = *loops.buffer_span[Tensor::O];
+  Count positions = 1;
+  for (int k = 0; k < static_cast<int>(kNumDims); ++k) {
+    const Dim d = loops.order[static_cast<std::size_t>(k)];
+    if (!indexes(Tensor::O, d)) continue;
+    const int depth = static_cast<int>(level) + (k >= span ? 1 : 0);
+    positions = mul(positions, tilings[d].nodes(depth));
+  }
+  return positions;
+}
+
+void check_levels(const LevelSchedule& schedule, const LevelAccelerator& accel,
+                  const LevelTraffic& traffic) {
+  if (schedule.levels.size() != accel.memory.levels.size())
+    throw UserError("the schedule has " + std::to_string(schedule.levels.size()) +
+                    " level(s) but the machine has " +
+                    std::to_string(accel.memory.levels.size()) +
+                    " on-chip level(s): give a schedule of one loop group per machine level, "
+                    "outermost first");
+  if (traffic.levels.size() != schedule.levels.size() ||
+      accel.ports.size() != schedule.levels.size())
+    throw InternalError("level_accel_cost: traffic, ports and schedule disagree on the levels");
+}
+
+}  // namespace
+
+LevelActivity count_level_activity(const Layer& layer, const LevelSchedule& schedule,
+                                   const MacArray& array, const LevelTraffic& traffic) {
+  const PerDim<DimTiling> tilings = dim_tilings(layer, schedule);
+  const int innermost = static_cast<int>(schedule.levels.size());
+  PerDim<Count> F, T;
+  for (Dim d : kAllDims) {
+    const SizeClasses& leaves = tilings[d].classes(innermost);
+    F[d] = 0;
+    for (int i = 0; i < leaves.n; ++i)
+      F[d] = add(F[d], mul(leaves.count[static_cast<std::size_t>(i)],
+                           ceil_div(leaves.size[static_cast<std::size_t>(i)], array.unroll[d])));
+    T[d] = leaves.total();
+  }
+  LevelActivity a;
+  a.macs = layer.macs();
+  a.compute_cycles = 1;
+  for (Dim d : kAllDims) a.compute_cycles = mul(a.compute_cycles, F[d]);
+  for (Tensor t : {Tensor::I, Tensor::W}) {
+    Count reads = 1;
+    for (Dim d : kAllDims) reads = mul(reads, indexes(t, d) ? layer.bound(d) : F[d]);
+    a.operand_reads[t] = reads;
+  }
+  const Count reduction_tiles = mul(mul(T[Dim::c], T[Dim::r]), T[Dim::s]);
+  const Count outputs = layer.size(Tensor::O);
+  a.psum_writes = mul(outputs, reduction_tiles);
+  a.operand_reads[Tensor::O] = mul(outputs, reduction_tiles - 1);
+
+  const std::size_t levels = schedule.levels.size();
+  a.dma_transfers.assign(levels, 0);
+  for (std::size_t j = 0; j < levels; ++j) {
+    PerTensor<Count> transfers{};
+    for (Tensor t : kAllTensors) {
+      if (!schedule.levels[j].buffer_span[t]) continue;
+      const Count fills = traffic.levels[j].arrays[t].fills;
+      if (t != Tensor::O) {
+        transfers[t] = fills;
+      } else {
+        // Every hold is written back once; every fill but a position's
+        // first reads its partial sums back.
+        const Count positions = o_positions(schedule, tilings, j);
+        SPAD_CHECK(fills >= positions, "count_level_activity: fewer O fills than positions");
+        transfers[t] = add(fills, fills - positions);
+      }
+      for (std::size_t b = 0; b < levels; ++b)
+        if (crosses(schedule, t, j, b)) a.dma_transfers[b] = add(a.dma_transfers[b], transfers[t]);
+    }
+  }
+  return a;
+}
+
+LevelAccelCost level_cost_from_activity(const LevelSchedule& schedule,
+                                        const LevelAccelerator& accel,
+                                        const LevelTraffic& traffic,
+                                        const LevelActivity& activity) {
+  check_levels(schedule, accel, traffic);
+  const std::size_t levels = schedule.levels.size();
+  SPAD_CHECK(activity.dma_transfers.size() == levels, "level cost: transfers per boundary");
+  const Precision& p = accel.memory.precision;
+  const Count copies = accel.memory.double_buffer ? 2 : 1;
+  LevelAccelCost c;
+  c.activity = activity;
+  c.levels.resize(levels);
+  Wide transfer_sum = 0, transfer_max = 0, exposed_sum = 0, sram_energy_sum = 0;
+  for (std::size_t b = 0; b < levels; ++b) {
+    BoundaryAccelCost& x = c.levels[b];
+    const LevelPort& port = accel.ports[b];
+    x.name = traffic.levels[b].name;
+    x.traffic_bytes = traffic.levels[b].traffic_bytes;
+    x.dma_transfers = activity.dma_transfers[b];
+    Count buffers = 0;
+    Wide first_load = 0, last_store = 0;
+    for (std::size_t j = b; j < levels; ++j)
+      for (Tensor t : kAllTensors) {
+        if (!crosses(schedule, t, j, b)) continue;
+        ++buffers;
+        const ArrayTraffic& held = traffic.levels[j].arrays[t];
+        if (t == Tensor::O)
+          last_store += Wide{held.buffer_elems / copies} * p.output;
+        else
+          first_load += held.buffer_bytes / copies;
+      }
+    x.first_load_bytes = narrow(first_load, "first-load bytes");
+    x.last_store_bytes = narrow(last_store, "last-store bytes");
+    const Wide data = data_cycles(x.traffic_bytes, port.bits_per_cycle);
+    const Wide setups = Wide{x.dma_transfers} * port.dma_setup_cycles;
+    x.transfer_data_cycles = narrow(data, "transfer cycles");
+    x.transfer_setup_cycles = narrow(setups, "setup cycles");
+    x.transfer_cycles = narrow(data + setups, "transfer cycles");
+    const Wide exposed = data_cycles(x.first_load_bytes, port.bits_per_cycle) +
+                         data_cycles(x.last_store_bytes, port.bits_per_cycle) +
+                         Wide{buffers} * port.dma_setup_cycles;
+    x.exposed_cycles = narrow(exposed, "exposed cycles");
+    transfer_sum += data + setups;
+    transfer_max = std::max(transfer_max, data + setups);
+    exposed_sum += exposed;
+
+    // This level's SRAM: every array it holds, across the boundary above it
+    // and the one below it (the datapath's bytes below the innermost).
+    Wide sram = 0;
+    for (Tensor t : kAllTensors) {
+      if (!schedule.levels[b].buffer_span[t]) continue;
+      const ArrayTraffic& above = traffic.levels[b].arrays[t];
+      sram += Wide{above.read_bytes} + above.write_bytes;
+      if (b + 1 < levels) {
+        const ArrayTraffic& below = traffic.levels[b + 1].arrays[t];
+        sram += Wide{below.read_bytes} + below.write_bytes;
+      }
+    }
+    if (b + 1 == levels) {
+      const Activity datapath{activity.macs, activity.compute_cycles, activity.operand_reads,
+                              activity.psum_writes, 0};
+      sram += datapath_bytes(datapath, p);
+    }
+    x.sram_bytes = narrow(sram, "SRAM bytes");
+    const Wide energy = sram * port.sram_fj_per_byte;
+    x.sram_energy = narrow(energy, "SRAM energy (fJ)");
+    sram_energy_sum += energy;
+  }
+  c.transfer_cycles = narrow(transfer_max, "transfer cycles");
+  c.exposed_cycles = narrow(exposed_sum, "exposed cycles");
+  const Wide compute = activity.compute_cycles;
+  const Wide serial = compute + transfer_sum;
+  c.latency_serial_cycles = narrow(serial, "latency");
+  c.latency_overlapped_cycles =
+      narrow(std::min(serial, std::max(compute + exposed_sum, transfer_max)), "latency");
+  c.latency_cycles =
+      accel.memory.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
+  const Wide offchip = Wide{traffic.levels.front().traffic_bytes} * accel.offchip_fj_per_byte;
+  const Wide mac = Wide{activity.macs} * accel.mac_fj;
+  c.energy.offchip = narrow(offchip, "off-chip energy (fJ)");
+  c.energy.scratchpad = narrow(sram_energy_sum, "SRAM energy (fJ)");
+  c.energy.mac = narrow(mac, "MAC energy (fJ)");
+  c.energy.total = narrow(offchip + sram_energy_sum + mac, "total energy (fJ)");
+  return c;
+}
+
+LevelAccelCost level_accel_cost(const Layer& layer, const LevelSchedule& schedule,
+                                const LevelAccelerator& accel, const LevelTraffic& traffic) {
+  check_levels(schedule, accel, traffic);
+  return level_cost_from_activity(
+      schedule, accel, traffic,
+      count_level_activity(layer, schedule, accel.mac_array, traffic));
+}
+
+}  // namespace spad
