@@ -30,11 +30,17 @@
 #include "io/json/accel_comparison_json.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/document_format.hpp"
+#include "io/json/layer_json.hpp"
+#include "io/json/level_accel_json.hpp"
+#include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/objective_text.hpp"
+#include "model/level_accel_cost.hpp"
+#include "model/level_evaluate.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
+#include "report/level_accel_table.hpp"
 #include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 
@@ -81,6 +87,13 @@ simulation: compute cycles count MAC-array steps per tile, transfers count bytes
 bandwidth plus a setup per DMA transfer, and with double buffering they overlap
 except for the first fill and the last write-back.
 
+A machine file with levels: (several on-chip levels, e.g.
+examples/machines/gap-like.yaml) costs a given schedule of as many levels
+(--layer and --schedule, one --machine): per boundary its transfers and
+exposed cycles, per level its SRAM energy, then latency and energy (table, or
+--json: the level Result with "accel" and "accelerator"). accel does not
+search over several levels yet.
+
 Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
 with its line buffer); --no-baselines skips them.)";
@@ -95,9 +108,47 @@ Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
   return schedule_from_json(doc, source);
 }
 
+// A given schedule on a machine of several levels (model/level_accel_cost):
+// the level traffic by the analytical model, then cycles and energy.
+int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
+  const std::string& file = flags.machine_files.front();
+  if (flags.csv)
+    throw UserError("--csv: the cost of a several-level schedule (" + file +
+                    " has levels) has no CSV form; use --json or the table");
+  const Layer layer = load_layer(*flags.layer);
+  const LevelSchedule schedule = load_level_schedule_arg(*flags.schedule);
+  validate(schedule, layer);
+  const MemoryLevels& m = accel.memory;
+  if (schedule.levels.size() != m.levels.size())
+    throw UserError("--schedule: " + std::to_string(schedule.levels.size()) +
+                    " level(s), but the machine " + accel.name + " (" + file + ") has " +
+                    std::to_string(m.levels.size()) +
+                    " on-chip levels; give one loop group per machine level, outermost first");
+  const LevelTraffic traffic = evaluate_levels(layer, schedule, m);
+  for (std::size_t l = 0; l < m.levels.size(); ++l)
+    if (!traffic.levels[l].fits)
+      throw UserError("--schedule: its buffers at level " + m.levels[l].name + " take " +
+                      std::to_string(traffic.levels[l].buffer_bytes) + " bytes, more than the " +
+                      std::to_string(*m.levels[l].capacity_bytes) + "-byte " + m.levels[l].name +
+                      " of " + accel.name);
+  const LevelAccelCost cost = level_accel_cost(layer, schedule, accel, traffic);
+  if (flags.json)
+    write_json_result(level_accel_document(layer, schedule, accel, traffic, cost));
+  else
+    result_out() << format_level_accel_table(layer, schedule, accel, traffic, cost,
+                                             output_width(flags.wide));
+  return 0;
+}
+
 int run_accel(const AccelFlags& flags) {
   if (flags.schedule && !flags.layer)
     throw UserError("--schedule goes with --layer (one layer), not with --model");
+  // A machine of several levels costs a given schedule; everything else
+  // (the search) takes one level (read_accelerator_file refuses several).
+  if (flags.schedule && flags.machine_files.size() == 1) {
+    const LevelAccelerator level = read_level_accelerator_file(flags.machine_files.front());
+    if (level.memory.levels.size() > 1) return run_level_accel(flags, level);
+  }
   std::vector<Accelerator> accels;
   for (const std::string& file : flags.machine_files) accels.push_back(read_accelerator_file(file));
   // Checked here too (compare_accelerators checks again) so that a problem with
@@ -190,7 +241,8 @@ Command add_accel_command(CLI::App& app) {
       ->type_name("traffic|latency|energy");
   auto* schedule = sub->add_option("--schedule", flags->schedule,
                                    "With --layer: cost this schedule (JSON file or text, as "
-                                   "printed by --json) instead of searching")
+                                   "printed by --json) instead of searching; on a machine "
+                                   "file with levels: a schedule of as many levels")
                        ->type_name("SCHEDULE");
   schedule->excludes(model);
   sub->add_flag("--no-baselines", flags->no_baselines,

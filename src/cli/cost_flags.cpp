@@ -1,9 +1,13 @@
 // --layer / --schedule / machine flags / --json, shared by evaluate and simulate.
 #include "cli/cost_flags.hpp"
 
+#include <string>
+
+#include "base/error.hpp"
 #include "cli/network_run_flags.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/machine/accelerator_file.hpp"
 
 namespace spad::cli {
 
@@ -22,13 +26,48 @@ void add_cost_flags(CLI::App& app, CostFlags& flags) {
       ->type_name("SCHEDULE")
       ->required();
   add_machine_flags(app, flags.machine);
+  app.add_option("--machine", flags.machine_file,
+                 "A machine file (YAML/JSON, as `spad accel`; with levels: for several levels): "
+                 "its capacities, level names, precisions, halo reuse and double buffering "
+                 "replace --buffer, --precision, --halo-reuse and --double-buffer")
+      ->type_name("FILE");
   app.add_flag("--json", flags.json, "Print the result as one JSON document (and nothing else)");
   add_wide_flag(app, flags.wide);
 }
 
+namespace {
+
+// The inputs with the machine of a machine file.
+std::variant<CostInputs, LevelCostInputs> inputs_from_machine_file(const CostFlags& flags,
+                                                                   Layer layer,
+                                                                   const LevelSchedule& levels) {
+  const MachineFlags& m = flags.machine;
+  if (m.buffer || !m.precision.empty() || m.halo_reuse || m.double_buffer)
+    throw UserError(
+        "--machine: the machine file sets the capacities, precisions, halo reuse and double "
+        "buffering; leave out --buffer, --precision, --halo-reuse and --double-buffer");
+  const LevelAccelerator accel = read_level_accelerator_file(*flags.machine_file);
+  const MemoryLevels& machine = accel.memory;
+  if (machine.levels.size() != levels.levels.size())
+    throw UserError(
+        *flags.machine_file + ": the machine has " + std::to_string(machine.levels.size()) +
+        " on-chip level(s) but the schedule has " + std::to_string(levels.levels.size()) +
+        "; give a schedule of one loop group per machine level, outermost first");
+  if (levels.levels.size() == 1) {
+    const Schedule schedule = as_one_level(levels).value();
+    validate(schedule, layer);
+    return CostInputs{std::move(layer), schedule, level_machine(machine, 0)};
+  }
+  validate(levels, layer);
+  return LevelCostInputs{std::move(layer), levels, machine};
+}
+
+}  // namespace
+
 std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags) {
   Layer layer = load_layer(flags.layer);  // as optimize: messages start with the source
   const LevelSchedule levels = load_level_schedule_arg(flags.schedule);
+  if (flags.machine_file) return inputs_from_machine_file(flags, std::move(layer), levels);
   if (levels.levels.size() == 1 && buffer_level_count(flags.machine) <= 1) {
     const Schedule schedule = as_one_level(levels).value();
     validate(schedule, layer);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -20,6 +21,7 @@ struct CostFlags {
   std::string layer;
   std::string schedule;
   MachineFlags machine;
+  std::optional<std::string> machine_file;  // --machine: levels, capacities, options
   bool json = false;
   bool wide = false;  // tables at full width (cli/output_width)
 };
@@ -44,7 +46,10 @@ struct LevelCostInputs {
 // Loads and validates (UserError naming the flag, file or field): the
 // one-level inputs when the schedule has one level and --buffer at most one
 // capacity, else the several-level ones (the schedule's level count and
-// --buffer's must then agree).
+// --buffer's must then agree). With --machine the machine file gives the
+// levels (names, capacities), precisions, halo reuse and double buffering
+// instead of the machine flags (which must then be left out); its level
+// count must be the schedule's.
 std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags);
 
 }  // namespace spad::cli

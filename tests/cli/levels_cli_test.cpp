@@ -261,8 +261,162 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralBufferLevels) {
 
 // A machine file of several levels where one scratchpad is searched: the
 // file, the line of levels: (line 30 of the example) and the levels are named.
+const std::string kGap = std::string(SPAD_SOURCE_DIR) + "/examples/machines/gap-like.yaml";
+
+// --machine gives evaluate and simulate the file's levels: the same document
+// as the flags that say the same (512 KiB and 64 KiB, double buffered,
+// int8/int32), for the analytical model, the simulator and --execute; a
+// one-level file is the one-level machine.
+TEST(LevelsCli, EvaluateAndSimulateTakeTheLevelsOfAMachineFile) {
+  const std::string args = "--layer " + q(kExampleLevelLayer) + " --schedule " + q(kExampleLevels);
+  const std::string flags = ok_out(run_spad("simulate " + args +
+                                            " --buffer 512KiB,64KiB "
+                                            "--double-buffer --json"));
+  EXPECT_EQ(ok_out(run_spad("simulate " + args + " --machine " + q(kGap) + " --json")), flags);
+  EXPECT_EQ(ok_out(run_spad("evaluate " + args + " --machine " + q(kGap) + " --json")), flags);
+  const nlohmann::json j = nlohmann::json::parse(flags);
+  EXPECT_EQ(j.at("levels")[0].at("capacity_bytes"), 512 * 1024);
+  EXPECT_TRUE(j.at("machine").at("double_buffer").get<bool>());
+  const nlohmann::json executed =
+      ok_json(run_spad("simulate " + args + " --machine " + q(kGap) + " --execute --json"));
+  EXPECT_TRUE(executed.at("execute").at("counts_match").get<bool>());
+  EXPECT_EQ(ok_out(run_spad("simulate --layer " + q(kExampleLayer) + " --schedule " +
+                            q(kExampleSchedule) + " --machine " + q(kHwc) + " --json")),
+            ok_out(run_spad("simulate --layer " + q(kExampleLayer) + " --schedule " +
+                            q(kExampleSchedule) + " --buffer 64KiB --double-buffer --json")));
+}
+
+TEST(LevelsCli, MachineFileRefusals) {
+  const std::string args = "--layer " + q(kExampleLevelLayer) + " --schedule " + q(kExampleLevels);
+  for (const char* extra :
+       {" --buffer 1KiB,1KiB", " --precision psum=2", " --halo-reuse", " --double-buffer"}) {
+    SCOPED_TRACE(extra);
+    const CliRun run = run_spad("evaluate " + args + " --machine " + q(kGap) + extra);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_TRUE(contains(run.err,
+                         "--machine: the machine file sets the capacities, precisions, "
+                         "halo reuse and double buffering"))
+        << run.err;
+  }
+  CliRun run = run_spad("simulate " + args + " --machine " + q(kHwc));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, kHwc + ": the machine has 1 on-chip level(s) but the schedule has "
+                                       "2"))
+      << run.err;
+  run = run_spad("simulate --layer " + q(kExampleLayer) + " --schedule " + q(kExampleSchedule) +
+                 " --machine " + q(kGap));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "the machine has 2 on-chip level(s) but the schedule has 1"))
+      << run.err;
+  const std::string bad = write_temp("bad_machine.yaml",
+                                     "spad_machine: 1\nname: x\nmac_array: {unroll: {m: 2}}\n"
+                                     "clock_mhz: 1\nlevels: []\n");
+  run = run_spad("evaluate " + args + " --machine " + q(bad));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, bad + ": line 5: levels = []: lists no level")) << run.err;
+}
+
+// The machine of tests/model/level_accel_cost_test.cpp's hand-counted case
+// (a 2-lane array, ports of 8 and 16 bits per cycle with setups 3 and 1;
+// 0.3 pJ per MAC, 0.1 pJ per off-chip byte, 2 and 1 pJ per L2 and L1 byte).
+const std::string kHandMachine =
+    "spad_machine: 1\n"
+    "name: hand\n"
+    "levels:\n"
+    "  - {name: L2, capacity_bytes: 1024, bits_per_cycle: 8, dma_setup_cycles: 3, "
+    "pj_per_byte: 2}\n"
+    "  - {name: L1, capacity_bytes: 1024, bits_per_cycle: 16, dma_setup_cycles: 1, "
+    "pj_per_byte: 1}\n"
+    "mac_array: {unroll: {q: 2}}\n"
+    "clock_mhz: 100\n"
+    "energy: {mac_pj: 0.3, offchip_pj_per_byte: 0.1}\n";
+
+// accel costs a several-level schedule on a machine of as many levels: the
+// figures counted by hand in level_accel_cost_test (the tiny case above).
+TEST(LevelsCli, AccelCostsASeveralLevelScheduleByHand) {
+  const std::string machine = write_temp("hand.yaml", kHandMachine);
+  const nlohmann::json j =
+      ok_json(run_spad("accel " + tiny_args() + " --machine " + q(machine) + " --json"));
+  EXPECT_EQ(j.at("format"), "spad-result/1");
+  EXPECT_EQ(j.at("schedule_source"), "given");
+  EXPECT_EQ(j.at("levels")[1].at("traffic_bytes"), 24);
+  const nlohmann::json& a = j.at("accel");
+  EXPECT_EQ(a.at("compute_cycles"), 8);
+  EXPECT_EQ(a.at("latency_serial_cycles"), 65);
+  EXPECT_EQ(a.at("latency_overlapped_cycles"), 36);
+  EXPECT_EQ(a.at("latency_cycles"), 65);  // no double buffering: serial
+  EXPECT_EQ(a.at("transfer_cycles"), 35);
+  EXPECT_EQ(a.at("exposed_cycles"), 28);
+  EXPECT_TRUE(a.at("memory_bound").get<bool>());
+  EXPECT_DOUBLE_EQ(a.at("energy_pj").at("total").get<double>(), 142.8);
+  EXPECT_DOUBLE_EQ(a.at("energy_pj").at("scratchpad").get<double>(), 136.0);
+  ASSERT_EQ(a.at("levels").size(), 2u);
+  EXPECT_EQ(a.at("levels")[0].at("name"), "L2");
+  EXPECT_EQ(a.at("levels")[0].at("dma_transfers"), 5);
+  EXPECT_EQ(a.at("levels")[1].at("dma_transfers"), 10);
+  EXPECT_EQ(a.at("levels")[1].at("transfer_cycles"), 22);
+  EXPECT_EQ(a.at("levels")[0].at("sram_bytes"), 28);
+  EXPECT_EQ(a.at("levels")[1].at("sram_bytes"), 80);
+  EXPECT_EQ(j.at("accelerator").at("levels")[1].at("bits_per_cycle"), 16);
+
+  const std::string table = ok_out(run_spad("accel " + tiny_args() + " --machine " + q(machine)));
+  for (const char* part : {"schedule  given: ", "off-chip -> L2", "L2 -> L1",
+                           "compute   8 cycles for 16 MACs (MAC utilisation 100.0%)",
+                           "latency   65 cycles (no double buffering: serial; serial 65, "
+                           "overlapped 36), memory-bound",
+                           "energy    142.8 pJ: off-chip 2, SRAM 136, MAC 4.8"})
+    EXPECT_TRUE(contains(table, part)) << part << "\n" << table;
+}
+
+// What accel --json prints is accepted back: its schedule by --schedule and
+// its "accelerator" member by --machine, giving the same document.
+TEST(LevelsCli, AccelLevelsJsonFeedsBack) {
+  const std::string args = "--layer " + q(kExampleLevelLayer) + " --schedule ";
+  const std::string first =
+      ok_out(run_spad("accel " + args + q(kExampleLevels) + " --machine " + q(kGap) + " --json"));
+  const nlohmann::json j = nlohmann::json::parse(first);
+  const std::string doc = write_temp("accel_levels.json", first);
+  const std::string machine = write_temp("gap_echo.json", j.at("accelerator").dump());
+  EXPECT_EQ(ok_out(run_spad("accel " + args + q(doc) + " --machine " + q(machine) + " --json")),
+            first);
+  // The traffic part is evaluate's on the same machine.
+  const nlohmann::json evaluated = ok_json(
+      run_spad("evaluate " + args + q(kExampleLevels) + " --machine " + q(kGap) + " --json"));
+  EXPECT_EQ(j.at("levels"), evaluated.at("levels"));
+  EXPECT_EQ(j.at("traffic_bytes"), evaluated.at("traffic_bytes"));
+}
+
+TEST(LevelsCli, AccelLevelsRefusals) {
+  const std::string hand = write_temp("hand.yaml", kHandMachine);
+  // A one-level schedule on a two-level machine.
+  CliRun run = run_spad("accel --layer " + q(kExampleLayer) + " --schedule " + q(kExampleSchedule) +
+                        " --machine " + q(kGap));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--schedule: 1 level(s), but the machine gap-like (" + kGap +
+                                    ") has 2 on-chip levels"))
+      << run.err;
+  // No CSV form.
+  run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " --csv");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--csv: the cost of a several-level schedule")) << run.err;
+  // Buffers that do not fit a level (L1 of 16 bytes; its buffers take 14 B,
+  // L2's 20 B: an L2 of 16 bytes does not hold them).
+  std::string small = kHandMachine;
+  small.replace(small.find("capacity_bytes: 1024"), 20, "capacity_bytes: 16");
+  run = run_spad("accel " + tiny_args() + " --machine " + q(write_temp("small.yaml", small)));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err,
+                       "--schedule: its buffers at level L2 take 20 bytes, more than "
+                       "the 16-byte L2 of hand"))
+      << run.err;
+  // Side by side, or searched: one level only.
+  run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " " + q(kHwc));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "levels: 2 on-chip levels")) << run.err;
+}
+
 TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
-  const std::string gap = std::string(SPAD_SOURCE_DIR) + "/examples/machines/gap-like.yaml";
+  const std::string& gap = kGap;
   for (const std::string& command :
        {"accel --model alexnet --machine " + q(gap),
         "accel --layer " + q(kExampleLayer) + " --machine " + q(gap),
@@ -274,7 +428,7 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_FALSE(run.signaled);
     EXPECT_TRUE(contains(run.err, gap + ": line 30: levels: 2 on-chip levels (\"L2\", \"L1\"), "
-                                        "but this command costs one scratchpad"))
+                                        "but this command searches or costs one scratchpad"))
         << run.err;
   }
 }

@@ -811,10 +811,11 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
     names += (l ? ", " : "") + in_quotes(m.levels[l].name);
   throw UserError(source + ": line " + std::to_string(machine.levels_line) +
                   ": levels: " + std::to_string(m.levels.size()) + " on-chip levels (" + names +
-                  "), but this command costs one scratchpad (there is no search over several "
-                  "levels yet); give a machine of one level (scratchpad: and offchip:), and "
-                  "count a several-level schedule with 'spad simulate --schedule S.json "
-                  "--buffer OUTER,INNER'");
+                  "), but this command searches or costs one scratchpad; give a machine of one "
+                  "level (scratchpad: and offchip:), or cost a "
+                  "several-level schedule on it with 'spad accel --layer L --schedule S.json "
+                  "--machine M.yaml' (one machine) or count it with 'spad evaluate' or 'spad "
+                  "simulate' and --machine M.yaml");
 }
 
 Accelerator read_accelerator_file(const std::string& path) {

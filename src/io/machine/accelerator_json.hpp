@@ -17,10 +17,20 @@
 #include <string_view>
 
 #include "model/accelerator.hpp"
+#include "model/level_accelerator.hpp"
 
 namespace spad {
 
 nlohmann::ordered_json accelerator_to_json(const Accelerator& accel);
+
+// A machine of several levels in the levels: form, read back as it was:
+//   {"format", "spad_machine", "name", "description" (when not empty),
+//    "levels": [{"name", "capacity_bytes", "double_buffer", "halo_reuse",
+//                "bits_per_cycle", "dma_setup_cycles", "pj_per_byte",
+//                "pj_per_byte_source"}, ...],
+//    "precision_bytes", "mac_array", "clock_mhz",
+//    "energy": {"mac_pj", "offchip_pj_per_byte"}, "energy_source": {the same keys}}
+nlohmann::ordered_json level_accelerator_to_json(const LevelAccelerator& accel);
 
 // "file" or "default (Horowitz, ISSCC 2014, 45 nm)".
 std::string_view energy_source_name(EnergySource source);
