@@ -115,6 +115,10 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
   if (flags.csv)
     throw UserError("--csv: the cost of a several-level schedule (" + file +
                     " has levels) has no CSV form; use --json or the table");
+  if (flags.objective != "latency")
+    throw UserError("--objective " + flags.objective + ": on a machine of several levels (" + file +
+                    ") the given schedule is costed, not searched, so there is no objective; "
+                    "leave out --objective");
   const Layer layer = load_layer(*flags.layer);
   const LevelSchedule schedule = load_level_schedule_arg(*flags.schedule);
   validate(schedule, layer);

@@ -395,6 +395,10 @@ TEST(LevelsCli, AccelLevelsRefusals) {
   EXPECT_TRUE(contains(run.err, "--schedule: 1 level(s), but the machine gap-like (" + kGap +
                                     ") has 2 on-chip levels"))
       << run.err;
+  // No objective: nothing is searched.
+  run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " --objective energy");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--objective energy: on a machine of several levels")) << run.err;
   // No CSV form.
   run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " --csv");
   EXPECT_EQ(run.exit_code, 2);
