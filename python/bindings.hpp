@@ -59,6 +59,7 @@ SearchOptions search_options_arg(const char* function, const py::handle& threads
 
 void bind_values(py::module_& m);
 void bind_layer_questions(py::module_& m);
+void bind_level_questions(py::module_& m);
 void bind_network_questions(py::module_& m);
 void bind_studies(py::module_& m);
 

@@ -32,6 +32,7 @@ PYBIND11_MODULE(_spad, m) {
   py::register_exception<spad::InternalError>(m, "InternalError", PyExc_RuntimeError);
   spad::python::bind_values(m);
   spad::python::bind_layer_questions(m);
+  spad::python::bind_level_questions(m);
   spad::python::bind_network_questions(m);
   spad::python::bind_studies(m);
 }

@@ -6,6 +6,9 @@
 //   cost     <spad/cost.hpp>     evaluate (model), simulate (tile replay),
 //                                execute (integers through the buffers),
 //                                lower_bound, accel_cost
+//   levels   <spad/levels.hpp>   several on-chip levels: LevelSchedule,
+//                                MemoryLevels, evaluate_levels, simulate_levels,
+//                                execute_levels, their readers and document
 //   search   <spad/search.hpp>   optimize one layer (exact), min_buffer_schedule
 //   studies  <spad/studies.hpp>  network-level questions: optimize a network,
 //                                compare with the baselines, on an accelerator,
@@ -40,6 +43,7 @@
 #include "spad/cost.hpp"
 #include "spad/error.hpp"
 #include "spad/io.hpp"
+#include "spad/levels.hpp"
 #include "spad/search.hpp"
 #include "spad/studies.hpp"
 #include "spad/values.hpp"

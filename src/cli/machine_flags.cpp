@@ -68,29 +68,13 @@ Machine machine_from_flags(const MachineFlags& flags) {
 
 MemoryLevels memory_levels_from_flags(const MachineFlags& flags, std::size_t levels,
                                       const std::vector<std::string>& names) {
-  MemoryLevels machine;
-  machine.precision = parse_precision(flags.precision);
-  machine.halo_reuse = flags.halo_reuse;
-  machine.double_buffer = flags.double_buffer;
-  std::vector<Count> capacities;
-  if (flags.buffer) {
-    capacities = parse_buffer_levels(*flags.buffer, "--buffer");
-    if (capacities.size() != levels)
-      throw UserError("--buffer " + std::string(trim(*flags.buffer)) + " gives " +
-                      std::to_string(capacities.size()) + " capacit" +
-                      (capacities.size() == 1 ? "y" : "ies") + " but the schedule has " +
-                      std::to_string(levels) + (levels == 1 ? " level" : " levels") +
-                      "; give one capacity per level, outermost first (e.g. --buffer "
-                      "512KiB,64KiB for two)");
-  }
-  for (std::size_t l = 0; l < levels; ++l) {
-    MemoryLevel level;
-    level.name = l < names.size() && !names[l].empty() ? names[l] : default_level_name(l, levels);
-    if (!capacities.empty()) level.capacity_bytes = capacities[l];
-    machine.levels.push_back(level);
-  }
-  validate(machine);
-  return machine;
+  const Precision precision = parse_precision(flags.precision);
+  const std::vector<Count> capacities =
+      flags.buffer ? parse_buffer_levels(*flags.buffer, "--buffer") : std::vector<Count>{};
+  std::vector<std::string> level_names(levels);
+  for (std::size_t l = 0; l < levels && l < names.size(); ++l) level_names[l] = names[l];
+  return memory_levels_for(level_names, capacities, flags.buffer.value_or(""), precision,
+                           flags.halo_reuse, flags.double_buffer);
 }
 
 }  // namespace spad::cli

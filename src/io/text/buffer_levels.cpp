@@ -37,4 +37,29 @@ std::string default_level_name(std::size_t level_index, std::size_t levels) {
   return name;
 }
 
+MemoryLevels memory_levels_for(const std::vector<std::string>& names,
+                               const std::vector<Count>& capacities, std::string_view buffer_text,
+                               const Precision& precision, bool halo_reuse, bool double_buffer) {
+  const std::size_t levels = names.size();
+  if (!capacities.empty() && capacities.size() != levels)
+    throw UserError("--buffer " + std::string(trim(buffer_text)) + " gives " +
+                    std::to_string(capacities.size()) + " capacit" +
+                    (capacities.size() == 1 ? "y" : "ies") + " but the schedule has " +
+                    std::to_string(levels) + (levels == 1 ? " level" : " levels") +
+                    "; give one capacity per level, outermost first (e.g. --buffer "
+                    "512KiB,64KiB for two)");
+  MemoryLevels machine;
+  machine.precision = precision;
+  machine.halo_reuse = halo_reuse;
+  machine.double_buffer = double_buffer;
+  for (std::size_t l = 0; l < levels; ++l) {
+    MemoryLevel level;
+    level.name = names[l].empty() ? default_level_name(l, levels) : names[l];
+    if (!capacities.empty()) level.capacity_bytes = capacities[l];
+    machine.levels.push_back(level);
+  }
+  validate(machine);
+  return machine;
+}
+
 }  // namespace spad

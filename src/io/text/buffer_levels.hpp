@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/checked.hpp"
+#include "model/memory_levels.hpp"
 
 namespace spad {
 
@@ -22,5 +23,16 @@ std::vector<Count> parse_buffer_levels(std::string_view text, std::string_view w
 
 // "L" + (levels - level_index): the default name of level level_index + 1 of `levels`.
 std::string default_level_name(std::size_t level_index, std::size_t levels);
+
+// The machine of a several-level question (evaluate / simulate with
+// --buffer OUTER,INNER, and the Python module's *_levels): one level per entry
+// of `names` (outermost first; the schedule's level names, "" = the default
+// name), each with the capacity of the same position in `capacities`, or all
+// unbounded when `capacities` is empty; precision and options at every level.
+// UserError "--buffer TEXT gives N capacities but the schedule has M levels"
+// (TEXT = buffer_text) when the counts differ; validated (validate(MemoryLevels)).
+MemoryLevels memory_levels_for(const std::vector<std::string>& names,
+                               const std::vector<Count>& capacities, std::string_view buffer_text,
+                               const Precision& precision, bool halo_reuse, bool double_buffer);
 
 }  // namespace spad

@@ -1,0 +1,101 @@
+// Several on-chip levels (public API; part of <spad/spad.hpp>): what a
+// schedule of off-chip -> level 1 (e.g. "L2") -> ... -> level L ("L1") ->
+// datapath costs at every boundary (DESIGN.md, "Several on-chip levels").
+// Every list below is outermost first: index 0 is level 1, next to off-chip.
+//
+// VALUES
+//   LevelSchedule  levels: one LevelLoops per level (name: a label, may be
+//                  empty; tiles, order (innermost first) and buffer_span as a
+//                  Schedule's, except buffer_span[A] = nullopt: A bypasses
+//                  this level, allowed at every level but the innermost).
+//                  Level l's loops step over its tiles inside the current
+//                  level-(l-1) tile (the last may be partial). 1..kMaxLevels
+//                  (4) levels. validate(schedule, layer): UserError naming the
+//                  level, field and value. as_levels(Schedule) /
+//                  as_one_level(LevelSchedule) convert the one-level case.
+//   MemoryLevels   precision, halo_reuse, double_buffer (at every level) and
+//                  levels: MemoryLevel {name, capacity_bytes (bytes; nullopt
+//                  = unbounded)}. validate(machine): UserError for a bad
+//                  precision, no level, too many, a capacity < 1.
+//   LevelTraffic   levels: one LevelCost per level: name, arrays[I|W|O]
+//                  (ArrayTraffic: the level's own buffer of A -- buffer_elems,
+//                  buffer_bytes, fills; 0 when A bypasses it -- and the
+//                  elements of A crossing the boundary above the level:
+//                  reads, writes, final_writes, read_bytes, write_bytes),
+//                  traffic_bytes (bytes across that boundary; levels[0]'s is
+//                  the off-chip traffic), buffer_bytes, compulsory_bytes, fits.
+//                  total_fills(), total_buffer_bytes(), fits() (every level).
+//
+// QUESTIONS (each validates schedule and machine against the layer first;
+// UserError when their level counts differ, naming both)
+//   evaluate_levels(layer, schedule, machine) -> LevelTraffic   the level model
+//                  (formulas); a one-level schedule gives evaluate()'s counts.
+//   simulate_levels(layer, schedule, machine) -> LevelTraffic   the level
+//                  simulator (replays the flat nest); equal to the model on
+//                  every field. UserError beyond 2^28 replayed iterations.
+//   execute_levels(layer, schedule, machine, seed) -> LevelExecution
+//                  the convolution on integers through every level's buffers:
+//                  output, reference, per level and array the counts
+//                  (LevelExecArrayCounts). UserError for layers too large to
+//                  run (sim/level_executor.hpp's limits).
+//   level_lower_bounds(layer, machine) -> one LowerBound per boundary.
+//
+// READERS AND WRITERS (the CLI's, so messages and documents are its own)
+//   load_level_schedule_arg(arg)   a file or JSON text: {"levels": [...]}, the
+//                  one-level form, or a result document holding either.
+//   level_schedule_to_json(s)      the "levels" form (one level: the one-level
+//                  form).
+//   parse_buffer_levels(text, what)   "512KiB,64KiB": one capacity per level.
+//   memory_levels_for(names, capacities, buffer_text, precision, halo_reuse,
+//                  double_buffer)   the machine `--buffer OUTER,INNER` gives
+//                  for a schedule with these level names ("" = the default
+//                  name, L2, L1, ...); capacities empty = unbounded; UserError
+//                  "--buffer TEXT gives N capacities but the schedule has M
+//                  levels ..." when the counts differ.
+//   level_result_document(layer, schedule, machine, traffic)   the document
+//                  `spad evaluate|simulate --schedule S --buffer A,B --json`
+//                  prints (spad-result/1 with "levels").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/json/level_result_json.hpp"
+#include "io/json/level_schedule_json.hpp"
+#include "io/text/buffer_levels.hpp"
+#include "model/level_evaluate.hpp"
+#include "model/level_traffic.hpp"
+#include "model/memory_levels.hpp"
+#include "schedule/level_schedule.hpp"
+#include "sim/level_executor.hpp"
+#include "sim/level_simulator.hpp"
+#include "spad/values.hpp"
+
+namespace spad {
+
+// Compile-checked restatements of the functions documented above.
+void validate(const LevelSchedule& s, const Layer& layer);
+void validate(const MemoryLevels& machine);
+LevelSchedule as_levels(const Schedule& s);
+std::optional<Schedule> as_one_level(const LevelSchedule& s);
+
+LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
+                             const MemoryLevels& machine);
+LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
+                             const MemoryLevels& machine);
+LevelExecution execute_levels(const Layer& layer, const LevelSchedule& schedule,
+                              const MemoryLevels& machine, std::uint64_t seed);
+std::vector<LowerBound> level_lower_bounds(const Layer& layer, const MemoryLevels& machine);
+
+LevelSchedule load_level_schedule_arg(const std::string& arg);
+nlohmann::ordered_json level_schedule_to_json(const LevelSchedule& s);
+std::vector<Count> parse_buffer_levels(std::string_view text, std::string_view what);
+MemoryLevels memory_levels_for(const std::vector<std::string>& names,
+                               const std::vector<Count>& capacities, std::string_view buffer_text,
+                               const Precision& precision, bool halo_reuse, bool double_buffer);
+nlohmann::ordered_json level_result_document(const Layer& layer, const LevelSchedule& s,
+                                             const MemoryLevels& m, const LevelTraffic& t);
+
+}  // namespace spad
