@@ -1,8 +1,10 @@
 // The accelerator description: MAC array size, validation, default energies.
 #include "model/accelerator.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <string>
+#include <system_error>
 
 #include "base/error.hpp"
 
@@ -14,11 +16,18 @@ namespace {
   throw UserError(field + " = " + value + ": " + why);
 }
 
+// The shortest text that reads back as `v`, in plain decimals between 1e-4
+// and 1e15 (100000000, 0.5) and in exponent form outside (1e-300, 1e+300):
+// a fixed six-decimal form showed 1e-300 as 0 and 1e300 as 301 digits.
 std::string show(double v) {
-  std::string text = std::to_string(v);
-  while (text.size() > 1 && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
+  char buffer[64];
+  const double magnitude = std::fabs(v);
+  const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+  const auto [end, ec] =
+      plain ? std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed)
+            : std::to_chars(buffer, buffer + sizeof buffer, v);
+  SPAD_CHECK(ec == std::errc{}, "show: a double did not fit 64 characters");
+  return std::string(buffer, end);
 }
 
 void check_energy(const std::string& field, Count fj) {

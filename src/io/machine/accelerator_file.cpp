@@ -707,6 +707,63 @@ void reject_one_level_keys(const YamlSource& src, const YamlMapping& top, const 
 
 namespace {
 
+// Where the field a whole-machine check names ("clock_mhz = ...",
+// "offchip.dma_setup_cycles = ...", "levels[1].name = ...") is written:
+// the deepest key of its dotted path (list indices included) found in the
+// file, or no mark when the file does not write it (a default).
+YAML::Mark field_mark(const YamlSource& src, const YamlMapping& top, const std::string& message) {
+  const std::string field = message.substr(0, message.find_first_of(" :"));
+  YAML::Mark mark;
+  YAML::Node node;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= field.size()) {
+    const std::size_t dot = field.find('.', start);
+    std::string segment = field.substr(start, dot == std::string::npos ? dot : dot - start);
+    std::optional<std::size_t> index;
+    if (const std::size_t open = segment.find('['); open != std::string::npos) {
+      const std::string digits = segment.substr(open + 1, segment.find(']', open) - open - 1);
+      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+          digits.size() > 6)
+        return mark;
+      index = std::stoul(digits);
+      segment.resize(open);
+    }
+    const YamlEntry* e = nullptr;
+    std::optional<YamlMapping> inner;
+    if (first) {
+      e = top.find(segment);
+    } else {
+      if (!node.IsMap()) return mark;
+      inner.emplace(src, node, "");
+      e = inner->find(segment);
+    }
+    if (!e) return mark;
+    mark = e->mark;
+    node = e->value;
+    if (index) {
+      if (!node.IsSequence() || *index >= node.size()) return mark;
+      node = node[*index];
+      mark = node.Mark();
+    }
+    first = false;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return mark;
+}
+
+// Runs a whole-machine check, naming the file and, when the file writes the
+// field it names, its line.
+template <class Check>
+void check_whole_machine(const YamlSource& src, const YamlMapping& top, Check check) {
+  try {
+    check();
+  } catch (const UserError& e) {
+    src.fail(field_mark(src, top, e.what()), e.what());
+  }
+}
+
 // A machine file as read: every file as levels (a one-level file as one
 // level named "scratchpad"), and where its levels list is, if it has one.
 struct MachineText {
@@ -761,11 +818,7 @@ MachineText parse_machine_text(std::string_view text, const std::string& source)
 
     // The reads above check every field; this catches what only the whole
     // machine shows (a MAC array over kMaxMacsPerCycle).
-    try {
-      validate(accel);
-    } catch (const UserError& e) {
-      throw UserError(source + ": " + e.what());
-    }
+    check_whole_machine(src, top, [&] { validate(accel); });
     out.accel = as_level_accelerator(accel);
     return out;
   }
@@ -787,11 +840,7 @@ MachineText parse_machine_text(std::string_view text, const std::string& source)
   level_accel.mac_source = accel.energy.mac_source;
   level_accel.offchip_fj_per_byte = accel.energy.offchip_fj_per_byte;
   level_accel.offchip_source = accel.energy.offchip_source;
-  try {
-    validate(level_accel);
-  } catch (const UserError& e) {
-    throw UserError(source + ": " + e.what());
-  }
+  check_whole_machine(src, top, [&] { validate(level_accel); });
   out.levels_line = levels->mark.line + 1;
   return out;
 }

@@ -171,6 +171,11 @@ TEST(AcceleratorModel, ValidateNamesTheField) {
       "MACs per cycle");
   expect_error([](Accelerator& a) { a.clock_mhz = 0; }, "clock_mhz");
   expect_error([](Accelerator& a) { a.clock_mhz = std::nan(""); }, "clock_mhz");
+  // The value as written, not rounded to six decimals (0) or spelled out
+  // in 301 digits.
+  expect_error([](Accelerator& a) { a.clock_mhz = 1e-300; }, "clock_mhz = 1e-300: outside");
+  expect_error([](Accelerator& a) { a.clock_mhz = 1e300; }, "clock_mhz = 1e+300: outside");
+  expect_error([](Accelerator& a) { a.clock_mhz = 0.0000001; }, "clock_mhz = 1e-07: outside");
   expect_error([](Accelerator& a) { a.offchip_bits_per_cycle = 0; }, "offchip.bits_per_cycle = 0");
   expect_error([](Accelerator& a) { a.dma_setup_cycles = -1; }, "offchip.dma_setup_cycles = -1");
   expect_error([](Accelerator& a) { a.energy.mac_fj = -1; }, "energy.mac_pj");
@@ -401,13 +406,18 @@ std::vector<BadFile> bad_files() {
        {"bad.yaml", "energy.mac_pj = -0.0001", "cannot be negative"}},
       {"clock in hertz",
        edit("clock_mhz: 100", "clock_mhz: 100000000"),
-       {"bad.yaml", "clock_mhz = 100000000", "is the unit MHz?"}},
+       {"bad.yaml", "line 8", "clock_mhz = 100000000", "is the unit MHz?"}},
       {"clock far too slow",
        edit("clock_mhz: 100", "clock_mhz: 1e-310"),
        {"bad.yaml", "clock_mhz", "1 kHz"}},
+      // Checked on the whole machine, still at its line and with its value
+      // as written (a six-decimal form showed it as 0).
+      {"clock below a kilohertz",
+       edit("clock_mhz: 100", "clock_mhz: 1e-300"),
+       {"bad.yaml: line 8: clock_mhz = 1e-300: outside", "1 kHz"}},
       {"setup beyond any DMA engine",
        edit("dma_setup_cycles: 20", "dma_setup_cycles: 2000000"),
-       {"bad.yaml", "offchip.dma_setup_cycles = 2000000", "1048576"}},
+       {"bad.yaml: line 11: offchip.dma_setup_cycles = 2000000", "1048576"}},
       {"setup in nanoseconds",
        edit("dma_setup_cycles: 20", "dma_setup_cycles: 50ns"),
        {"offchip.dma_setup_cycles = \"50ns\"", "clock cycles", "50 ns is 5 cycles"}},

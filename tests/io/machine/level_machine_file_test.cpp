@@ -222,7 +222,7 @@ std::vector<BadLevels> bad_levels() {
        {"levels[1].dma_setup_cycles = -1", "cannot be negative"}},
       {"setup too large",
        item("    dma_setup_cycles: 4\n", "    dma_setup_cycles: 2000000\n"),
-       {"soc.yaml: levels[1].dma_setup_cycles = 2000000", "cycles per DMA transfer"}},
+       {"soc.yaml: line 17: levels[1].dma_setup_cycles = 2000000", "cycles per DMA transfer"}},
       {"negative SRAM energy",
        item("    pj_per_byte: 7\n", "    pj_per_byte: -2\n"),
        {"line 12", "levels[0].pj_per_byte = -2", "cannot be negative"}},
