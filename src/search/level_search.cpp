@@ -46,6 +46,11 @@
 //  (S) A's level-L buffer holds at least the largest footprint of a single
 //      point (every single point lies inside some tile it holds): the buffer
 //      of the all-ones one-level schedule.
+// Restricted spaces (options.space): a fixed order makes that level's one
+// order per tile vector, taken literally (every span 0..8); fixed and
+// uniform spans filter the span choice at the leaves. The bounds above hold
+// for every completion of the whole space, so for every restricted one too.
+//
 // A node is cut only when these bounds are lexicographically greater than
 // the incumbent's key (equal is never cut), so every schedule whose key is at
 // most the optimum's is reached, and the answer, the least by (key, the order
@@ -120,8 +125,9 @@ bool strictly_worse(const Key& lower, const std::optional<Key>& bar) { return ba
 
 class LevelSearcher {
  public:
-  LevelSearcher(const Layer& layer, const MemoryLevels& machine, LevelIncumbent& incumbent)
-      : layer_(layer), machine_(machine), incumbent_(incumbent) {
+  LevelSearcher(const Layer& layer, const MemoryLevels& machine, const LevelSearchSpace& space,
+                LevelIncumbent& incumbent)
+      : layer_(layer), machine_(machine), space_(space), incumbent_(incumbent) {
     L_ = machine.levels.size();
     for (const MemoryLevel& m : machine.levels) capacity_.push_back(*m.capacity_bytes);
     compulsory_ = compulsory_bytes(layer, machine.precision);
@@ -157,10 +163,15 @@ class LevelSearcher {
           live.push_back(d);
       }
       const std::size_t noops = pos;
-      do {
-        for (std::size_t i = 0; i < live.size(); ++i) loops.order[noops + i] = live[i];
-        visit(loops, noops);
-      } while (std::next_permutation(live.begin(), live.end()));
+      if (space_.fixed_orders) {
+        loops.order = (*space_.fixed_orders)[level];
+        visit(loops, std::size_t{0});
+      } else {
+        do {
+          for (std::size_t i = 0; i < live.size(); ++i) loops.order[noops + i] = live[i];
+          visit(loops, noops);
+        } while (std::next_permutation(live.begin(), live.end()));
+      }
       // Next tile vector (odometer, s fastest).
       std::size_t k = kNumDims;
       for (; k-- > 0;) {
@@ -234,7 +245,7 @@ class LevelSearcher {
     ++leaves_;
     std::vector<const LevelRecords*> records;
     for (const LevelNode* n : path) records.push_back(&n->records);
-    const std::optional<SpanChoice> choice = choose_spans(records, capacity_);
+    const std::optional<SpanChoice> choice = choose_spans(records, capacity_, space_);
     if (!choice || strictly_worse(choice->key, incumbent_.bar())) return;
     LevelCandidate c;
     for (std::size_t l = 0; l < L_; ++l) {
@@ -300,6 +311,7 @@ class LevelSearcher {
  private:
   const Layer& layer_;
   const MemoryLevels& machine_;
+  const LevelSearchSpace& space_;
   LevelIncumbent& incumbent_;
   std::size_t L_ = 0;
   std::vector<Count> capacity_;
@@ -315,6 +327,14 @@ LevelSearchResult one_level(const Layer& layer, const MemoryLevels& machine,
                             const LevelSearchOptions& options) {
   SearchOptions one;
   one.threads = options.threads;
+  const LevelSearchSpace& space = options.space;
+  one.space.uniform_spans = space.uniform_spans;
+  if (space.fixed_orders) one.space.fixed_order = space.fixed_orders->front();
+  if (space.fixed_spans) {
+    PerTensor<int> spans;
+    for (Tensor a : kAllTensors) spans[a] = *space.fixed_spans->front()[a];  // validated
+    one.space.fixed_spans = spans;
+  }
   const SearchResult r = optimize(layer, level_machine(machine, 0), one);
   LevelSearchResult out;
   out.stats.evaluations = r.stats.evaluations;
@@ -358,6 +378,7 @@ Count level_structures(const Layer& layer) {
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
                                   const LevelSearchOptions& options) {
   validate(machine);
+  validate(options.space, machine.levels.size());
   for (std::size_t l = 0; l < machine.levels.size(); ++l) {
     if (machine.levels[l].capacity_bytes) continue;
     const std::string& name = machine.levels[l].name;
@@ -376,7 +397,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " (a few loops of small extent), so this layer is beyond it");
   LevelSearchResult result;
   LevelIncumbent incumbent;
-  LevelSearcher root(layer, machine, incumbent);
+  LevelSearcher root(layer, machine, options.space, incumbent);
   if (!root.anything_fits()) return result;
 
   // Level 1's structures, each with its buffers' records and bounds.
@@ -394,7 +415,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   std::vector<Key> lower(structures.size());
   std::vector<LevelSearchStats> stats(threads);
   run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
-    LevelSearcher s(layer, machine, incumbent);
+    LevelSearcher s(layer, machine, options.space, incumbent);
     std::vector<const LevelNode*> path;
     for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
       nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
@@ -411,7 +432,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
     run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
-      LevelSearcher s(layer, machine, incumbent);
+      LevelSearcher s(layer, machine, options.space, incumbent);
       std::vector<const LevelNode*> path;
       for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
         const std::size_t k = order[i];

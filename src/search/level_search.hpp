@@ -23,12 +23,16 @@
 #include "model/level_traffic.hpp"
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/level_search_space.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
 
 struct LevelSearchOptions {
   int threads = 0;  // 0 = all hardware threads; the answer is identical for any count
+  // The schedules searched (default: all). With a fixed order at a level that
+  // level's schedules keep it as given (not the canonical order below).
+  LevelSearchSpace space = {};
 };
 
 struct LevelCandidate {

@@ -11,10 +11,17 @@
 // larger means equal uses), and the triple with x comes first in the order of
 // spans (A's spans sit at the same places of the flattened order). So the
 // least triple never holds a dropped option.
+//
+// Restricted spaces (search/level_search_space): fixed spans leave each array
+// one option (its given spans), so nothing changes above. Uniform spans
+// couple the arrays (I, W and O take the same spans), so the argument above
+// does not hold there: no option is dropped, and each option of I is
+// combined only with the options of W and O of the same spans.
 #include "search/level_span_choice.hpp"
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "base/error.hpp"
 
@@ -47,8 +54,21 @@ bool dominates(const Option& x, const Option& y) {
   return !same_costs(x, y) || x.span < y.span;
 }
 
+// Whether `space` allows array a's per-level spans `span` (-1 = bypass).
+bool allowed(const LevelSearchSpace& space, Tensor a, const std::vector<int>& span) {
+  for (std::size_t l = 0; l < span.size(); ++l) {
+    if (space.uniform_spans && span[l] < 0) return false;
+    if (space.fixed_spans) {
+      const std::optional<int>& k = (*space.fixed_spans)[l][a];
+      if (span[l] != (k ? *k : -1)) return false;
+    }
+  }
+  return true;
+}
+
 std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
-                               const std::vector<Count>& capacity, Tensor a) {
+                               const std::vector<Count>& capacity, Tensor a,
+                               const LevelSearchSpace& space) {
   const std::size_t L = levels.size();
   std::vector<Option> out;
   std::vector<int> pick(L, 0);  // index into spans, or -1 for a bypass
@@ -71,7 +91,7 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
       o.buffer = add(o.buffer, r.cap);
       fits = fits && r.cap <= capacity[l];
     }
-    if (fits) {
+    if (fits && allowed(space, a, o.span)) {
       // Boundary b carries what A's first buffer at a level >= b moves.
       Count carried = 0;
       for (std::size_t b = L; b-- > 0;) {
@@ -92,6 +112,7 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
     }
     if (l == static_cast<std::size_t>(-1)) break;
   }
+  if (space.uniform_spans) return out;
   std::vector<Option> kept;
   for (std::size_t i = 0; i < out.size(); ++i) {
     bool dropped = false;
@@ -105,12 +126,13 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
 }  // namespace
 
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
-                                       const std::vector<Count>& capacity) {
+                                       const std::vector<Count>& capacity,
+                                       const LevelSearchSpace& space) {
   const std::size_t L = levels.size();
   SPAD_CHECK(L >= 1 && capacity.size() == L, "choose_spans: one capacity per level");
   PerTensor<std::vector<Option>> options;
   for (Tensor a : kAllTensors) {
-    options[a] = options_of(levels, capacity, a);
+    options[a] = options_of(levels, capacity, a, space);
     if (options[a].empty()) return std::nullopt;
   }
   std::vector<Count> best_key;
@@ -118,12 +140,33 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
   std::array<const Option*, kNumTensors> best{};
   std::vector<Count> key(L + 2);
   std::vector<int> order(3 * L);
+  // Uniform spans: the options of W and O by their spans.
+  std::map<std::vector<int>, const Option*> uniform_w, uniform_o;
+  if (space.uniform_spans) {
+    for (const Option& w : options[Tensor::W]) uniform_w.emplace(w.span, &w);
+    for (const Option& o : options[Tensor::O]) uniform_o.emplace(o.span, &o);
+  }
+  const auto partners = [&](const Option& i, Tensor a) {
+    std::vector<const Option*> out;
+    if (!space.uniform_spans) {
+      for (const Option& x : options[a]) out.push_back(&x);
+      return out;
+    }
+    const auto& by_span = a == Tensor::W ? uniform_w : uniform_o;
+    const auto it = by_span.find(i.span);
+    if (it != by_span.end()) out.push_back(it->second);
+    return out;
+  };
   for (const Option& i : options[Tensor::I]) {
-    for (const Option& w : options[Tensor::W]) {
+    const std::vector<const Option*> ws = partners(i, Tensor::W);
+    const std::vector<const Option*> os = partners(i, Tensor::O);
+    for (const Option* wp : ws) {
+      const Option& w = *wp;
       bool fits = true;
       for (std::size_t l = 0; l < L && fits; ++l) fits = add(i.cap[l], w.cap[l]) <= capacity[l];
       if (!fits) continue;
-      for (const Option& o : options[Tensor::O]) {
+      for (const Option* op : os) {
+        const Option& o = *op;
         fits = true;
         for (std::size_t l = 0; l < L && fits; ++l)
           fits = add(add(i.cap[l], w.cap[l]), o.cap[l]) <= capacity[l];

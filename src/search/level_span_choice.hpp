@@ -18,6 +18,7 @@
 
 #include "base/checked.hpp"
 #include "base/dims.hpp"
+#include "search/level_search_space.hpp"
 
 namespace spad {
 
@@ -44,8 +45,12 @@ struct SpanChoice {
 // The least (key, spans level by level outermost first, I W O, bypass before
 // 0) among the choices where every level's buffers fit its capacity; none
 // when no choice fits. levels.size() == capacity.size() >= 1; bypass is
-// allowed at every level but the last.
+// allowed at every level but the last. Only the choices of `space` are
+// considered: its fixed_spans (each array's span or bypass per level, which
+// must be among the levels' spans) and uniform_spans (I, W and O share each
+// level's span, no bypass); its fixed_orders are the caller's.
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
-                                       const std::vector<Count>& capacity);
+                                       const std::vector<Count>& capacity,
+                                       const LevelSearchSpace& space = {});
 
 }  // namespace spad

@@ -29,6 +29,15 @@
 //     taken from that run; every combination of the three arrays' tuples is
 //     then costed by adding the arrays' counts per level. The tests check
 //     that combination against a full simulate_levels of the winning schedule.
+//
+// A restricted space (the plain value search/level_search_space.hpp; only
+// its fields are read here) is enumerated as its header states, literally:
+// a fixed order is the level's only order, and its spans are 0 and every k
+// whose k-th loop (innermost first) is live: span k-1 and span k differ only
+// by the k-th loop, which changes nothing when it is a no-op (reduction 1
+// for an order that keeps its idle loops where they stand); fixed spans are
+// the given tuples only, taken literally; uniform spans keep the schedules
+// where I, W and O have the same tuple without a bypass.
 #pragma once
 
 #include <algorithm>
@@ -46,6 +55,7 @@
 #include "model/memory_levels.hpp"
 #include "random_cases.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/level_search_space.hpp"
 #include "sim/level_simulator.hpp"
 #include "workload/layer.hpp"
 
@@ -113,15 +123,36 @@ inline std::array<int, kMaxLevels> first_live_positions(const Layer& layer,
   return first;
 }
 
-// Every span tuple of a structure (reduction 1; bypass at levels 1..L-1).
-inline std::vector<SpanTuple> span_tuples(const Layer& layer, const LevelSchedule& s) {
+// Every span tuple of a structure (reduction 1, or every span with fixed
+// orders; bypass at levels 1..L-1).
+inline std::vector<SpanTuple> span_tuples(const Layer& layer, const LevelSchedule& s,
+                                          const LevelSearchSpace& space = {}) {
   const std::size_t levels = s.levels.size();
+  if (space.fixed_spans) {
+    std::vector<SpanTuple> out;
+    for (Tensor a : kAllTensors) {
+      SpanTuple t{};
+      for (std::size_t l = 0; l < levels; ++l) t[l] = (*space.fixed_spans)[l][a];
+      if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+    }
+    return out;
+  }
   const std::array<int, kMaxLevels> first = first_live_positions(layer, s);
   std::vector<SpanTuple> out{SpanTuple{}};
+  PerDim<Count> enclosing = layer.bounds();
   for (std::size_t l = 0; l < levels; ++l) {
     std::vector<std::optional<int>> choices;
     if (l + 1 < levels) choices.push_back(std::nullopt);
-    for (int k = first[l]; k <= static_cast<int>(kNumDims); ++k) choices.push_back(k);
+    if (space.fixed_orders) {
+      choices.push_back(0);
+      for (int k = 1; k <= static_cast<int>(kNumDims); ++k) {
+        const Dim d = s.levels[l].order[static_cast<std::size_t>(k - 1)];
+        if (s.levels[l].tiles[d] < enclosing[d]) choices.push_back(k);
+      }
+    } else {
+      for (int k = first[l]; k <= static_cast<int>(kNumDims); ++k) choices.push_back(k);
+    }
+    enclosing = s.levels[l].tiles;
     std::vector<SpanTuple> next;
     for (const SpanTuple& t : out)
       for (const std::optional<int>& c : choices) {
@@ -136,6 +167,7 @@ inline std::vector<SpanTuple> span_tuples(const Layer& layer, const LevelSchedul
 
 struct LevelBruteForce {
   std::size_t levels = 0;
+  LevelSearchSpace space;                 // the space enumerated
   std::vector<LevelSchedule> structures;  // tiles and orders; spans unset
   std::vector<LevelBruteRecord> records;  // one per schedule
   Count simulations = 0;                  // simulate_levels calls made
@@ -143,7 +175,7 @@ struct LevelBruteForce {
   // The schedule of a record.
   LevelSchedule schedule(const Layer& layer, const LevelBruteRecord& r) const {
     LevelSchedule s = structures[r.structure];
-    const std::vector<SpanTuple> tuples = span_tuples(layer, s);
+    const std::vector<SpanTuple> tuples = span_tuples(layer, s, space);
     for (Tensor a : kAllTensors)
       for (std::size_t l = 0; l < levels; ++l)
         s.levels[l].buffer_span[a] = tuples[r.span_choice[a]][l];
@@ -195,14 +227,19 @@ void for_each_level_tiles(const Layer& layer, std::size_t levels, F&& f) {
   recurse(recurse, 0, 0);
 }
 
-// Calls f(level orders) for every combination of each level's orders.
+// Calls f(level orders) for every combination of each level's orders (the
+// fixed ones only when given).
 template <class F>
-void for_each_level_orders(const Layer& layer, const std::vector<PerDim<Count>>& tiles, F&& f) {
+void for_each_level_orders(const Layer& layer, const std::vector<PerDim<Count>>& tiles,
+                           const LevelSearchSpace& space, F&& f) {
   std::vector<std::vector<std::array<Dim, kNumDims>>> per_level;
   PerDim<Count> enclosing = layer.bounds();
-  for (const PerDim<Count>& t : tiles) {
-    per_level.push_back(level_orders(t, enclosing));
-    enclosing = t;
+  for (std::size_t l = 0; l < tiles.size(); ++l) {
+    if (space.fixed_orders)
+      per_level.push_back({(*space.fixed_orders)[l]});
+    else
+      per_level.push_back(level_orders(tiles[l], enclosing));
+    enclosing = tiles[l];
   }
   std::vector<std::size_t> index(tiles.size(), 0);
   for (;;) {
@@ -249,16 +286,30 @@ inline LevelBruteSize level_brute_force_size(const Layer& layer, std::size_t lev
   return size;
 }
 
-// Every schedule of `layer` with machine.levels.size() levels, costed by the
-// level simulator. The machine's precision, halo_reuse and double_buffer are
-// used; its capacities are not (apply them with LevelBruteRecord::fits).
-inline LevelBruteForce level_brute_force(const Layer& layer, const MemoryLevels& machine) {
+// Whether array a's span tuple is in `space` (fixed spans; uniform spans are
+// checked on the three tuples together).
+inline bool tuple_allowed(const LevelSearchSpace& space, Tensor a, const SpanTuple& t,
+                          std::size_t levels) {
+  for (std::size_t l = 0; l < levels; ++l) {
+    if (space.uniform_spans && !t[l]) return false;
+    if (space.fixed_spans && t[l] != (*space.fixed_spans)[l][a]) return false;
+  }
+  return true;
+}
+
+// Every schedule of `layer` with machine.levels.size() levels in `space`,
+// costed by the level simulator. The machine's precision, halo_reuse and
+// double_buffer are used; its capacities are not (apply them with
+// LevelBruteRecord::fits).
+inline LevelBruteForce level_brute_force(const Layer& layer, const MemoryLevels& machine,
+                                         const LevelSearchSpace& space = {}) {
   LevelBruteForce out;
   out.levels = machine.levels.size();
+  out.space = space;
   MemoryLevels unbounded = machine;
   for (MemoryLevel& l : unbounded.levels) l.capacity_bytes = std::nullopt;
   detail::for_each_level_tiles(layer, out.levels, [&](const std::vector<PerDim<Count>>& tiles) {
-    detail::for_each_level_orders(layer, tiles, [&](const auto& orders, const auto& index) {
+    detail::for_each_level_orders(layer, tiles, space, [&](const auto& orders, const auto& index) {
       LevelSchedule s;
       for (std::size_t l = 0; l < out.levels; ++l) {
         LevelLoops loops;
@@ -266,10 +317,14 @@ inline LevelBruteForce level_brute_force(const Layer& layer, const MemoryLevels&
         loops.order = orders[l][index[l]];
         s.levels.push_back(loops);
       }
-      const std::vector<SpanTuple> tuples = span_tuples(layer, s);
+      const std::vector<SpanTuple> tuples = span_tuples(layer, s, space);
       // counts[j][A][l]: array A's counts at level l+1 when its spans are tuples[j].
       std::vector<PerTensor<std::array<ArrayTraffic, kMaxLevels>>> counts(tuples.size());
       for (std::size_t j = 0; j < tuples.size(); ++j) {
+        bool needed = false;  // a tuple no array may take is not simulated
+        for (Tensor a : kAllTensors)
+          needed = needed || tuple_allowed(space, a, tuples[j], out.levels);
+        if (!needed) continue;
         LevelSchedule run = s;
         for (std::size_t l = 0; l < out.levels; ++l)
           for (Tensor a : kAllTensors) run.levels[l].buffer_span[a] = tuples[j][l];
@@ -284,6 +339,11 @@ inline LevelBruteForce level_brute_force(const Layer& layer, const MemoryLevels&
       for (std::size_t ji = 0; ji < n; ++ji)
         for (std::size_t jw = 0; jw < n; ++jw)
           for (std::size_t jo = 0; jo < n; ++jo) {
+            if (space.uniform_spans && (jw != ji || jo != ji)) continue;
+            if (!tuple_allowed(space, Tensor::I, tuples[ji], out.levels) ||
+                !tuple_allowed(space, Tensor::W, tuples[jw], out.levels) ||
+                !tuple_allowed(space, Tensor::O, tuples[jo], out.levels))
+              continue;
             LevelBruteRecord r;
             r.structure = structure;
             r.span_choice = PerTensor<std::uint16_t>{{static_cast<std::uint16_t>(ji),
