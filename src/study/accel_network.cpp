@@ -7,6 +7,7 @@
 #include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
 #include "search/baselines.hpp"
+#include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 #include "study/optimize_network.hpp"
 
@@ -57,14 +58,15 @@ std::optional<CostedSchedule> hwce(const Layer& layer, const Accelerator& accel,
 NetworkResult given_network(const Network& net, std::size_t index, const Accelerator& accel,
                             const Schedule& schedule, Objective objective) {
   const Layer layer(net.layers.at(index).spec);
+  const Accelerator own = layer_machine(accel, net.layers.at(index).kind);
   validate(schedule, layer);
-  const Traffic traffic = evaluate(layer, schedule, accel.machine);
+  const Traffic traffic = evaluate(layer, schedule, own.machine);
   if (!traffic.fits)
     throw UserError("--schedule: its buffers take " + std::to_string(traffic.buffer_bytes) +
                     " bytes, more than the " + std::to_string(*accel.machine.capacity_bytes) +
                     "-byte scratchpad of " + accel.name);
-  const ObjectiveValue value = objective_value(
-      objective, accel_cost(layer, schedule, accel, traffic), traffic.traffic_bytes);
+  const ObjectiveValue value =
+      objective_value(objective, accel_cost(layer, schedule, own, traffic), traffic.traffic_bytes);
   NetworkResult result;
   result.model = net.model;
   result.machine = accel.machine;
@@ -73,7 +75,7 @@ NetworkResult given_network(const Network& net, std::size_t index, const Acceler
   r.index = index;
   r.layer = net.layers.at(index);
   r.search.best = Candidate{schedule, traffic, value.primary, value.secondary};
-  r.search.min_capacity_bytes = smallest_capacity_bytes(layer, accel.machine);
+  r.search.min_capacity_bytes = smallest_capacity_bytes(layer, own.machine);
   r.compulsory_bytes = traffic.compulsory_bytes;
   result.layers.push_back(std::move(r));
   return result;
@@ -114,13 +116,14 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
   for (std::size_t i = 0; i < layers.size(); ++i) {
     if (layers[i].searched_as != i || !layers[i].fits()) continue;
     const Layer layer(layers[i].layer.spec);
-    result.layers[i].cost = costed_optimum(layer, accel, *layers[i].search.best).cost;
+    const Accelerator own = layer_machine(accel, layers[i].layer.kind);
+    result.layers[i].cost = costed_optimum(layer, own, *layers[i].search.best).cost;
     shapes.push_back(i);
     if (!run.baselines) continue;
     for (const Baseline baseline : {Baseline::hwce_v1, Baseline::hwce_v2, Baseline::hwce_v4}) {
       const auto b = static_cast<std::size_t>(baseline);
-      result.layers[i].baselines[b] = hwce(layer, accel, hwce_maps_per_pass(baseline),
-                                           run.objective, result.layers[i].baseline_overflow[b]);
+      result.layers[i].baselines[b] = hwce(layer, own, hwce_maps_per_pass(baseline), run.objective,
+                                           result.layers[i].baseline_overflow[b]);
     }
   }
   shapes = largest_first(shapes, [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); });
@@ -136,13 +139,16 @@ AccelResult accel_network(const Network& net, const std::vector<std::size_t>& se
           const std::size_t i = shapes[k / kSearched.size()];
           const Baseline dataflow = kSearched[k % kSearched.size()];
           const Layer layer(layers[i].layer.spec);
+          const auto own =
+              std::make_shared<const Accelerator>(layer_machine(accel, layers[i].layer.kind));
           SearchOptions each = options;
           each.threads = split.per_job;
           each.space = dataflow_space(dataflow);
-          const SearchResult found = optimize(layer, accel.machine, each);
+          each.accelerator = own;
+          const SearchResult found = optimize(layer, own->machine, each);
           const auto b = static_cast<std::size_t>(dataflow);
           result.layers[i].baselines[b] =
-              costed_baseline(layer, accel, found.best, result.layers[i].baseline_overflow[b]);
+              costed_baseline(layer, *own, found.best, result.layers[i].baseline_overflow[b]);
         },
         progress.step);
   }

@@ -105,14 +105,13 @@ bool saves_less(Count traffic, Count doubled, Ratio share) {
 }  // namespace
 
 TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Network>& networks,
-                                   const Precision& precision, Ratio ratio,
-                                   const std::function<void()>& step) {
+                                   Ratio ratio, const std::function<void()>& step) {
   SPAD_CHECK(ratio.num >= 1 && ratio.den >= 1, "target ratio not positive");
   TargetCapacities out;
   out.ratio = ratio;
   std::vector<Count> compulsory(optima.shapes());
   for (std::size_t s = 0; s < optima.shapes(); ++s)
-    compulsory[s] = compulsory_bytes(optima.layer(s), precision);
+    compulsory[s] = compulsory_bytes(optima.layer(s), optima.machine(s).precision);
   std::vector<std::optional<CapacityPoint>> per_shape(optima.shapes());
   optima.run(
       optima.all_shapes(),

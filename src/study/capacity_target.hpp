@@ -42,9 +42,9 @@ struct TargetCapacities {
 // ratio.num >= 1 and ratio.den >= 1 (InternalError otherwise). `step` (if
 // set) is called once per shape and once per network as each is answered
 // (target_steps calls in all), from any thread.
+// Compulsory traffic at each shape's own element sizes (ShapeOptima::machine).
 TargetCapacities target_capacities(ShapeOptima& optima, const std::vector<Network>& networks,
-                                   const Precision& precision, Ratio ratio,
-                                   const std::function<void()>& step = {});
+                                   Ratio ratio, const std::function<void()>& step = {});
 
 // The number of `step` calls target_capacities makes.
 inline std::size_t target_steps(const ShapeOptima& optima, const std::vector<Network>& networks) {

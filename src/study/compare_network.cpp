@@ -5,6 +5,7 @@
 
 #include "base/parallel_run.hpp"
 #include "search/baselines.hpp"
+#include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 #include "study/optimize_network.hpp"
 
@@ -65,12 +66,13 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
   std::vector<std::size_t> shapes;
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const Layer layer(layers[i].layer.spec);
-    result.layers[i].bound = lower_bound(layer, machine.precision, machine.capacity_bytes.value());
+    const Machine own = layer_machine(machine, layers[i].layer.kind);
+    result.layers[i].bound = lower_bound(layer, own.precision, own.capacity_bytes.value());
     if (layers[i].searched_as != i || !layers[i].fits()) continue;
     shapes.push_back(i);
     for (Baseline b : kAllBaselines)
       if (const Count v = hwce_maps_per_pass(b); v > 0)
-        result.layers[i].baselines[static_cast<std::size_t>(b)] = hwce_baseline(layer, machine, v);
+        result.layers[i].baselines[static_cast<std::size_t>(b)] = hwce_baseline(layer, own, v);
   }
   shapes = largest_first(shapes, [&](std::size_t i) { return Layer(layers[i].layer.spec).macs(); });
 
@@ -85,8 +87,9 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
       jobs, split.workers,
       [&](std::size_t k) {
         const std::size_t i = shapes[k / kJobsPerShape];
-        run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec), machine,
-                *layers[i].search.best, run, result.layers[i]);
+        run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec),
+                layer_machine(machine, layers[i].layer.kind), *layers[i].search.best, run,
+                result.layers[i]);
       },
       progress.step);
   for (std::size_t i = 0; i < layers.size(); ++i)

@@ -5,20 +5,21 @@
 
 namespace spad {
 
-bool same_shape(const LayerSpec& a, const LayerSpec& b) {
-  LayerSpec x = a, y = b;
+bool same_shape(const NetworkLayer& a, const NetworkLayer& b, const Precision& precision) {
+  LayerSpec x = a.spec, y = b.spec;
   x.name.clear();
   y.name.clear();
-  return x == y;
+  return x == y && layer_precision(precision, a.kind) == layer_precision(precision, b.kind);
 }
 
-std::vector<std::size_t> first_of_shape(const std::vector<LayerSpec>& specs) {
-  std::vector<std::size_t> first(specs.size());
-  std::vector<std::size_t> distinct;  // positions of the first spec of each shape
-  for (std::size_t i = 0; i < specs.size(); ++i) {
+std::vector<std::size_t> first_of_shape(const std::vector<NetworkLayer>& layers,
+                                        const Precision& precision) {
+  std::vector<std::size_t> first(layers.size());
+  std::vector<std::size_t> distinct;  // positions of the first layer of each shape
+  for (std::size_t i = 0; i < layers.size(); ++i) {
     first[i] = i;
     for (std::size_t d : distinct)
-      if (same_shape(specs[d], specs[i])) {
+      if (same_shape(layers[d], layers[i], precision)) {
         first[i] = d;
         break;
       }

@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
 #include "model/evaluate.hpp"
+#include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 
 namespace spad {
@@ -44,15 +45,16 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
   result.skipped = net.skipped;
   result.warnings = net.warnings;
 
-  std::vector<LayerSpec> specs;
-  for (std::size_t i : selection) specs.push_back(net.layers.at(i).spec);
-  const std::vector<std::size_t> first = first_of_shape(specs);
+  std::vector<NetworkLayer> selected;
+  for (std::size_t i : selection) selected.push_back(net.layers.at(i));
+  const std::vector<std::size_t> first = first_of_shape(selected, machine.precision);
   std::vector<std::size_t> unique;  // positions in result.layers of the first of each shape
   for (std::size_t k = 0; k < selection.size(); ++k) {
     NetworkLayerResult r;
     r.index = selection[k];
     r.layer = net.layers[selection[k]];
-    r.compulsory_bytes = compulsory_bytes(Layer(r.layer.spec), machine.precision);
+    r.compulsory_bytes =
+        compulsory_bytes(Layer(r.layer.spec), layer_precision(machine.precision, r.layer.kind));
     r.searched_as = first[k];
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
@@ -69,7 +71,13 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
   run_parallel(
       order, split.workers,
       [&](std::size_t u) {
-        result.layers[u].search = optimize(Layer(result.layers[u].layer.spec), machine, each);
+        const NetworkLayer& layer = result.layers[u].layer;
+        SearchOptions own = each;
+        if (own.accelerator)
+          own.accelerator =
+              std::make_shared<const Accelerator>(layer_machine(*own.accelerator, layer.kind));
+        result.layers[u].search =
+            optimize(Layer(layer.spec), layer_machine(machine, layer.kind), own);
       },
       progress.step);
   for (std::size_t i = 0; i < result.layers.size(); ++i)

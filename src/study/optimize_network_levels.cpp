@@ -3,6 +3,7 @@
 
 #include "base/parallel_run.hpp"
 #include "model/level_evaluate.hpp"
+#include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 
 namespace spad {
@@ -15,16 +16,16 @@ NetworkLevelResult optimize_network_levels(const Network& net,
   result.model = net.model;
   result.machine = machine;
   result.not_scheduled = net.not_scheduled;
-  std::vector<LayerSpec> specs;
-  for (std::size_t i : selection) specs.push_back(net.layers.at(i).spec);
-  const std::vector<std::size_t> first = first_of_shape(specs);
+  std::vector<NetworkLayer> selected;
+  for (std::size_t i : selection) selected.push_back(net.layers.at(i));
+  const std::vector<std::size_t> first = first_of_shape(selected, machine.precision);
   std::vector<std::size_t> unique;
   for (std::size_t k = 0; k < selection.size(); ++k) {
     NetworkLevelLayerResult r;
     r.index = selection[k];
     r.layer = net.layers[selection[k]];
     r.searched_as = first[k];
-    r.bounds = level_lower_bounds(Layer(r.layer.spec), machine);
+    r.bounds = level_lower_bounds(Layer(r.layer.spec), layer_machine(machine, r.layer.kind));
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
   }
@@ -34,7 +35,8 @@ NetworkLevelResult optimize_network_levels(const Network& net,
   for (std::size_t u : unique) {
     const Layer layer(result.layers[u].layer.spec);
     if (machine.levels.size() > 1 && level_structures(layer) > kMaxLevelStructures)
-      optimize_levels(layer, machine);  // throws the search's own UserError
+      // throws the search's own UserError
+      optimize_levels(layer, layer_machine(machine, result.layers[u].layer.kind));
   }
   const std::vector<std::size_t> order = largest_first(
       unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
@@ -43,8 +45,9 @@ NetworkLevelResult optimize_network_levels(const Network& net,
   run_parallel(
       order, split.workers,
       [&](std::size_t u) {
-        result.layers[u].search = optimize_levels(Layer(result.layers[u].layer.spec), machine,
-                                                  {.threads = split.per_job});
+        const NetworkLayer& layer = result.layers[u].layer;
+        result.layers[u].search = optimize_levels(
+            Layer(layer.spec), layer_machine(machine, layer.kind), {.threads = split.per_job});
       },
       progress.step);
   for (std::size_t i = 0; i < result.layers.size(); ++i)

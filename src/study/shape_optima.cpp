@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "base/parallel_run.hpp"
+#include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 
 namespace spad {
@@ -14,24 +15,27 @@ ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& ma
                          std::shared_ptr<const Accelerator> accel, Objective objective)
     : spaces_(spaces.size()), threads_(threads) {
   SPAD_CHECK(!spaces.empty(), "ShapeOptima without a search space");
-  std::vector<LayerSpec> specs;
+  std::vector<NetworkLayer> distinct;
   for (const Network& net : networks) {
     std::vector<std::size_t>& map = layer_shape_.emplace_back();
     for (const NetworkLayer& l : net.layers) {
       std::size_t s = 0;
-      while (s < specs.size() && !same_shape(specs[s], l.spec)) ++s;
-      if (s == specs.size()) specs.push_back(l.spec);
+      while (s < distinct.size() && !same_shape(distinct[s], l, machine.precision)) ++s;
+      if (s == distinct.size()) distinct.push_back(l);
       map.push_back(s);
     }
   }
   SearchOptions options;
   options.templates = std::make_shared<TemplateCache>();
   options.objective = objective;
-  for (const LayerSpec& spec : specs) {
-    shapes_.emplace_back(spec);
+  for (const NetworkLayer& l : distinct) {
+    shapes_.emplace_back(l.spec);
+    machines_.push_back(layer_machine(machine, l.kind));
+    std::shared_ptr<const Accelerator> own;
+    if (accel) own = std::make_shared<const Accelerator>(layer_machine(*accel, l.kind));
     for (const SearchSpace& space : spaces) {
       options.space = space;
-      optima_.emplace_back(shapes_.back(), machine, options, accel);
+      optima_.emplace_back(shapes_.back(), machines_.back(), options, own);
     }
   }
 }

@@ -34,6 +34,9 @@ class ShapeOptima {
     return optima_.at(shape * spaces_ + space);
   }
   const Layer& layer(std::size_t shape) const { return shapes_.at(shape); }
+  // The machine the shape is searched on: the study's, with the element
+  // sizes of its layers' kind (study/layer_machine).
+  const Machine& machine(std::size_t shape) const { return machines_.at(shape); }
 
   // Answers the given shapes at every capacity in every space: one job per
   // (shape, space) on the job runner (largest layers first), capacities from
@@ -59,6 +62,7 @@ class ShapeOptima {
   std::size_t spaces_ = 1;
   int threads_ = 0;
   std::vector<Layer> shapes_;
+  std::vector<Machine> machines_;                      // [shape]
   std::vector<std::vector<std::size_t>> layer_shape_;  // [network][layer] -> shape
   std::vector<CapacityOptima> optima_;                 // [shape * spaces + space]
 };

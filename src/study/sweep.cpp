@@ -55,7 +55,8 @@ void check(const std::vector<Network>& networks, const SweepOptions& options) {
 // One shape at one capacity: the optimum, its cost on an accelerator, bounds
 // and baselines.
 SweepLayerPoint shape_point(ShapeOptima& optima, std::size_t shape, Count capacity,
-                            const SweepOptions& options, const Machine& machine) {
+                            const SweepOptions& options) {
+  const Machine& machine = optima.machine(shape);
   const Layer& layer = optima.layer(shape);
   SweepLayerPoint point;
   CapacityOptima& o = optima.optima(shape);
@@ -245,8 +246,7 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
     // Every shape at every capacity once; layers copy their shape's point.
     std::vector<std::vector<SweepLayerPoint>> points(optima.shapes());
     for (std::size_t s = 0; s < optima.shapes(); ++s)
-      for (Count c : options.capacities)
-        points[s].push_back(shape_point(optima, s, c, options, group.machine));
+      for (Count c : options.capacities) points[s].push_back(shape_point(optima, s, c, options));
     for (std::size_t k = 0; k < nets.size(); ++k) {
       const std::size_t n = group.networks[k];
       for (std::size_t ci = 0; ci < caps; ++ci) {
@@ -258,8 +258,7 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
       }
     }
     if (!accel && options.target_ratio) {
-      const TargetCapacities t =
-          target_capacities(optima, nets, group.machine.precision, *options.target_ratio, step);
+      const TargetCapacities t = target_capacities(optima, nets, *options.target_ratio, step);
       for (std::size_t k = 0; k < nets.size(); ++k) {
         result.targets->networks[group.networks[k]] = t.networks[k];
         result.targets->layers[group.networks[k]] = t.layers[k];
@@ -281,8 +280,8 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
     SweepMachineAnswers& answers = result.machine_answers.emplace_back();
     answers.machine = accel.name;
     if (options.target_ratio)
-      answers.targets = target_capacities(*traffic_optima[a], networks, accel.machine.precision,
-                                          *options.target_ratio, step);
+      answers.targets =
+          target_capacities(*traffic_optima[a], networks, *options.target_ratio, step);
     if (options.knee_share)
       answers.knees =
           knees(*traffic_optima[a], networks, options.capacities, *options.knee_share, step);

@@ -23,4 +23,10 @@ std::optional<LayerKind> layer_kind_from_name(std::string_view text) {
   return std::nullopt;
 }
 
+Precision layer_precision(const Precision& machine, LayerKind kind) {
+  Precision p = machine;
+  if (kind == LayerKind::matmul) p.weight = p.input;
+  return p;
+}
+
 }  // namespace spad

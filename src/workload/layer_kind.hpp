@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "workload/precision.hpp"
+
 namespace spad {
 
 enum class LayerKind { conv, fc, matmul };
@@ -17,5 +19,11 @@ std::string_view layer_kind_name(LayerKind kind);
 
 // The kind named `text`; nullopt for any other text.
 std::optional<LayerKind> layer_kind_from_name(std::string_view text);
+
+// The element sizes a layer of `kind` moves its arrays at, given the
+// machine's: a matmul's second operand (spad's W array) is an activation, so
+// it takes the input size (DESIGN.md, "ONNX import": "both operands count as
+// activations in the precisions"); other kinds take `machine` as it is.
+Precision layer_precision(const Precision& machine, LayerKind kind);
 
 }  // namespace spad

@@ -74,14 +74,75 @@ Accelerator small_accelerator() {
   return a;
 }
 
+NetworkLayer conv_layer(LayerSpec spec) { return {std::move(spec), LayerKind::conv, false}; }
+
 TEST(LayerShapes, SameShapeIgnoresTheNameOnly) {
-  EXPECT_TRUE(same_shape(conv3x3("x"), conv3x3("y")));
-  LayerSpec other = conv3x3("x");
-  other.stride_w = 2;
-  EXPECT_FALSE(same_shape(conv3x3("x"), other));
-  const std::vector<std::size_t> first =
-      first_of_shape({conv3x3("a"), other, conv3x3("b"), other, conv3x3("c")});
+  const Precision p;
+  EXPECT_TRUE(same_shape(conv_layer(conv3x3("x")), conv_layer(conv3x3("y")), p));
+  LayerSpec other_spec = conv3x3("x");
+  other_spec.stride_w = 2;
+  const NetworkLayer other = conv_layer(other_spec);
+  EXPECT_FALSE(same_shape(conv_layer(conv3x3("x")), other, p));
+  const std::vector<std::size_t> first = first_of_shape(
+      {conv_layer(conv3x3("a")), other, conv_layer(conv3x3("b")), other, conv_layer(conv3x3("c"))},
+      p);
   EXPECT_EQ(first, (std::vector<std::size_t>{0, 1, 0, 1, 0}));
+}
+
+// A matmul's second operand moves at the input size (DESIGN.md, ONNX
+// import): an fc and a matmul of one shape are one shape only while the
+// input and weight sizes are equal.
+TEST(LayerShapes, MatmulIsAnotherShapeWhenItsOperandSizesDiffer) {
+  const LayerSpec spec{.name = "x", .C = 16, .M = 8};
+  const NetworkLayer fc{spec, LayerKind::fc, false};
+  const NetworkLayer mm{spec, LayerKind::matmul, false};
+  EXPECT_TRUE(same_shape(fc, mm, Precision{}));
+  EXPECT_FALSE(same_shape(fc, mm, Precision{.input = 2, .weight = 1, .output = 1, .psum = 4}));
+  EXPECT_EQ(layer_precision(Precision{.input = 2, .weight = 1, .output = 1, .psum = 4},
+                            LayerKind::matmul),
+            (Precision{.input = 2, .weight = 2, .output = 1, .psum = 4}));
+  EXPECT_EQ(
+      layer_precision(Precision{.input = 2, .weight = 1, .output = 1, .psum = 4}, LayerKind::fc),
+      (Precision{.input = 2, .weight = 1, .output = 1, .psum = 4}));
+}
+
+// Every study prices a matmul's second operand at the input size. Hand
+// count for N=4, C=16, M=8 at in=2, w=1, out=1: compulsory = I 4*16*2 = 128
+// + W (an activation) 16*8*2 = 256 + O 4*8*1 = 32 = 416 bytes; as an fc
+// layer W is 16*8*1 = 128, so 288.
+TEST(NetworkStudies, MatmulSecondOperandAtTheInputSize) {
+  const LayerSpec spec{.name = "x", .N = 4, .C = 16, .M = 8};
+  Network net;
+  net.model = "mm";
+  net.layers.push_back({spec, LayerKind::fc, false});
+  net.layers.push_back({spec, LayerKind::matmul, false});
+  Machine machine;
+  machine.capacity_bytes = 4096;
+  machine.precision = Precision{.input = 2, .weight = 1, .output = 1, .psum = 4};
+  const NetworkResult r = optimize_network(net, all_layers(net), machine, SearchOptions{});
+  ASSERT_EQ(r.layers.size(), 2u);
+  EXPECT_EQ(r.unique_shapes, 2u);
+  EXPECT_EQ(r.layers[0].compulsory_bytes, 288);
+  EXPECT_EQ(r.layers[1].compulsory_bytes, 416);
+  ASSERT_TRUE(r.layers[1].fits());
+  EXPECT_EQ(r.layers[1].search.best->traffic.compulsory_bytes, 416);
+  // The whole layer fits 4 KiB: each array moves once.
+  EXPECT_EQ(r.layers[1].search.best->traffic.traffic_bytes, 416);
+  EXPECT_EQ(r.layers[0].search.best->traffic.traffic_bytes, 288);
+
+  const CompareResult c = compare_network(net, all_layers(net), machine, 1);
+  EXPECT_EQ(c.layers[1].bound.compulsory_bytes, 416);
+  const auto& ws = c.layers[1].baselines[static_cast<std::size_t>(Baseline::weight_stationary)];
+  ASSERT_TRUE(ws.has_value());
+  EXPECT_EQ(ws->traffic.compulsory_bytes, 416);
+
+  Accelerator accel = small_accelerator();
+  accel.machine.capacity_bytes = 4096;
+  accel.machine.precision = machine.precision;
+  accel.energy.mac_fj = 100;
+  const AccelResult a = accel_network(net, all_layers(net), accel, AccelRunOptions{});
+  ASSERT_TRUE(a.layers[1].cost.has_value());
+  EXPECT_EQ(a.network.layers[1].search.best->traffic.traffic_bytes, 416);
 }
 
 TEST(LayerShapes, LargestFirstIsStable) {

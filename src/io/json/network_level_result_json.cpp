@@ -27,7 +27,8 @@ nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
     for (const auto& [key, value] : cost.items())
       if (key != "machine") j[key] = value;
   } else {
-    j["compulsory_bytes"] = compulsory_bytes(layer, result.machine.precision);
+    j["compulsory_bytes"] =
+        compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer.kind));
     j["fits"] = false;
   }
   j["index"] = r.index;
@@ -50,7 +51,9 @@ nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& re
     j["layers"].push_back(layer_entry(result, r));
     const Layer layer(r.layer.spec);
     macs = add(macs, layer.macs());
-    compulsory = add(compulsory, compulsory_bytes(layer, result.machine.precision));
+    compulsory =
+        add(compulsory,
+            compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer.kind)));
     infeasible += r.search.best ? 0 : 1;
   }
   const std::vector<Count> traffic = network_level_traffic(result);
