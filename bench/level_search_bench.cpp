@@ -52,7 +52,7 @@ void BM_LevelSearchSmall(benchmark::State& state) {
     stats = r.stats;
     benchmark::DoNotOptimize(r.best);
   }
-  state.counters["structures"] = static_cast<double>(level_structures(layer));
+  state.counters["structures"] = static_cast<double>(level_structures(layer, 2));
   state.counters["model_calls"] = static_cast<double>(stats.evaluations);
   state.counters["leaves"] = static_cast<double>(stats.leaves);
   state.counters["cut"] = static_cast<double>(stats.nodes_cut);
@@ -72,7 +72,7 @@ void whole_network(benchmark::State& state, const char* model) {
   Count beyond = 0, largest = 0;
   for (const NetworkLayer& l : net.layers) {
     shapes.insert(l.spec);
-    const Count n = level_structures(Layer(l.spec));
+    const Count n = level_structures(Layer(l.spec), 2);
     beyond += n > kMaxLevelStructures;
     largest = std::max(largest, n);
   }

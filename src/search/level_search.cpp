@@ -9,6 +9,9 @@
 // innermost (n g m c p q r s order) and every order of the other ("live")
 // loops is visited; a span covering only no-op loops holds what span 0
 // holds and is filled when span 0 is, so spans are 0 and (no-ops + 1 .. 8).
+// Each dimension's tiles over the levels (its chain) are moreover restricted
+// to the chains search/level_tile_chains keeps (for n, g, m, c the least of
+// each model signature; its header has the proof that no optimum is lost).
 //
 // What a node knows. With levels 1..l fixed (tiles and orders), every buffer
 // at those levels is fixed for each span: a level-h buffer of A holds every
@@ -69,6 +72,7 @@
 #include "model/evaluate.hpp"
 #include "model/level_evaluate.hpp"
 #include "search/level_span_choice.hpp"
+#include "search/level_tile_chains.hpp"
 #include "search/optimize.hpp"
 
 namespace spad {
@@ -126,8 +130,8 @@ bool strictly_worse(const Key& lower, const std::optional<Key>& bar) { return ba
 class LevelSearcher {
  public:
   LevelSearcher(const Layer& layer, const MemoryLevels& machine, const LevelSearchSpace& space,
-                LevelIncumbent& incumbent)
-      : layer_(layer), machine_(machine), space_(space), incumbent_(incumbent) {
+                const LevelTileChains& chains, LevelIncumbent& incumbent)
+      : layer_(layer), machine_(machine), space_(space), chains_(chains), incumbent_(incumbent) {
     L_ = machine.levels.size();
     for (const MemoryLevel& m : machine.levels) capacity_.push_back(*m.capacity_bytes);
     compulsory_ = compulsory_bytes(layer, machine.precision);
@@ -145,19 +149,30 @@ class LevelSearcher {
 
   bool anything_fits() const { return least_buffer_ <= capacity_.back(); }
 
-  // The (tiles, order) choices of level `level` (0-based) inside `enclosing`.
+  // The (tiles, order) choices of level `level` (0-based) below `path`
+  // (levels 1..level fixed): each dimension's tile on a kept chain
+  // (search/level_tile_chains) continuing the path's tiles.
   template <class Visit>
-  void for_each_structure(std::size_t level, const PerDim<Count>& enclosing, Visit visit) const {
-    PerDim<Count> tiles;
-    for (Dim d : kAllDims) tiles[d] = 1;
+  void for_each_structure(const std::vector<const LevelNode*>& path, Visit visit) const {
+    const std::size_t level = path.size();
+    PerDim<Count> enclosing = layer_.bounds();
+    PerDim<std::vector<Count>> choices;
+    for (Dim d : kAllDims) {
+      std::vector<Count> prefix;
+      for (const LevelNode* n : path) prefix.push_back(n->loops.tiles[d]);
+      if (!path.empty()) enclosing[d] = path.back()->loops.tiles[d];
+      choices[d] = chains_.next(d, prefix);
+      if (choices[d].empty()) return;
+    }
+    PerDim<std::size_t> at{};
     for (;;) {
       LevelLoops loops;
       loops.name = machine_.levels[level].name;
-      loops.tiles = tiles;
+      for (Dim d : kAllDims) loops.tiles[d] = choices[d][at[d]];
       std::vector<Dim> live;
       std::size_t pos = 0;
       for (Dim d : kAllDims) {
-        if (tiles[d] >= enclosing[d])
+        if (loops.tiles[d] >= enclosing[d])
           loops.order[pos++] = d;
         else
           live.push_back(d);
@@ -176,11 +191,11 @@ class LevelSearcher {
       std::size_t k = kNumDims;
       for (; k-- > 0;) {
         const Dim d = kAllDims[k];
-        if (tiles[d] < enclosing[d]) {
-          ++tiles[d];
+        if (at[d] + 1 < choices[d].size()) {
+          ++at[d];
           break;
         }
-        tiles[d] = 1;
+        at[d] = 0;
       }
       if (k == static_cast<std::size_t>(-1)) return;
     }
@@ -273,9 +288,8 @@ class LevelSearcher {
   // Below a node whose levels 1..path.size() are fixed and bounded.
   void descend(std::vector<const LevelNode*>& path) {
     const std::size_t level = path.size();
-    PerDim<Count> enclosing = path.back()->loops.tiles;
     if (level + 1 == L_) {
-      for_each_structure(level, enclosing, [&](const LevelLoops& loops, std::size_t noops) {
+      for_each_structure(path, [&](const LevelLoops& loops, std::size_t noops) {
         const LevelNode node = make_node(path, loops, noops);
         path.push_back(&node);
         leaf(path);
@@ -284,7 +298,7 @@ class LevelSearcher {
       return;
     }
     std::vector<std::pair<Key, LevelNode>> children;
-    for_each_structure(level, enclosing, [&](const LevelLoops& loops, std::size_t noops) {
+    for_each_structure(path, [&](const LevelLoops& loops, std::size_t noops) {
       LevelNode node = make_node(path, loops, noops);
       path.push_back(&node);
       Key lower = lower_bound(path);
@@ -312,6 +326,7 @@ class LevelSearcher {
   const Layer& layer_;
   const MemoryLevels& machine_;
   const LevelSearchSpace& space_;
+  const LevelTileChains& chains_;
   LevelIncumbent& incumbent_;
   std::size_t L_ = 0;
   std::vector<Count> capacity_;
@@ -348,20 +363,19 @@ LevelSearchResult one_level(const Layer& layer, const MemoryLevels& machine,
   return out;
 }
 
-}  // namespace
-
-Count level_structures(const Layer& layer) {
-  // coefficient[k]: tile vectors with k loops below their extent (a product
-  // over dims of (1 + (D_d - 1) x)); each has k! orders. Saturates.
+// Level 1's (tile vector, order) choices: a product over dims of
+// (no-op tile + x * live tiles), each x^k term with k! orders. Saturates.
+Count structures_of(const Layer& layer, const LevelTileChains& chains) {
   constexpr Count kMost = std::numeric_limits<Count>::max() / 64;
   std::vector<Count> coefficient{1};
   for (Dim d : kAllDims) {
-    const Count below = layer.bound(d) - 1;
+    Count noop = 0, live = 0;
+    for (Count t : chains.next(d, {})) (t >= layer.bound(d) ? noop : live) += 1;
     std::vector<Count> next(coefficient.size() + 1, 0);
     for (std::size_t k = 0; k < coefficient.size(); ++k) {
-      next[k] = std::min(kMost, next[k] + coefficient[k]);
-      const Count moved =
-          below > 0 && coefficient[k] > kMost / below ? kMost : coefficient[k] * below;
+      const Count kept = noop > 0 && coefficient[k] > kMost / noop ? kMost : coefficient[k] * noop;
+      next[k] = std::min(kMost, next[k] + kept);
+      const Count moved = live > 0 && coefficient[k] > kMost / live ? kMost : coefficient[k] * live;
       next[k + 1] = std::min(kMost, next[k + 1] + moved);
     }
     coefficient = std::move(next);
@@ -373,6 +387,12 @@ Count level_structures(const Layer& layer) {
     total = std::min(kMost, total + term);
   }
   return total;
+}
+
+}  // namespace
+
+Count level_structures(const Layer& layer, std::size_t levels) {
+  return structures_of(layer, LevelTileChains(layer, levels));
 }
 
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
@@ -387,7 +407,8 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " has none (--buffer OUTER,INNER, e.g. 512KiB,64KiB)");
   }
   if (machine.levels.size() == 1) return one_level(layer, machine, options);
-  const Count structures_count = level_structures(layer);
+  const LevelTileChains chains(layer, machine.levels.size());
+  const Count structures_count = structures_of(layer, chains);
   if (structures_count > kMaxLevelStructures)
     throw UserError("layer " + layer.name() +
                     ": the level search (several on-chip levels) visits " +
@@ -397,7 +418,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " (a few loops of small extent), so this layer is beyond it");
   LevelSearchResult result;
   LevelIncumbent incumbent;
-  LevelSearcher root(layer, machine, options.space, incumbent);
+  LevelSearcher root(layer, machine, options.space, chains, incumbent);
   if (!root.anything_fits()) return result;
 
   // Level 1's structures, each with its buffers' records and bounds.
@@ -406,7 +427,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     std::size_t noops = 0;
   };
   std::vector<RootChild> structures;
-  root.for_each_structure(0, layer.bounds(), [&](const LevelLoops& loops, std::size_t noops) {
+  root.for_each_structure({}, [&](const LevelLoops& loops, std::size_t noops) {
     structures.push_back(RootChild{loops, noops});
   });
   const std::size_t threads =
@@ -415,7 +436,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   std::vector<Key> lower(structures.size());
   std::vector<LevelSearchStats> stats(threads);
   run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
-    LevelSearcher s(layer, machine, options.space, incumbent);
+    LevelSearcher s(layer, machine, options.space, chains, incumbent);
     std::vector<const LevelNode*> path;
     for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
       nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
@@ -432,7 +453,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
     run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
-      LevelSearcher s(layer, machine, options.space, incumbent);
+      LevelSearcher s(layer, machine, options.space, chains, incumbent);
       std::vector<const LevelNode*> path;
       for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
         const std::size_t k = order[i];

@@ -51,10 +51,12 @@ struct LevelSearchResult {
   LevelSearchStats stats;
 };
 
-// The tile vector x loop order choices of level 1 (each tile 1..D_d, every
-// order of the loops below their extent), which bounds the choices of every
-// deeper level too: the search's size.
-Count level_structures(const Layer& layer);
+// The tile vector x loop order choices of level 1 the search visits with
+// `levels` levels (each dimension's level-1 tiles on its kept chains,
+// search/level_tile_chains; every order of the loops below their extent),
+// which bounds the choices of every deeper level too: the search's size.
+// UserError when a dimension has too many chains to enumerate.
+Count level_structures(const Layer& layer, std::size_t levels);
 
 // The largest level_structures() the search takes on (about a second for two
 // levels on one core at the limit; the time grows with the number of levels).

@@ -34,7 +34,8 @@ NetworkLevelResult optimize_network_levels(const Network& net,
   // network beyond it is refused at once (naming its first such layer).
   for (std::size_t u : unique) {
     const Layer layer(result.layers[u].layer.spec);
-    if (machine.levels.size() > 1 && level_structures(layer) > kMaxLevelStructures)
+    if (machine.levels.size() > 1 &&
+        level_structures(layer, machine.levels.size()) > kMaxLevelStructures)
       // throws the search's own UserError
       optimize_levels(layer, layer_machine(machine, result.layers[u].layer.kind));
   }

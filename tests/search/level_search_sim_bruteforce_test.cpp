@@ -148,13 +148,39 @@ std::vector<Count> check_search(const Layer& layer, const LevelBruteForce& all,
   return want->key(all.levels);
 }
 
+// A tiny layer with one of n, g, m, c made 4..long_extent long (when
+// long_extent >= 4): the dimensions whose tile chains the search reduces
+// (search/level_tile_chains keeps every chain of extents up to 3).
+Layer tiny_layer(Rng& rng, int max_live, Count max_extent, Count long_extent) {
+  const Layer tiny = testing::tiny_level_layer(rng, max_live, max_extent);
+  if (long_extent < 4) return tiny;
+  LayerSpec s = tiny.spec();
+  const Count e = uniform(rng, 4, long_extent);
+  switch (uniform(rng, 0, 3)) {
+    case 0:
+      s.N = e;
+      break;
+    case 1:
+      s.groups = e;
+      s.C = s.M = e;  // depthwise
+      break;
+    case 2:
+      s.M = s.groups * e;
+      break;
+    default:
+      s.C = s.groups * e;
+      break;
+  }
+  return Layer(s);
+}
+
 void run_two_level_comparison(std::uint64_t seed, int layer_count, Count max_schedules,
-                              Count max_extent, int max_live) {
+                              Count max_extent, int max_live, Count long_extent = 0) {
   Rng rng(seed);
   int layers = 0, questions = 0, empty = 0, bound = 0;
   Count schedules = 0, simulations = 0;
   while (layers < layer_count) {
-    const Layer layer = testing::tiny_level_layer(rng, max_live, max_extent);
+    const Layer layer = tiny_layer(rng, max_live, max_extent, long_extent);
     if (testing::level_brute_force_size(layer, 2).schedules > max_schedules) continue;
     ++layers;
     MemoryLevels machine = random_two_levels(rng);
@@ -189,6 +215,12 @@ void run_two_level_comparison(std::uint64_t seed, int layer_count, Count max_sch
 
 TEST(LevelSearchVsSimulatedBruteForce, TwoLevelsMatchExhaustiveSimulation) {
   run_two_level_comparison(20261201, 150, 200000, 3, 4);
+}
+
+// Layers with one long n, g, m or c (4..7): the search visits only some of
+// its tile chains (search/level_tile_chains), the brute force every one.
+TEST(LevelSearchVsSimulatedBruteForce, TwoLevelsWithALongChannelOrBatchDim) {
+  run_two_level_comparison(20261203, 60, 200000, 2, 3, 7);
 }
 
 // The same on more and larger tiny layers; ctest label slow (the suite name

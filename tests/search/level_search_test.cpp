@@ -210,7 +210,7 @@ TEST(LevelSearch, EveryLevelNeedsACapacity) {
 // 1 + 10 + 72 + 324 + 648 = 1055.
 TEST(LevelSearch, CountsItsStructuresAndRefusesLargeLayers) {
   const Layer small(LayerSpec{.name = "small", .C = 2, .M = 4, .H = 4, .W = 4, .R = 1, .S = 1});
-  EXPECT_EQ(level_structures(small), 1055);
+  EXPECT_EQ(level_structures(small, 2), 1055);
   const Layer big(LayerSpec{.name = "res2a", .C = 64, .M = 64, .H = 56, .W = 56, .R = 3, .S = 3});
   try {
     optimize_levels(big, two_levels(512 * 1024, 64 * 1024, false));

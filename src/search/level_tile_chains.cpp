@@ -1,0 +1,126 @@
+// The kept tile chains per dimension (argument in level_tile_chains.hpp).
+#include "search/level_tile_chains.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <string>
+
+#include "base/error.hpp"
+#include "model/level_dim_signature.hpp"
+
+namespace spad {
+namespace {
+
+bool has_halo(Dim d) { return d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s; }
+
+// Every canonical chain of `levels` tiles, in lexicographic order.
+void enumerate_chains(Count extent, std::size_t levels, std::vector<Count>& chain,
+                std::vector<std::vector<Count>>& out) {
+  if (chain.size() == levels) {
+    out.push_back(chain);
+    return;
+  }
+  const Count top = chain.empty() ? extent : chain.back();
+  for (Count t = 1; t <= top; ++t) {
+    chain.push_back(t);
+    enumerate_chains(extent, levels, chain, out);
+    chain.pop_back();
+  }
+}
+
+bool componentwise_le(const std::vector<Count>& x, const std::vector<Count>& y) {
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (x[i] > y[i]) return false;
+  return true;
+}
+
+}  // namespace
+
+Count canonical_chains(Count extent, std::size_t levels) {
+  // ways[t] = chains of the levels so far ending at tile t.
+  std::vector<Count> ways(static_cast<std::size_t>(extent) + 1, 1);
+  ways[0] = 0;
+  for (std::size_t l = 1; l < levels; ++l) {
+    // A chain ending at t extends by any t' <= t: new[t'] = sum_{t >= t'} ways[t].
+    Count suffix = 0;
+    for (Count t = extent; t >= 1; --t) {
+      suffix = std::min(kMaxRawChains + 1, suffix + ways[static_cast<std::size_t>(t)]);
+      ways[static_cast<std::size_t>(t)] = suffix;
+    }
+  }
+  Count total = 0;
+  for (Count t = 1; t <= extent; ++t)
+    total = std::min(kMaxRawChains + 1, total + ways[static_cast<std::size_t>(t)]);
+  return total;
+}
+
+LevelTileChains::LevelTileChains(const Layer& layer, std::size_t levels) {
+  SPAD_CHECK(levels >= 1 && levels <= kMaxLevels, "LevelTileChains: bad level count");
+  for (Dim d : kAllDims) {
+    extent_[d] = layer.bound(d);
+    reduced_[d] = !has_halo(d);
+    all_[d] = canonical_chains(extent_[d], levels);
+    kept_[d] = all_[d];
+    if (!reduced_[d]) continue;
+    if (all_[d] > kMaxRawChains)
+      throw UserError("layer " + layer.name() + ": the level search takes dimension " +
+                      std::string(dim_name(d)) + " = " + std::to_string(extent_[d]) + " over " +
+                      std::to_string(levels) + " levels, " + "more than " +
+                      std::to_string(kMaxRawChains) + " tile chains, so this layer is beyond it");
+    std::vector<std::vector<Count>> chains;
+    std::vector<Count> chain;
+    enumerate_chains(extent_[d], levels, chain, chains);
+    std::vector<LevelDimSignature> signature;
+    signature.reserve(chains.size());
+    for (const std::vector<Count>& c : chains) {
+      std::array<Count, kMaxLevels> tiles{};
+      std::copy(c.begin(), c.end(), tiles.begin());
+      signature.push_back(level_dim_signature(extent_[d], tiles, static_cast<int>(levels)));
+    }
+    // Group by signature, chains in lexicographic order inside a group; a
+    // chain is kept unless an earlier one of its group is componentwise no
+    // larger (an earlier chain is lexicographically smaller, so only those
+    // can be; the kept ones are the minimal elements).
+    std::vector<std::size_t> by(chains.size());
+    std::iota(by.begin(), by.end(), 0);
+    std::stable_sort(by.begin(), by.end(),
+                     [&](std::size_t a, std::size_t b) { return signature[a] < signature[b]; });
+    kept_[d] = 0;
+    for (std::size_t i = 0; i < by.size();) {
+      std::size_t j = i;
+      while (j < by.size() && signature[by[j]] == signature[by[i]]) ++j;
+      std::vector<std::size_t> minimal;
+      for (std::size_t k = i; k < j; ++k) {
+        const std::vector<Count>& x = chains[by[k]];
+        bool dominated = false;
+        for (std::size_t m : minimal) dominated = dominated || componentwise_le(chains[m], x);
+        if (dominated) continue;
+        minimal.push_back(by[k]);
+        ++kept_[d];
+        for (std::size_t l = 0; l < levels; ++l) {
+          std::vector<Count>& next = next_[d][std::vector<Count>(x.begin(), x.begin() + l)];
+          if (next.empty() || next.back() != x[l]) next.push_back(x[l]);
+        }
+      }
+      i = j;
+    }
+    for (auto& [prefix, next] : next_[d]) {
+      std::sort(next.begin(), next.end());
+      next.erase(std::unique(next.begin(), next.end()), next.end());
+    }
+  }
+}
+
+std::vector<Count> LevelTileChains::next(Dim d, const std::vector<Count>& prefix) const {
+  if (!reduced_[d]) {
+    const Count top = prefix.empty() ? extent_[d] : prefix.back();
+    std::vector<Count> out(static_cast<std::size_t>(top));
+    std::iota(out.begin(), out.end(), Count{1});
+    return out;
+  }
+  const auto it = next_[d].find(prefix);
+  return it == next_[d].end() ? std::vector<Count>{} : it->second;
+}
+
+}  // namespace spad
