@@ -69,7 +69,7 @@ std::vector<Network> sweep_networks(const py::object& models, std::optional<Coun
   const auto add = [&](Network net, std::string label) {
     labels.push_back(std::move(label));
     // As `spad sweep` (study/network_precision).
-    net.precision = network_precision(net, precision_text);
+    apply_precision_text(net, precision_text);
     networks.push_back(std::move(net));
   };
   for (const py::handle item : items) {

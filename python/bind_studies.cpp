@@ -38,9 +38,10 @@ py::object optimize_network_document(const py::object& model, const py::object& 
   require_buffer(machine);
   const SearchOptions options =
       search_options_arg(f, threads, uniform_spans, fixed_order, min_buffer);
-  const Network net =
+  Network net =
       network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
   // As `spad optimize --model` (study/network_precision).
+  apply_precision_text(net, machine.precision_text);
   const Machine m = machine_for_network(machine.machine, net, machine.precision_text);
   const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
   NetworkResult result;
@@ -59,14 +60,18 @@ py::object compare_document(const py::object& model, const py::object& machine_a
   const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
   require_buffer(machine);
   const int threads = threads_arg(threads_arg_, Arg{f, "threads"});
-  const Network net =
+  Network net =
       network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+  // As `spad compare --model` (io/text/network_precision).
+  apply_precision_text(net, machine.precision_text);
+  const Machine m = machine_for_network(machine.machine, net, machine.precision_text);
   const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
   CompareResult result;
   {
     py::gil_scoped_release release;
-    result = compare_network(net, chosen, machine.machine, threads);
+    result = compare_network(net, chosen, m, threads);
   }
+  result.network.precision_source = precision_source(net, machine.precision_text);
   return to_python(compare_result_to_json(result));
 }
 

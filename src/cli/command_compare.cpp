@@ -15,6 +15,7 @@
 #include "cli/run_target.hpp"
 #include "io/csv/compare_result_csv.hpp"
 #include "io/json/compare_result_json.hpp"
+#include "io/text/network_precision.hpp"
 #include "report/compare_table.hpp"
 #include "study/compare_network.hpp"
 
@@ -35,14 +36,19 @@ flags as given: pass --halo-reuse to compare with the HWCE on the same hardware.
 The lower bound is max(compulsory traffic, pebble-game bound) (docs/lower-bound.md).)";
 
 int run_compare(const CompareFlags& flags) {
-  const RunTarget target =
+  RunTarget target =
       load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
-  const Machine machine = machine_from_flags(flags.machine);
-  const CompareResult result = [&] {
+  // A model's own element sizes replace the defaults and --precision keys win
+  // over them, as in `spad optimize` (io/text/network_precision).
+  apply_precision_text(target.net, flags.machine.precision);
+  const Machine machine =
+      machine_for_network(machine_from_flags(flags.machine), target.net, flags.machine.precision);
+  CompareResult result = [&] {
     StudyProgressLines lines([](const std::string& stage) { return "compare: " + stage; },
                              Progress::wanted(flags.quiet));
     return compare_network(target.net, target.chosen, machine, flags.threads, lines.hooks());
   }();
+  result.network.precision_source = precision_source(target.net, flags.machine.precision);
   if (flags.json) {
     write_json_result(compare_result_to_json(result));
   } else if (flags.csv) {

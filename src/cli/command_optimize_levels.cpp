@@ -101,7 +101,8 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
     throw UserError(
         "--csv has no form for several on-chip levels yet; use --json (the network "
         "document with each layer's levels) or the table");
-  const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
+  Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
+  apply_precision_text(net, flags.machine.precision);
   const std::size_t levels = buffer_level_count(flags.machine);
   MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
   // The model's own element sizes (integer operators) as for one level.

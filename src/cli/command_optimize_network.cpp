@@ -31,9 +31,10 @@ std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flag
 
 int run_optimize_network(const OptimizeFlags& flags) {
   if (buffer_level_count(flags.machine) > 1) return run_optimize_network_levels(flags);
-  const Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
+  Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   // The model's own element sizes (integer operators) replace the defaults;
   // keys given with --precision win over them (io/text/network_precision).
+  apply_precision_text(net, flags.machine.precision);
   const Machine machine =
       machine_for_network(machine_from_flags(flags.machine), net, flags.machine.precision);
   const SearchOptions options = search_options_from_flags(flags);

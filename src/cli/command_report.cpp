@@ -11,6 +11,7 @@
 #include "io/common/network_source.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/capacity_list.hpp"
+#include "io/text/network_precision.hpp"
 #include "io/text/objective_text.hpp"
 #include "io/text/precision_text.hpp"
 #include "report/html_report.hpp"
@@ -44,7 +45,7 @@ struct ReportFlags {
 };
 
 int run_report(const ReportFlags& flags) {
-  const Network net = load_network(flags.model, NetworkLoadOptions{flags.batch});
+  Network net = load_network(flags.model, NetworkLoadOptions{flags.batch});
   NetworkReportOptions options;
   options.machine = machine_from_flags(flags.machine);
   if (flags.machine_file) {
@@ -59,9 +60,10 @@ int run_report(const ReportFlags& flags) {
   } else {
     if (!options.machine.capacity_bytes)
       throw UserError("report: --buffer is required (or --machine, whose capacity is then used)");
-    // A model's own element sizes replace the defaults; --precision keys win.
-    if (net.precision)
-      options.machine.precision = parse_precision(flags.machine.precision, *net.precision);
+    // A model's own element sizes replace the defaults; --precision keys win
+    // (io/text/network_precision), for the network and each layer stating its own.
+    apply_precision_text(net, flags.machine.precision);
+    if (net.precision) options.machine.precision = *net.precision;
   }
   options.capacities = parse_capacity_list(flags.sweep, "--sweep");
   options.threads = flags.threads;

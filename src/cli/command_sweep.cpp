@@ -70,7 +70,7 @@ int run_sweep(const SweepFlags& flags) {
     // A model's own element sizes (integer operators) replace the defaults;
     // keys given with --precision win over them (as in `spad optimize`).
     Network& net = networks.back();
-    net.precision = network_precision(net, flags.machine.precision);
+    apply_precision_text(net, flags.machine.precision);
   }
   check_distinct_networks(networks, names, flags.models);
   SweepOptions options;

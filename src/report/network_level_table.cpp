@@ -20,7 +20,7 @@ std::string format_network_level_table(const NetworkLevelResult& result, double 
   Count compulsory = 0, fills = 0;
   for (const NetworkLevelLayerResult& r : result.layers) {
     const Layer layer(r.layer.spec);
-    const Count c = compulsory_bytes(layer, layer_precision(m.precision, r.layer.kind));
+    const Count c = compulsory_bytes(layer, layer_precision(m.precision, r.layer));
     compulsory = add(compulsory, c);
     std::vector<std::string> row = {r.layer.spec.name};
     if (r.search.best) {

@@ -83,9 +83,13 @@ NetworkResult given_network(const Network& net, std::size_t index, const Acceler
 
 }  // namespace
 
-AccelResult accel_network(const Network& net, const std::vector<std::size_t>& selection,
+AccelResult accel_network(const Network& given_net, const std::vector<std::size_t>& selection,
                           const Accelerator& accel, const AccelRunOptions& run,
                           const StudyProgress& progress) {
+  // The machine file's element sizes are the hardware's: the sizes a layer
+  // states (NetworkLayer::precision) do not apply here (study/layer_machine).
+  Network net = given_net;
+  for (NetworkLayer& layer : net.layers) layer.precision.reset();
   validate(accel);  // built in code, it has not been through a machine file's checks
   const auto shared_accel = std::make_shared<const Accelerator>(accel);
   const auto templates = std::make_shared<TemplateCache>();

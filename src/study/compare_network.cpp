@@ -66,7 +66,7 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
   std::vector<std::size_t> shapes;
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const Layer layer(layers[i].layer.spec);
-    const Machine own = layer_machine(machine, layers[i].layer.kind);
+    const Machine own = layer_machine(machine, layers[i].layer);
     result.layers[i].bound = lower_bound(layer, own.precision, own.capacity_bytes.value());
     if (layers[i].searched_as != i || !layers[i].fits()) continue;
     shapes.push_back(i);
@@ -88,7 +88,7 @@ CompareResult compare_network(const Network& net, const std::vector<std::size_t>
       [&](std::size_t k) {
         const std::size_t i = shapes[k / kJobsPerShape];
         run_job(static_cast<Job>(k % kJobsPerShape), Layer(layers[i].layer.spec),
-                layer_machine(machine, layers[i].layer.kind), *layers[i].search.best, run,
+                layer_machine(machine, layers[i].layer), *layers[i].search.best, run,
                 result.layers[i]);
       },
       progress.step);

@@ -9,7 +9,7 @@ bool same_shape(const NetworkLayer& a, const NetworkLayer& b, const Precision& p
   LayerSpec x = a.spec, y = b.spec;
   x.name.clear();
   y.name.clear();
-  return x == y && layer_precision(precision, a.kind) == layer_precision(precision, b.kind);
+  return x == y && layer_precision(precision, a) == layer_precision(precision, b);
 }
 
 std::vector<std::size_t> first_of_shape(const std::vector<NetworkLayer>& layers,

@@ -53,8 +53,10 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
     NetworkLayerResult r;
     r.index = selection[k];
     r.layer = net.layers[selection[k]];
-    r.compulsory_bytes =
-        compulsory_bytes(Layer(r.layer.spec), layer_precision(machine.precision, r.layer.kind));
+    // On an accelerator the machine file's sizes hold (study/layer_machine).
+    const Precision sizes = options.accelerator ? layer_precision(machine.precision, r.layer.kind)
+                                                : layer_precision(machine.precision, r.layer);
+    r.compulsory_bytes = compulsory_bytes(Layer(r.layer.spec), sizes);
     r.searched_as = first[k];
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
@@ -73,11 +75,14 @@ NetworkResult optimize_network(const Network& net, const std::vector<std::size_t
       [&](std::size_t u) {
         const NetworkLayer& layer = result.layers[u].layer;
         SearchOptions own = each;
-        if (own.accelerator)
+        if (own.accelerator) {
           own.accelerator =
               std::make_shared<const Accelerator>(layer_machine(*own.accelerator, layer.kind));
-        result.layers[u].search =
-            optimize(Layer(layer.spec), layer_machine(machine, layer.kind), own);
+          result.layers[u].search =
+              optimize(Layer(layer.spec), kind_machine(machine, layer.kind), own);
+        } else {
+          result.layers[u].search = optimize(Layer(layer.spec), layer_machine(machine, layer), own);
+        }
       },
       progress.step);
   for (std::size_t i = 0; i < result.layers.size(); ++i)

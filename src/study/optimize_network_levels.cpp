@@ -25,7 +25,7 @@ NetworkLevelResult optimize_network_levels(const Network& net,
     r.index = selection[k];
     r.layer = net.layers[selection[k]];
     r.searched_as = first[k];
-    r.bounds = level_lower_bounds(Layer(r.layer.spec), layer_machine(machine, r.layer.kind));
+    r.bounds = level_lower_bounds(Layer(r.layer.spec), layer_machine(machine, r.layer));
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
   }
@@ -37,7 +37,7 @@ NetworkLevelResult optimize_network_levels(const Network& net,
     if (machine.levels.size() > 1 &&
         level_structures(layer, machine.levels.size()) > kMaxLevelStructures)
       // throws the search's own UserError
-      optimize_levels(layer, layer_machine(machine, result.layers[u].layer.kind));
+      optimize_levels(layer, layer_machine(machine, result.layers[u].layer));
   }
   const std::vector<std::size_t> order = largest_first(
       unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
@@ -47,8 +47,8 @@ NetworkLevelResult optimize_network_levels(const Network& net,
       order, split.workers,
       [&](std::size_t u) {
         const NetworkLayer& layer = result.layers[u].layer;
-        result.layers[u].search = optimize_levels(
-            Layer(layer.spec), layer_machine(machine, layer.kind), {.threads = split.per_job});
+        result.layers[u].search = optimize_levels(Layer(layer.spec), layer_machine(machine, layer),
+                                                  {.threads = split.per_job});
       },
       progress.step);
   for (std::size_t i = 0; i < result.layers.size(); ++i)

@@ -30,7 +30,8 @@ ShapeOptima::ShapeOptima(const std::vector<Network>& networks, const Machine& ma
   options.objective = objective;
   for (const NetworkLayer& l : distinct) {
     shapes_.emplace_back(l.spec);
-    machines_.push_back(layer_machine(machine, l.kind));
+    // On an accelerator the machine file's sizes hold (study/layer_machine).
+    machines_.push_back(accel ? kind_machine(machine, l.kind) : layer_machine(machine, l));
     std::shared_ptr<const Accelerator> own;
     if (accel) own = std::make_shared<const Accelerator>(layer_machine(*accel, l.kind));
     for (const SearchSpace& space : spaces) {

@@ -12,4 +12,8 @@ Network one_layer_network(const Layer& layer) {
   return net;
 }
 
+Precision layer_precision(const Precision& machine, const NetworkLayer& layer) {
+  return layer_precision(layer.precision.value_or(machine), layer.kind);
+}
+
 }  // namespace spad

@@ -21,6 +21,10 @@ struct NetworkLayer {
   LayerSpec spec;  // validated: Layer(spec) does not throw
   LayerKind kind = LayerKind::conv;
   bool bias = false;  // has a bias term (counts M parameters)
+  // The element sizes the layer itself states (an integer ONNX operator's
+  // types, a network file's "precision"), --precision keys applied on top by
+  // the reader's caller; nullopt: the network's (or the machine's) sizes.
+  std::optional<Precision> precision;
 };
 
 // A node that does arithmetic on weights or activations but that spad does
@@ -60,6 +64,10 @@ struct Network {
   Count reference_other_params = 0;
   std::string reference_source, reference_note;
 };
+
+// The sizes `layer` moves its arrays at on a plain machine of `machine`
+// sizes: its own stated sizes if any, then its kind's rule (layer_kind.hpp).
+Precision layer_precision(const Precision& machine, const NetworkLayer& layer);
 
 // One layer as a one-layer network, what `spad compare --layer` and `spad
 // accel --layer` (and the Python module, given a spad.Layer) run on: the

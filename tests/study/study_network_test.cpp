@@ -106,6 +106,32 @@ TEST(LayerShapes, MatmulIsAnotherShapeWhenItsOperandSizesDiffer) {
       (Precision{.input = 2, .weight = 1, .output = 1, .psum = 4}));
 }
 
+// A layer that states its own sizes (one integer operator of a quantized
+// model, a mixed-precision network file) is searched and bounded at them;
+// the others at the machine's. Hand count for N=4, C=16, M=8 with
+// out = 4 bytes: I 64 + W 128 + O 32*4 = 320 bytes, at the defaults 224.
+TEST(NetworkStudies, ALayersOwnSizesApplyToItAlone) {
+  const LayerSpec spec{.name = "x", .N = 4, .C = 16, .M = 8};
+  Network net;
+  net.model = "mixed";
+  net.layers.push_back({spec, LayerKind::fc, false});
+  net.layers.push_back({spec, LayerKind::fc, false, Precision{1, 1, 4, 4}});
+  Machine machine;
+  machine.capacity_bytes = 4096;
+  const NetworkResult r = optimize_network(net, all_layers(net), machine, SearchOptions{});
+  EXPECT_EQ(r.unique_shapes, 2u);
+  EXPECT_EQ(r.layers[0].compulsory_bytes, 224);
+  EXPECT_EQ(r.layers[1].compulsory_bytes, 320);
+  ASSERT_TRUE(r.layers[1].fits());
+  EXPECT_EQ(r.layers[1].search.best->traffic.traffic_bytes, 320);
+  const nlohmann::ordered_json doc = network_result_to_json(r);
+  EXPECT_FALSE(doc["layers"][0].contains("precision"));
+  EXPECT_EQ(doc["layers"][1]["precision"],
+            (nlohmann::ordered_json{{"in", 1}, {"w", 1}, {"out", 4}, {"psum", 4}}));
+  const CompareResult c = compare_network(net, all_layers(net), machine, 1);
+  EXPECT_EQ(c.layers[1].bound.compulsory_bytes, 320);
+}
+
 // Every study prices a matmul's second operand at the input size. Hand
 // count for N=4, C=16, M=8 at in=2, w=1, out=1: compulsory = I 4*16*2 = 128
 // + W (an activation) 16*8*2 = 256 + O 4*8*1 = 32 = 416 bytes; as an fc

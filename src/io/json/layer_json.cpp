@@ -21,10 +21,10 @@ namespace {
 // macs are checked against the shape (result_check); the costs of the entry's
 // schedule are checked where the document is read whole (its machine is at
 // the top of the document, not in the entry).
-constexpr std::array<std::string_view, 37> kKeys = {
+constexpr std::array<std::string_view, 38> kKeys = {
     "name", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad", "groups",
     // network file
-    "kind", "bias",
+    "kind", "bias", "precision",
     // derived from the shape
     "P", "Q", "macs",
     // network result

@@ -4,6 +4,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_result_json.hpp"
+#include "io/json/precision_json.hpp"
 #include "model/evaluate.hpp"
 #include "workload/layer_kind.hpp"
 
@@ -16,6 +17,7 @@ nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
   nlohmann::ordered_json j;
   j["name"] = r.layer.spec.name;
   j["kind"] = layer_kind_name(r.layer.kind);
+  if (r.layer.precision) j["precision"] = precision_to_json(*r.layer.precision);
   const nlohmann::ordered_json shape = layer_to_json(r.layer.spec);
   for (const auto& [key, value] : shape.items())
     if (key != "name") j[key] = value;
@@ -28,7 +30,7 @@ nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
       if (key != "machine") j[key] = value;
   } else {
     j["compulsory_bytes"] =
-        compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer.kind));
+        compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer));
     j["fits"] = false;
   }
   j["index"] = r.index;
@@ -51,9 +53,8 @@ nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& re
     j["layers"].push_back(layer_entry(result, r));
     const Layer layer(r.layer.spec);
     macs = add(macs, layer.macs());
-    compulsory =
-        add(compulsory,
-            compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer.kind)));
+    compulsory = add(compulsory,
+                     compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer)));
     infeasible += r.search.best ? 0 : 1;
   }
   const std::vector<Count> traffic = network_level_traffic(result);
@@ -75,10 +76,9 @@ nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& re
   j["not_scheduled"] = nlohmann::ordered_json::object();
   for (const auto& [op, count] : result.not_scheduled) j["not_scheduled"][op] = count;
   const Precision& p = result.machine.precision;
-  j["level_machine"] = {
-      {"precision", {{"in", p.input}, {"w", p.weight}, {"out", p.output}, {"psum", p.psum}}},
-      {"halo_reuse", result.machine.halo_reuse},
-      {"double_buffer", result.machine.double_buffer}};
+  j["level_machine"] = {{"precision", precision_to_json(p)},
+                        {"halo_reuse", result.machine.halo_reuse},
+                        {"double_buffer", result.machine.double_buffer}};
   j["precision_source"] =
       result.precision_source.empty() ? std::string("default") : result.precision_source;
   j["search"] = {{"objective", "traffic"}, {"unique_shapes", result.unique_shapes}};

@@ -3,6 +3,7 @@
 
 #include "io/json/document_format.hpp"
 #include "io/json/layer_json.hpp"
+#include "io/json/precision_json.hpp"
 #include "io/json/result_json.hpp"
 #include "io/json/search_json.hpp"
 
@@ -14,6 +15,7 @@ nlohmann::ordered_json layer_entry(const NetworkResult& result, const NetworkLay
   nlohmann::ordered_json j;
   j["name"] = r.layer.spec.name;
   j["kind"] = layer_kind_name(r.layer.kind);
+  if (r.layer.precision) j["precision"] = precision_to_json(*r.layer.precision);
   const nlohmann::ordered_json shape = layer_to_json(r.layer.spec);
   for (const auto& [key, value] : shape.items())
     if (key != "name") j[key] = value;

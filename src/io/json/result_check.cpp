@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "io/json/json_read.hpp"
+#include "io/json/precision_json.hpp"
 #include "io/json/result_json.hpp"
 #include "model/evaluate.hpp"
 
@@ -16,18 +17,8 @@ Machine machine_from_result_json(const nlohmann::json& j, const std::string& sou
                                                      "capacity_bytes"};
   reject_unknown_keys(j, kKeys, source, "machine.");
   Machine m;
-  if (j.contains("precision")) {
-    const nlohmann::json& p = j.at("precision");
-    require_object(p, source, "machine.precision");
-    constexpr std::array<std::string_view, 4> kPrec = {"in", "w", "out", "psum"};
-    reject_unknown_keys(p, kPrec, source, "machine.precision.");
-    const std::array<Count*, 4> fields = {&m.precision.input, &m.precision.weight,
-                                          &m.precision.output, &m.precision.psum};
-    for (std::size_t k = 0; k < kPrec.size(); ++k)
-      if (p.contains(kPrec[k]))
-        *fields[k] =
-            json_count(p.at(kPrec[k]), source, "machine.precision." + std::string(kPrec[k]), 1);
-  }
+  if (j.contains("precision"))
+    m.precision = precision_from_json(j.at("precision"), source, "machine.precision");
   for (const char* key : {"halo_reuse", "double_buffer"}) {
     if (!j.contains(key)) continue;
     if (!j.at(key).is_boolean())

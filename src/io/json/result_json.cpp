@@ -1,6 +1,7 @@
 // The Result JSON of DESIGN.md (key list in result_json.hpp).
 #include "io/json/result_json.hpp"
 
+#include "io/json/precision_json.hpp"
 #include "io/json/schedule_json.hpp"
 
 namespace spad {
@@ -23,10 +24,7 @@ nlohmann::ordered_json array_to_json(Tensor t, const ArrayTraffic& a) {
 
 nlohmann::ordered_json machine_to_json(const Machine& m) {
   nlohmann::ordered_json j;
-  j["precision"] = {{"in", m.precision.input},
-                    {"w", m.precision.weight},
-                    {"out", m.precision.output},
-                    {"psum", m.precision.psum}};
+  j["precision"] = precision_to_json(m.precision);
   j["halo_reuse"] = m.halo_reuse;
   j["double_buffer"] = m.double_buffer;
   if (m.capacity_bytes)

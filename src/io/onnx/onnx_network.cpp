@@ -52,10 +52,13 @@ bool is_matrix_product(const OnnxNode& node) {
 }
 
 // The element sizes an integer operator states: its operands' types (from
-// the tensors or their zero points) and its output's.
+// the tensors or their zero points) and its output's. Each such layer keeps
+// its own (NetworkLayer::precision); the network's are the largest of them,
+// for its other layers.
 class IntegerPrecision {
  public:
-  void add(const OnnxNode& node, const OnnxTensors& tensors) {
+  // The sizes `node` states, if it is an integer operator.
+  std::optional<Precision> add(const OnnxNode& node, const OnnxTensors& tensors) {
     const std::string& op = node.op();
     int x = 0, w = 0, y = 0;
     if (op == "QLinearConv" || op == "QLinearMatMul") {
@@ -67,7 +70,7 @@ class IntegerPrecision {
       w = type_of(node, tensors, 1, 3);
       y = onnx::TensorProto::INT32;  // these operators output their int32 accumulators
     } else {
-      return;
+      return std::nullopt;
     }
     in_ = std::max(in_, onnx_element_bytes(x));
     w_ = std::max(w_, onnx_element_bytes(w));
@@ -75,6 +78,12 @@ class IntegerPrecision {
     sources_ += (sources_.empty() ? "" : ", ") + op + " " + in_quotes(node.layer_name()) + " (" +
                 onnx_element_name(x) + " x " + onnx_element_name(w) + " -> " +
                 onnx_element_name(y) + ")";
+    Precision own;
+    if (onnx_element_bytes(x) > 0) own.input = onnx_element_bytes(x);
+    if (onnx_element_bytes(w) > 0) own.weight = onnx_element_bytes(w);
+    if (onnx_element_bytes(y) > 0) own.output = onnx_element_bytes(y);
+    own.psum = 4;  // the int32 accumulators of every ONNX integer operator
+    return own;
   }
   void apply(Network& net) const {
     if (sources_.empty()) return;
@@ -125,10 +134,10 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
         continue;
       }
       net.layers.push_back(onnx_conv_layer(node, tensors, batch));
-      precision.add(node, tensors);
+      net.layers.back().precision = precision.add(node, tensors);
     } else if (is_matrix_product(node)) {
       net.layers.push_back(onnx_fc_layer(node, tensors, batch));
-      precision.add(node, tensors);
+      net.layers.back().precision = precision.add(node, tensors);
     } else if (onnx_is_skipped_op(node)) {
       net.skipped.push_back(onnx_skipped_node(node, tensors));
     } else {

@@ -10,6 +10,12 @@ std::optional<Precision> network_precision(const Network& net, const std::string
   return parse_precision(precision_text, *net.precision);
 }
 
+void apply_precision_text(Network& net, const std::string& precision_text) {
+  net.precision = network_precision(net, precision_text);
+  for (NetworkLayer& layer : net.layers)
+    if (layer.precision) layer.precision = parse_precision(precision_text, *layer.precision);
+}
+
 Machine machine_for_network(Machine machine, const Network& net,
                             const std::string& precision_text) {
   if (const std::optional<Precision> p = network_precision(net, precision_text))

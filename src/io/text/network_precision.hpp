@@ -19,6 +19,12 @@ namespace spad {
 // Throws UserError for a bad text (io/text/precision_text).
 std::optional<Precision> network_precision(const Network& net, const std::string& precision_text);
 
+// The keys of `precision_text` applied to the sizes `net` states: the
+// network's own (Network::precision) and each layer's that states its own
+// (NetworkLayer::precision, e.g. one integer operator of a quantized model).
+// Throws UserError for a bad text.
+void apply_precision_text(Network& net, const std::string& precision_text);
+
 // `machine` with its precision replaced by network_precision when there is one.
 Machine machine_for_network(Machine machine, const Network& net, const std::string& precision_text);
 

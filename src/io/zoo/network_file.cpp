@@ -12,6 +12,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
 #include "io/json/layer_json.hpp"
+#include "io/json/precision_json.hpp"
 #include "io/json/result_check.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/text_fields.hpp"
@@ -157,8 +158,13 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
       throw UserError(where + ": bias = " + show_json(j["bias"]) + ": must be true or false");
     out.bias = j["bias"].get<bool>();
   }
+  // The layer's own element sizes (a mixed-precision network; what an
+  // integer ONNX operator states), keys missing from it at the defaults.
+  if (j.contains("precision"))
+    out.precision = precision_from_json(j["precision"], where, "precision");
   json shape = j;
   shape.erase("bias");
+  shape.erase("precision");
   out.spec = layer_spec_from_json(shape, where);
   if (out.spec.name.empty()) out.spec.name = "layers[" + std::to_string(index) + "]";
   try {
@@ -220,7 +226,11 @@ void read_document_keys(const json& j, const std::string& source, Network& net) 
         const std::string where = "layers[" + std::to_string(i) + "].";
         const Schedule s =
             schedule_from_json(layers[i].at("schedule"), source + " (" + where + "schedule)");
-        check_result_costs(layers[i], Layer(net.layers[i].spec), s, machine, source, where);
+        // At the layer's own sizes, as the study costed it (workload/network's
+        // layer_precision: its stated sizes, a matmul's second operand).
+        Machine own = machine;
+        own.precision = layer_precision(machine.precision, net.layers[i]);
+        check_result_costs(layers[i], Layer(net.layers[i].spec), s, own, source, where);
       }
   }
   if (j.contains("totals")) {

@@ -260,6 +260,12 @@ TEST(OnnxForms, QuantizedConvsAreConvsAndSetThePrecision) {
   expect_layers(net, {{"qconv", "conv", 1, 3, 8, 8, 8, 3, 3, 1, 13824},
                       {"cint", "conv", 1, 8, 4, 8, 8, 1, 1, 1, 2048}});
   EXPECT_EQ(*net.precision, (Precision{1, 1, 4, 4}));
+  // Each integer layer keeps the sizes its own operator states: the
+  // QLinearConv writes uint8, the ConvInteger its int32 accumulators.
+  ASSERT_TRUE(net.layers[0].precision.has_value());
+  ASSERT_TRUE(net.layers[1].precision.has_value());
+  EXPECT_EQ(*net.layers[0].precision, (Precision{1, 1, 1, 4}));
+  EXPECT_EQ(*net.layers[1].precision, (Precision{1, 1, 4, 4}));
 }
 
 TEST(OnnxForms, FloatModelsKeepTheDefaultPrecision) {
@@ -267,7 +273,9 @@ TEST(OnnxForms, FloatModelsKeepTheDefaultPrecision) {
   b.input("x", {1, 3, 8, 8});
   b.initializer("w", {4, 3, 3, 3});
   b.node("Conv", "c", {"x", "w"}, {"y"});
-  EXPECT_FALSE(import(b, "float.onnx").precision.has_value());
+  const Network net = import(b, "float.onnx");
+  EXPECT_FALSE(net.precision.has_value());
+  EXPECT_FALSE(net.layers[0].precision.has_value());
 }
 
 // Pools with ceil_mode follow PyTorch: out = ceil((in + pads - k)/s) + 1, minus

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "io/text/network_precision.hpp"
 #include "io/zoo/network_file.hpp"
 #include "workload/layer.hpp"
 
@@ -411,6 +412,36 @@ TEST_F(ZooNetworkFile, KindDefaultsToConvAndBiasToFalse) {
       write(R"({"model": "m", "layers": [{"C": 4, "M": 4, "H": 5, "W": 5, "R": 3, "S": 3}]})"));
   EXPECT_EQ(net.layers[0].kind, LayerKind::conv);
   EXPECT_FALSE(net.layers[0].bias);
+}
+
+// A layer's own element sizes (a mixed-precision network), missing keys at
+// the defaults; --precision keys go on top (io/text/network_precision).
+TEST_F(ZooNetworkFile, ALayerMayStateItsOwnSizes) {
+  Network net = read_network_file(with_layer(
+      R"({"C": 8, "M": 10, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "precision": {"out": 4, "w": 2}})"));
+  EXPECT_FALSE(net.layers[0].precision.has_value());
+  ASSERT_TRUE(net.layers[1].precision.has_value());
+  EXPECT_EQ(*net.layers[1].precision, (Precision{1, 2, 4, 4}));
+  apply_precision_text(net, "in=2");
+  EXPECT_FALSE(net.layers[0].precision.has_value());
+  EXPECT_EQ(*net.layers[1].precision, (Precision{2, 2, 4, 4}));
+
+  expect_error(
+      with_layer(
+          R"({"C": 8, "M": 10, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "precision": {"out": 0}})"),
+      {"layers[1]", "precision.out = 0"});
+  expect_error(
+      with_layer(
+          R"({"C": 8, "M": 10, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "precision": {"out": 32}})"),
+      {"layers[1]", "precision.out = 32", "1 to 16 bytes"});
+  expect_error(
+      with_layer(
+          R"({"C": 8, "M": 10, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "precision": {"output": 4}})"),
+      {"layers[1]", "\"precision.output\""});
+  expect_error(
+      with_layer(
+          R"({"C": 8, "M": 10, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "precision": 4})"),
+      {"layers[1]", "precision"});
 }
 
 TEST_F(ZooNetworkFile, UnknownTopLevelKey) {
