@@ -217,9 +217,13 @@ class LevelSearcher {
     MemoryLevels m = machine_;
     m.levels.resize(level + 1);
     for (MemoryLevel& ml : m.levels) ml.capacity_bytes.reset();
+    // The levels outside bypass every array: this level's buffers count the
+    // same whichever outer levels hold A (level_span_choice.hpp), and the
+    // model skips a bypassed buffer, so each call counts this level alone.
+    for (std::size_t l = 0; l < level; ++l)
+      for (Tensor a : kAllTensors) s.levels[l].buffer_span[a] = std::nullopt;
     for (int span : node.records.spans) {
-      for (LevelLoops& l : s.levels)
-        for (Tensor a : kAllTensors) l.buffer_span[a] = span;
+      for (Tensor a : kAllTensors) s.levels[level].buffer_span[a] = span;
       ++evaluations_;
       const LevelTraffic t = evaluate_levels(layer_, s, m);
       PerTensor<BufferRecord> row;

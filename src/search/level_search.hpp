@@ -58,7 +58,7 @@ struct LevelSearchResult {
 // UserError when a dimension has too many chains to enumerate.
 Count level_structures(const Layer& layer, std::size_t levels);
 
-// The largest level_structures() the search takes on (about a second for two
+// The largest level_structures() the search takes on (about half a second for two
 // levels on one core at the limit; the time grows with the number of levels).
 inline constexpr Count kMaxLevelStructures = 4096;
 

@@ -20,26 +20,30 @@
 #include "search/level_span_choice.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 
 #include "base/error.hpp"
+#include "schedule/level_schedule.hpp"
 
 namespace spad {
 namespace {
 
 constexpr Count kNone = std::numeric_limits<Count>::max();
 
+// Fixed-size arrays (entries past the level count stay 0): choose_spans
+// runs at every leaf of the level search, where allocations showed.
 struct Option {
-  std::vector<int> span;     // per level, -1 = bypass
-  std::vector<Count> cap;    // per level
-  std::vector<Count> cross;  // per boundary
+  std::array<int, kMaxLevels> span{};     // per level, -1 = bypass
+  std::array<Count, kMaxLevels> cap{};    // per level
+  std::array<Count, kMaxLevels> cross{};  // per boundary
   Count fills = 0;
   Count buffer = 0;
 };
 
 bool no_worse(const Option& x, const Option& y) {
-  for (std::size_t l = 0; l < x.cap.size(); ++l)
+  for (std::size_t l = 0; l < kMaxLevels; ++l)
     if (x.cap[l] > y.cap[l] || x.cross[l] > y.cross[l]) return false;
   return x.fills <= y.fills;
 }
@@ -55,8 +59,9 @@ bool dominates(const Option& x, const Option& y) {
 }
 
 // Whether `space` allows array a's per-level spans `span` (-1 = bypass).
-bool allowed(const LevelSearchSpace& space, Tensor a, const std::vector<int>& span) {
-  for (std::size_t l = 0; l < span.size(); ++l) {
+bool allowed(const LevelSearchSpace& space, Tensor a, const std::array<int, kMaxLevels>& span,
+             std::size_t levels) {
+  for (std::size_t l = 0; l < levels; ++l) {
     if (space.uniform_spans && span[l] < 0) return false;
     if (space.fixed_spans) {
       const std::optional<int>& k = (*space.fixed_spans)[l][a];
@@ -71,13 +76,10 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
                                const LevelSearchSpace& space) {
   const std::size_t L = levels.size();
   std::vector<Option> out;
-  std::vector<int> pick(L, 0);  // index into spans, or -1 for a bypass
+  std::array<int, kMaxLevels> pick{};  // index into spans, or -1 for a bypass
   for (std::size_t l = 0; l + 1 < L; ++l) pick[l] = -1;
   for (;;) {
     Option o;
-    o.span.resize(L);
-    o.cap.assign(L, 0);
-    o.cross.assign(L, 0);
     bool fits = true;
     for (std::size_t l = 0; l < L; ++l) {
       if (pick[l] < 0) {
@@ -91,14 +93,14 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
       o.buffer = add(o.buffer, r.cap);
       fits = fits && r.cap <= capacity[l];
     }
-    if (fits && allowed(space, a, o.span)) {
+    if (fits && allowed(space, a, o.span, L)) {
       // Boundary b carries what A's first buffer at a level >= b moves.
       Count carried = 0;
       for (std::size_t b = L; b-- > 0;) {
         if (pick[b] >= 0) carried = levels[b]->rows[static_cast<std::size_t>(pick[b])][a].cross;
         o.cross[b] = carried;
       }
-      out.push_back(std::move(o));
+      out.push_back(o);
     }
     // Next choice (odometer, last level fastest).
     std::size_t l = L;
@@ -129,7 +131,8 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
                                        const std::vector<Count>& capacity,
                                        const LevelSearchSpace& space) {
   const std::size_t L = levels.size();
-  SPAD_CHECK(L >= 1 && capacity.size() == L, "choose_spans: one capacity per level");
+  SPAD_CHECK(L >= 1 && L <= kMaxLevels && capacity.size() == L,
+             "choose_spans: one capacity per level");
   PerTensor<std::vector<Option>> options;
   for (Tensor a : kAllTensors) {
     options[a] = options_of(levels, capacity, a, space);
@@ -141,25 +144,25 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
   std::vector<Count> key(L + 2);
   std::vector<int> order(3 * L);
   // Uniform spans: the options of W and O by their spans.
-  std::map<std::vector<int>, const Option*> uniform_w, uniform_o;
+  std::map<std::array<int, kMaxLevels>, const Option*> uniform_w, uniform_o;
   if (space.uniform_spans) {
     for (const Option& w : options[Tensor::W]) uniform_w.emplace(w.span, &w);
     for (const Option& o : options[Tensor::O]) uniform_o.emplace(o.span, &o);
   }
-  const auto partners = [&](const Option& i, Tensor a) {
-    std::vector<const Option*> out;
-    if (!space.uniform_spans) {
-      for (const Option& x : options[a]) out.push_back(&x);
-      return out;
-    }
-    const auto& by_span = a == Tensor::W ? uniform_w : uniform_o;
-    const auto it = by_span.find(i.span);
-    if (it != by_span.end()) out.push_back(it->second);
-    return out;
-  };
+  // The options of W and O an option of I combines with: all of them, or
+  // with uniform spans the one of the same spans (none when missing).
+  std::vector<const Option*> ws, os;
+  for (const Option& x : options[Tensor::W]) ws.push_back(&x);
+  for (const Option& x : options[Tensor::O]) os.push_back(&x);
   for (const Option& i : options[Tensor::I]) {
-    const std::vector<const Option*> ws = partners(i, Tensor::W);
-    const std::vector<const Option*> os = partners(i, Tensor::O);
+    if (space.uniform_spans) {
+      ws.clear();
+      os.clear();
+      const auto w_it = uniform_w.find(i.span);
+      const auto o_it = uniform_o.find(i.span);
+      if (w_it != uniform_w.end()) ws.push_back(w_it->second);
+      if (o_it != uniform_o.end()) os.push_back(o_it->second);
+    }
     for (const Option* wp : ws) {
       const Option& w = *wp;
       bool fits = true;
