@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -20,6 +21,7 @@
 
 #include "base/error.hpp"
 #include "level_brute_force.hpp"
+#include "search/level_baselines.hpp"
 #include "search/level_search.hpp"
 #include "sim/level_simulator.hpp"
 
@@ -176,15 +178,20 @@ MemoryLevels random_machine(Rng& rng, std::size_t levels) {
   return m;
 }
 
-Tally run(std::uint64_t seed, std::size_t levels, int layer_count, Count max_schedules,
-          Count max_extent) {
+using SpaceMaker = std::function<LevelSearchSpace(Rng&, std::size_t levels, int layer)>;
+
+Tally run(
+    std::uint64_t seed, std::size_t levels, int layer_count, Count max_schedules, Count max_extent,
+    const SpaceMaker& make_space = [](Rng& rng, std::size_t levels, int layer) {
+      return random_space(rng, levels, layer % 4);
+    }) {
   Rng rng(seed);
   Tally tally;
   for (int layers = 0; layers < layer_count;) {
     const Layer layer = testing::tiny_level_layer(rng, 4, max_extent);
     if (testing::level_brute_force_size(layer, levels).schedules > max_schedules) continue;
     MemoryLevels machine = random_machine(rng, levels);
-    const LevelSearchSpace space = random_space(rng, levels, layers % 4);
+    const LevelSearchSpace space = make_space(rng, levels, layers);
     const LevelBruteForce all = testing::level_brute_force(layer, machine, space);
     if (all.records.empty()) continue;  // fixed spans that no tiles can take
     ++layers;
@@ -216,6 +223,18 @@ TEST(LevelSearchSpaceBruteForce, OneLevelMatchesRestrictedBruteForce) {
   // One level goes to the one-level search with the space as its SearchSpace.
   const Tally t = run(20261217, 1, 24, 6000, 4);
   EXPECT_GE(t.above_whole, 1);
+}
+
+// The baselines' spaces (search/level_baselines): each fixed dataflow at
+// every level and the uniform spans, in turn.
+TEST(LevelSearchSpaceBruteForce, BaselineSpacesMatchRestrictedBruteForce) {
+  constexpr std::array<Baseline, 4> kApplicable = {
+      Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary,
+      Baseline::working_set};
+  const Tally t = run(20261218, 2, 60, 60000, 3, [&](Rng&, std::size_t levels, int layer) {
+    return level_baseline_space(kApplicable[static_cast<std::size_t>(layer) % 4], levels);
+  });
+  EXPECT_GE(t.above_whole, t.questions / 4);
 }
 
 TEST(LevelSearchSpaceBruteForce, BadSpacesAreRefusedByName) {
