@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
+#include "cli/command_compare_levels.hpp"
 #include "cli/compare_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
@@ -33,9 +34,18 @@ their best tiles; the HWCE-like streaming engine with V = 1, 2, 4 output maps pe
 pass, always with halo reuse (its line buffer); the working-set model (all three
 buffers at one loop level). The optimum and the other baselines use the machine
 flags as given: pass --halo-reuse to compare with the HWCE on the same hardware.
-The lower bound is max(compulsory traffic, pebble-game bound) (docs/lower-bound.md).)";
+The lower bound is max(compulsory traffic, pebble-game bound) (docs/lower-bound.md).
+
+Several on-chip levels (--buffer OUTER,INNER[,...], outermost first): the level
+optimum beside the compulsory traffic and lower bound at every boundary and the
+baselines with a several-level form: WS/OS/IS with the same order and spans at
+every level, and wset as uniform spans (every array at every level boundary);
+the HWCE-like engine has none (one concrete one-level schedule) and is listed as
+not applicable. --csv: one line per layer and boundary.
+  spad compare --layer N=1,C=2,M=4,H=4,W=4,R=1,S=1 --buffer 40B,12B --json)";
 
 int run_compare(const CompareFlags& flags) {
+  if (buffer_level_count(flags.machine) > 1) return run_compare_levels(flags);
   RunTarget target =
       load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
   // A model's own element sizes replace the defaults and --precision keys win

@@ -13,6 +13,7 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "io/common/network_source.hpp"
+#include "io/csv/level_result_csv.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/network_level_result_json.hpp"
 #include "io/text/network_layer_selection.hpp"
@@ -97,10 +98,6 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
 
 int run_optimize_network_levels(const OptimizeFlags& flags) {
   refuse_one_level_flags(flags);
-  if (flags.csv)
-    throw UserError(
-        "--csv has no form for several on-chip levels yet; use --json (the network "
-        "document with each layer's levels) or the table");
   Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   apply_precision_text(net, flags.machine.precision);
   const std::size_t levels = buffer_level_count(flags.machine);
@@ -122,6 +119,8 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (flags.json) {
     write_json_result(network_level_result_to_json(result));
+  } else if (flags.csv) {
+    result_out() << network_level_result_to_csv(result);
   } else {
     result_out() << format_network_level_table(
         result, seconds, static_cast<int>(resolved_thread_count(flags.threads)),

@@ -35,7 +35,10 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
       ->check(whole_number(kThreadsRange));
   auto* json = app.add_flag("--json", flags.json,
                             "Print the result as one JSON document (and nothing else)");
-  auto* csv = app.add_flag("--csv", flags.csv, "Print one CSV line per layer, after a header line");
+  auto* csv =
+      app.add_flag("--csv", flags.csv,
+                   "Print one CSV line per layer (per layer and boundary with several --buffer "
+                   "capacities), after a header line");
   json->excludes(csv);
   add_wide_flag(app, flags.wide);
   add_quiet_flag(app, flags.quiet);

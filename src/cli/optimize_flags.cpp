@@ -21,7 +21,8 @@ void add_optimize_flags(CLI::App& app, OptimizeFlags& flags) {
   });
   // A single layer's result has no CSV form.
   app.get_option("--csv")->description(
-      "With --model: print one CSV line per layer, after a header line");
+      "With --model: print one CSV line per layer (per layer and boundary with several "
+      "--buffer capacities), after a header line");
   app.get_option("--csv")->excludes(app.get_option("--layer"));
 }
 

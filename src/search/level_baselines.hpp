@@ -16,6 +16,7 @@
 // level_baseline_not_applicable's reason.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,11 @@
 #include "search/level_search.hpp"
 
 namespace spad {
+
+// The baselines with a several-level form, in kAllBaselines order.
+inline constexpr std::array<Baseline, 4> kLevelBaselines = {
+    Baseline::weight_stationary, Baseline::output_stationary, Baseline::input_stationary,
+    Baseline::working_set};
 
 // The reason a baseline has no several-level form; nullopt when it has one.
 std::optional<std::string> level_baseline_not_applicable(Baseline baseline);

@@ -245,9 +245,8 @@ TEST(LevelsCli, LevelCountsMustAgree) {
 
 TEST(LevelsCli, SearchCommandsRefuseSeveralBufferLevels) {
   const std::string layer = " --layer " + q(kExampleLayer);
-  for (const std::string& command :
-       {"compare" + layer, "codegen --output " + q(temp_path("k.c")) + layer,
-        "report --model alexnet -o " + q(temp_path("r.html"))}) {
+  for (const std::string& command : {"codegen --output " + q(temp_path("k.c")) + layer,
+                                     "report --model alexnet -o " + q(temp_path("r.html"))}) {
     SCOPED_TRACE(command);
     const CliRun run = run_spad(command + " --buffer 512KiB,64KiB");
     EXPECT_EQ(run.exit_code, 2) << run.err;

@@ -76,7 +76,6 @@ TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
            {kLayer + " --buffer 40B,12B --min-buffer", "--min-buffer restricts the one-level"},
            {kLayer + " --buffer 40B,12B --uniform-spans", "--uniform-spans restricts"},
            {"--model resnet50 --buffer 512KiB,64KiB", "layer conv1: the level search"},
-           {"--model resnet50 --buffer 512KiB,64KiB --csv", "--csv has no form for several"},
            {"--layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB",
             "it takes layers with at most 4096"},
            {kLayer + " --buffer 40B,5B", "no schedule fits: the innermost level (L1, 5 B)"},

@@ -173,8 +173,11 @@ MemoryLevels random_machine(Rng& rng, std::size_t levels) {
   m.double_buffer = uniform(rng, 0, 2) == 0;
   m.precision =
       Precision{uniform(rng, 1, 2), uniform(rng, 1, 2), uniform(rng, 1, 2), uniform(rng, 2, 4)};
-  for (std::size_t l = 0; l < levels; ++l)
-    m.levels.push_back(MemoryLevel{"L" + std::to_string(levels + 1 - l), kHuge});
+  for (std::size_t l = 0; l < levels; ++l) {
+    std::string name = "L";  // not "L" + ...: GCC 12's false -Wrestrict
+    name += std::to_string(levels + 1 - l);
+    m.levels.push_back(MemoryLevel{name, kHuge});
+  }
   return m;
 }
 

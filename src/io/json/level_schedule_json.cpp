@@ -102,6 +102,26 @@ LevelSchedule level_schedule_from_json(const nlohmann::json& j, const std::strin
       }
     }
   }
+  // A network or compare document of one layer whose schedule has levels
+  // (optimize/compare --buffer OUTER,INNER --json): that layer's schedule, its
+  // per-level counts checked on the document's level_machine.
+  if (!j.contains("order") && j.contains("layers") && j.contains("level_machine")) {
+    const nlohmann::json& layers = j.at("layers");
+    if (layers.is_array() && layers.size() == 1 && layers[0].is_object() &&
+        layers[0].contains("schedule") && layers[0].at("schedule").is_object() &&
+        layers[0].at("schedule").contains("levels")) {
+      expect_document_kind(j, source, {DocKind::network, DocKind::compare},
+                           "a several-level schedule is read from");
+      const LevelSchedule s =
+          level_list_from_json(layers[0].at("schedule"), source + " (layers[0].schedule)");
+      nlohmann::json entry = layers[0];
+      entry["machine"] = j.at("level_machine");
+      check_level_result_costs(entry,
+                               Layer(layer_spec_from_json(layers[0], source + " (layers[0])")), s,
+                               source + " (layers[0])");
+      return s;
+    }
+  }
   if (!j.contains("schedule") && j.contains("levels")) return level_list_from_json(j, source);
   return as_levels(schedule_from_json(j, source));
 }

@@ -1,0 +1,52 @@
+// The compare command over several on-chip levels.
+#include "cli/command_compare_levels.hpp"
+
+#include <iostream>
+
+#include "cli/machine_flags.hpp"
+#include "cli/output_width.hpp"
+#include "cli/progress.hpp"
+#include "cli/result_output.hpp"
+#include "cli/run_target.hpp"
+#include "io/csv/level_result_csv.hpp"
+#include "io/json/compare_level_result_json.hpp"
+#include "io/text/network_precision.hpp"
+#include "report/compare_level_table.hpp"
+#include "study/optimize_network.hpp"
+
+namespace spad::cli {
+
+int run_compare_levels(const CompareFlags& flags) {
+  RunTarget target =
+      load_run_target("compare", flags.layer, flags.model, flags.layers, flags.batch);
+  // A model's own element sizes per layer; --precision keys win (as in optimize).
+  apply_precision_text(target.net, flags.machine.precision);
+  const std::size_t levels = buffer_level_count(flags.machine);
+  MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
+  // The model's own element sizes (integer operators) as for one level.
+  machine.precision =
+      machine_for_network(level_machine(machine, 0), target.net, flags.machine.precision).precision;
+  CompareLevelResult result = [&] {
+    StudyProgressLines lines([](const std::string& stage) { return "compare: " + stage; },
+                             Progress::wanted(flags.quiet));
+    return compare_network_levels(target.net, target.chosen, machine, flags.threads, lines.hooks());
+  }();
+  result.network.precision_source = precision_source(target.net, flags.machine.precision);
+  if (flags.json) {
+    write_json_result(compare_level_result_to_json(result));
+  } else if (flags.csv) {
+    result_out() << compare_level_result_to_csv(result);
+  } else {
+    result_out() << format_compare_level_table(result, output_width(flags.wide));
+  }
+  std::string infeasible;
+  for (const NetworkLevelLayerResult& r : result.network.layers)
+    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
+  if (infeasible.empty()) return 0;
+  result_out().flush();
+  std::cerr << "spad: error: no schedule fits the innermost level for layer(s) " << infeasible
+            << "; give a larger innermost --buffer capacity\n";
+  return 2;  // as for a UserError (cli/main.cpp)
+}
+
+}  // namespace spad::cli
