@@ -55,7 +55,6 @@ struct LevelSearchResult {
 // `levels` levels (each dimension's level-1 tiles on its kept chains,
 // search/level_tile_chains; every order of the loops below their extent),
 // which bounds the choices of every deeper level too: the search's size.
-// UserError when a dimension has too many chains to enumerate.
 Count level_structures(const Layer& layer, std::size_t levels);
 
 // The largest level_structures() the search takes on (about half a second for two

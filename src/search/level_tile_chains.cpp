@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
-#include <string>
 
 #include "base/error.hpp"
 #include "model/level_dim_signature.hpp"
@@ -16,7 +15,7 @@ bool has_halo(Dim d) { return d == Dim::p || d == Dim::q || d == Dim::r || d == 
 
 // Every canonical chain of `levels` tiles, in lexicographic order.
 void enumerate_chains(Count extent, std::size_t levels, std::vector<Count>& chain,
-                std::vector<std::vector<Count>>& out) {
+                      std::vector<std::vector<Count>>& out) {
   if (chain.size() == levels) {
     out.push_back(chain);
     return;
@@ -63,11 +62,11 @@ LevelTileChains::LevelTileChains(const Layer& layer, std::size_t levels) {
     all_[d] = canonical_chains(extent_[d], levels);
     kept_[d] = all_[d];
     if (!reduced_[d]) continue;
-    if (all_[d] > kMaxRawChains)
-      throw UserError("layer " + layer.name() + ": the level search takes dimension " +
-                      std::string(dim_name(d)) + " = " + std::to_string(extent_[d]) + " over " +
-                      std::to_string(levels) + " levels, " + "more than " +
-                      std::to_string(kMaxRawChains) + " tile chains, so this layer is beyond it");
+    // Too many to enumerate: every chain is kept (no reduction, still exact).
+    if (all_[d] > kMaxRawChains) {
+      reduced_[d] = false;
+      continue;
+    }
     std::vector<std::vector<Count>> chains;
     std::vector<Count> chain;
     enumerate_chains(extent_[d], levels, chain, chains);

@@ -30,19 +30,18 @@
 namespace spad {
 
 // Above this many canonical chains in one dimension the chains are not
-// enumerated (the layer is refused as beyond the search).
+// enumerated: that dimension keeps every chain (no reduction).
 inline constexpr Count kMaxRawChains = Count{1} << 18;
 
 class LevelTileChains {
  public:
-  // UserError naming the layer when a dimension has more than kMaxRawChains.
   LevelTileChains(const Layer& layer, std::size_t levels);
 
   // The tiles of d at level prefix.size() + 1 on chains that begin with
   // `prefix` (d's tiles at the levels outside it), ascending.
   std::vector<Count> next(Dim d, const std::vector<Count>& prefix) const;
 
-  Count all_chains(Dim d) const { return all_[d]; }
+  Count all_chains(Dim d) const { return all_[d]; }  // saturates at kMaxRawChains + 1
   Count kept_chains(Dim d) const { return kept_[d]; }
 
  private:

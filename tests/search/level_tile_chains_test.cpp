@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "base/error.hpp"
-
 namespace spad {
 namespace {
 
@@ -39,15 +37,13 @@ TEST(LevelTileChains, CountsCanonicalChains) {
   EXPECT_EQ(canonical_chains(1, 4), 1);
 }
 
-TEST(LevelTileChains, RefusesTooManyChainsNamingTheLayerAndDim) {
-  try {
-    LevelTileChains(channels(4096), 3);
-    FAIL() << "no error";
-  } catch (const UserError& e) {
-    const std::string what = e.what();
-    EXPECT_NE(what.find("layer x"), std::string::npos) << what;
-    EXPECT_NE(what.find("c = 4096"), std::string::npos) << what;
-  }
+// A dimension with more chains than kMaxRawChains (C(4096 + 2, 3) of them)
+// is not reduced: every tile 1..D stays (exact, only slower).
+TEST(LevelTileChains, AVeryLongDimKeepsEveryChain) {
+  const LevelTileChains c(channels(4096), 3);
+  EXPECT_EQ(c.kept_chains(Dim::c), c.all_chains(Dim::c));
+  EXPECT_EQ(c.next(Dim::c, {}).size(), 4096u);
+  EXPECT_EQ(c.next(Dim::c, {3, 2}), (std::vector<Count>{1, 2}));
 }
 
 }  // namespace
