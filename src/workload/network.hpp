@@ -24,7 +24,7 @@ struct NetworkLayer {
   // The element sizes the layer itself states (an integer ONNX operator's
   // types, a network file's "precision"), --precision keys applied on top by
   // the reader's caller; nullopt: the network's (or the machine's) sizes.
-  std::optional<Precision> precision;
+  std::optional<Precision> precision = std::nullopt;
 };
 
 // A node that does arithmetic on weights or activations but that spad does
@@ -48,7 +48,7 @@ struct Network {
   std::vector<std::string> warnings;           // shape disagreements found on import
   // Element sizes the model itself states (integer operators of a quantized
   // ONNX model), and where they come from; nullopt: the documented defaults.
-  std::optional<Precision> precision;
+  std::optional<Precision> precision = std::nullopt;
   std::string precision_source;
 
   // Published figures from "reference"; 0 when the file gives none.
