@@ -1,24 +1,34 @@
 // spad.evaluate_levels and spad.simulate_levels: one layer's schedule of
-// several on-chip levels costed by the level model or the level simulator.
-// Each returns the document `spad evaluate|simulate --schedule S --buffer
-// OUTER,INNER --json` prints (io/json/level_result_json), as a dict; the
-// levels' machine is built by the code the CLI uses (io/text/buffer_levels).
+// several on-chip levels costed by the level model or the level simulator;
+// spad.optimize_levels and spad.optimize_network_levels: the level search on
+// one layer or a network. Each returns the document `spad evaluate|simulate
+// --schedule S --buffer OUTER,INNER --json` or `spad optimize --layer|--model
+// ... --buffer OUTER,INNER --json` prints (io/json), as a dict; the levels'
+// machine is built by the code the CLI uses (io/text/buffer_levels).
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "io/json/execution_check_json.hpp"
+#include "io/json/level_optimize_document.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/network_level_result_json.hpp"
 #include "io/text/buffer_levels.hpp"
+#include "io/text/network_layer_selection.hpp"
+#include "io/text/network_precision.hpp"
 #include "model/level_evaluate.hpp"
 #include "python/bindings.hpp"
+#include "search/level_search.hpp"
 #include "sim/level_executor.hpp"
 #include "sim/level_simulator.hpp"
 #include "study/level_execution_check.hpp"
+#include "study/optimize_network.hpp"
+#include "study/optimize_network_levels.hpp"
 
 namespace spad::python {
 namespace {
@@ -57,6 +67,32 @@ std::string buffers_text(const py::handle& value, const Arg& arg) {
   return text;
 }
 
+// The machine flags without a capacity: a spad.Machine carries precision and
+// options only; the capacities come from `buffers`.
+PyMachine plain_machine(const py::object& machine_value, const Arg& arg) {
+  const PyMachine plain = machine_value.is_none() ? PyMachine{} : machine_arg(machine_value, arg);
+  if (plain.machine.capacity_bytes)
+    throw UserError(
+        "machine: the levels take their capacities from buffers; give a spad.Machine "
+        "without a buffer");
+  return plain;
+}
+
+// The searched machine: `spad optimize --buffer OUTER,INNER[,...]` with the
+// machine flags (cli/machine_flags' memory_levels_from_flags), levels named
+// by default (L2, L1, ...). One capacity is refused: that is spad.optimize.
+MemoryLevels searched_levels(const char* f, const py::object& buffers, const PyMachine& plain) {
+  const std::string text = buffers_text(buffers, Arg{f, "buffers"});
+  const std::vector<Count> capacities = parse_buffer_levels(text, "--buffer");
+  if (capacities.size() < 2)
+    throw UserError(std::string(f) + ": buffers '" + text +
+                    "' gives one capacity; the level search takes one per on-chip level, "
+                    "outermost first ('512KiB,64KiB'); spad.optimize searches one level");
+  return memory_levels_for(std::vector<std::string>(capacities.size()), capacities, text,
+                           plain.machine.precision, plain.machine.halo_reuse,
+                           plain.machine.double_buffer);
+}
+
 struct LevelInputs {
   Layer layer;
   LevelSchedule schedule;
@@ -70,12 +106,7 @@ LevelInputs level_inputs(const char* f, const py::object& layer_value,
                          const py::object& machine_value) {
   Layer layer = layer_arg(layer_value, Arg{f, "layer"});
   LevelSchedule schedule = level_schedule_arg(schedule_value, Arg{f, "schedule"});
-  const PyMachine plain =
-      machine_value.is_none() ? PyMachine{} : machine_arg(machine_value, Arg{f, "machine"});
-  if (plain.machine.capacity_bytes)
-    throw UserError(
-        "machine: the levels take their capacities from buffers; give a spad.Machine "
-        "without a buffer");
+  const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   std::optional<std::string> text;
   if (!buffers.is_none()) text = buffers_text(buffers, Arg{f, "buffers"});
   validate(schedule, layer);  // before the capacities are read, as the CLI does
@@ -125,6 +156,57 @@ py::object simulate_levels_document(const py::object& layer, const py::object& s
   return to_python(doc);
 }
 
+// `spad optimize --layer L --buffer OUTER,INNER[,...] --json`: the level
+// search's optimum (search/level_search) and its "search" entry
+// (search.seconds: the wall time of this call); nothing fits raises the
+// command's message.
+py::object optimize_levels_document(const py::object& layer_value, const py::object& buffers,
+                                    const py::object& machine_value,
+                                    const py::object& threads_value) {
+  const char* f = "spad.optimize_levels()";
+  const Layer layer = layer_arg(layer_value, Arg{f, "layer"});
+  const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
+  const int threads = threads_arg(threads_value, Arg{f, "threads"});
+  const MemoryLevels machine = searched_levels(f, buffers, plain);
+  LevelSearchResult result;
+  double seconds = 0;
+  {
+    py::gil_scoped_release release;
+    const auto start = std::chrono::steady_clock::now();
+    result = optimize_levels(layer, machine, {.threads = threads});
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  if (!result.best) throw UserError(level_infeasible_message(layer, machine));
+  return to_python(level_optimize_document(layer, machine, result, threads, seconds));
+}
+
+// `spad optimize --model M --buffer OUTER,INNER[,...] --json`: the network
+// document with levels. A layer where nothing fits is in the document
+// ("fits": false), as the CLI prints it before exiting with code 2.
+py::object optimize_network_levels_document(const py::object& model, const py::object& buffers,
+                                            const py::object& machine_value,
+                                            const py::object& layers, const py::object& batch,
+                                            const py::object& threads_value) {
+  const char* f = "spad.optimize_network_levels()";
+  const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
+  const int threads = threads_arg(threads_value, Arg{f, "threads"});
+  const Network net =
+      network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+  MemoryLevels machine = searched_levels(f, buffers, plain);
+  // The model's own element sizes (integer operators), as the command takes them.
+  machine.precision =
+      machine_for_network(level_machine(machine, 0), net, plain.precision_text).precision;
+  const std::optional<std::string> spec = optional_text_arg(layers, Arg{f, "layers"});
+  const std::vector<std::size_t> chosen = spec ? select_layers(net, *spec) : all_layers(net);
+  NetworkLevelResult result;
+  {
+    py::gil_scoped_release release;
+    result = optimize_network_levels(net, chosen, machine, threads);
+  }
+  result.precision_source = precision_source(net, plain.precision_text);
+  return to_python(network_level_result_to_json(result));
+}
+
 }  // namespace
 
 void bind_level_questions(py::module_& m) {
@@ -141,6 +223,22 @@ void bind_level_questions(py::module_& m) {
         py::arg("execute") = false, py::arg("seed") = 1,
         "The same counted by the level simulator: `spad simulate ... --buffer OUTER,INNER\n"
         "--json`. execute=True also runs the level executor (`--execute --seed`).");
+  m.def("optimize_levels", &optimize_levels_document, py::arg("layer"), py::arg("buffers"),
+        py::arg("machine") = py::none(), py::arg("threads") = 0,
+        "The schedule over several on-chip levels that moves the fewest bytes across\n"
+        "boundary 1 (off-chip), then boundary 2, ..., then has the fewest fills and buffer\n"
+        "bytes, exactly: the dict `spad optimize --layer L --buffer OUTER,INNER --json`\n"
+        "prints (search.seconds is the wall time of this call). buffers: two or more\n"
+        "capacities, outermost first ('512KiB,64KiB' or [524288, '64KiB']); machine: a\n"
+        "spad.Machine without a buffer. Raises spad.UserError when nothing fits or the\n"
+        "layer is beyond the level search (the command's messages).");
+  m.def("optimize_network_levels", &optimize_network_levels_document, py::arg("model"),
+        py::arg("buffers"), py::arg("machine") = py::none(), py::arg("layers") = py::none(),
+        py::arg("batch") = py::none(), py::arg("threads") = 0,
+        "The level search on every conv/fc layer of a network: the dict `spad optimize\n"
+        "--model M --buffer OUTER,INNER --json` prints (spad-network/1 with levels). model\n"
+        "and layers as spad.optimize_network; layers where nothing fits are in the\n"
+        "document with \"fits\": false.");
 }
 
 }  // namespace spad::python

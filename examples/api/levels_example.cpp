@@ -56,6 +56,21 @@ int main(int argc, char** argv) {
     std::cout << spad::json_document_text(
                      spad::level_result_document(layer, schedule, machine, by_model))
               << '\n';
+
+    // The level search (exhaustive from two levels: it takes small layers
+    // only, so a tiny one here) on 40 B + 12 B: its optimum fits every level
+    // and the level simulator replays it to the same counts.
+    const spad::Layer tiny = spad::load_layer("N=1,C=2,M=4,H=4,W=4,R=1,S=1,name=tiny");
+    const spad::MemoryLevels small = spad::memory_levels_for(
+        {"", ""}, spad::parse_buffer_levels("40B,12B", "--buffer"), "40B,12B", spad::Precision{},
+        /*halo_reuse=*/false, /*double_buffer=*/false);
+    const spad::LevelSearchResult found = spad::optimize_levels(tiny, small, {.threads = 2});
+    if (!found.best) return fail(spad::level_infeasible_message(tiny, small));
+    if (!(found.best->traffic == spad::simulate_levels(tiny, found.best->schedule, small)))
+      return fail("the level search's optimum does not replay to its counts");
+    if (!found.best->traffic.fits()) return fail("the level search's optimum does not fit");
+    std::cout << spad::json_document_text(spad::level_optimize_document(tiny, small, found, 2, 0.0))
+              << '\n';
     return 0;
   } catch (const spad::UserError& e) {
     std::cerr << "levels_example: error: " << e.what() << '\n';

@@ -40,6 +40,40 @@
 //                  run (sim/level_executor.hpp's limits).
 //   level_lower_bounds(layer, machine) -> one LowerBound per boundary.
 //
+// SEARCH (`spad optimize --layer L --buffer OUTER,INNER[,...] --json`)
+//   optimize_levels(layer, machine, LevelSearchOptions{threads}) ->
+//                  LevelSearchResult: best (optional LevelCandidate: a
+//                  LevelSchedule and its LevelTraffic by the level model;
+//                  empty when nothing fits, i.e. the innermost level cannot
+//                  hold one element of each of I, W and O) and stats
+//                  (evaluations, leaves, nodes_cut). Objective, exact over
+//                  every level's tiles x order x spans and bypasses:
+//                  lexicographic from the outside in -- bytes across boundary
+//                  1 (off-chip), then boundary 2, ..., then DMA fills summed
+//                  over all levels and arrays, then buffer bytes summed over
+//                  all levels, then a total order on the canonical schedule
+//                  (search/level_search.hpp states it), so the answer is the
+//                  same for any `threads` (0 = all hardware threads). Every
+//                  level of `machine` must have a capacity (bytes; UserError
+//                  naming the level). With one level it is optimize()'s
+//                  answer (any layer size); from two levels a layer with more
+//                  than kMaxLevelStructures (4096) tile x order choices per
+//                  level (level_structures(layer)) is refused with a UserError
+//                  naming the layer and the count.
+//   level_optimize_document(layer, machine, result, threads, seconds)  the
+//                  document the command prints (the Result JSON with levels
+//                  plus "search": objective, evaluations, leaves, nodes_cut,
+//                  threads, seconds); level_infeasible_message(layer,
+//                  machine): the command's message when best is empty.
+//   optimize_network_levels(net, selection, machine, threads, progress = {})
+//                  -> NetworkLevelResult (`spad optimize --model M --buffer
+//                  OUTER,INNER --json`): the level search on each distinct
+//                  layer shape once; a layer where nothing fits has an empty
+//                  search.best (not an error); the first layer beyond the
+//                  search throws its UserError. network_level_result_to_json
+//                  writes the command's document; network_level_traffic(r):
+//                  bytes per boundary summed over the layers that fit.
+//
 // READERS AND WRITERS (the CLI's, so messages and documents are its own)
 //   load_level_schedule_arg(arg)   a file or JSON text: {"levels": [...]}, the
 //                  one-level form, or a result document holding either.
@@ -62,16 +96,20 @@
 #include <string_view>
 #include <vector>
 
+#include "io/json/level_optimize_document.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/network_level_result_json.hpp"
 #include "io/text/buffer_levels.hpp"
 #include "model/level_evaluate.hpp"
 #include "model/level_traffic.hpp"
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/level_search.hpp"
 #include "sim/level_executor.hpp"
 #include "sim/level_simulator.hpp"
 #include "spad/values.hpp"
+#include "study/optimize_network_levels.hpp"
 
 namespace spad {
 
@@ -88,6 +126,20 @@ LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,
 LevelExecution execute_levels(const Layer& layer, const LevelSchedule& schedule,
                               const MemoryLevels& machine, std::uint64_t seed);
 std::vector<LowerBound> level_lower_bounds(const Layer& layer, const MemoryLevels& machine);
+
+LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
+                                  const LevelSearchOptions& options);
+Count level_structures(const Layer& layer);
+nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
+                                               const LevelSearchResult& result, int threads,
+                                               double seconds);
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine);
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const MemoryLevels& machine, int threads,
+                                           const StudyProgress& progress);
+nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& result);
+std::vector<Count> network_level_traffic(const NetworkLevelResult& result);
 
 LevelSchedule load_level_schedule_arg(const std::string& arg);
 nlohmann::ordered_json level_schedule_to_json(const LevelSchedule& s);

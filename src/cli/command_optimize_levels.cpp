@@ -15,6 +15,7 @@
 #include "io/common/network_source.hpp"
 #include "io/csv/level_result_csv.hpp"
 #include "io/json/layer_json.hpp"
+#include "io/json/level_optimize_document.hpp"
 #include "io/json/network_level_result_json.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
@@ -58,30 +59,12 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
   const LevelSearchResult result = optimize_levels(layer, machine, {.threads = flags.threads});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!result.best) {
-    // (S) of search/level_search: the innermost level holds one element of
-    // each array at least.
-    const Count copies = machine.double_buffer ? 2 : 1;
-    const Precision& p = machine.precision;
-    throw UserError("layer " + layer.name() + ": no schedule fits: the innermost level (" +
-                    machine.levels.back().name + ", " +
-                    std::to_string(*machine.levels.back().capacity_bytes) +
-                    " B) must hold a buffer of each of I, W and O, at least " +
-                    std::to_string(copies * (p.input + p.weight + p.psum)) +
-                    " B (one element each" + (copies == 2 ? ", double-buffered" : "") + ")");
-  }
+  if (!result.best) throw UserError(level_infeasible_message(layer, machine));
   const LevelCostInputs in{layer, result.best->schedule, machine};
   const LevelSearchStats& s = result.stats;
   const std::size_t threads = resolved_thread_count(flags.threads);
   if (flags.json) {
-    nlohmann::ordered_json search;
-    search["objective"] = "traffic";
-    search["evaluations"] = s.evaluations;
-    search["leaves"] = s.leaves;
-    search["nodes_cut"] = s.nodes_cut;
-    search["threads"] = threads;
-    search["seconds"] = seconds;
-    print_level_cost(in, result.best->traffic, true, "", 0, {{"search", search}});
+    write_json_result(level_optimize_document(layer, machine, result, flags.threads, seconds));
     return 0;
   }
   print_level_cost(in, result.best->traffic, false,

@@ -1,0 +1,42 @@
+// The level search's document and its no-fit message (see level_optimize_document.hpp).
+#include "io/json/level_optimize_document.hpp"
+
+#include "base/error.hpp"
+#include "base/thread_launcher.hpp"
+#include "io/json/level_result_json.hpp"
+
+namespace spad {
+
+nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
+                                               const LevelSearchResult& result, int threads,
+                                               double seconds) {
+  SPAD_CHECK(result.best.has_value(), "level_optimize_document: no schedule");
+  nlohmann::ordered_json j =
+      level_result_document(layer, result.best->schedule, machine, result.best->traffic);
+  const LevelSearchStats& s = result.stats;
+  nlohmann::ordered_json search;
+  search["objective"] = "traffic";
+  search["evaluations"] = s.evaluations;
+  search["leaves"] = s.leaves;
+  search["nodes_cut"] = s.nodes_cut;
+  search["threads"] = resolved_thread_count(threads);
+  search["seconds"] = seconds;
+  j["search"] = search;
+  return j;
+}
+
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine) {
+  // (S) of search/level_search: the innermost level holds one element of
+  // each array at least.
+  SPAD_CHECK(!machine.levels.empty() && machine.levels.back().capacity_bytes,
+             "level_infeasible_message: the innermost level has no capacity");
+  const Count copies = machine.double_buffer ? 2 : 1;
+  const Precision& p = machine.precision;
+  return "layer " + layer.name() + ": no schedule fits: the innermost level (" +
+         machine.levels.back().name + ", " + std::to_string(*machine.levels.back().capacity_bytes) +
+         " B) must hold a buffer of each of I, W and O, at least " +
+         std::to_string(copies * (p.input + p.weight + p.psum)) + " B (one element each" +
+         (copies == 2 ? ", double-buffered" : "") + ")";
+}
+
+}  // namespace spad

@@ -1,0 +1,30 @@
+// The document `spad optimize --layer L --buffer OUTER,INNER[,...] --json`
+// prints: the Result JSON with levels of the level search's optimum
+// (io/json/level_result_json's level_result_document) plus
+//   "search": {"objective": "traffic", "evaluations", "leaves", "nodes_cut",
+//              "threads", "seconds"}
+// and the message when nothing fits. The CLI and the public API (Python's
+// spad.optimize_levels) both build them here, so the two cannot drift.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "model/memory_levels.hpp"
+#include "search/level_search.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// `result.best` must be set (InternalError otherwise). `threads` as asked
+// (0: all hardware threads, written resolved); `seconds`: the search's wall time.
+nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
+                                               const LevelSearchResult& result, int threads,
+                                               double seconds);
+
+// "layer NAME: no schedule fits: the innermost level (L1, 8 B) must hold a
+// buffer of each of I, W and O, at least 6 B (one element each)": the
+// UserError message when the level search finds nothing that fits.
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine);
+
+}  // namespace spad
