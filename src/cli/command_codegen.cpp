@@ -1,8 +1,10 @@
 // `spad codegen`: the schedule of a layer (given with --schedule, or the
 // optimum the search finds for --buffer) as a standalone C99 kernel with
-// explicit DMA (codegen/generate_c). --model with --layers generates several
-// layers: into one file, or one file per layer when -o names a directory.
-// Without -o the C goes to stdout.
+// explicit DMA (codegen/generate_c); with several on-chip levels (--buffer
+// OUTER,INNER[,...] or a schedule with "levels") a kernel of several levels
+// (codegen/generate_level_c), its schedule given or the level search's. --model with --layers
+// generates several layers: into one file, or one file per layer when -o names a directory. Without
+// -o the C goes to stdout.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -16,7 +18,11 @@
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "codegen/generate_c.hpp"
+#include "codegen/generate_level_c.hpp"
+#include "io/json/level_optimize_document.hpp"
+#include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
+#include "search/level_search.hpp"
 #include "search/optimize.hpp"
 
 namespace spad::cli {
@@ -47,55 +53,126 @@ Schedule schedule_for(const CodegenFlags& flags, const Layer& layer, const Machi
   return result.best->schedule;
 }
 
+// The several-level schedule of one layer: the one given, or the level
+// search's optimum on the machine of --buffer OUTER,INNER[,...].
+LevelSchedule level_schedule_for(const CodegenFlags& flags,
+                                 const std::optional<LevelSchedule>& given, const Layer& layer,
+                                 const MemoryLevels& machine) {
+  if (given) return *given;
+  const LevelSearchResult result = optimize_levels(layer, machine, {.threads = flags.threads});
+  if (!result.best) throw UserError("codegen: " + level_infeasible_message(layer, machine));
+  return result.best->schedule;
+}
+
 void write_file(const std::string& path, const std::string& text) {
   write_file_atomically(path, text, "kernel file");
 }
 
-int run_codegen(const CodegenFlags& flags) {
-  const Machine machine = machine_from_flags(flags.machine);
-  const RunTarget target =
-      load_run_target("codegen", flags.layer, flags.model, flags.layers, flags.batch);
-  if (flags.schedule && target.chosen.size() != 1)
+// The run's target with the checks of --schedule and --name, and the kernel
+// name of each chosen layer.
+struct CodegenTargets {
+  RunTarget target;
+  std::vector<std::string> names;  // parallel to target.chosen
+};
+
+CodegenTargets codegen_targets(const CodegenFlags& flags) {
+  CodegenTargets t{load_run_target("codegen", flags.layer, flags.model, flags.layers, flags.batch),
+                   {}};
+  if (flags.schedule && t.target.chosen.size() != 1)
     throw UserError("codegen: --schedule applies to one layer; select one with --layers");
-  if (flags.name && target.chosen.size() != 1)
+  if (flags.name && t.target.chosen.size() != 1)
     throw UserError(
         "codegen: --name applies to one layer; several layers are named after "
         "themselves");
-
-  std::vector<codegen::KernelRequest> requests;
   std::set<std::string> names;
-  for (std::size_t i : target.chosen) {
-    const Layer layer(target.net.layers[i].spec);
+  for (std::size_t i : t.target.chosen) {
+    const Layer layer(t.target.net.layers[i].spec);
     std::string name = flags.name ? *flags.name : "conv";
-    if (!flags.name && target.chosen.size() > 1) {
+    if (!flags.name && t.target.chosen.size() > 1) {
       const std::string base = codegen::kernel_name_from(layer.name());
       name = base;
       for (int k = 2; names.count(name) != 0; ++k) name = base + "_" + std::to_string(k);
     }
     names.insert(name);
-    Schedule schedule = schedule_for(flags, layer, machine);
-    validate(schedule, layer);
-    requests.push_back({name, layer, schedule, machine});
+    t.names.push_back(name);
   }
+  return t;
+}
 
+// One file, one file per kernel in a directory, or stdout.
+template <typename Request, typename Generate>
+int write_kernels(const CodegenFlags& flags, const std::vector<Request>& requests,
+                  Generate generate) {
   const bool to_dir =
       flags.output && (std::filesystem::is_directory(*flags.output) || flags.output->back() == '/');
   if (to_dir) {
     std::filesystem::create_directories(*flags.output);
-    for (const codegen::KernelRequest& r : requests) {
+    for (const Request& r : requests) {
       const std::string path = (std::filesystem::path(*flags.output) / (r.name + ".c")).string();
-      write_file(path, codegen::generate_c({r}));
+      write_file(path, generate({r}));
       std::cerr << "spad: wrote " << path << '\n';
     }
     return 0;
   }
-  const std::string text = codegen::generate_c(requests);
+  const std::string text = generate(requests);
   if (!flags.output || *flags.output == "-") {
     result_out() << text;
     return 0;
   }
   write_file(*flags.output, text);
   return 0;
+}
+
+// Several on-chip levels: --buffer OUTER,INNER[,...] and/or a schedule with
+// several levels (codegen/generate_level_c).
+int run_codegen_levels(const CodegenFlags& flags, const std::optional<LevelSchedule>& given) {
+  const CodegenTargets t = codegen_targets(flags);
+  std::vector<std::string> level_names;
+  if (given)
+    for (const LevelLoops& level : given->levels) level_names.push_back(level.name);
+  const std::size_t levels = given ? given->levels.size() : buffer_level_count(flags.machine);
+  std::vector<codegen::LevelKernelRequest> requests;
+  for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {
+    const Layer layer(t.target.net.layers[t.target.chosen[k]].spec);
+    if (given) validate(*given, layer);  // before the capacities, as evaluate does
+    const MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, level_names);
+    requests.push_back(
+        {t.names[k], layer, level_schedule_for(flags, given, layer, machine), machine});
+  }
+  return write_kernels(flags, requests, [](const std::vector<codegen::LevelKernelRequest>& r) {
+    return codegen::generate_level_c(r);
+  });
+}
+
+int run_codegen(const CodegenFlags& flags) {
+  // A schedule of several levels, or several capacities, is a several-level
+  // kernel. Anything else (a schedule that is no several-level schedule
+  // included) takes the one-level path and its own messages, unchanged.
+  std::optional<LevelSchedule> given;
+  if (flags.schedule) {
+    try {
+      given = load_level_schedule_arg(*flags.schedule);
+    } catch (const UserError&) {
+      given.reset();
+    }
+  }
+  if (buffer_level_count(flags.machine) > 1 || (given && given->levels.size() > 1)) {
+    if (flags.schedule && !given) given = load_level_schedule_arg(*flags.schedule);  // its message
+    return run_codegen_levels(flags, given);
+  }
+
+  const Machine machine = machine_from_flags(flags.machine);
+  const CodegenTargets t = codegen_targets(flags);
+  std::vector<codegen::KernelRequest> requests;
+  for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {
+    const Layer layer(t.target.net.layers[t.target.chosen[k]].spec);
+    Schedule schedule = schedule_for(flags, layer, machine);
+    validate(schedule, layer);
+    requests.push_back({t.names[k], layer, schedule, machine});
+  }
+  return write_kernels(flags, requests, [](const std::vector<codegen::KernelRequest>& r) {
+    return codegen::generate_c(r);
+  });
 }
 
 }  // namespace

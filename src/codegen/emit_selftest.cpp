@@ -10,9 +10,13 @@
 namespace spad::codegen {
 
 Count operand_amplitude(const KernelPlan& k, Count data_bytes) {
-  const LayerSpec& s = k.layer.spec();
-  const double terms = static_cast<double>(k.layer.bound(Dim::c) * s.R * s.S);
-  const Count out_bits = 8 * k.machine.precision.output;
+  return operand_amplitude(k.layer, k.machine.precision, data_bytes);
+}
+
+Count operand_amplitude(const Layer& layer, const Precision& precision, Count data_bytes) {
+  const LayerSpec& s = layer.spec();
+  const double terms = static_cast<double>(layer.bound(Dim::c) * s.R * s.S);
+  const Count out_bits = 8 * precision.output;
   const double out_max = out_bits >= 63 ? 9.2e18 : std::ldexp(1.0, static_cast<int>(out_bits) - 1);
   // A sum of `terms` products of values uniform in [-a, a] has a standard
   // deviation of about sqrt(terms) * a^2 / 3; aim it at a quarter of the range.
@@ -22,25 +26,22 @@ Count operand_amplitude(const KernelPlan& k, Count data_bytes) {
   return static_cast<Count>(clamped);
 }
 
-std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
-  const LayerSpec& s = k.layer.spec();
-  const Precision& b = k.machine.precision;
-  const Count cg = k.layer.bound(Dim::c), mg = k.layer.bound(Dim::m);
-  const bool psum_array = separate_psum_array(k);
+std::string emit_reference(const std::string& name, const Layer& layer, const Precision& b) {
+  const LayerSpec& s = layer.spec();
+  const Count cg = layer.bound(Dim::c), mg = layer.bound(Dim::m);
   std::string o;
-  o += "#ifdef SPAD_SELFTEST\n";
   o += fmt::format(
       "/* The naive convolution: the loop nest of DESIGN.md, accumulated modulo 2^{} like\n"
       " * the kernel's partial sums, then saturated to {} bytes. */\n",
       8 * b.psum, b.output);
-  o += fmt::format("static void {}_reference(const {} *I, const {} *W, {} *O) {{\n", k.name,
+  o += fmt::format("static void {}_reference(const {} *I, const {} *W, {} *O) {{\n", name,
                    data_type(b.input), data_type(b.weight), output_type(b.output));
   o += "  spad_i64 n, g, m, c, p, q, r, s;\n";
   o += fmt::format("  for (n = 0; n < {}; ++n)\n", s.N);
   o += fmt::format("   for (g = 0; g < {}; ++g)\n", s.groups);
   o += fmt::format("    for (m = 0; m < {}; ++m)\n", mg);
-  o += fmt::format("     for (p = 0; p < {}; ++p)\n", k.layer.P());
-  o += fmt::format("      for (q = 0; q < {}; ++q) {{\n", k.layer.Q());
+  o += fmt::format("     for (p = 0; p < {}; ++p)\n", layer.P());
+  o += fmt::format("      for (q = 0; q < {}; ++q) {{\n", layer.Q());
   o += "        uint64_t acc = 0;\n";
   o += fmt::format("        for (c = 0; c < {}; ++c)\n", cg);
   o += fmt::format("         for (r = 0; r < {}; ++r)\n", s.R);
@@ -59,8 +60,17 @@ std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
   o += fmt::format(
       "        O[((n * {} + g * {} + m) * {} + p) * {} + q] =\n"
       "            ({})spad_saturate(spad_psum_value(acc, {}), {});\n",
-      s.M, mg, k.layer.P(), k.layer.Q(), output_type(b.output), b.psum, b.output);
+      s.M, mg, layer.P(), layer.Q(), output_type(b.output), b.psum, b.output);
   o += "      }\n}\n\n";
+  return o;
+}
+
+std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
+  const Precision& b = k.machine.precision;
+  const bool psum_array = separate_psum_array(k);
+  std::string o;
+  o += "#ifdef SPAD_SELFTEST\n";
+  o += emit_reference(k.name, k.layer, b);
 
   const Count nI = k.layer.size(Tensor::I), nW = k.layer.size(Tensor::W),
               nO = k.layer.size(Tensor::O);

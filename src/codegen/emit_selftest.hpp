@@ -24,5 +24,11 @@ std::string emit_selftest_main(const std::vector<KernelPlan>& plans);
 // stay inside the output precision (so saturation does not hide a wrong
 // partial sum), at least 1, at most the data type's range.
 Count operand_amplitude(const KernelPlan& plan, Count data_bytes);
+Count operand_amplitude(const Layer& layer, const Precision& precision, Count data_bytes);
+
+// The naive convolution NAME_reference(I, W, O) the self-test compares with:
+// the loop nest of DESIGN.md, accumulated modulo 2^(8 psum) and saturated to
+// the output precision, as every generated kernel does.
+std::string emit_reference(const std::string& name, const Layer& layer, const Precision& precision);
 
 }  // namespace spad::codegen

@@ -15,21 +15,22 @@ std::string who(const KernelRequest& r) {
   return fmt::format("codegen: layer '{}'", r.layer.name().empty() ? r.name : r.layer.name());
 }
 
-void check_precision(const KernelRequest& r) {
-  const Precision& p = r.machine.precision;
+}  // namespace
+
+void check_kernel_precision(const std::string& who_text, const Precision& p) {
   const auto data = [&](Count bytes, std::string_view field) {
     if (bytes != 1 && bytes != 2 && bytes != 4)
       throw UserError(
           fmt::format("{}: precision {} = {} bytes: generated kernels support 1, 2 or "
                       "4 bytes for data (int8/16/32)",
-                      who(r), field, bytes));
+                      who_text, field, bytes));
   };
   const auto wide = [&](Count bytes, std::string_view field) {
     if (bytes != 1 && bytes != 2 && bytes != 4 && bytes != 8)
       throw UserError(
           fmt::format("{}: precision {} = {} bytes: generated kernels support 1, 2, 4 "
                       "or 8 bytes for outputs and partial sums",
-                      who(r), field, bytes));
+                      who_text, field, bytes));
   };
   data(p.input, "in");
   data(p.weight, "w");
@@ -40,8 +41,10 @@ void check_precision(const KernelRequest& r) {
         fmt::format("{}: precision out = {} bytes is wider than psum = {} bytes: the O "
                     "buffer holds partial sums and cannot hold the final outputs; use "
                     "psum >= out",
-                    who(r), p.output, p.psum));
+                    who_text, p.output, p.psum));
 }
+
+namespace {
 
 // Position of j*_A: among the loops outside A's buffer, the innermost that
 // indexes A and has more than one tile.
@@ -87,7 +90,7 @@ KernelPlan plan_kernel(const KernelRequest& r) {
                     r.name));
   validate(r.schedule, r.layer);
   validate(r.machine);
-  check_precision(r);
+  check_kernel_precision(who(r), r.machine.precision);
 
   KernelPlan p{r.name,
                r.layer,

@@ -52,6 +52,10 @@ struct KernelPlan {
 
 KernelPlan plan_kernel(const KernelRequest& request);
 
+// UserError "<who>: precision ... " for element sizes generated kernels cannot
+// carry (data 1/2/4 bytes, outputs and partial sums 1/2/4/8, out <= psum).
+void check_kernel_precision(const std::string& who, const Precision& precision);
+
 // Whether `name` is a C identifier spad can use for a kernel (letters, digits,
 // '_', not starting with a digit, not starting with "spad_", at most 63).
 bool valid_kernel_name(const std::string& name);

@@ -245,8 +245,7 @@ TEST(LevelsCli, LevelCountsMustAgree) {
 
 TEST(LevelsCli, SearchCommandsRefuseSeveralBufferLevels) {
   const std::string layer = " --layer " + q(kExampleLayer);
-  for (const std::string& command : {"codegen --output " + q(temp_path("k.c")) + layer,
-                                     "report --model alexnet -o " + q(temp_path("r.html"))}) {
+  for (const std::string& command : {"report --model alexnet -o " + q(temp_path("r.html"))}) {
     SCOPED_TRACE(command);
     const CliRun run = run_spad(command + " --buffer 512KiB,64KiB");
     EXPECT_EQ(run.exit_code, 2) << run.err;
@@ -436,11 +435,49 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
   }
 }
 
+// codegen takes several levels: the given schedule (its buffers at each
+// level, counted by hand above: L2 20 B, L1 14 B, each its own array) or the
+// level search's optimum; a layer beyond the search is refused by name.
+TEST(LevelsCli, CodegenGeneratesSeveralLevels) {
+  const std::string path = write_temp("levels.json", kTinyLevels);
+  const std::string c = ok_out(run_spad("codegen --layer " + q(kTinyLayer) + " --schedule " +
+                                        q(path) + " --buffer 32B,16B"));
+  EXPECT_TRUE(contains(c, "static unsigned char conv_level1[20]; /* level 1: W at 0, O at 4 */"))
+      << c.substr(0, 2000);
+  EXPECT_TRUE(
+      contains(c, "static unsigned char conv_level2[14]; /* level 2: I at 0, W at 4, O at 6 */"));
+  EXPECT_TRUE(contains(c, "void dma_in(int outer, int inner, void *dst"));
+  // Unbounded without --buffer; the same schedule, the same kernel.
+  EXPECT_TRUE(
+      contains(ok_out(run_spad("codegen --layer " + q(kTinyLayer) + " --schedule " + q(path))),
+               "conv_level2[14]"));
+  // Without --schedule: the level search's optimum.
+  const std::string best =
+      ok_out(run_spad("codegen --layer " + q(kTinyLayer) + " --buffer 32B,16B"));
+  EXPECT_TRUE(contains(best, "conv_level1[")) << best.substr(0, 2000);
+  CliRun run = run_spad("codegen --layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "it takes layers with at most 4096")) << run.err;
+  run =
+      run_spad("codegen --layer " + q(kTinyLayer) + " --schedule " + q(path) + " --buffer 32B,13B");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(
+      run.err, "the schedule's buffers at level 2 (L1) take 14 bytes, more than its 13 bytes"))
+      << run.err;
+  run = run_spad("codegen --layer " + q(kTinyLayer) + " --schedule " + q(path) + " --buffer 32B");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--buffer 32B gives 1 capacity but the schedule has 2 levels"))
+      << run.err;
+  run = run_spad("codegen --layer " + q(kTinyLayer) + " --schedule " + q(path) +
+                 " --buffer 64B,32B --double-buffer");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--double-buffer with several on-chip levels")) << run.err;
+}
+
 TEST(LevelsCli, OneLevelCommandsRefuseSeveralLevelSchedules) {
   const std::string path = write_temp("levels.json", kTinyLevels);
   for (const std::string& command :
-       {"codegen --layer " + q(kTinyLayer) + " --schedule " + q(path),
-        "accel --machine " + q(kHwc) + " --layer " + q(kTinyLayer) + " --schedule " + q(path)}) {
+       {"accel --machine " + q(kHwc) + " --layer " + q(kTinyLayer) + " --schedule " + q(path)}) {
     SCOPED_TRACE(command);
     const CliRun run = run_spad(command);
     EXPECT_EQ(run.exit_code, 2) << run.err;
