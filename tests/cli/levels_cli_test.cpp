@@ -244,7 +244,6 @@ TEST(LevelsCli, LevelCountsMustAgree) {
 }
 
 TEST(LevelsCli, SearchCommandsRefuseSeveralBufferLevels) {
-  const std::string layer = " --layer " + q(kExampleLayer);
   for (const std::string& command : {"report --model alexnet -o " + q(temp_path("r.html"))}) {
     SCOPED_TRACE(command);
     const CliRun run = run_spad(command + " --buffer 512KiB,64KiB");
