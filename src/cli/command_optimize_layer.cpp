@@ -10,14 +10,18 @@
 #include "cli/result_output.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/result_document.hpp"
+#include "io/text/network_precision.hpp"
 #include "report/optimize_report.hpp"
 
 namespace spad::cli {
 
 int run_optimize_layer(const OptimizeFlags& flags) {
   if (buffer_level_count(flags.machine) > 1) return run_optimize_layer_levels(flags);
-  const Layer layer = load_layer(flags.layer.value());
-  const Machine machine = machine_from_flags(flags.machine);
+  // A network document's layer entry keeps its kind and own sizes.
+  const NetworkLayer entry = load_network_layer(flags.layer.value());
+  const Layer layer(entry.spec);
+  Machine machine = machine_from_flags(flags.machine);
+  machine.precision = layer_arg_precision(entry, machine.precision, flags.machine.precision);
   const SearchOptions options = search_options_from_flags(flags);
 
   const auto start = std::chrono::steady_clock::now();

@@ -51,9 +51,12 @@ std::string seconds_text(double seconds) {
 
 int run_optimize_layer_levels(const OptimizeFlags& flags) {
   refuse_one_level_flags(flags);
-  const Layer layer = load_layer(flags.layer.value());
+  // A network document's layer entry keeps its kind and own sizes.
+  const NetworkLayer entry = load_network_layer(flags.layer.value());
+  const Layer layer(entry.spec);
   const std::size_t levels = buffer_level_count(flags.machine);
-  const MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
+  MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
+  machine.precision = layer_arg_precision(entry, machine.precision, flags.machine.precision);
 
   const auto start = std::chrono::steady_clock::now();
   const LevelSearchResult result = optimize_levels(layer, machine, {.threads = flags.threads});

@@ -8,6 +8,7 @@
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
+#include "io/text/network_precision.hpp"
 
 namespace spad::cli {
 
@@ -62,10 +63,9 @@ std::variant<CostInputs, LevelCostInputs> inputs_from_machine_file(const CostFla
   return LevelCostInputs{std::move(layer), levels, machine};
 }
 
-}  // namespace
-
-std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags) {
-  Layer layer = load_layer(flags.layer);  // as optimize: messages start with the source
+// The inputs at the flags' (or the machine file's) sizes.
+std::variant<CostInputs, LevelCostInputs> inputs_at_flag_sizes(const CostFlags& flags,
+                                                               Layer layer) {
   const LevelSchedule levels = load_level_schedule_arg(flags.schedule);
   if (flags.machine_file) return inputs_from_machine_file(flags, std::move(layer), levels);
   if (levels.levels.size() == 1 && buffer_level_count(flags.machine) <= 1) {
@@ -79,6 +79,26 @@ std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flag
   for (const LevelLoops& level : levels.levels) names.push_back(level.name);
   MemoryLevels machine = memory_levels_from_flags(flags.machine, levels.levels.size(), names);
   return LevelCostInputs{std::move(layer), levels, std::move(machine)};
+}
+
+}  // namespace
+
+std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flags) {
+  // A network document's layer entry keeps its kind and own sizes
+  // (io/text/network_precision's layer_arg_precision; with a machine file,
+  // whose sizes are the hardware's, only the kind's rule).
+  const NetworkLayer entry = load_network_layer(flags.layer);
+  std::variant<CostInputs, LevelCostInputs> in = inputs_at_flag_sizes(flags, Layer(entry.spec));
+  const auto sized = [&](const Precision& p) {
+    return flags.machine_file ? layer_precision(p, entry.kind)
+                              : layer_arg_precision(entry, p, flags.machine.precision);
+  };
+  if (auto* one = std::get_if<CostInputs>(&in))
+    one->machine.precision = sized(one->machine.precision);
+  else
+    std::get<LevelCostInputs>(in).machine.precision =
+        sized(std::get<LevelCostInputs>(in).machine.precision);
+  return in;
 }
 
 }  // namespace spad::cli

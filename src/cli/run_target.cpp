@@ -26,8 +26,15 @@ RunTarget load_run_target(std::string_view command, const std::optional<std::str
     throw UserError(std::string(command) +
                     " needs --layer LAYER (one layer) or --model NAME|FILE (a network)");
   RunTarget t;
-  t.net = model ? load_network(*model, NetworkLoadOptions{batch})
-                : one_layer_network(load_layer(*layer));
+  if (model) {
+    t.net = load_network(*model, NetworkLoadOptions{batch});
+  } else {
+    // A network document's layer entry keeps its kind and own sizes.
+    const NetworkLayer entry = load_network_layer(*layer);
+    t.net = one_layer_network(Layer(entry.spec));
+    t.net.layers.front().kind = entry.kind;
+    t.net.layers.front().precision = entry.precision;
+  }
   t.chosen.resize(t.net.layers.size());
   std::iota(t.chosen.begin(), t.chosen.end(), 0);
   if (layers) t.chosen = select_layers(t.net, *layers);

@@ -108,6 +108,66 @@ TEST(RoundTrip, NetworkLayerObjectsFeedLayerAndSchedule) {
   }
 }
 
+// A layer entry keeps its kind and own sizes when read back as --layer: a
+// matmul's second operand moves at the input size, and a layer that states
+// its own precision is costed at it. Hand count for the matmul below (N=4,
+// C=16, M=8 as G=1 matmul) at in=2, w=1: I 64*2 + W 128*2 + O 32*1 = 416
+// bytes (288 if W were priced at w); for the fc layer with its own out=4:
+// I 64 + W 128 + O 32*4 = 320 bytes.
+TEST(RoundTrip, LayerEntriesKeepTheirKindAndOwnSizes) {
+  const json net_file = {{"model", "mixed"},
+                         {"layers",
+                          {{{"name", "mm"},
+                            {"kind", "matmul"},
+                            {"N", 4},
+                            {"C", 16},
+                            {"M", 8},
+                            {"H", 1},
+                            {"W", 1},
+                            {"R", 1},
+                            {"S", 1}},
+                           {{"name", "fc"},
+                            {"kind", "fc"},
+                            {"N", 4},
+                            {"C", 16},
+                            {"M", 8},
+                            {"H", 1},
+                            {"W", 1},
+                            {"R", 1},
+                            {"S", 1},
+                            {"precision", {{"out", 4}}}}}}};
+  const std::string model = write_file("mixed_net", net_file);
+  const std::string flags = " --buffer 4KiB --precision in=2,w=1";
+  const json net = spad_json("optimize --model " + q(model) + flags + " --json");
+  ASSERT_EQ(net["layers"].size(), 2u);
+  EXPECT_EQ(net["layers"][0]["compulsory_bytes"], 416);
+  // The fc layer's own sizes with --precision's keys on top: in=2, w=1, out=4.
+  EXPECT_EQ(net["layers"][1]["compulsory_bytes"], 4 * 16 * 2 + 16 * 8 + 4 * 8 * 4);
+  EXPECT_EQ(net["layers"][1]["precision"], (json{{"in", 2}, {"w", 1}, {"out", 4}, {"psum", 4}}));
+  for (const json& entry : net["layers"]) {
+    SCOPED_TRACE(entry["name"].get<std::string>());
+    const std::string file = write_file("sized_entry", entry);
+    const json again =
+        spad_json("evaluate --layer " + q(file) + " --schedule " + q(file) + flags + " --json");
+    EXPECT_EQ(costs(again), costs(entry));
+    const json opt = spad_json("optimize --layer " + q(file) + flags + " --json");
+    EXPECT_EQ(costs(opt), costs(entry));
+    const json cmp = spad_json("compare --layer " + q(file) + flags + " --json");
+    EXPECT_EQ(cmp["layers"][0]["compulsory_bytes"], entry["compulsory_bytes"]);
+  }
+  const json fc_alone = spad_json(
+      "evaluate --layer "
+      "'{\"C\":16,\"M\":8,\"N\":4,\"H\":1,\"W\":1,\"R\":1,\"S\":1,\"precision\":{\"out\":4}}' "
+      "--schedule " +
+      q(write_file("sized_entry_schedule", net["layers"][1]["schedule"])) + " --json");
+  EXPECT_EQ(fc_alone["compulsory_bytes"], 64 + 128 + 128);
+  expect_error(
+      "evaluate --layer '{\"C\":4,\"M\":4,\"H\":1,\"W\":1,\"R\":1,\"S\":1,\"kind\":\"mm\"}' "
+      "--schedule " +
+          q(write_file("sized_entry_schedule2", net["layers"][1]["schedule"])),
+      "kind = \"mm\"");
+}
+
 TEST(RoundTrip, NetworkCompareAndAccelDocumentsFeedModel) {
   const std::string flags = " --layers 0-3 --buffer 8KiB";
   const json net = spad_json("optimize --model resnet18" + flags + " --json");

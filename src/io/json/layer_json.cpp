@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "base/name_text.hpp"
 #include "io/json/json_read.hpp"
+#include "io/json/precision_json.hpp"
 #include "io/json/result_check.hpp"
 #include "io/text/text_fields.hpp"
 
@@ -145,6 +146,35 @@ Layer load_layer(const std::string& arg) {
   } catch (const UserError& e) {
     throw UserError(source + ": " + e.what());
   }
+}
+
+NetworkLayer load_network_layer(const std::string& arg) {
+  NetworkLayer out;
+  out.spec = load_layer(arg).spec();
+  std::optional<nlohmann::json> j;
+  std::string source = "--layer";
+  if (names_existing_path(arg)) {
+    source = arg;
+    j = parse_json_document(read_text_file(arg, "layer file"), arg);
+  } else if (const std::string_view text = trim(arg); !text.empty() && text.front() == '{') {
+    j = parse_json_document(text, source);
+  }
+  if (!j || !j->is_object()) return out;
+  if (j->contains("kind")) {
+    const nlohmann::json& k = j->at("kind");
+    if (!k.is_string())
+      throw UserError(source + ": kind = " + show_json(k) +
+                      ": must be \"conv\", \"fc\" or \"matmul\"");
+    const std::string kind = k.get<std::string>();
+    const std::optional<LayerKind> known = layer_kind_from_name(kind);
+    if (!known)
+      throw UserError(source + ": kind = " + in_quotes(kind) +
+                      ": must be \"conv\", \"fc\" or \"matmul\"");
+    out.kind = *known;
+  }
+  if (j->contains("precision"))
+    out.precision = precision_from_json(j->at("precision"), source, "precision");
+  return out;
 }
 
 nlohmann::ordered_json layer_to_json(const LayerSpec& s) {

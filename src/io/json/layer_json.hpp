@@ -34,6 +34,7 @@
 #include <string_view>
 
 #include "workload/layer.hpp"
+#include "workload/network.hpp"
 
 namespace spad {
 
@@ -62,6 +63,13 @@ LayerSpec load_layer_arg(const std::string& arg);
 // dividing C, kernel larger than the padded input, ...) is rethrown as a
 // UserError prefixed with the source ("conv1.json: layer 'conv1': groups = 3 ...").
 Layer load_layer(const std::string& arg);
+
+// load_layer, as the network layer a JSON --layer states: besides its shape
+// a network document's layer entry (or a layer file) may give "kind" (a
+// matmul's second operand moves at the input size) and its own "precision"
+// (workload/network's NetworkLayer); an inline layer is a conv layer with
+// neither. Throws UserError naming the source for a bad kind or precision.
+NetworkLayer load_network_layer(const std::string& arg);
 
 // The layer file form, every key present, in DESIGN's order; round-trips
 // through layer_spec_from_json.

@@ -16,6 +16,13 @@ void apply_precision_text(Network& net, const std::string& precision_text) {
     if (layer.precision) layer.precision = parse_precision(precision_text, *layer.precision);
 }
 
+Precision layer_arg_precision(const NetworkLayer& layer, const Precision& machine,
+                              const std::string& precision_text) {
+  const Precision base =
+      layer.precision ? parse_precision(precision_text, *layer.precision) : machine;
+  return layer_precision(base, layer.kind);
+}
+
 Machine machine_for_network(Machine machine, const Network& net,
                             const std::string& precision_text) {
   if (const std::optional<Precision> p = network_precision(net, precision_text))

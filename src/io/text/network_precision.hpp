@@ -25,6 +25,13 @@ std::optional<Precision> network_precision(const Network& net, const std::string
 // Throws UserError for a bad text.
 void apply_precision_text(Network& net, const std::string& precision_text);
 
+// The sizes a one-layer question (--layer) runs at: the layer's own sizes
+// (a network document's layer entry) with the keys of `precision_text` on
+// top, else `machine` (the flags' sizes); then its kind's rule (a matmul's
+// second operand at the input size: workload/layer_kind).
+Precision layer_arg_precision(const NetworkLayer& layer, const Precision& machine,
+                              const std::string& precision_text);
+
 // `machine` with its precision replaced by network_precision when there is one.
 Machine machine_for_network(Machine machine, const Network& net, const std::string& precision_text);
 
