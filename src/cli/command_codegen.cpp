@@ -22,8 +22,10 @@
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
+#include "io/text/network_precision.hpp"
 #include "search/level_search.hpp"
 #include "search/optimize.hpp"
+#include "study/layer_machine.hpp"
 
 namespace spad::cli {
 namespace {
@@ -78,6 +80,9 @@ struct CodegenTargets {
 CodegenTargets codegen_targets(const CodegenFlags& flags) {
   CodegenTargets t{load_run_target("codegen", flags.layer, flags.model, flags.layers, flags.batch),
                    {}};
+  // A model's own sizes and each layer's, --precision keys on top, as every
+  // study takes them (io/text/network_precision, study/layer_machine).
+  apply_precision_text(t.target.net, flags.machine.precision);
   if (flags.schedule && t.target.chosen.size() != 1)
     throw UserError("codegen: --schedule applies to one layer; select one with --layers");
   if (flags.name && t.target.chosen.size() != 1)
@@ -133,9 +138,12 @@ int run_codegen_levels(const CodegenFlags& flags, const std::optional<LevelSched
   const std::size_t levels = given ? given->levels.size() : buffer_level_count(flags.machine);
   std::vector<codegen::LevelKernelRequest> requests;
   for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {
-    const Layer layer(t.target.net.layers[t.target.chosen[k]].spec);
+    const NetworkLayer& entry = t.target.net.layers[t.target.chosen[k]];
+    const Layer layer(entry.spec);
     if (given) validate(*given, layer);  // before the capacities, as evaluate does
-    const MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, level_names);
+    MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, level_names);
+    if (t.target.net.precision) machine.precision = *t.target.net.precision;
+    machine = layer_machine(machine, entry);
     requests.push_back(
         {t.names[k], layer, level_schedule_for(flags, given, layer, machine), machine});
   }
@@ -161,11 +169,14 @@ int run_codegen(const CodegenFlags& flags) {
     return run_codegen_levels(flags, given);
   }
 
-  const Machine machine = machine_from_flags(flags.machine);
   const CodegenTargets t = codegen_targets(flags);
+  const Machine network_machine =
+      machine_for_network(machine_from_flags(flags.machine), t.target.net, flags.machine.precision);
   std::vector<codegen::KernelRequest> requests;
   for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {
-    const Layer layer(t.target.net.layers[t.target.chosen[k]].spec);
+    const NetworkLayer& entry = t.target.net.layers[t.target.chosen[k]];
+    const Layer layer(entry.spec);
+    const Machine machine = layer_machine(network_machine, entry);
     Schedule schedule = schedule_for(flags, layer, machine);
     validate(schedule, layer);
     requests.push_back({t.names[k], layer, schedule, machine});

@@ -37,6 +37,24 @@ TEST(CodegenCli, GivenScheduleToStdoutWithName) {
   EXPECT_NE(run.out.find("double buffer: on"), std::string::npos);
 }
 
+// A matmul layer's second operand is an activation (DESIGN.md, ONNX import):
+// at --precision in=2,w=1 its W array is int16 like I, not int8.
+TEST(CodegenCli, AMatmulLayersSecondOperandTakesTheInputType) {
+  const std::string layer =
+      R"({"name":"mm","kind":"matmul","N":4,"C":16,"M":8,"H":1,"W":1,"R":1,"S":1})";
+  const CliRun run =
+      run_spad("codegen --layer " + q(layer) + " --buffer 4KiB --precision in=2,w=1 --name mm");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("void mm(const int16_t *I, const int16_t *W,"), std::string::npos)
+      << run.out.substr(0, 2000);
+  const CliRun fc =
+      run_spad("codegen --layer " +
+               q(R"({"name":"fc","kind":"fc","N":4,"C":16,"M":8,"H":1,"W":1,"R":1,"S":1})") +
+               " --buffer 4KiB --precision in=2,w=1 --name fc");
+  ASSERT_EQ(fc.exit_code, 0) << fc.err;
+  EXPECT_NE(fc.out.find("void fc(const int16_t *I, const int8_t *W,"), std::string::npos);
+}
+
 TEST(CodegenCli, SeveralLayersIntoAFolder) {
   const std::string dir = temp_path("kernels") + "/";
   const CliRun run = run_spad("codegen --model resnet18 --layers 0-1 --buffer 64KiB -o " + q(dir));
