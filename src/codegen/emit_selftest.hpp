@@ -18,7 +18,9 @@
 namespace spad::codegen {
 
 std::string emit_selftest(const KernelPlan& plan, bool name_in_json);
-std::string emit_selftest_main(const std::vector<KernelPlan>& plans);
+// The file's main: runs `<name>_selftest(seed)` of every kernel named, in
+// order (one- and several-level kernels alike).
+std::string emit_selftest_main(const std::vector<std::string>& kernel_names);
 
 // Largest magnitude of the random operands: small enough that most outputs
 // stay inside the output precision (so saturation does not hide a wrong

@@ -38,7 +38,9 @@ std::string generate_c(const std::vector<KernelRequest>& kernels) {
     o += emit_selftest(p, plans.size() > 1);
   }
   o += '\n';
-  o += emit_selftest_main(plans);
+  std::vector<std::string> kernel_names;
+  for (const KernelPlan& p : plans) kernel_names.push_back(p.name);
+  o += emit_selftest_main(kernel_names);
   return o;
 }
 

@@ -78,16 +78,6 @@ std::string emit_level_selftest(const LevelKernelPlan& k, bool name_in_json) {
   return o;
 }
 
-std::string emit_level_selftest_main(const std::vector<LevelKernelPlan>& plans) {
-  std::string o = "#ifdef SPAD_SELFTEST\n";
-  o += "/* Runs every kernel's self-test; argv[1] is the seed (default 1). */\n";
-  o += "int main(int argc, char **argv) {\n  uint64_t seed = 1;\n  int ok = 1;\n";
-  o += "  if (argc > 1) seed = (uint64_t)strtoull(argv[1], NULL, 10);\n";
-  for (const LevelKernelPlan& k : plans) o += fmt::format("  ok &= {}_selftest(seed);\n", k.name);
-  o += "  return ok ? 0 : 1;\n}\n#endif /* SPAD_SELFTEST */\n";
-  return o;
-}
-
 }  // namespace
 
 std::string generate_level_c(const std::vector<LevelKernelRequest>& kernels) {
@@ -112,7 +102,9 @@ std::string generate_level_c(const std::vector<LevelKernelRequest>& kernels) {
     o += emit_level_selftest(p, plans.size() > 1);
   }
   o += '\n';
-  o += emit_level_selftest_main(plans);
+  std::vector<std::string> kernel_names;
+  for (const LevelKernelPlan& p : plans) kernel_names.push_back(p.name);
+  o += emit_selftest_main(kernel_names);
   return o;
 }
 

@@ -177,6 +177,18 @@ NetworkLayer load_network_layer(const std::string& arg) {
   return out;
 }
 
+nlohmann::ordered_json network_layer_entry_head(const NetworkLayer& layer) {
+  nlohmann::ordered_json j;
+  j["name"] = layer.spec.name;
+  j["kind"] = layer_kind_name(layer.kind);
+  if (layer.precision) j["precision"] = precision_to_json(*layer.precision);
+  const nlohmann::ordered_json shape = layer_to_json(layer.spec);
+  for (const auto& [key, value] : shape.items())
+    if (key != "name") j[key] = value;
+  j["macs"] = Layer(layer.spec).macs();
+  return j;
+}
+
 nlohmann::ordered_json layer_to_json(const LayerSpec& s) {
   nlohmann::ordered_json j;
   j["name"] = s.name;

@@ -71,6 +71,11 @@ Layer load_layer(const std::string& arg);
 // neither. Throws UserError naming the source for a bad kind or precision.
 NetworkLayer load_network_layer(const std::string& arg);
 
+// The first keys of a network document's layer entry, for every kind of
+// network result: "name", "kind", its own "precision" (when it states one),
+// the shape keys of layer_to_json, "macs".
+nlohmann::ordered_json network_layer_entry_head(const NetworkLayer& layer);
+
 // The layer file form, every key present, in DESIGN's order; round-trips
 // through layer_spec_from_json.
 nlohmann::ordered_json layer_to_json(const LayerSpec& spec);

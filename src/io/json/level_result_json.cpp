@@ -7,6 +7,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/precision_json.hpp"
 #include "model/level_evaluate.hpp"
 
 namespace spad {
@@ -71,10 +72,7 @@ nlohmann::ordered_json level_result_to_json(const LevelSchedule& s, const LevelT
     levels.push_back(std::move(level));
   }
   nlohmann::ordered_json& machine = j["machine"];
-  machine["precision"] = {{"in", m.precision.input},
-                          {"w", m.precision.weight},
-                          {"out", m.precision.output},
-                          {"psum", m.precision.psum}};
+  machine["precision"] = precision_to_json(m.precision);
   machine["halo_reuse"] = m.halo_reuse;
   machine["double_buffer"] = m.double_buffer;
   return j;

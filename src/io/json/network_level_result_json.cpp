@@ -14,14 +14,7 @@ namespace {
 nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
                                    const NetworkLevelLayerResult& r) {
   const Layer layer(r.layer.spec);
-  nlohmann::ordered_json j;
-  j["name"] = r.layer.spec.name;
-  j["kind"] = layer_kind_name(r.layer.kind);
-  if (r.layer.precision) j["precision"] = precision_to_json(*r.layer.precision);
-  const nlohmann::ordered_json shape = layer_to_json(r.layer.spec);
-  for (const auto& [key, value] : shape.items())
-    if (key != "name") j[key] = value;
-  j["macs"] = layer.macs();
+  nlohmann::ordered_json j = network_layer_entry_head(r.layer);
   if (r.search.best) {
     const LevelCandidate& best = *r.search.best;
     const nlohmann::ordered_json cost =
