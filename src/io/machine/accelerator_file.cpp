@@ -707,52 +707,6 @@ void reject_one_level_keys(const YamlSource& src, const YamlMapping& top, const 
 
 namespace {
 
-// Where the field a whole-machine check names ("clock_mhz = ...",
-// "offchip.dma_setup_cycles = ...", "levels[1].name = ...") is written:
-// the deepest key of its dotted path (list indices included) found in the
-// file, or no mark when the file does not write it (a default).
-YAML::Mark field_mark(const YamlSource& src, const YamlMapping& top, const std::string& message) {
-  const std::string field = message.substr(0, message.find_first_of(" :"));
-  YAML::Mark mark;
-  YAML::Node node;
-  std::size_t start = 0;
-  bool first = true;
-  while (start <= field.size()) {
-    const std::size_t dot = field.find('.', start);
-    std::string segment = field.substr(start, dot == std::string::npos ? dot : dot - start);
-    std::optional<std::size_t> index;
-    if (const std::size_t open = segment.find('['); open != std::string::npos) {
-      const std::string digits = segment.substr(open + 1, segment.find(']', open) - open - 1);
-      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
-          digits.size() > 6)
-        return mark;
-      index = std::stoul(digits);
-      segment.resize(open);
-    }
-    const YamlEntry* e = nullptr;
-    std::optional<YamlMapping> inner;
-    if (first) {
-      e = top.find(segment);
-    } else {
-      if (!node.IsMap()) return mark;
-      inner.emplace(src, node, "");
-      e = inner->find(segment);
-    }
-    if (!e) return mark;
-    mark = e->mark;
-    node = e->value;
-    if (index) {
-      if (!node.IsSequence() || *index >= node.size()) return mark;
-      node = node[*index];
-      mark = node.Mark();
-    }
-    first = false;
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
-  return mark;
-}
-
 // Runs a whole-machine check, naming the file and, when the file writes the
 // field it names, its line.
 template <class Check>
@@ -760,7 +714,9 @@ void check_whole_machine(const YamlSource& src, const YamlMapping& top, Check ch
   try {
     check();
   } catch (const UserError& e) {
-    src.fail(field_mark(src, top, e.what()), e.what());
+    // The field a check names leads its message ("clock_mhz = ...").
+    const std::string message = e.what();
+    src.fail(path_mark(src, top, message.substr(0, message.find_first_of(" :"))), message);
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
@@ -399,6 +400,47 @@ bool read_bool(const YamlSource& source, const YamlEntry& e) {
 
 std::string read_text(const YamlSource& source, const YamlEntry& e) {
   return scalar_text(source, e, "a text");
+}
+
+YAML::Mark path_mark(const YamlSource& src, const YamlMapping& top, const std::string& field) {
+  YAML::Mark mark;
+  YAML::Node node;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= field.size()) {
+    const std::size_t dot = field.find('.', start);
+    std::string segment = field.substr(start, dot == std::string::npos ? dot : dot - start);
+    std::optional<std::size_t> index;
+    if (const std::size_t open = segment.find('['); open != std::string::npos) {
+      const std::string digits = segment.substr(open + 1, segment.find(']', open) - open - 1);
+      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos ||
+          digits.size() > 6)
+        return mark;
+      index = std::stoul(digits);
+      segment.resize(open);
+    }
+    const YamlEntry* e = nullptr;
+    std::optional<YamlMapping> inner;
+    if (first) {
+      e = top.find(segment);
+    } else {
+      if (!node.IsMap()) return mark;
+      inner.emplace(src, node, "");
+      e = inner->find(segment);
+    }
+    if (!e) return mark;
+    mark = e->mark;
+    node = e->value;
+    if (index) {
+      if (!node.IsSequence() || *index >= node.size()) return mark;
+      node = node[*index];
+      mark = node.Mark();
+    }
+    first = false;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return mark;
 }
 
 }  // namespace spad

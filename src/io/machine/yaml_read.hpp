@@ -154,4 +154,10 @@ bool read_bool(const YamlSource& source, const YamlEntry& e);
 // Any scalar, as text.
 std::string read_text(const YamlSource& source, const YamlEntry& e);
 
+// Where the dotted path `field` ("clock_mhz", "offchip.dma_setup_cycles",
+// "levels[1].name") is written in the file under `top`: the mark of its
+// deepest key (list indices included) found, or no mark when the file does
+// not write it (a default).
+YAML::Mark path_mark(const YamlSource& src, const YamlMapping& top, const std::string& field);
+
 }  // namespace spad
