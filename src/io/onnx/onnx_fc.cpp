@@ -121,8 +121,13 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     spec.M = m;
   } else {
     // Batch dims (all but the last two of each operand) broadcast together.
+    // A dim both operands have (equal sizes) is a group with its own B; a dim
+    // only A has (B's is 1 or absent) adds rows of A that share B (N); a dim
+    // only B has adds output columns that share A (M). Every element of A, B
+    // and the output is then counted once.
     const int ba = std::max(0, ra - 2), bb = rb - 2, nb = std::max(ba, bb);
-    Count groups = 1;
+    Count groups = 1,
+          rows = ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n") : 1, cols = m;
     for (int i = 0; i < nb; ++i) {
       const int ia = i - (nb - ba), ib = i - (nb - bb);
       const Count da = ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension") : 1;
@@ -130,15 +135,22 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
       if (da != db && da != 1 && db != 1)
         node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
                   " and operand " + in_quotes(b) + " " + shape_text(bs) + " do not broadcast");
-      groups = times(node, groups, std::max(da, db));
+      if (da == db)
+        groups = times(node, groups, da);
+      else if (db == 1)
+        rows = times(node, rows, da);
+      else
+        cols = times(node, cols, db);
     }
-    spec.N = ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n") : 1;
+    spec.N = rows;
     spec.C = times(node, groups, c);
-    spec.M = times(node, groups, m);
+    spec.M = times(node, groups, cols);
     spec.groups = groups;
   }
   node.validate(spec);
-  return NetworkLayer{spec, weight && rb <= 2 ? LayerKind::fc : LayerKind::matmul, false};
+  // A weight shared by every row is an fc layer; a weight with a slice per
+  // group keeps kind matmul (an fc layer has one group).
+  return NetworkLayer{spec, weight && spec.groups == 1 ? LayerKind::fc : LayerKind::matmul, false};
 }
 
 }  // namespace spad

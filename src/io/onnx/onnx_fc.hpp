@@ -7,13 +7,16 @@
 // any rank [d0, ..., dk, C] times B [C, M] (or [C]: M = 1) is N = d0 * ... * dk.
 //
 // A product of two activations (attention's Q.K^T and A.V) is kind
-// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions broadcast to
-// b1 ... bj is the grouped fully-connected layer with G = b1 * ... * bj
-// groups, N = n, C = G*c, M = G*m (each group has its own second operand,
-// as grouped weights have): MACs = N*M*(C/G) = G*n*m*c. When B has no batch
-// dimensions (it is shared by every row), it is G = 1 with N the product of
-// A's leading dims, as for a weight. A weight with batch dimensions is
-// grouped the same way.
+// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions is the grouped
+// fully-connected layer with G = the product of the batch dims both operands
+// have, N = n, C = G*c, M = G*m (each group has its own second operand, as
+// grouped weights have): MACs = N*M*(C/G) = G*n*m*c. A batch dim that
+// broadcasts (size 1 or absent on one side) is not a group: one only A has
+// multiplies N (rows sharing B), one only B has multiplies M (columns sharing
+// A), so each element of A, B and the output is counted once. When B has no
+// batch dimensions (it is shared by every row), it is G = 1 with N the product
+// of A's leading dims, as for a weight. A weight with batch dimensions is
+// treated the same way: kind "fc" when that leaves one group, else "matmul".
 #pragma once
 
 #include <optional>

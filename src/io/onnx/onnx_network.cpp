@@ -147,12 +147,15 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
   if (net.layers.empty()) {
     std::string skipped;
     for (const SkippedNode& s : net.skipped)
-      skipped += (skipped.empty() ? "; not scheduled: " : ", ") + in_quotes(s.node) + " (" + s.op +
+      skipped += (skipped.empty() ? "not scheduled: " : ", ") + in_quotes(s.node) + " (" + s.op +
                  ": " + s.reason + ")";
+    std::string found = op_counts_text(net.not_scheduled);
+    if (!found.empty() && !skipped.empty()) found += "; ";
+    found += skipped;
     throw UserError(path + ": no Conv, Gemm or MatMul node spad can schedule among the " +
-                    std::to_string(graph.node_size()) + " nodes (" +
-                    op_counts_text(net.not_scheduled) + skipped +
-                    "): there is nothing to schedule");
+                    std::to_string(graph.node_size()) + " nodes" +
+                    (found.empty() ? std::string() : " (" + found + ")") +
+                    ": there is nothing to schedule");
   }
   net.input = network_input(graph, tensors, batch);
   net.warnings = tensors.warnings();

@@ -178,6 +178,47 @@ TEST(OnnxForms, AttentionProductsOfTwoActivationsAreMatmulLayers) {
   EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
 }
 
+// Batch dims that broadcast (size 1 or absent on one side): a dim both operands
+// have (equal sizes > 1) is a group, each with its own second operand; a dim only
+// A has is more rows of A sharing B (N); a dim only B has is more output columns
+// of every group sharing A (M). So every operand element is counted once: the
+// layer's |I| = N*C is A's size, |W| = (M/G)*C is B's size, |O| = N*M the output's.
+TEST(OnnxForms, MatMulBroadcastBatchDimsCountEachOperandElementOnce) {
+  B b("matmul_broadcast");
+  b.input("x", {3, 4, 5});
+  b.input("a1", {2, 3, 4, 5});
+  b.input("b1", {1, 3, 5, 6});
+  b.input("a2", {1, 3, 4, 5});
+  b.input("b2", {2, 3, 5, 6});
+  b.input("a3", {2, 1, 4, 5});
+  b.input("b3", {1, 3, 5, 6});
+  b.input("x2", {4, 5});
+  b.initializer("w1", {1, 5, 6});
+  b.initializer("w3", {3, 5, 6});
+  b.node("MatMul", "w_bcast", {"x", "w1"}, {"y1"});
+  b.node("MatMul", "a_shares_b", {"a1", "b1"}, {"y2"});
+  b.node("MatMul", "b_shares_a", {"a2", "b2"}, {"y3"});
+  b.node("MatMul", "cross", {"a3", "b3"}, {"y4"});
+  b.node("MatMul", "w_batched_on_2d", {"x2", "w3"}, {"y5"});
+  // w_bcast: x [3,4,5] x w [1,5,6] -> [3,4,6]: one weight [5,6] for all 12 rows:
+  //   fc N = 3*4 = 12, C 5, M 6: 12*5*6 = 360 MACs (|W| = 30, the initializer's size).
+  // a_shares_b: [2,3,4,5] x [1,3,5,6] -> [2,3,4,6]: dim 1 (3) in both: G = 3;
+  //   dim 0 (2) only in A: N = 2*4 = 8; C = 3*5 = 15, M = 3*6 = 18:
+  //   MACs = N*M*(C/G) = 8*18*5 = 720 = 2*3*4*5*6; |W| = 18*5 = 90 = 3*5*6.
+  // b_shares_a: [1,3,4,5] x [2,3,5,6] -> [2,3,4,6]: G = 3, N = 4, dim 0 only in B:
+  //   M = 3*(2*6) = 36, C 15: MACs = 4*36*5 = 720; |I| = 4*15 = 60 = 3*4*5.
+  // cross: [2,1,4,5] x [1,3,5,6] -> [2,3,4,6]: no shared dim: G = 1, N = 2*4 = 8,
+  //   M = 3*6 = 18, C 5: MACs = 8*18*5 = 720.
+  // w_batched_on_2d: [4,5] x w [3,5,6] -> [3,4,6]: G = 1, N 4, M = 3*6 = 18, C 5:
+  //   fc, 4*18*5 = 360 MACs.
+  expect_layers(import(b, "matmul_broadcast.onnx"),
+                {{"w_bcast", "fc", 12, 5, 6, 1, 1, 1, 1, 1, 360},
+                 {"a_shares_b", "matmul", 8, 15, 18, 1, 1, 1, 1, 3, 720},
+                 {"b_shares_a", "matmul", 4, 15, 36, 1, 1, 1, 1, 3, 720},
+                 {"cross", "matmul", 8, 5, 18, 1, 1, 1, 1, 1, 720},
+                 {"w_batched_on_2d", "fc", 4, 5, 18, 1, 1, 1, 1, 1, 360}});
+}
+
 // Transformer MLP on [2,16,64]: Linear 64->256, GELU (as Erf), Linear 256->64.
 TEST(OnnxForms, TransformerMlp) {
   B b("mlp");

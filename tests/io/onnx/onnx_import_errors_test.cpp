@@ -238,8 +238,8 @@ TEST(OnnxImportErrors, OnlyAThreeDimensionalConv) {
   const std::string path =
       one_conv("conv3d.onnx", {1, 3, 8, 8, 8}, {8, 3, 3, 3, 3}, [](onnx::NodeProto&) {});
   expect_user_error(path, std::nullopt,
-                    {"\"c\" (Conv: 3-D convolution: spad schedules 1-D and 2-D convolutions)",
-                     "nothing to schedule"});
+                    {"among the 1 nodes (not scheduled: \"c\" (Conv: 3-D convolution: spad "
+                     "schedules 1-D and 2-D convolutions)): there is nothing to schedule"});
 }
 
 // A Conv fed by an op spad has no rule for, whose shape neither the file nor
