@@ -7,6 +7,7 @@
 #include "io/json/schedule_json.hpp"
 #include "io/text/byte_size.hpp"
 #include "io/text/loop_order_text.hpp"
+#include "model/lower_bound.hpp"
 #include "report/layer_summary.hpp"
 #include "report/loop_nest.hpp"
 #include "report/number_text.hpp"
@@ -61,6 +62,15 @@ std::string format_optimize_report(const Layer& layer, const Machine& machine,
   out += "\nloop nest, outermost first (a buffer holds what its fill marker encloses):\n";
   out += format_loop_nest(layer, schedule, traffic) + '\n';
   out += format_traffic(layer, schedule, machine, traffic, width);
+  if (machine.capacity_bytes) {
+    // The floor at this capacity (DESIGN.md, "The limit").
+    const LowerBound bound = lower_bound(layer, machine.precision, *machine.capacity_bytes);
+    out += fmt::format("floor       {} B at this capacity ({}); traffic / floor = {}\n",
+                       with_separators(bound.bound_bytes),
+                       bound.pebble_bytes > bound.compulsory_bytes ? "the pebble-game lower bound"
+                                                                   : "the compulsory traffic",
+                       ratio_text(traffic.traffic_bytes, bound.bound_bytes));
+  }
   out += fmt::format("smallest    {} of scratchpad would run this layer at all\n",
                      bytes_with_unit(result.min_capacity_bytes));
   out += "\nsearch      " + format_search_stats(result.stats, seconds, threads) + '\n';

@@ -389,6 +389,34 @@ TEST(OptimizeCli, HumanReport) {
     EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
 }
 
+// DESIGN.md, "The limit": the optimum is reported next to the floor. Hand
+// count for C=M=64, 28x28, 3x3, pad 1 at 4 KiB, int8 data: per axis the
+// in-bounds (output, kernel) pairs are 28*3 - 2 = 82, so the MACs on data are
+// 64*64*82*82 = 27,541,504; an input feeds at most 3*3 = 9 windows; 4,096
+// elements fit: 2 * 27,541,504 / sqrt(9 * 4,096) = 286,890.7 -> 286,890 B,
+// above the compulsory 64*28*28 + 64*64*9 + 64*28*28 = 137,216 B. The key is
+// checked when the document is read back.
+TEST(OptimizeCli, OptimumIsReportedNextToTheLowerBound) {
+  const std::string layer = "C=64,M=64,H=28,W=28,R=3,S=3,pad=1";
+  const json opt = ok_json(run_spad("optimize --layer " + layer + " --buffer 4KiB --json"));
+  EXPECT_EQ(opt["compulsory_bytes"].get<Count>(), 137216);
+  EXPECT_EQ(opt["lower_bound_bytes"].get<Count>(), 286890);
+  EXPECT_GE(opt["traffic_bytes"].get<Count>(), 286890);
+  const CliRun text = run_spad("optimize --layer " + layer + " --buffer 4KiB");
+  EXPECT_TRUE(contains(text.out,
+                       "floor       286,890 B at this capacity (the pebble-game lower "
+                       "bound); traffic / floor = "))
+      << text.out;
+  json tampered = opt;
+  tampered["lower_bound_bytes"] = 286891;
+  const std::string saved = write_temp("bound.json", tampered.dump());
+  const CliRun back = run_spad("evaluate --layer " + layer + " --schedule " + q(saved));
+  EXPECT_EQ(back.exit_code, 2);
+  EXPECT_TRUE(contains(back.err, "lower_bound_bytes = 286891")) << back.err;
+  EXPECT_TRUE(contains(back.err, "286890")) << back.err;
+  std::remove(saved.c_str());
+}
+
 TEST(OptimizeCli, InfeasibleCapacityFailsWithTheMinimum) {
   const std::string layer = "C=8,M=8,H=8,W=8,R=3,S=3,name=tiny_conv";
   const json ok = ok_json(run_spad("optimize --layer " + q(layer) + " --buffer 1KiB --json"));

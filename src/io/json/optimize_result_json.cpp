@@ -6,6 +6,7 @@
 #include "io/json/layer_json.hpp"
 #include "io/json/result_json.hpp"
 #include "io/json/search_json.hpp"
+#include "model/lower_bound.hpp"
 
 namespace spad {
 
@@ -15,6 +16,11 @@ nlohmann::ordered_json optimize_result_to_json(const Layer& layer, const Machine
   SPAD_CHECK(result.best.has_value(), "optimize_result_to_json: no schedule fits");
   nlohmann::ordered_json j = with_format(
       DocKind::result, result_to_json(result.best->schedule, result.best->traffic, machine));
+  // The floor at this capacity (DESIGN.md, "The limit"): the optimum is
+  // reported next to it.
+  if (machine.capacity_bytes)
+    j["lower_bound_bytes"] =
+        lower_bound(layer, machine.precision, *machine.capacity_bytes).bound_bytes;
   j["min_capacity_bytes"] = result.min_capacity_bytes;
   j["layer"] = layer_to_json(layer.spec());
   nlohmann::ordered_json search;

@@ -1,5 +1,7 @@
 // What `spad optimize --layer ... --json` prints: the Result JSON of DESIGN.md
 // (io/json/result_json) for the best schedule, plus
+//   "lower_bound_bytes": the floor at the capacity (model/lower_bound: the
+//     compulsory traffic or the pebble bound, whichever is larger),
 //   "min_capacity_bytes": the smallest scratchpad any schedule of the space needs,
 //   "layer": the layer (io/json/layer_json's layer_to_json),
 //   "search": {"space": {...}, "structures", "evaluations", "complete_schedules"}

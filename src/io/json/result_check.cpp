@@ -8,6 +8,7 @@
 #include "io/json/precision_json.hpp"
 #include "io/json/result_json.hpp"
 #include "model/evaluate.hpp"
+#include "model/lower_bound.hpp"
 
 namespace spad {
 Machine machine_from_result_json(const nlohmann::json& j, const std::string& source) {
@@ -76,6 +77,9 @@ void check_result_costs(const nlohmann::json& obj, const Layer& layer, const Sch
   nlohmann::ordered_json want = result_to_json(schedule, traffic, machine);
   want.erase("schedule");
   want.erase("machine");
+  if (machine.capacity_bytes)
+    want["lower_bound_bytes"] =
+        lower_bound(layer, machine.precision, *machine.capacity_bytes).bound_bytes;
   for (const auto& [key, value] : want.items())
     if (obj.contains(key)) check_derived_leaves(obj.at(key), value, source, where + key);
 }

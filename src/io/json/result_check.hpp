@@ -27,7 +27,8 @@ void check_derived_leaves(const nlohmann::json& given, const nlohmann::ordered_j
                           const std::string& source, const std::string& path);
 
 // The cost keys of a result object (arrays.*, traffic_bytes, buffer_bytes,
-// compulsory_bytes, fits, total_fills) that `obj` gives, against the model's
+// compulsory_bytes, fits, total_fills; lower_bound_bytes at a bounded capacity)
+// that `obj` gives, against the model's
 // evaluation of `schedule` on `layer` and `machine`; `where` prefixes key
 // names in messages ("layers[3]."). The schedule is validated first.
 void check_result_costs(const nlohmann::json& obj, const Layer& layer, const Schedule& schedule,
