@@ -5,7 +5,10 @@
 // transfer cycles, latency with and without DMA/compute overlap, energy
 // split, and the fixed dataflows beside it; a table (report/accel_table),
 // JSON (io/json/accel_result_json) or CSV (io/csv/accel_result_csv). With --schedule,
-// the given schedule of the --layer is costed instead of searched. With two
+// the given schedule of the --layer is costed instead of searched. On a
+// machine file with levels (one --machine, one --layer), the level search's
+// optimum for the objective, or the given schedule, costed per boundary
+// (model/level_accel_cost; report/level_accel_table, io/json/level_accel_json). With two
 // or more --machine files, the same run on each machine, side by side
 // (study/accel_comparison: report/accel_side_by_side_table,
 // io/json/accel_comparison_json, io/csv/accel_comparison_csv); one machine prints
@@ -32,6 +35,7 @@
 #include "io/json/document_format.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_accel_json.hpp"
+#include "io/json/level_optimize_document.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
@@ -41,6 +45,7 @@
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 #include "report/level_accel_table.hpp"
+#include "search/level_search.hpp"
 #include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 
@@ -88,11 +93,18 @@ bandwidth plus a setup per DMA transfer, and with double buffering they overlap
 except for the first fill and the last write-back.
 
 A machine file with levels: (several on-chip levels, e.g.
-examples/machines/gap-like.yaml) costs a given schedule of as many levels
-(--layer and --schedule, one --machine): per boundary its transfers and
+examples/machines/gap-like.yaml; one --machine, one --layer) searches every
+level's tiles, loop order and buffer spans (with bypass) for the exact optimum
+of the objective: latency (ties: energy, then the level traffic key: bytes
+across each boundary outside in, fills, buffer bytes), energy (ties: latency,
+then the traffic key) or traffic (the traffic key, as optimize --buffer with
+the same capacities; ties: latency). With --schedule it costs the given
+schedule of as many levels instead. Either way: per boundary its transfers and
 exposed cycles, per level its SRAM energy, then latency and energy (table, or
---json: the level Result with "accel" and "accelerator"). accel does not
-search over several levels yet.
+--json: the level Result with "objective", "accel" and "accelerator", which
+--schedule reads back). The level search takes layers with a few loops of small
+extent (it refuses larger ones by name); there are no baselines, no CSV and no
+--model with levels.
 
 Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
@@ -108,21 +120,53 @@ Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
   return schedule_from_json(doc, source);
 }
 
-// A given schedule on a machine of several levels (model/level_accel_cost):
-// the level traffic by the analytical model, then cycles and energy.
+// Prints the cost of a several-level schedule (searched for `objective`, or
+// given when none).
+int print_level_accel(const AccelFlags& flags, const Layer& layer, const LevelSchedule& schedule,
+                      const LevelAccelerator& accel, const LevelTraffic& traffic,
+                      std::optional<Objective> objective) {
+  const LevelAccelCost cost = level_accel_cost(layer, schedule, accel, traffic);
+  if (flags.json)
+    write_json_result(level_accel_document(layer, schedule, accel, traffic, cost, objective));
+  else
+    result_out() << format_level_accel_table(layer, schedule, accel, traffic, cost,
+                                             output_width(flags.wide), objective);
+  return 0;
+}
+
+// One layer on a machine of several levels: the level search's optimum for
+// the objective (search/level_search with search/level_objective), or a
+// given schedule costed (model/level_accel_cost), the level traffic by the
+// analytical model.
 int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
   const std::string& file = flags.machine_files.front();
   if (flags.csv)
-    throw UserError("--csv: the cost of a several-level schedule (" + file +
+    throw UserError("--csv: the accel result on a machine of several levels (" + file +
                     " has levels) has no CSV form; use --json or the table");
-  if (flags.objective != "latency")
-    throw UserError("--objective " + flags.objective + ": on a machine of several levels (" + file +
-                    ") the given schedule is costed, not searched, so there is no objective; "
-                    "leave out --objective");
+  if (flags.model)
+    throw UserError("--model: accel on a machine of several levels (" + file +
+                    ") takes one layer (--layer); search a network's layers with "
+                    "spad optimize --model M --buffer OUTER,INNER");
   const Layer layer = load_layer(*flags.layer);
+  const MemoryLevels& m = accel.memory;
+  if (!flags.schedule) {
+    LevelSearchOptions options;
+    options.threads = flags.threads;
+    options.objective = LevelObjective{objective_from_text(flags.objective), &accel};
+    const LevelSearchResult result = optimize_levels(layer, m, options);
+    if (!result.best) throw UserError(level_infeasible_message(layer, m));
+    return print_level_accel(flags, layer, result.best->schedule, accel, result.best->traffic,
+                             options.objective.objective);
+  }
+  if (flags.objective != "latency")
+    throw UserError("--objective " + flags.objective +
+                    ": with --schedule on a machine of several "
+                    "levels (" +
+                    file +
+                    ") the given schedule is costed, not searched, so there "
+                    "is no objective; leave out --objective or --schedule");
   const LevelSchedule schedule = load_level_schedule_arg(*flags.schedule);
   validate(schedule, layer);
-  const MemoryLevels& m = accel.memory;
   if (schedule.levels.size() != m.levels.size())
     throw UserError("--schedule: " + std::to_string(schedule.levels.size()) +
                     " level(s), but the machine " + accel.name + " (" + file + ") has " +
@@ -135,21 +179,16 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
                       std::to_string(traffic.levels[l].buffer_bytes) + " bytes, more than the " +
                       std::to_string(*m.levels[l].capacity_bytes) + "-byte " + m.levels[l].name +
                       " of " + accel.name);
-  const LevelAccelCost cost = level_accel_cost(layer, schedule, accel, traffic);
-  if (flags.json)
-    write_json_result(level_accel_document(layer, schedule, accel, traffic, cost));
-  else
-    result_out() << format_level_accel_table(layer, schedule, accel, traffic, cost,
-                                             output_width(flags.wide));
-  return 0;
+  return print_level_accel(flags, layer, schedule, accel, traffic, std::nullopt);
 }
 
 int run_accel(const AccelFlags& flags) {
   if (flags.schedule && !flags.layer)
     throw UserError("--schedule goes with --layer (one layer), not with --model");
-  // A machine of several levels costs a given schedule; everything else
-  // (the search) takes one level (read_accelerator_file refuses several).
-  if (flags.schedule && flags.machine_files.size() == 1) {
+  // A machine of several levels: the level search or a given schedule
+  // (one --machine); everything else takes one level (read_accelerator_file
+  // refuses several).
+  if (flags.machine_files.size() == 1) {
     const LevelAccelerator level = read_level_accelerator_file(flags.machine_files.front());
     if (level.memory.levels.size() > 1) return run_level_accel(flags, level);
   }

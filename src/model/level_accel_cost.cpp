@@ -16,11 +16,26 @@ namespace {
 
 __extension__ typedef __int128 Wide;
 
-// Non-negative wide values back to Count; beyond int64 is a UserError.
-Count narrow(Wide v, const char* what) {
-  if (v <= std::numeric_limits<Count>::max()) return static_cast<Count>(v);
-  throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
-}
+constexpr Wide kMaxCount = std::numeric_limits<Count>::max();
+
+// Non-negative wide values back to Count: beyond int64 is a UserError
+// (reject) or clamped to the maximum (saturate, for the search).
+class Narrow {
+ public:
+  explicit Narrow(OnOverflow policy) : policy_(policy) {}
+  Count operator()(Wide v, const char* what) {
+    if (v <= kMaxCount) return static_cast<Count>(v);
+    if (policy_ == OnOverflow::reject)
+      throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
+    saturated_ = true;
+    return static_cast<Count>(kMaxCount);
+  }
+  bool saturated() const { return saturated_; }
+
+ private:
+  OnOverflow policy_;
+  bool saturated_ = false;
+};
 
 // ceil(8 bytes / bits).
 Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) / bits; }
@@ -66,12 +81,21 @@ Count o_positions(const LevelSchedule& s, const PerDim<DimTiling>& tilings, std:
   return positions;
 }
 
+Count buffer_transfers(const LevelSchedule& s, const PerDim<DimTiling>& tilings, std::size_t level,
+                       Tensor t, Count fills) {
+  if (t != Tensor::O) return fills;
+  // Every hold is written back once; every fill but a position's first
+  // reads its partial sums back.
+  const Count positions = o_positions(s, tilings, level);
+  SPAD_CHECK(fills >= positions, "level cost: fewer O fills than tile positions");
+  return add(fills, fills - positions);
+}
+
 void check_levels(const LevelSchedule& schedule, const LevelAccelerator& accel,
                   const LevelTraffic& traffic) {
   if (schedule.levels.size() != accel.memory.levels.size())
     throw UserError("the schedule has " + std::to_string(schedule.levels.size()) +
-                    " level(s) but the machine has " +
-                    std::to_string(accel.memory.levels.size()) +
+                    " level(s) but the machine has " + std::to_string(accel.memory.levels.size()) +
                     " on-chip level(s): give a schedule of one loop group per machine level, "
                     "outermost first");
   if (traffic.levels.size() != schedule.levels.size() ||
@@ -115,15 +139,7 @@ LevelActivity count_level_activity(const Layer& layer, const LevelSchedule& sche
     for (Tensor t : kAllTensors) {
       if (!schedule.levels[j].buffer_span[t]) continue;
       const Count fills = traffic.levels[j].arrays[t].fills;
-      if (t != Tensor::O) {
-        transfers[t] = fills;
-      } else {
-        // Every hold is written back once; every fill but a position's
-        // first reads its partial sums back.
-        const Count positions = o_positions(schedule, tilings, j);
-        SPAD_CHECK(fills >= positions, "count_level_activity: fewer O fills than positions");
-        transfers[t] = add(fills, fills - positions);
-      }
+      transfers[t] = buffer_transfers(schedule, tilings, j, t, fills);
       for (std::size_t b = 0; b < levels; ++b)
         if (crosses(schedule, t, j, b)) a.dma_transfers[b] = add(a.dma_transfers[b], transfers[t]);
     }
@@ -131,54 +147,96 @@ LevelActivity count_level_activity(const Layer& layer, const LevelSchedule& sche
   return a;
 }
 
+Count level_buffer_transfers(const Layer& layer, const LevelSchedule& schedule, std::size_t level,
+                             Tensor t, Count fills) {
+  SPAD_CHECK(level < schedule.levels.size() && schedule.levels[level].buffer_span[t],
+             "level_buffer_transfers: no buffer of the array at that level");
+  if (t != Tensor::O) return fills;
+  return buffer_transfers(schedule, dim_tilings(layer, schedule), level, t, fills);
+}
+
+LevelCostTerms level_cost_from_inputs(const LevelAccelInputs& in, const LevelAccelerator& accel,
+                                      OnOverflow policy) {
+  const std::size_t levels = in.levels;
+  SPAD_CHECK(levels >= 1 && levels <= kMaxLevels && accel.ports.size() == levels,
+             "level_cost_from_inputs: one port per level");
+  Narrow narrow(policy);
+  LevelCostTerms c;
+  Wide transfer_sum = 0, transfer_max = 0, exposed_sum = 0, sram_energy_sum = 0;
+  for (std::size_t b = 0; b < levels; ++b) {
+    const LevelPort& port = accel.ports[b];
+    const Wide data = data_cycles(in.traffic_bytes[b], port.bits_per_cycle);
+    const Wide setups = Wide{in.dma_transfers[b]} * port.dma_setup_cycles;
+    c.transfer_data_cycles[b] = narrow(data, "transfer cycles");
+    c.transfer_setup_cycles[b] = narrow(setups, "setup cycles");
+    c.transfer_cycles[b] = narrow(data + setups, "transfer cycles");
+    const Wide exposed = data_cycles(in.first_load_bytes[b], port.bits_per_cycle) +
+                         data_cycles(in.last_store_bytes[b], port.bits_per_cycle) +
+                         Wide{in.buffers[b]} * port.dma_setup_cycles;
+    c.exposed_cycles[b] = narrow(exposed, "exposed cycles");
+    transfer_sum += data + setups;
+    transfer_max = std::max(transfer_max, data + setups);
+    exposed_sum += exposed;
+    // This level's SRAM: its DMA bytes, and the datapath's below the innermost.
+    const Wide sram = Wide{in.sram_bytes[b]} + (b + 1 == levels ? in.datapath_bytes : 0);
+    c.sram_bytes[b] = narrow(sram, "SRAM bytes");
+    const Wide energy = sram * port.sram_fj_per_byte;
+    c.sram_energy[b] = narrow(energy, "SRAM energy (fJ)");
+    sram_energy_sum += energy;
+  }
+  c.transfer_cycles_max = narrow(transfer_max, "transfer cycles");
+  c.exposed_cycles_sum = narrow(exposed_sum, "exposed cycles");
+  const Wide compute = in.compute_cycles;
+  const Wide serial = compute + transfer_sum;
+  c.latency_serial_cycles = narrow(serial, "latency");
+  c.latency_overlapped_cycles =
+      narrow(std::min(serial, std::max(compute + exposed_sum, transfer_max)), "latency");
+  c.latency_cycles =
+      accel.memory.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
+  const Wide offchip = Wide{in.traffic_bytes[0]} * accel.offchip_fj_per_byte;
+  const Wide mac = Wide{in.macs} * accel.mac_fj;
+  c.energy.offchip = narrow(offchip, "off-chip energy (fJ)");
+  c.energy.scratchpad = narrow(sram_energy_sum, "SRAM energy (fJ)");
+  c.energy.mac = narrow(mac, "MAC energy (fJ)");
+  c.energy.total = narrow(offchip + sram_energy_sum + mac, "total energy (fJ)");
+  c.saturated = narrow.saturated();
+  return c;
+}
+
 LevelAccelCost level_cost_from_activity(const LevelSchedule& schedule,
-                                        const LevelAccelerator& accel,
-                                        const LevelTraffic& traffic,
-                                        const LevelActivity& activity) {
+                                        const LevelAccelerator& accel, const LevelTraffic& traffic,
+                                        const LevelActivity& activity, OnOverflow policy) {
   check_levels(schedule, accel, traffic);
   const std::size_t levels = schedule.levels.size();
   SPAD_CHECK(activity.dma_transfers.size() == levels, "level cost: transfers per boundary");
   const Precision& p = accel.memory.precision;
   const Count copies = accel.memory.double_buffer ? 2 : 1;
-  LevelAccelCost c;
-  c.activity = activity;
-  c.levels.resize(levels);
-  Wide transfer_sum = 0, transfer_max = 0, exposed_sum = 0, sram_energy_sum = 0;
+  Narrow narrow(policy);
+  LevelAccelInputs in;
+  in.levels = levels;
+  in.macs = activity.macs;
+  in.compute_cycles = activity.compute_cycles;
+  const Activity datapath{activity.macs, activity.compute_cycles, activity.operand_reads,
+                          activity.psum_writes, 0};
+  in.datapath_bytes = datapath_bytes(datapath, p);
   for (std::size_t b = 0; b < levels; ++b) {
-    BoundaryAccelCost& x = c.levels[b];
-    const LevelPort& port = accel.ports[b];
-    x.name = traffic.levels[b].name;
-    x.traffic_bytes = traffic.levels[b].traffic_bytes;
-    x.dma_transfers = activity.dma_transfers[b];
-    Count buffers = 0;
+    in.traffic_bytes[b] = traffic.levels[b].traffic_bytes;
+    in.dma_transfers[b] = activity.dma_transfers[b];
     Wide first_load = 0, last_store = 0;
     for (std::size_t j = b; j < levels; ++j)
       for (Tensor t : kAllTensors) {
         if (!crosses(schedule, t, j, b)) continue;
-        ++buffers;
+        ++in.buffers[b];
         const ArrayTraffic& held = traffic.levels[j].arrays[t];
         if (t == Tensor::O)
           last_store += Wide{held.buffer_elems / copies} * p.output;
         else
           first_load += held.buffer_bytes / copies;
       }
-    x.first_load_bytes = narrow(first_load, "first-load bytes");
-    x.last_store_bytes = narrow(last_store, "last-store bytes");
-    const Wide data = data_cycles(x.traffic_bytes, port.bits_per_cycle);
-    const Wide setups = Wide{x.dma_transfers} * port.dma_setup_cycles;
-    x.transfer_data_cycles = narrow(data, "transfer cycles");
-    x.transfer_setup_cycles = narrow(setups, "setup cycles");
-    x.transfer_cycles = narrow(data + setups, "transfer cycles");
-    const Wide exposed = data_cycles(x.first_load_bytes, port.bits_per_cycle) +
-                         data_cycles(x.last_store_bytes, port.bits_per_cycle) +
-                         Wide{buffers} * port.dma_setup_cycles;
-    x.exposed_cycles = narrow(exposed, "exposed cycles");
-    transfer_sum += data + setups;
-    transfer_max = std::max(transfer_max, data + setups);
-    exposed_sum += exposed;
-
-    // This level's SRAM: every array it holds, across the boundary above it
-    // and the one below it (the datapath's bytes below the innermost).
+    in.first_load_bytes[b] = narrow(first_load, "first-load bytes");
+    in.last_store_bytes[b] = narrow(last_store, "last-store bytes");
+    // Level b's SRAM: every array it holds, across the boundary above it and
+    // the one below it.
     Wide sram = 0;
     for (Tensor t : kAllTensors) {
       if (!schedule.levels[b].buffer_span[t]) continue;
@@ -189,40 +247,42 @@ LevelAccelCost level_cost_from_activity(const LevelSchedule& schedule,
         sram += Wide{below.read_bytes} + below.write_bytes;
       }
     }
-    if (b + 1 == levels) {
-      const Activity datapath{activity.macs, activity.compute_cycles, activity.operand_reads,
-                              activity.psum_writes, 0};
-      sram += datapath_bytes(datapath, p);
-    }
-    x.sram_bytes = narrow(sram, "SRAM bytes");
-    const Wide energy = sram * port.sram_fj_per_byte;
-    x.sram_energy = narrow(energy, "SRAM energy (fJ)");
-    sram_energy_sum += energy;
+    in.sram_bytes[b] = narrow(sram, "SRAM bytes");
   }
-  c.transfer_cycles = narrow(transfer_max, "transfer cycles");
-  c.exposed_cycles = narrow(exposed_sum, "exposed cycles");
-  const Wide compute = activity.compute_cycles;
-  const Wide serial = compute + transfer_sum;
-  c.latency_serial_cycles = narrow(serial, "latency");
-  c.latency_overlapped_cycles =
-      narrow(std::min(serial, std::max(compute + exposed_sum, transfer_max)), "latency");
-  c.latency_cycles =
-      accel.memory.double_buffer ? c.latency_overlapped_cycles : c.latency_serial_cycles;
-  const Wide offchip = Wide{traffic.levels.front().traffic_bytes} * accel.offchip_fj_per_byte;
-  const Wide mac = Wide{activity.macs} * accel.mac_fj;
-  c.energy.offchip = narrow(offchip, "off-chip energy (fJ)");
-  c.energy.scratchpad = narrow(sram_energy_sum, "SRAM energy (fJ)");
-  c.energy.mac = narrow(mac, "MAC energy (fJ)");
-  c.energy.total = narrow(offchip + sram_energy_sum + mac, "total energy (fJ)");
+  const LevelCostTerms terms = level_cost_from_inputs(in, accel, policy);
+  LevelAccelCost c;
+  c.activity = activity;
+  c.levels.resize(levels);
+  for (std::size_t b = 0; b < levels; ++b) {
+    BoundaryAccelCost& x = c.levels[b];
+    x.name = traffic.levels[b].name;
+    x.traffic_bytes = in.traffic_bytes[b];
+    x.dma_transfers = in.dma_transfers[b];
+    x.first_load_bytes = in.first_load_bytes[b];
+    x.last_store_bytes = in.last_store_bytes[b];
+    x.transfer_data_cycles = terms.transfer_data_cycles[b];
+    x.transfer_setup_cycles = terms.transfer_setup_cycles[b];
+    x.transfer_cycles = terms.transfer_cycles[b];
+    x.exposed_cycles = terms.exposed_cycles[b];
+    x.sram_bytes = terms.sram_bytes[b];
+    x.sram_energy = terms.sram_energy[b];
+  }
+  c.transfer_cycles = terms.transfer_cycles_max;
+  c.exposed_cycles = terms.exposed_cycles_sum;
+  c.latency_serial_cycles = terms.latency_serial_cycles;
+  c.latency_overlapped_cycles = terms.latency_overlapped_cycles;
+  c.latency_cycles = terms.latency_cycles;
+  c.energy = terms.energy;
   return c;
 }
 
 LevelAccelCost level_accel_cost(const Layer& layer, const LevelSchedule& schedule,
-                                const LevelAccelerator& accel, const LevelTraffic& traffic) {
+                                const LevelAccelerator& accel, const LevelTraffic& traffic,
+                                OnOverflow policy) {
   check_levels(schedule, accel, traffic);
-  return level_cost_from_activity(
-      schedule, accel, traffic,
-      count_level_activity(layer, schedule, accel.mac_array, traffic));
+  return level_cost_from_activity(schedule, accel, traffic,
+                                  count_level_activity(layer, schedule, accel.mac_array, traffic),
+                                  policy);
 }
 
 }  // namespace spad

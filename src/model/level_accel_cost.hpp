@@ -38,6 +38,7 @@
 // bypasses.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,56 @@ struct LevelAccelCost {
   friend bool operator==(const LevelAccelCost&, const LevelAccelCost&) = default;
 };
 
+// The inputs of the cost, per boundary b (the one above level b+1, 0-based
+// index b) and per level: what level_cost_from_inputs turns into cycles and
+// energy. Entries at and past `levels` are ignored.
+struct LevelAccelInputs {
+  std::size_t levels = 0;
+  Count macs = 0;
+  Count compute_cycles = 0;
+  Count datapath_bytes = 0;  // innermost level <-> MAC array (operand reads, psum writes)
+  std::array<Count, kMaxLevels> traffic_bytes{};     // bytes across boundary b
+  std::array<Count, kMaxLevels> dma_transfers{};     // DMA transfers across boundary b
+  std::array<Count, kMaxLevels> first_load_bytes{};  // one copy of the I, W buffers crossing b
+  std::array<Count, kMaxLevels> last_store_bytes{};  // one copy of the O buffers crossing b
+  std::array<Count, kMaxLevels> buffers{};           // buffers crossing b (one per array)
+  // Bytes into and out of level b's SRAM by DMA (the datapath's are added to
+  // the innermost level by the cost).
+  std::array<Count, kMaxLevels> sram_bytes{};
+};
+
+// What the inputs cost, with every intermediate term; no allocation (the
+// level search calls it at every span choice).
+struct LevelCostTerms {
+  std::array<Count, kMaxLevels> transfer_data_cycles{}, transfer_setup_cycles{}, transfer_cycles{},
+      exposed_cycles{}, sram_bytes{}, sram_energy{};
+  Count transfer_cycles_max = 0;  // the largest boundary's
+  Count exposed_cycles_sum = 0;
+  Count latency_serial_cycles = 0;
+  Count latency_overlapped_cycles = 0;
+  Count latency_cycles = 0;
+  EnergyFj energy;
+  bool saturated = false;  // a term beyond int64 was clamped (OnOverflow::saturate only)
+};
+
+// The cost of the inputs (formulas in the file comment) on `accel`, whose
+// level count must be inputs.levels. Every output is non-decreasing in every
+// input field: each is built from the inputs by ceil(8 x / bits) with bits >
+// 0, products with the machine's non-negative setups and energies, sums,
+// max and min, all non-decreasing, and a saturated term is clamped to the
+// maximum (still non-decreasing). The level search bounds a set of schedules
+// by feeding it lower bounds of every field. A term beyond int64 throws
+// UserError naming it (reject) or is clamped (saturate).
+LevelCostTerms level_cost_from_inputs(const LevelAccelInputs& inputs, const LevelAccelerator& accel,
+                                      OnOverflow policy = OnOverflow::reject);
+
+// The DMA transfers of array t's buffer at `level` (0-based; it must hold t)
+// when that buffer has `fills` fills: its fills for I and W; for O every
+// hold is written back once and every fill but a tile position's first reads
+// its partial sums back, so 2 fills - positions (>= fills).
+Count level_buffer_transfers(const Layer& layer, const LevelSchedule& schedule, std::size_t level,
+                             Tensor t, Count fills);
+
 // The activity by formula from the traffic of the schedule (its fills).
 // Validates nothing: the schedule must be valid for the layer and `traffic`
 // of the same level count.
@@ -92,12 +143,13 @@ LevelActivity count_level_activity(const Layer& layer, const LevelSchedule& sche
 // (UserError naming both counts otherwise). A term beyond int64 is a
 // UserError naming it.
 LevelAccelCost level_accel_cost(const Layer& layer, const LevelSchedule& schedule,
-                                const LevelAccelerator& accel, const LevelTraffic& traffic);
+                                const LevelAccelerator& accel, const LevelTraffic& traffic,
+                                OnOverflow policy = OnOverflow::reject);
 
 // The cost from an activity counted elsewhere (the replay's), for checking.
 LevelAccelCost level_cost_from_activity(const LevelSchedule& schedule,
-                                        const LevelAccelerator& accel,
-                                        const LevelTraffic& traffic,
-                                        const LevelActivity& activity);
+                                        const LevelAccelerator& accel, const LevelTraffic& traffic,
+                                        const LevelActivity& activity,
+                                        OnOverflow policy = OnOverflow::reject);
 
 }  // namespace spad

@@ -9,6 +9,7 @@
 #include "report/layer_summary.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"
+#include "search/level_objective.hpp"
 
 namespace spad {
 namespace {
@@ -33,7 +34,8 @@ std::string percent(double part, double whole) {
 
 std::string format_level_accel_table(const Layer& layer, const LevelSchedule& schedule,
                                      const LevelAccelerator& accel, const LevelTraffic& traffic,
-                                     const LevelAccelCost& cost, std::size_t width) {
+                                     const LevelAccelCost& cost, std::size_t width,
+                                     std::optional<Objective> objective) {
   const MemoryLevels& m = accel.memory;
   std::string out;
   out += "layer     " + format_layer_summary(layer) + '\n';
@@ -44,7 +46,9 @@ std::string format_level_accel_table(const Layer& layer, const LevelSchedule& sc
   out += fmt::format("machine   {}: {}{}{}; {} MACs/cycle at {} MHz\n", accel.name, levels,
                      m.double_buffer ? ", double buffered" : "", m.halo_reuse ? ", halo reuse" : "",
                      with_separators(accel.mac_array.macs_per_cycle()), accel.clock_mhz);
-  out += "schedule  given: " + level_schedule_to_canonical_string(schedule) + "\n\n";
+  if (objective) out += "objective " + level_objective_with_ties(*objective) + '\n';
+  out += std::string(objective ? "schedule  searched: " : "schedule  given: ") +
+         level_schedule_to_canonical_string(schedule) + "\n\n";
 
   TextTable table({"boundary", "traffic B", "bits/cycle", "DMA transfers", "data cycles",
                    "setup cycles", "transfer cycles", "exposed cycles", "SRAM B", "SRAM pJ",

@@ -49,6 +49,35 @@
 //  (S) A's level-L buffer holds at least the largest footprint of a single
 //      point (every single point lies inside some tile it holds): the buffer
 //      of the all-ones one-level schedule.
+// On an accelerator (options.objective, search/level_objective) the key
+// starts with latency and energy (or ends with latency), and every one of
+// their inputs (model/level_accel_cost's LevelAccelInputs) is bounded below
+// at the node; the cost is non-decreasing in each input (the argument is in
+// level_accel_cost.hpp: ceil(8 x / bits), setups and energies times counts,
+// sums, max and min, for serial and overlapped latency alike), so the cost
+// of the bounds bounds the cost of every completion:
+//  - bytes across boundary b: the traffic bounds (B) above;
+//  - DMA transfers across boundary b > l (the boundary above a level deeper
+//    than l): the crossing buffer of A is A's first buffer at a level >= b,
+//    deeper than l, so (F)'s argument gives it at least the pseudo record's
+//    fills, and its transfers are its fills (I, W) or 2 fills - positions >=
+//    fills (O); across b <= l: 0;
+//  - buffers crossing each boundary: exactly 3 (for each array only its
+//    first buffer at a level >= b loads from above b: the last level holds
+//    every array), so this input is exact;
+//  - first-load and last-store bytes: 0;
+//  - SRAM bytes: the innermost level holds every array, so its DMA bytes are
+//    the bytes across boundary L, bounded by (B); other levels: 0 (an array
+//    may bypass them);
+//  - compute cycles and the datapath's bytes: those of the schedule of
+//    levels 1..l alone (level l's tiles fed to the datapath): each level-l
+//    tile is cut into level-L tiles, and ceil(a / u) + ceil(b / u) >=
+//    ceil((a + b) / u), so every lane-step sum F_d and every trip count T_d
+//    at level L is at least level l's; compute = prod F_d, the operand reads
+//    and partial-sum writes are products of F_d, T_d and extents
+//    (count_level_activity), all non-decreasing; MACs are exact.
+// At a leaf the span choice costs every feasible triple whole.
+//
 // Restricted spaces (options.space): a fixed order makes that level's one
 // order per tile vector, taken literally (every span 0..8); fixed and
 // uniform spans filter the span choice at the leaves. The bounds above hold
@@ -69,7 +98,9 @@
 
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
+#include "model/accel_cost.hpp"
 #include "model/evaluate.hpp"
+#include "model/level_accel_cost.hpp"
 #include "model/level_evaluate.hpp"
 #include "search/level_span_choice.hpp"
 #include "search/level_tile_chains.hpp"
@@ -78,12 +109,16 @@
 namespace spad {
 namespace {
 
-using Key = std::vector<Count>;  // bytes across boundary 1..L, fills, buffer bytes
+using Key = std::vector<Count>;  // the objective's (search/level_objective)
 
-// One level's tiles and order, and its buffers for every span.
+// One level's tiles and order, and its buffers for every span; on an
+// accelerator, the datapath's terms with this level's tiles innermost
+// (exact at the last level, lower bounds above it).
 struct LevelNode {
   LevelLoops loops;
   LevelRecords records;
+  Count compute_cycles = 0;
+  Count datapath_bytes = 0;
 };
 
 // The order after the key (level_search.hpp), without the spans.
@@ -129,9 +164,14 @@ bool strictly_worse(const Key& lower, const std::optional<Key>& bar) { return ba
 
 class LevelSearcher {
  public:
-  LevelSearcher(const Layer& layer, const MemoryLevels& machine, const LevelSearchSpace& space,
+  LevelSearcher(const Layer& layer, const MemoryLevels& machine, const LevelSearchOptions& options,
                 const LevelTileChains& chains, LevelIncumbent& incumbent)
-      : layer_(layer), machine_(machine), space_(space), chains_(chains), incumbent_(incumbent) {
+      : layer_(layer),
+        machine_(machine),
+        space_(options.space),
+        objective_(options.objective),
+        chains_(chains),
+        incumbent_(incumbent) {
     L_ = machine.levels.size();
     for (const MemoryLevel& m : machine.levels) capacity_.push_back(*m.capacity_bytes);
     compulsory_ = compulsory_bytes(layer, machine.precision);
@@ -222,6 +262,8 @@ class LevelSearcher {
     // model skips a bypassed buffer, so each call counts this level alone.
     for (std::size_t l = 0; l < level; ++l)
       for (Tensor a : kAllTensors) s.levels[l].buffer_span[a] = std::nullopt;
+    const LevelAccelerator* accel = objective_.accel;
+    const Count copies = machine_.double_buffer ? 2 : 1;
     for (int span : node.records.spans) {
       for (Tensor a : kAllTensors) s.levels[level].buffer_span[a] = span;
       ++evaluations_;
@@ -229,9 +271,20 @@ class LevelSearcher {
       PerTensor<BufferRecord> row;
       for (Tensor a : kAllTensors) {
         const ArrayTraffic& x = t.levels[level].arrays[a];
-        row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes)};
+        row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes), 0, 0};
+        if (!accel) continue;
+        row[a].transfers = level_buffer_transfers(layer_, s, level, a, x.fills);
+        row[a].exposed = a == Tensor::O ? mul(x.buffer_elems / copies, machine_.precision.output)
+                                        : x.buffer_bytes / copies;
       }
       node.records.rows.push_back(row);
+      if (accel && span == 0) {
+        // The datapath on this level's tiles (it depends on the tiles only).
+        const LevelActivity a = count_level_activity(layer_, s, accel->mac_array, t);
+        node.compute_cycles = a.compute_cycles;
+        const Activity datapath{a.macs, a.compute_cycles, a.operand_reads, a.psum_writes, 0};
+        node.datapath_bytes = datapath_bytes(datapath, machine_.precision);
+      }
     }
     return node;
   }
@@ -239,6 +292,34 @@ class LevelSearcher {
   // Lower bounds (B), (F), (S) over every completion of `path` (levels
   // 1..l fixed, l < L).
   Key lower_bound(const std::vector<const LevelNode*>& path) const {
+    const std::size_t l = path.size();
+    const Key traffic = traffic_lower_bound(path);
+    const LevelAccelerator* accel = objective_.accel;
+    LevelCostTerms terms;
+    if (accel) {
+      // The cost inputs' lower bounds (file comment).
+      LevelAccelInputs in;
+      in.levels = L_;
+      in.macs = layer_.macs();
+      in.compute_cycles = path.back()->compute_cycles;
+      in.datapath_bytes = path.back()->datapath_bytes;
+      Count fills = 0;
+      for (Tensor a : kAllTensors) fills = add(fills, path.back()->records.rows[0][a].fills);
+      for (std::size_t b = 0; b < L_; ++b) {
+        in.traffic_bytes[b] = traffic[b];
+        in.dma_transfers[b] = b >= l ? fills : 0;
+        in.buffers[b] = kNumTensors;
+      }
+      in.sram_bytes[L_ - 1] = traffic[L_ - 1];
+      terms = level_cost_from_inputs(in, *accel, OnOverflow::saturate);
+    }
+    Key key;
+    write_level_key(objective_, traffic.data(), L_, traffic[L_], traffic[L_ + 1], terms, key);
+    return key;
+  }
+
+  // The level traffic key's lower bounds (B), (F), (S).
+  Key traffic_lower_bound(const std::vector<const LevelNode*>& path) const {
     const std::size_t l = path.size();
     Key key(L_ + 2, 0);
     for (Tensor a : kAllTensors) {
@@ -264,7 +345,9 @@ class LevelSearcher {
     ++leaves_;
     std::vector<const LevelRecords*> records;
     for (const LevelNode* n : path) records.push_back(&n->records);
-    const std::optional<SpanChoice> choice = choose_spans(records, capacity_, space_);
+    SpanObjective objective{objective_, layer_.macs(), path.back()->compute_cycles,
+                            path.back()->datapath_bytes};
+    const std::optional<SpanChoice> choice = choose_spans(records, capacity_, space_, objective);
     if (!choice || strictly_worse(choice->key, incumbent_.bar())) return;
     LevelCandidate c;
     for (std::size_t l = 0; l < L_; ++l) {
@@ -277,10 +360,18 @@ class LevelSearcher {
     }
     ++evaluations_;
     c.traffic = evaluate_levels(layer_, c.schedule, machine_);
+    std::array<Count, kMaxLevels> bytes{};
+    for (std::size_t b = 0; b < L_; ++b) bytes[b] = c.traffic.levels[b].traffic_bytes;
+    LevelCostTerms terms;
+    if (objective_.accel) {
+      const LevelAccelCost cost =
+          level_accel_cost(layer_, c.schedule, *objective_.accel, c.traffic, OnOverflow::saturate);
+      terms.latency_cycles = cost.latency_cycles;
+      terms.energy = cost.energy;
+    }
     Key exact;
-    for (const LevelCost& cost : c.traffic.levels) exact.push_back(cost.traffic_bytes);
-    exact.push_back(c.traffic.total_fills());
-    exact.push_back(c.traffic.total_buffer_bytes());
+    write_level_key(objective_, bytes.data(), L_, c.traffic.total_fills(),
+                    c.traffic.total_buffer_bytes(), terms, exact);
     SPAD_CHECK(exact == choice->key && c.traffic.fits(),
                "level search: the span choice disagrees with the level model");
     std::vector<Count> order = structure_order(path);
@@ -330,6 +421,7 @@ class LevelSearcher {
   const Layer& layer_;
   const MemoryLevels& machine_;
   const LevelSearchSpace& space_;
+  const LevelObjective& objective_;
   const LevelTileChains& chains_;
   LevelIncumbent& incumbent_;
   std::size_t L_ = 0;
@@ -403,6 +495,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                                   const LevelSearchOptions& options) {
   validate(machine);
   validate(options.space, machine.levels.size());
+  validate(options.objective, machine);
   for (std::size_t l = 0; l < machine.levels.size(); ++l) {
     if (machine.levels[l].capacity_bytes) continue;
     const std::string& name = machine.levels[l].name;
@@ -422,7 +515,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " (a few loops of small extent), so this layer is beyond it");
   LevelSearchResult result;
   LevelIncumbent incumbent;
-  LevelSearcher root(layer, machine, options.space, chains, incumbent);
+  LevelSearcher root(layer, machine, options, chains, incumbent);
   if (!root.anything_fits()) return result;
 
   // Level 1's structures, each with its buffers' records and bounds.
@@ -440,7 +533,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   std::vector<Key> lower(structures.size());
   std::vector<LevelSearchStats> stats(threads);
   run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
-    LevelSearcher s(layer, machine, options.space, chains, incumbent);
+    LevelSearcher s(layer, machine, options, chains, incumbent);
     std::vector<const LevelNode*> path;
     for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
       nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
@@ -457,7 +550,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
     run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
-      LevelSearcher s(layer, machine, options.space, chains, incumbent);
+      LevelSearcher s(layer, machine, options, chains, incumbent);
       std::vector<const LevelNode*> path;
       for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
         const std::size_t k = order[i];

@@ -3,7 +3,9 @@
 // boundary L, fills summed over all levels and arrays, buffer bytes summed
 // over all levels) among those where every level fits, over every level's
 // tiles x loop order x buffer spans (with bypass at levels 1..L-1), exactly.
-// Costs come only from the level model (model/evaluate_levels).
+// On an accelerator of several levels the key starts with latency or energy
+// instead (search/level_objective). Costs come only from the level model
+// (model/evaluate_levels, model/level_accel_cost).
 //
 //   levels 1..L, outermost first: each level's tiles and order (level_search.cpp)
 //   every level fixed: the spans and bypasses, array by array (level_span_choice)
@@ -23,6 +25,7 @@
 #include "model/level_traffic.hpp"
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/level_objective.hpp"
 #include "search/level_search_space.hpp"
 #include "workload/layer.hpp"
 
@@ -33,6 +36,10 @@ struct LevelSearchOptions {
   // The schedules searched (default: all). With a fixed order at a level that
   // level's schedules keep it as given (not the canonical order below).
   LevelSearchSpace space = {};
+  // What is minimised (search/level_objective): DESIGN.md's level traffic
+  // key by default; on an accelerator of several levels latency, energy or
+  // traffic, each with its ties.
+  LevelObjective objective = {};
 };
 
 struct LevelCandidate {
@@ -62,6 +69,8 @@ Count level_structures(const Layer& layer, std::size_t levels);
 inline constexpr Count kMaxLevelStructures = 4096;
 
 // Every level of `machine` must have a capacity (UserError naming the level);
+// an objective other than traffic needs options.objective.accel, whose
+// memory must be `machine` and have two or more levels (UserError);
 // with several levels, a layer with more than kMaxLevelStructures choices per
 // level is refused (UserError naming the layer and the count). One level is
 // the one-level search (search/optimize: its answer, its order for ties, any

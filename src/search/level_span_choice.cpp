@@ -12,6 +12,19 @@
 // spans (A's spans sit at the same places of the flattened order). So the
 // least triple never holds a dropped option.
 //
+// On an accelerator the options carry more per-array quantities, each one
+// a summand of an input of the cost (model/level_accel_cost): DMA transfers
+// and first-load / last-store bytes per boundary (of the array's buffer
+// crossing it), and SRAM bytes per level (a held level's bytes across the
+// boundaries above and below it). Every cost term is non-decreasing in each
+// input (level_cost_from_inputs), so replacing y by x with no quantity
+// larger keeps every term of the key no larger; dominance then also needs x
+// no worse in these. And since the key holds the whole traffic key (bytes
+// per boundary, fills, buffer bytes), x strictly better in capacity use,
+// bytes or fills makes the key strictly smaller; x equal in those and first
+// in the order of spans makes (key, order) no larger. So the argument above
+// holds unchanged: y is never the least triple's.
+//
 // Restricted spaces (search/level_search_space): fixed spans leave each array
 // one option (its given spans), so nothing changes above. Uniform spans
 // couple the arrays (I, W and O take the same spans), so the argument above
@@ -40,11 +53,19 @@ struct Option {
   std::array<Count, kMaxLevels> cross{};  // per boundary
   Count fills = 0;
   Count buffer = 0;
+  // On an accelerator (0 otherwise): per boundary, the transfers and the
+  // first-load or last-store bytes of the buffer crossing it; per level, the
+  // SRAM bytes.
+  std::array<Count, kMaxLevels> transfers{};
+  std::array<Count, kMaxLevels> exposed{};
+  std::array<Count, kMaxLevels> sram{};
 };
 
 bool no_worse(const Option& x, const Option& y) {
   for (std::size_t l = 0; l < kMaxLevels; ++l)
-    if (x.cap[l] > y.cap[l] || x.cross[l] > y.cross[l]) return false;
+    if (x.cap[l] > y.cap[l] || x.cross[l] > y.cross[l] || x.transfers[l] > y.transfers[l] ||
+        x.exposed[l] > y.exposed[l] || x.sram[l] > y.sram[l])
+      return false;
   return x.fills <= y.fills;
 }
 
@@ -73,7 +94,7 @@ bool allowed(const LevelSearchSpace& space, Tensor a, const std::array<int, kMax
 
 std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
                                const std::vector<Count>& capacity, Tensor a,
-                               const LevelSearchSpace& space) {
+                               const LevelSearchSpace& space, bool with_sram) {
   const std::size_t L = levels.size();
   std::vector<Option> out;
   std::array<int, kMaxLevels> pick{};  // index into spans, or -1 for a bypass
@@ -95,11 +116,18 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
     }
     if (fits && allowed(space, a, o.span, L)) {
       // Boundary b carries what A's first buffer at a level >= b moves.
-      Count carried = 0;
+      const BufferRecord* carrier = nullptr;
       for (std::size_t b = L; b-- > 0;) {
-        if (pick[b] >= 0) carried = levels[b]->rows[static_cast<std::size_t>(pick[b])][a].cross;
-        o.cross[b] = carried;
+        if (pick[b] >= 0) carrier = &levels[b]->rows[static_cast<std::size_t>(pick[b])][a];
+        o.cross[b] = carrier->cross;  // the last level always holds A
+        o.transfers[b] = carrier->transfers;
+        o.exposed[b] = carrier->exposed;
       }
+      // A held level's SRAM sees A's bytes across the boundaries above and
+      // below it (the datapath's below the innermost are the leaf's).
+      if (with_sram)
+        for (std::size_t l = 0; l < L; ++l)
+          if (pick[l] >= 0) o.sram[l] = add(o.cross[l], l + 1 < L ? o.cross[l + 1] : 0);
       out.push_back(o);
     }
     // Next choice (odometer, last level fastest).
@@ -129,19 +157,30 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
 
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
                                        const std::vector<Count>& capacity,
-                                       const LevelSearchSpace& space) {
+                                       const LevelSearchSpace& space,
+                                       const SpanObjective& objective) {
   const std::size_t L = levels.size();
   SPAD_CHECK(L >= 1 && L <= kMaxLevels && capacity.size() == L,
              "choose_spans: one capacity per level");
+  const LevelAccelerator* accel = objective.objective.accel;
   PerTensor<std::vector<Option>> options;
   for (Tensor a : kAllTensors) {
-    options[a] = options_of(levels, capacity, a, space);
+    options[a] = options_of(levels, capacity, a, space, accel != nullptr);
     if (options[a].empty()) return std::nullopt;
   }
   std::vector<Count> best_key;
   std::vector<int> best_order;  // spans flattened level by level, I W O
   std::array<const Option*, kNumTensors> best{};
-  std::vector<Count> key(L + 2);
+  std::vector<Count> key;
+  std::array<Count, kMaxLevels> bytes{};
+  // The cost inputs of a triple: the datapath's fixed, the rest summed.
+  LevelAccelInputs in;
+  in.levels = L;
+  in.macs = objective.macs;
+  in.compute_cycles = objective.compute_cycles;
+  in.datapath_bytes = objective.datapath_bytes;
+  for (std::size_t b = 0; b < L; ++b) in.buffers[b] = kNumTensors;  // one buffer per array
+  LevelCostTerms terms;
   std::vector<int> order(3 * L);
   // Uniform spans: the options of W and O by their spans.
   std::map<std::array<int, kMaxLevels>, const Option*> uniform_w, uniform_o;
@@ -174,9 +213,19 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
         for (std::size_t l = 0; l < L && fits; ++l)
           fits = add(add(i.cap[l], w.cap[l]), o.cap[l]) <= capacity[l];
         if (!fits) continue;
-        for (std::size_t b = 0; b < L; ++b) key[b] = add(add(i.cross[b], w.cross[b]), o.cross[b]);
-        key[L] = add(add(i.fills, w.fills), o.fills);
-        key[L + 1] = add(add(i.buffer, w.buffer), o.buffer);
+        for (std::size_t b = 0; b < L; ++b) bytes[b] = add(add(i.cross[b], w.cross[b]), o.cross[b]);
+        if (accel) {
+          for (std::size_t b = 0; b < L; ++b) {
+            in.traffic_bytes[b] = bytes[b];
+            in.dma_transfers[b] = add(add(i.transfers[b], w.transfers[b]), o.transfers[b]);
+            in.first_load_bytes[b] = add(i.exposed[b], w.exposed[b]);
+            in.last_store_bytes[b] = o.exposed[b];
+            in.sram_bytes[b] = add(add(i.sram[b], w.sram[b]), o.sram[b]);
+          }
+          terms = level_cost_from_inputs(in, *accel, OnOverflow::saturate);
+        }
+        write_level_key(objective.objective, bytes.data(), L, add(add(i.fills, w.fills), o.fills),
+                        add(add(i.buffer, w.buffer), o.buffer), terms, key);
         if (!best_key.empty() && key > best_key) continue;
         for (std::size_t l = 0; l < L; ++l) {
           order[3 * l] = i.span[l];

@@ -10,6 +10,13 @@
 // bypass per level) has its own capacity use per level, bytes per boundary
 // and fills, and the arrays interact only through the per-level capacity
 // sums: the exact answer is the best feasible triple of per-array choices.
+//
+// On an accelerator (search/level_objective) the key starts with latency or
+// energy, which are not sums over the arrays (overlapped latency is a max of
+// sums): every feasible triple is costed whole by the model
+// (model/level_accel_cost's level_cost_from_inputs) from the arrays' summed
+// bytes, transfers, first-load and last-store bytes and SRAM bytes per
+// boundary and level, and the datapath's terms of the fixed tiles.
 #pragma once
 
 #include <array>
@@ -18,6 +25,7 @@
 
 #include "base/checked.hpp"
 #include "base/dims.hpp"
+#include "search/level_objective.hpp"
 #include "search/level_search_space.hpp"
 
 namespace spad {
@@ -27,6 +35,12 @@ struct BufferRecord {
   Count cap = 0;    // buffer bytes (double buffering included)
   Count fills = 0;  // fills of this buffer
   Count cross = 0;  // bytes it moves (loads, and O's write-backs) across the boundary above
+  // On an accelerator only (0 otherwise): its DMA transfers across the
+  // boundary above (model/level_accel_cost's level_buffer_transfers), and
+  // one copy of it at its first load (I, W: buffer bytes) or last write-back
+  // (O: elements at output precision).
+  Count transfers = 0;
+  Count exposed = 0;
 };
 
 // Level l's candidate spans and, per span and array, its buffer's record.
@@ -38,12 +52,19 @@ struct LevelRecords {
 // The chosen spans: span[l][A], -1 for a bypass.
 struct SpanChoice {
   std::vector<PerTensor<int>> span;
-  // (bytes across boundary 1..L, fills, buffer bytes), exact for this choice.
+  // The objective's key (search/level_objective), exact for this choice.
   std::vector<Count> key;
 };
 
-// The least (key, spans level by level outermost first, I W O, bypass before
-// 0) among the choices where every level's buffers fit its capacity; none
+// What the key needs besides the buffers: the objective and, on an
+// accelerator, the datapath's terms of the fixed tiles (count_level_activity).
+struct SpanObjective {
+  LevelObjective objective;
+  Count macs = 0, compute_cycles = 0, datapath_bytes = 0;
+};
+
+// The least (the objective's key, spans level by level outermost first, I W
+// O, bypass before 0) among the choices where every level's buffers fit its capacity; none
 // when no choice fits. levels.size() == capacity.size() >= 1; bypass is
 // allowed at every level but the last. Only the choices of `space` are
 // considered: its fixed_spans (each array's span or bypass per level, which
@@ -51,6 +72,7 @@ struct SpanChoice {
 // level's span, no bypass); its fixed_orders are the caller's.
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
                                        const std::vector<Count>& capacity,
-                                       const LevelSearchSpace& space = {});
+                                       const LevelSearchSpace& space = {},
+                                       const SpanObjective& objective = {});
 
 }  // namespace spad

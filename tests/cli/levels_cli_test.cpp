@@ -392,14 +392,18 @@ TEST(LevelsCli, AccelLevelsRefusals) {
   EXPECT_TRUE(contains(run.err, "--schedule: 1 level(s), but the machine gap-like (" + kGap +
                                     ") has 2 on-chip levels"))
       << run.err;
-  // No objective: nothing is searched.
+  // No objective with a given schedule: nothing is searched.
   run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " --objective energy");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "--objective energy: on a machine of several levels")) << run.err;
+  EXPECT_TRUE(contains(run.err,
+                       "--objective energy: with --schedule on a machine of several "
+                       "levels"))
+      << run.err;
   // No CSV form.
   run = run_spad("accel " + tiny_args() + " --machine " + q(hand) + " --csv");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "--csv: the cost of a several-level schedule")) << run.err;
+  EXPECT_TRUE(contains(run.err, "--csv: the accel result on a machine of several levels"))
+      << run.err;
   // Buffers that do not fit a level (L1 of 16 bytes; its buffers take 14 B,
   // L2's 20 B: an L2 of 16 bytes does not hold them).
   std::string small = kHandMachine;
@@ -419,9 +423,7 @@ TEST(LevelsCli, AccelLevelsRefusals) {
 TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
   const std::string& gap = kGap;
   for (const std::string& command :
-       {"accel --model alexnet --machine " + q(gap),
-        "accel --layer " + q(kExampleLayer) + " --machine " + q(gap),
-        "accel --model alexnet --machine " + q(kHwc) + " " + q(gap),
+       {"accel --model alexnet --machine " + q(kHwc) + " " + q(gap),
         "sweep --model alexnet --buffers 64KiB --machine " + q(gap),
         "report --model alexnet -o " + q(temp_path("r.html")) + " --machine " + q(gap)}) {
     SCOPED_TRACE(command);
@@ -432,6 +434,18 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
                                         "but this command searches or costs one scratchpad"))
         << run.err;
   }
+}
+
+// accel on one machine with levels searches one layer at a time (a layer
+// beyond the level search is refused by it, by name).
+TEST(LevelsCli, AccelWithLevelsTakesOneLayerWithinTheLevelSearch) {
+  CliRun run = run_spad("accel --model alexnet --machine " + q(kGap));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "--model: accel on a machine of several levels")) << run.err;
+  run = run_spad("accel --layer " + q(kExampleLayer) + " --machine " + q(kGap));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "the level search (several on-chip levels) visits every tile"))
+      << run.err;
 }
 
 // codegen takes several levels: the given schedule (its buffers at each

@@ -62,10 +62,11 @@ nlohmann::ordered_json level_accel_json(const LevelAccelCost& c, const LevelAcce
 
 nlohmann::ordered_json level_accel_document(const Layer& layer, const LevelSchedule& schedule,
                                             const LevelAccelerator& accel,
-                                            const LevelTraffic& traffic,
-                                            const LevelAccelCost& cost) {
+                                            const LevelTraffic& traffic, const LevelAccelCost& cost,
+                                            std::optional<Objective> objective) {
   nlohmann::ordered_json j = level_result_document(layer, schedule, accel.memory, traffic);
-  j["schedule_source"] = "given";
+  if (objective) j["objective"] = std::string(objective_name(*objective));
+  j["schedule_source"] = objective ? "search" : "given";
   j["accelerator"] = level_accelerator_to_json(accel);
   j["accel"] = level_accel_json(cost, accel);
   return j;

@@ -1,7 +1,8 @@
 // The JSON of `spad accel --schedule S.json` on a machine of several levels:
 // the level Result document (io/json/level_result_json: schedule, per-level
 // traffic, machine, layer) with
-//   "schedule_source": "given",
+//   "schedule_source": "given", or for a searched schedule "search" after
+//   "objective": "latency" | "energy" | "traffic" (search/level_objective),
 //   "accelerator": the machine in the levels: form (io/machine/accelerator_json),
 //   "accel": {"compute_cycles", "transfer_cycles" (the largest boundary's),
 //             "latency_cycles", "energy_pj": {"offchip", "scratchpad" (every
@@ -20,11 +21,13 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "model/level_accel_cost.hpp"
 #include "model/level_accelerator.hpp"
 #include "model/level_traffic.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/objective.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
@@ -33,7 +36,7 @@ nlohmann::ordered_json level_accel_json(const LevelAccelCost& cost, const LevelA
 
 nlohmann::ordered_json level_accel_document(const Layer& layer, const LevelSchedule& schedule,
                                             const LevelAccelerator& accel,
-                                            const LevelTraffic& traffic,
-                                            const LevelAccelCost& cost);
+                                            const LevelTraffic& traffic, const LevelAccelCost& cost,
+                                            std::optional<Objective> objective = std::nullopt);
 
 }  // namespace spad
