@@ -12,10 +12,14 @@
 #include <vector>
 
 #include "io/json/accel_comparison_json.hpp"
+#include "io/json/level_accel_json.hpp"
+#include "io/json/level_optimize_document.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "io/text/objective_text.hpp"
+#include "model/level_accel_cost.hpp"
 #include "python/bindings.hpp"
+#include "search/level_search.hpp"
 #include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
@@ -75,12 +79,46 @@ py::object compare_document(const py::object& model, const py::object& machine_a
   return to_python(compare_result_to_json(result));
 }
 
+// One layer on an accelerator of several levels: the level search's optimum
+// for the objective, costed per boundary, as `spad accel --layer L --machine
+// M.yaml --json` (cli/command_accel's run_level_accel) prints it.
+py::object level_accel_document(const py::object& model, const LevelAccelerator& accel,
+                                const py::object& objective_arg, const py::object& layers,
+                                const py::object& batch, const py::object& threads_arg_) {
+  const char* f = "spad.accel()";
+  if (!layers.is_none() || !batch.is_none() || !py::isinstance<Layer>(model))
+    throw UserError("model: accel on a machine of several levels (" + accel.name +
+                    ") takes one layer (a spad.Layer, without layers or batch)");
+  const Layer layer = model.cast<Layer>();
+  LevelSearchOptions options;
+  options.threads = threads_arg(threads_arg_, Arg{f, "threads"});
+  options.objective =
+      LevelObjective{objective_from_text(text_arg(objective_arg, Arg{f, "objective"})), &accel};
+  LevelSearchResult result;
+  {
+    py::gil_scoped_release release;
+    result = optimize_levels(layer, accel.memory, options);
+  }
+  if (!result.best) throw UserError(level_infeasible_message(layer, accel.memory));
+  const LevelCandidate& best = *result.best;
+  const LevelAccelCost cost = level_accel_cost(layer, best.schedule, accel, best.traffic);
+  return to_python(spad::level_accel_document(layer, best.schedule, accel, best.traffic, cost,
+                                              options.objective.objective));
+}
+
 py::object accel_document(const py::object& model, const py::object& accelerator_arg_,
                           const py::object& objective_arg, const py::object& layers,
                           const py::object& batch, const py::object& baselines,
                           const py::object& threads) {
   const char* f = "spad.accel()";
   const Arg accel_arg{f, "accelerator"};
+  std::optional<Accelerator> one_level;
+  if (py::isinstance<LevelAccelerator>(accelerator_arg_)) {
+    const LevelAccelerator& level = accelerator_arg_.cast<const LevelAccelerator&>();
+    if (level.memory.levels.size() > 1)
+      return level_accel_document(model, level, objective_arg, layers, batch, threads);
+    one_level = as_one_level(level);  // a one-level file, as `spad accel` reads it
+  }
   // One accelerator, or a list of them compared side by side (`spad accel
   // --machine A --machine B`), labelled by their names where the command
   // names their files.
@@ -94,7 +132,7 @@ py::object accel_document(const py::object& model, const py::object& accelerator
       accels.push_back(accelerator_arg(a, accel_arg));
     if (accels.empty()) throw UserError("accelerator: an empty list; give one or more machines");
   } else {
-    accels.push_back(accelerator_arg(accelerator_arg_, accel_arg));
+    accels.push_back(one_level ? *one_level : accelerator_arg(accelerator_arg_, accel_arg));
   }
   for (const Accelerator& a : accels) labels.push_back(a.name);
   if (accels.size() > 1) check_comparable(accels, labels);
@@ -138,7 +176,10 @@ void bind_studies(py::module_& m) {
         "minimising objective ('latency', 'energy' or 'traffic'): the dict `spad accel\n"
         "--json` prints (spad-accel/1). model: as compare; baselines=False as\n"
         "--no-baselines. A list of accelerators compares them side by side: the dict\n"
-        "`spad accel --machine A --machine B --json` prints (spad-accel-comparison/1).");
+        "`spad accel --machine A --machine B --json` prints (spad-accel-comparison/1).\n"
+        "A spad.LevelAccelerator of several levels takes one spad.Layer: the level\n"
+        "search's optimum for objective, the dict `spad accel --layer L --machine\n"
+        "M.yaml --json` prints (spad-result/1 with \"objective\" and \"accel\").");
 }
 
 }  // namespace spad::python

@@ -5,6 +5,8 @@
 #include <pybind11/stl.h>
 
 #include "base/name_text.hpp"
+#include "io/machine/accelerator_file.hpp"
+#include "io/machine/accelerator_json.hpp"
 #include "python/bindings.hpp"
 
 namespace spad::python {
@@ -192,6 +194,31 @@ void bind_accelerator(py::module_& m) {
       .def("__repr__", [](const Accelerator& a) { return "spad.Accelerator('" + a.name + "')"; });
 }
 
+// A machine file with a levels: list (several on-chip levels), for
+// spad.accel's level search (`spad accel --layer L --machine M.yaml`).
+void bind_level_accelerator(py::module_& m) {
+  py::class_<LevelAccelerator>(
+      m, "LevelAccelerator",
+      "A machine file with a levels: list (several on-chip levels, e.g.\n"
+      "examples/machines/gap-like.yaml): per level its capacity, DMA port and SRAM\n"
+      "energy; MAC array, energies. LevelAccelerator(path), as --machine takes; a\n"
+      "one-level file is one level.")
+      .def(py::init([](const py::object& path) {
+             return read_level_accelerator_file(
+                 text_arg(path, Arg{"spad.LevelAccelerator()", "path"}, true));
+           }),
+           py::arg("path"))
+      .def_property_readonly("name", [](const LevelAccelerator& a) { return a.name; })
+      .def_property_readonly("levels",
+                             [](const LevelAccelerator& a) { return a.memory.levels.size(); })
+      .def(
+          "to_dict",
+          [](const LevelAccelerator& a) { return to_python(level_accelerator_to_json(a)); },
+          "the machine document (spad-machine/1), as in `spad accel --json`'s 'accelerator'")
+      .def("__repr__",
+           [](const LevelAccelerator& a) { return "spad.LevelAccelerator('" + a.name + "')"; });
+}
+
 void bind_network(py::module_& m) {
   py::class_<Network>(m, "Network",
                       "The conv and fc layers of a network in graph order (spad.zoo,\n"
@@ -228,6 +255,7 @@ void bind_values(py::module_& m) {
   bind_schedule(m);
   bind_machine(m);
   bind_accelerator(m);
+  bind_level_accelerator(m);
   bind_network(m);
 }
 

@@ -60,6 +60,14 @@
 //                  than kMaxLevelStructures (4096) tile x order choices per
 //                  level (level_structures(layer)) is refused with a UserError
 //                  naming the layer and the count.
+//                  LevelSearchOptions::objective (LevelObjective {objective,
+//                  accel}: an Objective and a LevelAccelerator of two or more
+//                  levels whose memory is `machine`; `spad accel --layer L
+//                  --machine M.yaml`) makes the key latency, energy, then the
+//                  traffic key above (latency), energy, latency, then it
+//                  (energy), or the traffic key then latency (traffic), each
+//                  computed by level_accel_cost; UserError for latency or
+//                  energy without an accelerator, or one of one level.
 //   level_optimize_document(layer, machine, result, threads, seconds)  the
 //                  document the command prints (the Result JSON with levels
 //                  plus "search": objective, evaluations, leaves, nodes_cut,

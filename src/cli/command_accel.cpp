@@ -72,6 +72,8 @@ Examples:
              --schedule examples/schedules/res2a_branch2b.json          (cost a given schedule)
   spad accel --model resnet18 --machine examples/machines/hwc-like.yaml
              --machine examples/machines/edge-npu.yaml               (machines side by side)
+  spad accel --layer N=1,C=2,M=4,H=1,W=6,R=1,S=3 --machine examples/machines/gap-like.yaml
+             --objective energy                       (the level search on L2 + L1)
 
 The objective (default latency) is printed with every result; a one-layer --json
 result is accepted back by --schedule, its "accelerator" member by --machine.

@@ -817,10 +817,10 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
   throw UserError(source + ": line " + std::to_string(machine.levels_line) +
                   ": levels: " + std::to_string(m.levels.size()) + " on-chip levels (" + names +
                   "), but this command searches or costs one scratchpad; give a machine of one "
-                  "level (scratchpad: and offchip:), or cost a "
-                  "several-level schedule on it with 'spad accel --layer L --schedule S.json "
-                  "--machine M.yaml' (one machine) or count it with 'spad evaluate' or 'spad "
-                  "simulate' and --machine M.yaml");
+                  "level (scratchpad: and offchip:), or give it alone to 'spad accel --layer L "
+                  "--machine M.yaml' (the level search for one layer; with --schedule S.json "
+                  "it costs a several-level schedule; spad.LevelAccelerator in Python) or count "
+                  "a schedule with 'spad evaluate' or 'spad simulate' and --machine M.yaml");
 }
 
 Accelerator read_accelerator_file(const std::string& path) {
