@@ -92,6 +92,32 @@ TEST(RoundTrip, ResultsFeedEvaluateAndSimulate) {
   }
 }
 
+// A whole document given as --layer stands for its layer: a result's
+// "layer", the one layer of a one-layer network document; so
+// `evaluate --layer R --schedule R` reads back what optimize wrote. A
+// document of several layers, or of another kind, is refused saying why.
+TEST(RoundTrip, WholeDocumentsFeedLayer) {
+  const std::string flags = " --buffer 2KiB";
+  const json opt = spad_json("optimize --layer " + q(kLayer) + flags + " --json");
+  const std::string result = write_file("result_as_layer", opt);
+  const json again =
+      spad_json("evaluate --layer " + q(result) + " --schedule " + q(result) + flags + " --json");
+  EXPECT_EQ(costs(again), costs(opt));
+  EXPECT_EQ(again["layer"], opt["layer"]);
+  const json one = spad_json("optimize --model resnet18 --layers 1" + flags + " --json");
+  const std::string net_file = write_file("one_layer_net", one);
+  const json from_net = spad_json("simulate --layer " + q(net_file) + " --schedule " + q(net_file) +
+                                  flags + " --json");
+  EXPECT_EQ(costs(from_net), costs(one["layers"][0]));
+  EXPECT_EQ(from_net["layer"]["name"], "layer1.0.conv1");
+  const json three = spad_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
+  expect_error("optimize --layer " + q(write_file("three", three)) + flags,
+               "document of 3 layers; a layer is one of them");
+  const json acc = spad_json("accel --layer " + q(kLayer) + " --machine " + q(kHwc) + " --json");
+  expect_error("optimize --layer " + q(write_file("machine", acc["accelerator"])) + flags,
+               "spad-machine/1");
+}
+
 TEST(RoundTrip, NetworkLayerObjectsFeedLayerAndSchedule) {
   const std::string flags = " --buffer 8KiB";
   const json net = spad_json("optimize --model resnet18 --layers 0-4,fc" + flags + " --json");

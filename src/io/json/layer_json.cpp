@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
+#include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
 #include "io/json/precision_json.hpp"
 #include "io/json/result_check.hpp"
@@ -71,9 +72,33 @@ void read_pad(const nlohmann::json& v, const std::string& source, LayerSpec& s) 
   }
 }
 
+// A whole document given as a layer: a result's "layer", or the one layer of
+// a network, compare or accel document; any other object is the layer itself.
+const nlohmann::json& layer_object(const nlohmann::json& j, const std::string& source) {
+  if (!j.is_object() || !j.contains("format")) return j;
+  const std::optional<DocKind> kind = expect_document_kind(
+      j, source, {DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
+      "a layer is read from");
+  if (kind == DocKind::result) {
+    if (!j.contains("layer") || !j.at("layer").is_object())
+      throw UserError(source + ": a " + format_tag(*kind) +
+                      " document without a \"layer\" object; give the layer itself");
+    return j.at("layer");
+  }
+  const nlohmann::json* layers = j.contains("layers") ? &j.at("layers") : nullptr;
+  if (layers == nullptr || !layers->is_array() || layers->size() != 1)
+    throw UserError(source + ": a " + format_tag(*kind) + " document of " +
+                    std::to_string(layers != nullptr && layers->is_array() ? layers->size() : 0) +
+                    " layers; a layer is one of them: give one entry of its \"layers\", or read "
+                    "the document whole with --model " +
+                    source + " (and --layers NAME)");
+  return (*layers)[0];
+}
+
 }  // namespace
 
-LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& source) {
+LayerSpec layer_spec_from_json(const nlohmann::json& doc, const std::string& source) {
+  const nlohmann::json& j = layer_object(doc, source);
   require_object(j, source, "a layer");
   reject_unknown_keys(j, kKeys, source, "");
   LayerSpec s;
@@ -121,9 +146,11 @@ LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& sourc
 std::span<const std::string_view> layer_object_keys() { return kKeys; }
 
 LayerSpec read_layer_file(const std::string& path) {
-  const nlohmann::json j = parse_json_document(read_text_file(path, "layer file"), path);
-  LayerSpec spec = layer_spec_from_json(j, path);
-  if (!j.contains("name")) spec.name = std::filesystem::path(path).stem().string();
+  const nlohmann::json doc = parse_json_document(read_text_file(path, "layer file"), path);
+  LayerSpec spec = layer_spec_from_json(doc, path);
+  const nlohmann::json& j = layer_object(doc, path);
+  if (!j.is_object() || !j.contains("name"))
+    spec.name = std::filesystem::path(path).stem().string();
   return spec;
 }
 
@@ -160,6 +187,8 @@ NetworkLayer load_network_layer(const std::string& arg) {
     j = parse_json_document(text, source);
   }
   if (!j || !j->is_object()) return out;
+  j = layer_object(*j, source);
+  if (!j->is_object()) return out;
   if (j->contains("kind")) {
     const nlohmann::json& k = j->at("kind");
     if (!k.is_string())

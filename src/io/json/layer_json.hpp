@@ -42,6 +42,10 @@ namespace spad {
 // layer file's keys, the keys spad writes in a layer object of a network,
 // compare or accel document are accepted (layer_object_keys): P, Q and macs
 // are checked against the shape; the others describe a run and are not used.
+// A whole document (it has "format") stands for its layer: a spad-result/1
+// document's "layer", or the one layer of a network, compare or accel
+// document (several layers, or another kind, are a UserError saying what to
+// give instead).
 LayerSpec layer_spec_from_json(const nlohmann::json& j, const std::string& source);
 
 // Every key layer_spec_from_json accepts.
