@@ -110,6 +110,16 @@ TEST(RoundTrip, WholeDocumentsFeedLayer) {
                                   flags + " --json");
   EXPECT_EQ(costs(from_net), costs(one["layers"][0]));
   EXPECT_EQ(from_net["layer"]["name"], "layer1.0.conv1");
+  // A hand-written network file of one layer, and of two.
+  const std::string hand = write_file(
+      "hand_net", json::parse(R"({"model": "m", "layers": [{"name": "only", "C": 4, "M": 4, "H": 8,
+                                  "W": 8, "R": 3, "S": 3}]})"));
+  EXPECT_EQ(spad_json("optimize --layer " + q(hand) + flags + " --json")["layer"]["name"], "only");
+  const std::string hand2 = write_file(
+      "hand_net2", json::parse(R"({"model": "m", "layers": [{"C": 4, "M": 4, "H": 8, "W": 8,
+                                  "R": 3, "S": 3}, {"C": 4, "M": 4, "H": 8, "W": 8, "R": 1,
+                                  "S": 1}]})"));
+  expect_error("optimize --layer " + q(hand2) + flags, "network file of 2 layers");
   const json three = spad_json("optimize --model resnet18 --layers 0-2" + flags + " --json");
   expect_error("optimize --layer " + q(write_file("three", three)) + flags,
                "document of 3 layers; a layer is one of them");

@@ -73,12 +73,19 @@ void read_pad(const nlohmann::json& v, const std::string& source, LayerSpec& s) 
 }
 
 // A whole document given as a layer: a result's "layer", or the one layer of
-// a network, compare or accel document; any other object is the layer itself.
+// a network, compare or accel document or of a network file ("layers", no
+// "format"); any other object is the layer itself.
 const nlohmann::json& layer_object(const nlohmann::json& j, const std::string& source) {
-  if (!j.is_object() || !j.contains("format")) return j;
-  const std::optional<DocKind> kind = expect_document_kind(
-      j, source, {DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
-      "a layer is read from");
+  if (!j.is_object()) return j;
+  // A hand-written network file has "layers" and no "format".
+  const bool network_file = !j.contains("format") && j.contains("layers") && !j.contains("C");
+  if (!j.contains("format") && !network_file) return j;
+  const std::optional<DocKind> kind =
+      network_file
+          ? std::optional<DocKind>(DocKind::network)
+          : expect_document_kind(
+                j, source, {DocKind::result, DocKind::network, DocKind::compare, DocKind::accel},
+                "a layer is read from");
   if (kind == DocKind::result) {
     if (!j.contains("layer") || !j.at("layer").is_object())
       throw UserError(source + ": a " + format_tag(*kind) +
@@ -87,7 +94,8 @@ const nlohmann::json& layer_object(const nlohmann::json& j, const std::string& s
   }
   const nlohmann::json* layers = j.contains("layers") ? &j.at("layers") : nullptr;
   if (layers == nullptr || !layers->is_array() || layers->size() != 1)
-    throw UserError(source + ": a " + format_tag(*kind) + " document of " +
+    throw UserError(source + ": a " +
+                    (network_file ? "network file" : format_tag(*kind) + " document") + " of " +
                     std::to_string(layers != nullptr && layers->is_array() ? layers->size() : 0) +
                     " layers; a layer is one of them: give one entry of its \"layers\", or read "
                     "the document whole with --model " +
