@@ -14,6 +14,7 @@
 #include "io/json/accel_comparison_json.hpp"
 #include "io/json/level_accel_json.hpp"
 #include "io/json/level_optimize_document.hpp"
+#include "io/json/network_level_accel_json.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "io/text/objective_text.hpp"
@@ -24,6 +25,7 @@
 #include "study/accel_network.hpp"
 #include "study/compare_network.hpp"
 #include "study/optimize_network.hpp"
+#include "study/optimize_network_levels.hpp"
 
 namespace spad::python {
 namespace {
@@ -79,21 +81,34 @@ py::object compare_document(const py::object& model, const py::object& machine_a
   return to_python(compare_result_to_json(result));
 }
 
-// One layer on an accelerator of several levels: the level search's optimum
-// for the objective, costed per boundary, as `spad accel --layer L --machine
-// M.yaml --json` (cli/command_accel's run_level_accel) prints it.
+// On an accelerator of several levels, as `spad accel --machine M.yaml
+// --json` (cli/command_accel): a spad.Layer is `--layer` (the level search's
+// optimum for the objective, costed per boundary), anything else `--model`
+// (each distinct layer shape searched once, every layer costed).
 py::object level_accel_document(const py::object& model, const LevelAccelerator& accel,
                                 const py::object& objective_arg, const py::object& layers,
                                 const py::object& batch, const py::object& threads_arg_) {
   const char* f = "spad.accel()";
-  if (!layers.is_none() || !batch.is_none() || !py::isinstance<Layer>(model))
-    throw UserError("model: accel on a machine of several levels (" + accel.name +
-                    ") takes one layer (a spad.Layer, without layers or batch)");
+  const Objective objective = objective_from_text(text_arg(objective_arg, Arg{f, "objective"}));
+  const int threads = threads_arg(threads_arg_, Arg{f, "threads"});
+  if (!py::isinstance<Layer>(model)) {
+    const Network net =
+        network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
+    const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
+    NetworkLevelResult result;
+    {
+      py::gil_scoped_release release;
+      result = optimize_network_levels(net, chosen, accel, objective, threads);
+    }
+    return to_python(network_level_accel_to_json(result, accel, objective,
+                                                 network_level_accel_costs(result, accel)));
+  }
+  if (!layers.is_none()) throw UserError("--layer excludes --layers");
+  if (!batch.is_none()) throw UserError("--layer excludes --batch");
   const Layer layer = model.cast<Layer>();
   LevelSearchOptions options;
-  options.threads = threads_arg(threads_arg_, Arg{f, "threads"});
-  options.objective =
-      LevelObjective{objective_from_text(text_arg(objective_arg, Arg{f, "objective"})), &accel};
+  options.threads = threads;
+  options.objective = LevelObjective{objective, &accel};
   LevelSearchResult result;
   {
     py::gil_scoped_release release;
@@ -102,8 +117,8 @@ py::object level_accel_document(const py::object& model, const LevelAccelerator&
   if (!result.best) throw UserError(level_infeasible_message(layer, accel.memory));
   const LevelCandidate& best = *result.best;
   const LevelAccelCost cost = level_accel_cost(layer, best.schedule, accel, best.traffic);
-  return to_python(spad::level_accel_document(layer, best.schedule, accel, best.traffic, cost,
-                                              options.objective.objective));
+  return to_python(
+      spad::level_accel_document(layer, best.schedule, accel, best.traffic, cost, objective));
 }
 
 py::object accel_document(const py::object& model, const py::object& accelerator_arg_,
@@ -177,9 +192,10 @@ void bind_studies(py::module_& m) {
         "--json` prints (spad-accel/1). model: as compare; baselines=False as\n"
         "--no-baselines. A list of accelerators compares them side by side: the dict\n"
         "`spad accel --machine A --machine B --json` prints (spad-accel-comparison/1).\n"
-        "A spad.LevelAccelerator of several levels takes one spad.Layer: the level\n"
-        "search's optimum for objective, the dict `spad accel --layer L --machine\n"
-        "M.yaml --json` prints (spad-result/1 with \"objective\" and \"accel\").");
+        "A spad.LevelAccelerator of several levels: the level search's optimum for\n"
+        "objective, the dict `spad accel --layer L --machine M.yaml --json` prints for\n"
+        "a spad.Layer (spad-result/1 with \"objective\" and \"accel\"), `spad accel\n"
+        "--model M --machine M.yaml --json` for a network (spad-network/1 with them).");
 }
 
 }  // namespace spad::python

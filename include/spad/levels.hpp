@@ -81,6 +81,13 @@
 //                  search throws its UserError. network_level_result_to_json
 //                  writes the command's document; network_level_traffic(r):
 //                  bytes per boundary summed over the layers that fit.
+//   optimize_network_levels(net, selection, accel, objective, threads,
+//                  progress = {}) the same on a LevelAccelerator for an
+//                  Objective (`spad accel --model M --machine M.yaml`), each
+//                  layer on layer_accelerator(accel, layer);
+//                  network_level_accel_costs(result, accel): each layer's
+//                  LevelAccelCost (nullopt where nothing fits);
+//                  network_level_accel_to_json writes the command's document.
 //
 // READERS AND WRITERS (the CLI's, so messages and documents are its own)
 //   load_level_schedule_arg(arg)   a file or JSON text: {"levels": [...]}, the
@@ -107,6 +114,7 @@
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/network_level_accel_json.hpp"
 #include "io/json/network_level_result_json.hpp"
 #include "io/text/buffer_levels.hpp"
 #include "model/level_evaluate.hpp"
@@ -147,6 +155,15 @@ NetworkLevelResult optimize_network_levels(const Network& net,
                                            const MemoryLevels& machine, int threads,
                                            const StudyProgress& progress);
 nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& result);
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const LevelAccelerator& accel, Objective objective,
+                                           int threads, const StudyProgress& progress);
+std::vector<std::optional<LevelAccelCost>> network_level_accel_costs(
+    const NetworkLevelResult& result, const LevelAccelerator& accel);
+nlohmann::ordered_json network_level_accel_to_json(
+    const NetworkLevelResult& result, const LevelAccelerator& accel, Objective objective,
+    const std::vector<std::optional<LevelAccelCost>>& costs);
 std::vector<Count> network_level_traffic(const NetworkLevelResult& result);
 
 LevelSchedule load_level_schedule_arg(const std::string& arg);

@@ -6,14 +6,17 @@
 // split, and the fixed dataflows beside it; a table (report/accel_table),
 // JSON (io/json/accel_result_json) or CSV (io/csv/accel_result_csv). With --schedule,
 // the given schedule of the --layer is costed instead of searched. On a
-// machine file with levels (one --machine, one --layer), the level search's
-// optimum for the objective, or the given schedule, costed per boundary
-// (model/level_accel_cost; report/level_accel_table, io/json/level_accel_json). With two
+// machine file with levels (one --machine), the level search's optimum for
+// the objective, or the given schedule, costed per boundary
+// (model/level_accel_cost; report/level_accel_table, io/json/level_accel_json);
+// with --model every layer (study/optimize_network_levels;
+// report/network_level_accel_table, io/json/network_level_accel_json). With two
 // or more --machine files, the same run on each machine, side by side
 // (study/accel_comparison: report/accel_side_by_side_table,
 // io/json/accel_comparison_json, io/csv/accel_comparison_csv); one machine prints
 // exactly as before. The runs are study/accel_comparison's compare_accelerators;
 // this file keeps the flags and the output.
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +40,7 @@
 #include "io/json/level_accel_json.hpp"
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/network_level_accel_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/objective_text.hpp"
@@ -45,9 +49,11 @@
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 #include "report/level_accel_table.hpp"
+#include "report/network_level_accel_table.hpp"
 #include "search/level_search.hpp"
 #include "study/accel_comparison.hpp"
 #include "study/accel_network.hpp"
+#include "study/optimize_network_levels.hpp"
 
 namespace spad::cli {
 namespace {
@@ -95,7 +101,7 @@ bandwidth plus a setup per DMA transfer, and with double buffering they overlap
 except for the first fill and the last write-back.
 
 A machine file with levels: (several on-chip levels, e.g.
-examples/machines/gap-like.yaml; one --machine, one --layer) searches every
+examples/machines/gap-like.yaml; one --machine) searches every
 level's tiles, loop order and buffer spans (with bypass) for the exact optimum
 of the objective: latency (ties: energy, then the level traffic key: bytes
 across each boundary outside in, fills, buffer bytes), energy (ties: latency,
@@ -104,9 +110,13 @@ the same capacities; ties: latency). With --schedule it costs the given
 schedule of as many levels instead. Either way: per boundary its transfers and
 exposed cycles, per level its SRAM energy, then latency and energy (table, or
 --json: the level Result with "objective", "accel" and "accelerator", which
---schedule reads back). The level search takes layers with a few loops of small
-extent (it refuses larger ones by name); there are no baselines, no CSV and no
---model with levels.
+--schedule reads back). With --model, each distinct layer shape is searched
+once: the table of optimize --model --buffer (bytes across every boundary per
+layer) and each layer's latency and energy, or --json: the network document
+with levels plus "objective", each layer's "accel", totals' latency_cycles and
+energy_pj, "accelerator". The level search takes layers with a few loops of
+small extent (it refuses larger ones by name); there are no baselines and no
+CSV with levels.
 
 Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
@@ -136,6 +146,38 @@ int print_level_accel(const AccelFlags& flags, const Layer& layer, const LevelSc
   return 0;
 }
 
+// A network on a machine of several levels: each distinct layer shape
+// searched once for the objective (study/optimize_network_levels), the
+// level search's table or document with every layer's cost; layers where
+// nothing fits are printed and then named (exit 2).
+int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
+  const RunTarget target =
+      load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
+  const Objective objective = objective_from_text(flags.objective);
+  const auto start = std::chrono::steady_clock::now();
+  const NetworkLevelResult result = [&] {
+    StudyProgressLines lines([](const std::string& stage) { return "accel: " + stage; },
+                             Progress::wanted(flags.quiet));
+    return optimize_network_levels(target.net, target.chosen, accel, objective, flags.threads,
+                                   lines.hooks());
+  }();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::vector<std::optional<LevelAccelCost>> costs = network_level_accel_costs(result, accel);
+  if (flags.json)
+    write_json_result(network_level_accel_to_json(result, accel, objective, costs));
+  else
+    result_out() << format_network_level_accel_table(
+        result, accel, objective, costs, seconds,
+        static_cast<int>(resolved_thread_count(flags.threads)), output_width(flags.wide));
+  std::string infeasible;
+  for (const NetworkLevelLayerResult& r : result.layers)
+    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
+  if (infeasible.empty()) return 0;
+  throw UserError("no schedule fits the innermost level of " + accel.name + " (" +
+                  flags.machine_files.front() + ") for layer(s) " + infeasible);
+}
+
 // One layer on a machine of several levels: the level search's optimum for
 // the objective (search/level_search with search/level_objective), or a
 // given schedule costed (model/level_accel_cost), the level traffic by the
@@ -145,10 +187,7 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
   if (flags.csv)
     throw UserError("--csv: the accel result on a machine of several levels (" + file +
                     " has levels) has no CSV form; use --json or the table");
-  if (flags.model)
-    throw UserError("--model: accel on a machine of several levels (" + file +
-                    ") takes one layer (--layer); search a network's layers with "
-                    "spad optimize --model M --buffer OUTER,INNER");
+  if (flags.model) return run_network_level_accel(flags, accel);
   const Layer layer = load_layer(*flags.layer);
   const MemoryLevels& m = accel.memory;
   if (!flags.schedule) {

@@ -14,17 +14,6 @@
 namespace spad {
 namespace {
 
-// fJ as pJ with three decimals at most: 142800 -> "142.8".
-std::string pj_text(Count fj) {
-  std::string out = with_separators(fj / 1000);
-  if (const Count frac = fj % 1000; frac != 0) {
-    std::string digits = fmt::format("{:03}", frac);
-    while (digits.back() == '0') digits.pop_back();
-    out += "." + digits;
-  }
-  return out;
-}
-
 std::string percent(double part, double whole) {
   if (whole == 0) return "0.0%";
   return fmt::format("{:.1f}%", 100.0 * part / whole);

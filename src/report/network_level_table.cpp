@@ -8,7 +8,8 @@
 namespace spad {
 
 std::string format_network_level_table(const NetworkLevelResult& result, double seconds,
-                                       int threads, std::size_t width) {
+                                       int threads, std::size_t width,
+                                       const std::string& objective) {
   const MemoryLevels& m = result.machine;
   std::vector<std::string> header = {"layer"};
   for (std::size_t l = 0; l < m.levels.size(); ++l)
@@ -61,9 +62,10 @@ std::string format_network_level_table(const NetworkLevelResult& result, double 
   out += '\n';  // not "\n" + ...: GCC 12's false -Wrestrict
   out += table.render(width);
   out += '\n';
-  out +=
-      "objective bytes across each boundary from the outside in, then fills, then buffer "
-      "bytes (exact: the level search); lower bound at the off-chip boundary\n";
+  out += objective.empty()
+             ? "objective bytes across each boundary from the outside in, then fills, then "
+               "buffer bytes (exact: the level search); lower bound at the off-chip boundary\n"
+             : "objective " + objective + " (exact: the level search)\n";
   out += "search    " + duration_text(seconds) + " on " + std::to_string(threads) +
          (threads == 1 ? " thread\n" : " threads\n");
   return out;

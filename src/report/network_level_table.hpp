@@ -11,7 +11,9 @@
 namespace spad {
 
 // `width` (0: unlimited): the table folded to it (report/text_table).
+// `objective`: the objective line's text (empty: the level traffic key's).
 std::string format_network_level_table(const NetworkLevelResult& result, double seconds,
-                                       int threads, std::size_t width = 0);
+                                       int threads, std::size_t width = 0,
+                                       const std::string& objective = {});
 
 }  // namespace spad

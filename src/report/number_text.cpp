@@ -5,6 +5,16 @@
 
 namespace spad {
 
+std::string pj_text(Count fj) {
+  std::string out = with_separators(fj / 1000);
+  if (const Count frac = fj % 1000; frac != 0) {
+    std::string digits = fmt::format("{:03}", frac);
+    while (digits.back() == '0') digits.pop_back();
+    out += "." + digits;
+  }
+  return out;
+}
+
 std::string with_separators(Count value) {
   const std::string digits = std::to_string(value);
   const std::size_t sign = (value < 0) ? 1 : 0;

@@ -8,10 +8,16 @@
 
 namespace spad {
 
-NetworkLevelResult optimize_network_levels(const Network& net,
-                                           const std::vector<std::size_t>& selection,
-                                           const MemoryLevels& machine, int threads,
-                                           const StudyProgress& progress) {
+namespace {
+
+// The level search of every distinct shape once; `machine_of(layer)` is the
+// machine a layer is searched on, `search(layer, machine, threads)` runs it.
+template <class MachineOf, class Search>
+NetworkLevelResult search_network_levels(const Network& net,
+                                         const std::vector<std::size_t>& selection,
+                                         const MemoryLevels& machine, int threads,
+                                         const StudyProgress& progress, MachineOf machine_of,
+                                         Search search) {
   NetworkLevelResult result;
   result.model = net.model;
   result.machine = machine;
@@ -25,7 +31,7 @@ NetworkLevelResult optimize_network_levels(const Network& net,
     r.index = selection[k];
     r.layer = net.layers[selection[k]];
     r.searched_as = first[k];
-    r.bounds = level_lower_bounds(Layer(r.layer.spec), layer_machine(machine, r.layer));
+    r.bounds = level_lower_bounds(Layer(r.layer.spec), machine_of(r.layer));
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
   }
@@ -37,7 +43,7 @@ NetworkLevelResult optimize_network_levels(const Network& net,
     if (machine.levels.size() > 1 &&
         level_structures(layer, machine.levels.size()) > kMaxLevelStructures)
       // throws the search's own UserError
-      optimize_levels(layer, layer_machine(machine, result.layers[u].layer));
+      optimize_levels(layer, machine_of(result.layers[u].layer));
   }
   const std::vector<std::size_t> order = largest_first(
       unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
@@ -47,14 +53,63 @@ NetworkLevelResult optimize_network_levels(const Network& net,
       order, split.workers,
       [&](std::size_t u) {
         const NetworkLayer& layer = result.layers[u].layer;
-        result.layers[u].search = optimize_levels(Layer(layer.spec), layer_machine(machine, layer),
-                                                  {.threads = split.per_job});
+        result.layers[u].search = search(layer, machine_of(layer), split.per_job);
       },
       progress.step);
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     if (result.layers[i].searched_as != i)
       result.layers[i].search = result.layers[result.layers[i].searched_as].search;
   return result;
+}
+
+}  // namespace
+
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const MemoryLevels& machine, int threads,
+                                           const StudyProgress& progress) {
+  return search_network_levels(
+      net, selection, machine, threads, progress,
+      [&](const NetworkLayer& layer) { return layer_machine(machine, layer); },
+      [&](const NetworkLayer& layer, const MemoryLevels& m, int per_job) {
+        return optimize_levels(Layer(layer.spec), m, {.threads = per_job});
+      });
+}
+
+LevelAccelerator layer_accelerator(LevelAccelerator accel, const NetworkLayer& layer) {
+  accel.memory.precision = layer_precision(accel.memory.precision, layer.kind);
+  return accel;
+}
+
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const LevelAccelerator& accel, Objective objective,
+                                           int threads, const StudyProgress& progress) {
+  return search_network_levels(
+      net, selection, accel.memory, threads, progress,
+      [&](const NetworkLayer& layer) { return layer_accelerator(accel, layer).memory; },
+      [&](const NetworkLayer& layer, const MemoryLevels&, int per_job) {
+        const LevelAccelerator on = layer_accelerator(accel, layer);
+        LevelSearchOptions options;
+        options.threads = per_job;
+        options.objective = LevelObjective{objective, &on};
+        return optimize_levels(Layer(layer.spec), on.memory, options);
+      });
+}
+
+std::vector<std::optional<LevelAccelCost>> network_level_accel_costs(
+    const NetworkLevelResult& result, const LevelAccelerator& accel) {
+  std::vector<std::optional<LevelAccelCost>> out;
+  for (const NetworkLevelLayerResult& r : result.layers) {
+    if (!r.search.best) {
+      out.emplace_back();
+      continue;
+    }
+    const LevelCandidate& c = *r.search.best;
+    out.emplace_back(level_accel_cost(Layer(r.layer.spec), c.schedule,
+                                      layer_accelerator(accel, r.layer), c.traffic));
+  }
+  return out;
 }
 
 std::vector<Count> network_level_traffic(const NetworkLevelResult& result) {

@@ -1,7 +1,8 @@
 // `spad optimize --model M --buffer OUTER,INNER`: the level search
 // (search/level_search) for every selected conv/fc layer of a network over
 // several on-chip levels, each distinct shape searched once (layer_shapes),
-// in parallel on the job runner. A plain result; io/json/
+// in parallel on the job runner; on an accelerator of several levels for
+// latency, energy or traffic (`spad accel --model`). A plain result; io/json/
 // network_level_result_json and report/network_level_table write it.
 #pragma once
 
@@ -11,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "model/level_accel_cost.hpp"
+#include "model/level_accelerator.hpp"
 #include "model/lower_bound.hpp"
 #include "model/memory_levels.hpp"
 #include "search/level_search.hpp"
@@ -44,6 +47,24 @@ NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const MemoryLevels& machine, int threads,
                                            const StudyProgress& progress = {});
+
+// The same on an accelerator of several levels (`spad accel --model M
+// --machine M.yaml`): each layer searched for `objective` on
+// layer_accelerator(accel, layer) (search/level_objective); result.machine is
+// accel.memory.
+NetworkLevelResult optimize_network_levels(const Network& net,
+                                           const std::vector<std::size_t>& selection,
+                                           const LevelAccelerator& accel, Objective objective,
+                                           int threads, const StudyProgress& progress = {});
+
+// The accelerator a network layer is costed on: the machine file's element
+// sizes with its kind's rule only (study/layer_machine, as for one level).
+LevelAccelerator layer_accelerator(LevelAccelerator accel, const NetworkLayer& layer);
+
+// Each layer's cost on layer_accelerator(accel, layer) (model/level_accel_cost),
+// by position in result.layers; nullopt where nothing fits.
+std::vector<std::optional<LevelAccelCost>> network_level_accel_costs(
+    const NetworkLevelResult& result, const LevelAccelerator& accel);
 
 // Per boundary (outermost first), the bytes summed over the layers that fit.
 std::vector<Count> network_level_traffic(const NetworkLevelResult& result);

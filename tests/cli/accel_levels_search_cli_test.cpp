@@ -5,7 +5,8 @@
 // the level simulator and costed by model/level_accel_cost); the objective
 // is printed with every result; --json reads back through --schedule to the
 // same cost; the traffic objective's traffic is optimize --buffer's; a layer
-// beyond the level search is refused (exit 2).
+// beyond the level search is refused (exit 2). --model costs every layer as
+// --layer does alone.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,14 @@ using namespace testing;  // CliRun, run_spad, q, ok_json, contains, write_temp
 // extent 2..3, within the level search and small enough to enumerate.
 const std::string kLayerText = "N=1,C=2,M=2,H=1,W=4,R=1,S=2,name=tiny";
 const LayerSpec kLayerSpec{.name = "tiny", .N = 1, .C = 2, .M = 2, .H = 1, .W = 4, .R = 1, .S = 2};
+
+// A network of that layer twice and another (q = 2, s = 2).
+const std::string kOtherText = "N=1,C=2,M=2,H=1,W=3,R=1,S=2,name=other";
+const std::string kNet =
+    R"({"model": "tinynet", "layers": [
+    {"name": "tiny", "N": 1, "C": 2, "M": 2, "H": 1, "W": 4, "R": 1, "S": 2},
+    {"name": "other", "N": 1, "C": 2, "M": 2, "H": 1, "W": 3, "R": 1, "S": 2},
+    {"name": "again", "N": 1, "C": 2, "M": 2, "H": 1, "W": 4, "R": 1, "S": 2}]})";
 
 // Two levels of 64 and 24 bytes, slow off-chip port with a large setup and a
 // fast inner one, overlapped (double buffered): the objectives disagree.
@@ -123,10 +132,56 @@ TEST(AccelLevelsSearchCli, Refusals) {
                  q(write_temp("tiny_l1.yaml", tiny)));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.err, "no schedule fits")) << run.err;
-  // A network: one layer only with levels.
+  // A network beyond the level search: its first such layer, by name.
   run = run_spad("accel --model resnet18 --machine " + q(machine));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "--model: accel on a machine of several levels")) << run.err;
+  EXPECT_TRUE(contains(run.err, "layer conv1: the level search")) << run.err;
+  // A network where a layer does not fit: printed, then named (exit 2).
+  run = run_spad("accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " +
+                 q(write_temp("tiny_l1.yaml", tiny)));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "no schedule fits the innermost level of small2")) << run.err;
+  EXPECT_TRUE(contains(run.err, "for layer(s) tiny, other, again")) << run.err;
+  EXPECT_TRUE(contains(run.out, "does not fit")) << run.out;
+}
+
+// --model: each layer's entry holds what `accel --layer` gives for that
+// layer alone (its levels and accel members), the duplicate layer the same
+// as its first; totals sum the layers; the document reads back as --model.
+TEST(AccelLevelsSearchCli, ModelCostsEveryLayerAsTheLayerAlone) {
+  const std::string machine = write_temp("small2.yaml", kMachine);
+  const std::string net = write_temp("tinynet.json", kNet);
+  for (const char* objective : {"latency", "energy"}) {
+    SCOPED_TRACE(objective);
+    const std::string doc = ok_out(run_spad("accel --model " + q(net) + " --machine " + q(machine) +
+                                            " --objective " + objective + " --json"));
+    const nlohmann::json j = nlohmann::json::parse(doc);
+    EXPECT_EQ(j.at("format"), "spad-network/1");
+    EXPECT_EQ(j.at("objective"), objective);
+    ASSERT_EQ(j.at("layers").size(), 3u);
+    Count latency = 0;
+    for (const auto& entry : j.at("layers")) {
+      const std::string layer = entry.at("name") == "other" ? kOtherText : kLayerText;
+      const nlohmann::json alone =
+          ok_json(run_spad("accel --layer " + q(layer) + " --machine " + q(machine) +
+                           " --objective " + objective + " --json"));
+      EXPECT_EQ(entry.at("accel"), alone.at("accel")) << entry.at("name");
+      EXPECT_EQ(entry.at("levels"), alone.at("levels")) << entry.at("name");
+      latency += entry.at("accel").at("latency_cycles").get<Count>();
+    }
+    EXPECT_EQ(j.at("layers")[2].at("same_shape_as"), "tiny");
+    EXPECT_EQ(j.at("totals").at("latency_cycles"), latency);
+    EXPECT_EQ(j.at("search").at("unique_shapes"), 2);
+    // Read back as --model: the same document.
+    EXPECT_EQ(
+        ok_out(run_spad("accel --model " + q(write_temp("net_doc.json", doc)) + " --machine " +
+                        q(machine) + " --objective " + objective + " --json")),
+        doc);
+    const std::string table = ok_out(run_spad("accel --model " + q(net) + " --machine " +
+                                              q(machine) + " --objective " + objective));
+    EXPECT_TRUE(contains(table, "objective " + std::string(objective) + " (")) << table;
+    EXPECT_TRUE(contains(table, "latency cycles")) << table;
+  }
 }
 
 }  // namespace

@@ -436,12 +436,13 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
   }
 }
 
-// accel on one machine with levels searches one layer at a time (a layer
-// beyond the level search is refused by it, by name).
+// accel on one machine with levels runs the level search (a layer beyond it
+// is refused by it, by name).
 TEST(LevelsCli, AccelWithLevelsTakesOneLayerWithinTheLevelSearch) {
   CliRun run = run_spad("accel --model alexnet --machine " + q(kGap));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "--model: accel on a machine of several levels")) << run.err;
+  EXPECT_TRUE(contains(run.err, "the level search (several on-chip levels) visits every tile"))
+      << run.err;
   run = run_spad("accel --layer " + q(kExampleLayer) + " --machine " + q(kGap));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.err, "the level search (several on-chip levels) visits every tile"))

@@ -4,6 +4,8 @@ for one layer, latency, energy or traffic) returns what `spad accel --layer L
 the command's message; spad.Accelerator still refuses a file with levels,
 naming spad.LevelAccelerator."""
 
+import json
+
 import pytest
 
 from conftest import cli_error, cli_json, source_path
@@ -39,11 +41,29 @@ def test_level_accel_errors(spad):
     with pytest.raises(spad.UserError) as info:
         spad.accel(spad.Layer(big), accel)
     assert str(info.value) == cli_error("accel", "--layer", big, "--machine", GAP)
-    # A network: one layer only.
+    # A network beyond the level search: the command's message.
     with pytest.raises(spad.UserError) as info:
         spad.accel("alexnet", accel)
-    assert "takes one layer" in str(info.value)
+    assert str(info.value) == cli_error("accel", "--model", "alexnet", "--machine", GAP)
     # spad.Accelerator refuses a file with levels, naming the way that takes it.
     with pytest.raises(spad.UserError) as info:
         spad.Accelerator(GAP)
     assert "spad.LevelAccelerator" in str(info.value)
+
+
+TINY_NET = {"model": "tinynet", "layers": [
+    {"name": "a", "N": 1, "C": 2, "M": 4, "H": 1, "W": 6, "R": 1, "S": 3},
+    {"name": "b", "N": 1, "C": 2, "M": 2, "H": 1, "W": 4, "R": 1, "S": 2},
+    {"name": "a2", "N": 1, "C": 2, "M": 4, "H": 1, "W": 6, "R": 1, "S": 3}]}
+
+
+@pytest.mark.parametrize("objective", ["latency", "traffic"])
+def test_accel_levels_network_equals_cli(spad, tmp_path, objective):
+    path = tmp_path / "tinynet.json"
+    path.write_text(json.dumps(TINY_NET))
+    want = cli_json("accel", "--model", str(path), "--machine", GAP, "--objective", objective)
+    got = spad.accel(str(path), spad.LevelAccelerator(GAP), objective=objective)
+    assert got == want
+    assert list(got) == list(want)
+    assert got["objective"] == objective
+    assert got["layers"][2]["accel"] == got["layers"][0]["accel"]
