@@ -57,11 +57,13 @@
 // sums, max and min, for serial and overlapped latency alike), so the cost
 // of the bounds bounds the cost of every completion:
 //  - bytes across boundary b: the traffic bounds (B) above;
-//  - DMA transfers across boundary b > l (the boundary above a level deeper
-//    than l): the crossing buffer of A is A's first buffer at a level >= b,
-//    deeper than l, so (F)'s argument gives it at least the pseudo record's
-//    fills, and its transfers are its fills (I, W) or 2 fills - positions >=
-//    fills (O); across b <= l: 0;
+//  - DMA transfers across boundary b, per array: the crossing buffer of A
+//    is A's first buffer at a level >= b. Deeper than l, (F)'s argument
+//    gives it at least the pseudo record's fills, and its transfers are its
+//    fills (I, W) or 2 fills - positions >= fills (O); at a fixed level
+//    b..l, it is one of that level's buffers that fits its level alone,
+//    whose transfers are known (its record). So the least of these, as (B)
+//    takes the least bytes;
 //  - buffers crossing each boundary: exactly 3 (for each array only its
 //    first buffer at a level >= b loads from above b: the last level holds
 //    every array), so this input is exact;
@@ -76,7 +78,10 @@
 //    at level L is at least level l's; compute = prod F_d, the operand reads
 //    and partial-sum writes are products of F_d, T_d and extents
 //    (count_level_activity), all non-decreasing; MACs are exact.
-// At a leaf the span choice costs every feasible triple whole.
+// At a leaf the span choice costs every feasible triple whole, unless the
+// leaf's own bound (each array's least record per quantity at the levels
+// its crossing buffers can sit at: leaf_lower_bound) is already strictly
+// worse than the incumbent; that holds for every objective, traffic too.
 //
 // Restricted spaces (options.space): a fixed order makes that level's one
 // order per tile vector, taken literally (every span 0..8); fixed and
@@ -303,11 +308,20 @@ class LevelSearcher {
       in.macs = layer_.macs();
       in.compute_cycles = path.back()->compute_cycles;
       in.datapath_bytes = path.back()->datapath_bytes;
-      Count fills = 0;
-      for (Tensor a : kAllTensors) fills = add(fills, path.back()->records.rows[0][a].fills);
+      for (Tensor a : kAllTensors) {
+        // A's transfers across boundary b: its crossing buffer is deeper
+        // than l (at least the pseudo record's fills) or one of levels
+        // b..l that fits (its own transfers), as (B) runs over them.
+        Count least = path.back()->records.rows[0][a].fills;
+        for (std::size_t b = L_; b-- > 0;) {
+          if (b < l)
+            for (const PerTensor<BufferRecord>& row : path[b]->records.rows)
+              if (row[a].cap <= capacity_[b]) least = std::min(least, row[a].transfers);
+          in.dma_transfers[b] = add(in.dma_transfers[b], least);
+        }
+      }
       for (std::size_t b = 0; b < L_; ++b) {
         in.traffic_bytes[b] = traffic[b];
-        in.dma_transfers[b] = b >= l ? fills : 0;
         in.buffers[b] = kNumTensors;
       }
       in.sram_bytes[L_ - 1] = traffic[L_ - 1];
@@ -341,8 +355,64 @@ class LevelSearcher {
   }
 
   // Every level fixed: the best spans, offered when not worse than the bar.
+  // Every level fixed: lower bounds of the key over every span choice, from
+  // each array's least record per quantity (nullopt when an array has no
+  // buffer that fits the last level). A choice takes for A one buffer at the
+  // last level that fits, and A's crossing buffer at boundary b is one of
+  // its buffers at levels b..L that fit their level; every term of the key
+  // is non-decreasing in these quantities (level_accel_cost.hpp), and the
+  // buffer bytes are at least the last level's buffers'.
+  std::optional<Key> leaf_lower_bound(const std::vector<const LevelNode*>& path) const {
+    constexpr Count kNone = std::numeric_limits<Count>::max();
+    std::array<Count, kMaxLevels> bytes{}, transfers{};
+    Count fills = 0, buffer = 0;
+    for (Tensor a : kAllTensors) {
+      Count cross = kNone, moves = kNone, least_fills = kNone, least_cap = kNone;
+      for (std::size_t b = L_; b-- > 0;) {
+        for (const PerTensor<BufferRecord>& row : path[b]->records.rows) {
+          if (row[a].cap > capacity_[b]) continue;
+          cross = std::min(cross, row[a].cross);
+          moves = std::min(moves, row[a].transfers);
+          if (b + 1 == L_) {
+            least_fills = std::min(least_fills, row[a].fills);
+            least_cap = std::min(least_cap, row[a].cap);
+          }
+        }
+        if (cross == kNone) return std::nullopt;  // nothing of A fits the last level
+        bytes[b] = add(bytes[b], cross);
+        transfers[b] = add(transfers[b], moves);
+      }
+      fills = add(fills, least_fills);
+      buffer = add(buffer, least_cap);
+    }
+    LevelCostTerms terms;
+    if (const LevelAccelerator* accel = objective_.accel) {
+      LevelAccelInputs in;
+      in.levels = L_;
+      in.macs = layer_.macs();
+      in.compute_cycles = path.back()->compute_cycles;
+      in.datapath_bytes = path.back()->datapath_bytes;
+      for (std::size_t b = 0; b < L_; ++b) {
+        in.traffic_bytes[b] = bytes[b];
+        in.dma_transfers[b] = transfers[b];
+        in.buffers[b] = kNumTensors;
+      }
+      in.sram_bytes[L_ - 1] = bytes[L_ - 1];
+      terms = level_cost_from_inputs(in, *accel, OnOverflow::saturate);
+    }
+    Key key;
+    write_level_key(objective_, bytes.data(), L_, fills, buffer, terms, key);
+    return key;
+  }
+
   void leaf(const std::vector<const LevelNode*>& path) {
     ++leaves_;
+    const std::optional<Key> lower = leaf_lower_bound(path);
+    if (!lower) return;
+    if (strictly_worse(*lower, incumbent_.bar())) {
+      ++nodes_cut_;
+      return;
+    }
     std::vector<const LevelRecords*> records;
     for (const LevelNode* n : path) records.push_back(&n->records);
     SpanObjective objective{objective_, layer_.macs(), path.back()->compute_cycles,
