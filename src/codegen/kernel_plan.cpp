@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "base/error.hpp"
+#include "codegen/c_names.hpp"
 #include "model/evaluate.hpp"
 
 namespace spad::codegen {
@@ -58,15 +59,15 @@ int j_star(const Schedule& s, const PerDim<Count>& trips, Tensor t) {
 
 }  // namespace
 
-bool valid_kernel_name(const std::string& name) {
-  if (name.empty() || name.size() > 63 || name.rfind("spad_", 0) == 0) return false;
-  if (name[0] >= '0' && name[0] <= '9') return false;
-  for (char c : name) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+bool valid_kernel_name(const std::string& name) { return kernel_name_problem(name).empty(); }
+
+void check_kernel_name(const std::string& name) {
+  const std::string problem = kernel_name_problem(name);
+  if (!problem.empty())
+    throw UserError(
+        fmt::format("codegen: kernel name '{}' cannot name a C kernel: {}; choose "
+                    "another --name",
+                    name, problem));
 }
 
 std::string kernel_name_from(const std::string& layer_name) {
@@ -76,18 +77,15 @@ std::string kernel_name_from(const std::string& layer_name) {
     out += ok ? c : '_';
   }
   if (out.empty()) return "conv";
-  if ((out[0] >= '0' && out[0] <= '9') || out[0] == '_' || out.rfind("spad", 0) == 0)
+  if ((out[0] >= '0' && out[0] <= '9') || out[0] == '_' || out.rfind("spad", 0) == 0 ||
+      !kernel_name_problem(out.substr(0, 63)).empty())
     out = "conv_" + out;
   if (out.size() > 63) out.resize(63);
   return out;
 }
 
 KernelPlan plan_kernel(const KernelRequest& r) {
-  if (!valid_kernel_name(r.name))
-    throw UserError(
-        fmt::format("codegen: kernel name '{}' is not a C identifier of at most 63 "
-                    "characters (letters, digits, '_'; not starting with 'spad_')",
-                    r.name));
+  check_kernel_name(r.name);
   validate(r.schedule, r.layer);
   validate(r.machine);
   check_kernel_precision(who(r), r.machine.precision);

@@ -57,11 +57,17 @@ KernelPlan plan_kernel(const KernelRequest& request);
 void check_kernel_precision(const std::string& who, const Precision& precision);
 
 // Whether `name` is a C identifier spad can use for a kernel (letters, digits,
-// '_', not starting with a digit, not starting with "spad_", at most 63).
+// '_', not starting with a digit, "_" or "spad_", at most 63, and none of the
+// names codegen/c_names refuses: C keywords, the generated file's own and its
+// C library headers' names).
 bool valid_kernel_name(const std::string& name);
 
+// UserError naming `name` and why, unless valid_kernel_name(name).
+void check_kernel_name(const std::string& name);
+
 // A C identifier made from a layer name: other characters become '_', a
-// leading digit gets a "conv_" prefix; "" -> "conv".
+// leading digit, '_', "spad" or a name valid_kernel_name refuses gets a
+// "conv_" prefix; "" -> "conv".
 std::string kernel_name_from(const std::string& layer_name);
 
 }  // namespace spad::codegen

@@ -14,11 +14,7 @@ namespace spad::codegen {
 LevelKernelPlan plan_level_kernel(const LevelKernelRequest& r) {
   const std::string who =
       fmt::format("codegen: layer '{}'", r.layer.name().empty() ? r.name : r.layer.name());
-  if (!valid_kernel_name(r.name))
-    throw UserError(
-        fmt::format("codegen: kernel name '{}' is not a C identifier of at most 63 "
-                    "characters (letters, digits, '_'; not starting with 'spad_')",
-                    r.name));
+  check_kernel_name(r.name);
   validate(r.schedule, r.layer);
   validate(r.machine);
   check_kernel_precision(who, r.machine.precision);

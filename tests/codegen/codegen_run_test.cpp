@@ -148,6 +148,26 @@ KernelRequest whole_layer_kernel(const std::string& name, const LayerSpec& spec)
   return {name, layer, s, Machine{}};
 }
 
+// Layers named like the generated file's own or its C library's functions
+// (a layer "main", "printf", "div", "int"): their kernel names are prefixed,
+// so the file compiles (it did not: "conflicting types for 'main'") and runs.
+TEST(CodegenRun, LayersNamedLikeCFunctionsGiveAFileThatCompiles) {
+  LayerSpec spec;
+  spec.C = 2;
+  spec.H = spec.W = 4;
+  spec.R = spec.S = 3;
+  std::vector<KernelRequest> kernels;
+  for (const char* layer_name : {"main", "printf", "div", "int", "dma_out"})
+    kernels.push_back(whole_layer_kernel(codegen::kernel_name_from(layer_name), spec));
+  const testing::SelftestRun run =
+      compile_and_run(codegen::generate_c(kernels), testing::kSanitizeFlags, 3);
+  ASSERT_TRUE(run.compiled) << run.compile_log.substr(0, 4000);
+  EXPECT_EQ(run.exit_code, 0) << run.raw;
+  ASSERT_EQ(run.lines.size(), kernels.size()) << run.raw;
+  for (std::size_t k = 0; k < kernels.size(); ++k)
+    expect_counts(kernels[k], run.lines[k], true, kernels[k].name);
+}
+
 TEST(CodegenRun, StridedAndPaddedInputsMoveOnlyTheElementsRead) {
   LayerSpec strided;  // 1x1, stride 2, 6x6 input, 2 channels: P = Q = 3
   strided.C = 2;

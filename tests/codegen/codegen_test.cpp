@@ -107,10 +107,48 @@ TEST(Codegen, RefusesAxesBeyondTheSlotTables) {
 TEST(Codegen, RefusesNamesThatAreNotCIdentifiers) {
   for (const std::string& bad :
        std::vector<std::string>{"", "9conv", "my-conv", "spad_conv", std::string(64, 'a')})
-    EXPECT_NE(refusal({bad, conv3x3(), tiled(), Machine{}}).find("is not a C identifier"),
+    EXPECT_NE(refusal({bad, conv3x3(), tiled(), Machine{}}).find("cannot name a C kernel"),
               std::string::npos)
         << bad;
   EXPECT_EQ(refusal({"ok_name9", conv3x3(), tiled(), Machine{}}), "(no error)");
+}
+
+// A name the generated file cannot declare a function by: a keyword, one of
+// its own functions, a C library name its headers declare, a reserved
+// pattern. Each made the file fail to compile ("void int(...)", "conflicting
+// types for 'main'", "... for 'printf'").
+TEST(Codegen, RefusesNamesTheGeneratedFileCannotDeclare) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"int", "is a C keyword"},
+      {"while", "is a C keyword"},
+      {"bool", "is a C keyword"},
+      {"main", "is a function of the generated file"},
+      {"dma_in", "is a function of the generated file"},
+      {"dma_wait", "is a function of the generated file"},
+      {"printf", "C library header"},
+      {"free", "C library header"},
+      {"div", "C library header"},
+      {"size_t", "C library header"},
+      {"stderr", "C library header"},
+      {"index", "C library header"},
+      {"strlen", "C library header"},
+      {"memcpy", "C library header"},
+      {"strtoull", "C library header"},
+      {"uint8_t", "int..._t"},
+      {"INT8_MAX", "INT..._MAX"},
+      {"_conv", "starting with '_'"}};
+  for (const auto& [name, why] : cases) {
+    EXPECT_FALSE(codegen::valid_kernel_name(name)) << name;
+    const std::string msg = refusal({name, conv3x3(), tiled(), Machine{}});
+    EXPECT_NE(msg.find("kernel name '" + name + "' cannot name a C kernel"), std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find(why), std::string::npos) << msg;
+    // A layer of that name gets a kernel name that is one.
+    EXPECT_EQ(codegen::kernel_name_from(name), "conv_" + name);
+  }
+  for (const char* fine :
+       {"conv", "integer", "mainline", "str", "mem_in", "stride2", "strided", "dma"})
+    EXPECT_TRUE(codegen::valid_kernel_name(fine)) << fine;
 }
 
 TEST(Codegen, RefusesTwoKernelsWithOneName) {
