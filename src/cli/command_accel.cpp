@@ -207,7 +207,7 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
                     ") the given schedule is costed, not searched, so there "
                     "is no objective; leave out --objective or --schedule");
   const LevelSchedule schedule = load_level_schedule_arg(*flags.schedule);
-  validate(schedule, layer);
+  validate_level_schedule_from(schedule, layer, schedule_arg_source(*flags.schedule));
   if (schedule.levels.size() != m.levels.size())
     throw UserError("--schedule: " + std::to_string(schedule.levels.size()) +
                     " level(s), but the machine " + accel.name + " (" + file + ") has " +
@@ -248,8 +248,12 @@ int run_accel(const AccelFlags& flags) {
   if (flags.schedule) {
     std::string schedule_source;
     const nlohmann::json schedule_doc = load_schedule_document(*flags.schedule, schedule_source);
-    for (const Accelerator& accel : accels)
+    for (const Accelerator& accel : accels) {
       given.push_back(given_schedule(schedule_doc, schedule_source, accel));
+      if (target.chosen.size() == 1)
+        validate_schedule_from(*given.back(), Layer(target.net.layers[target.chosen[0]].spec),
+                               schedule_source);
+    }
   }
   const AccelComparison comparison = [&] {
     // The progress line is gone before the result is printed.

@@ -140,7 +140,8 @@ int run_codegen_levels(const CodegenFlags& flags, const std::optional<LevelSched
   for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {
     const NetworkLayer& entry = t.target.net.layers[t.target.chosen[k]];
     const Layer layer(entry.spec);
-    if (given) validate(*given, layer);  // before the capacities, as evaluate does
+    if (given)  // before the capacities, as evaluate does
+      validate_level_schedule_from(*given, layer, schedule_arg_source(*flags.schedule));
     MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, level_names);
     if (t.target.net.precision) machine.precision = *t.target.net.precision;
     machine = layer_machine(machine, entry);
@@ -178,7 +179,10 @@ int run_codegen(const CodegenFlags& flags) {
     const Layer layer(entry.spec);
     const Machine machine = layer_machine(network_machine, entry);
     Schedule schedule = schedule_for(flags, layer, machine);
-    validate(schedule, layer);
+    if (flags.schedule)
+      validate_schedule_from(schedule, layer, schedule_arg_source(*flags.schedule));
+    else
+      validate(schedule, layer);
     requests.push_back({t.names[k], layer, schedule, machine});
   }
   return write_kernels(flags, requests, [](const std::vector<codegen::KernelRequest>& r) {

@@ -7,6 +7,7 @@
 #include "cli/network_run_flags.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
 #include "io/text/network_precision.hpp"
 
@@ -56,10 +57,10 @@ std::variant<CostInputs, LevelCostInputs> inputs_from_machine_file(const CostFla
         "; give a schedule of one loop group per machine level, outermost first");
   if (levels.levels.size() == 1) {
     const Schedule schedule = as_one_level(levels).value();
-    validate(schedule, layer);
+    validate_schedule_from(schedule, layer, schedule_arg_source(flags.schedule));
     return CostInputs{std::move(layer), schedule, level_machine(machine, 0)};
   }
-  validate(levels, layer);
+  validate_level_schedule_from(levels, layer, schedule_arg_source(flags.schedule));
   return LevelCostInputs{std::move(layer), levels, machine};
 }
 
@@ -70,11 +71,11 @@ std::variant<CostInputs, LevelCostInputs> inputs_at_flag_sizes(const CostFlags& 
   if (flags.machine_file) return inputs_from_machine_file(flags, std::move(layer), levels);
   if (levels.levels.size() == 1 && buffer_level_count(flags.machine) <= 1) {
     const Schedule schedule = as_one_level(levels).value();
-    validate(schedule, layer);
+    validate_schedule_from(schedule, layer, schedule_arg_source(flags.schedule));
     Machine machine = machine_from_flags(flags.machine);
     return CostInputs{std::move(layer), schedule, machine};
   }
-  validate(levels, layer);
+  validate_level_schedule_from(levels, layer, schedule_arg_source(flags.schedule));
   std::vector<std::string> names;
   for (const LevelLoops& level : levels.levels) names.push_back(level.name);
   MemoryLevels machine = memory_levels_from_flags(flags.machine, levels.levels.size(), names);

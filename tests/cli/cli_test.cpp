@@ -94,6 +94,35 @@ TEST(Cli, EvaluateAndSimulateGiveTheSameJson) {
   }
 }
 
+// A schedule file whose tile is beyond the layer: every command that takes
+// --schedule names the file (the message said only "schedule: tiles.m = 5").
+TEST(Cli, AScheduleBeyondTheLayerNamesItsFile) {
+  const std::string layer = "C=4,M=4,H=8,W=8,R=3,S=3";
+  const std::string one = write_temp(
+      "tile_beyond.json",
+      R"({"order":["s","r","q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":5,"c":1,"p":1,)"
+      R"("q":1,"r":1,"s":1},"buffer_span":{"I":0,"W":0,"O":0}})");
+  const std::string two = write_temp(
+      "tile_beyond_levels.json",
+      R"({"levels":[{"order":["s","r","q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":5,)"
+      R"("c":1,"p":1,"q":1,"r":1,"s":1},"buffer_span":{"I":0,"W":0,"O":0}},{"order":["s","r",)"
+      R"("q","p","c","m","g","n"],"tiles":{"n":1,"g":1,"m":1,"c":1,"p":1,"q":1,"r":1,"s":1},)"
+      R"("buffer_span":{"I":0,"W":0,"O":0}}]})");
+  for (const std::string& command : std::vector<std::string>{
+           "evaluate", "simulate", "simulate --execute", "codegen", "accel --machine " + q(kHwc)}) {
+    const CliRun run = run_spad(command + " --layer " + layer + " --schedule " + q(one));
+    EXPECT_EQ(run.exit_code, 2) << command;
+    EXPECT_TRUE(contains(run.err, one + ": schedule: tiles.m = 5: must be in 1..4")) << run.err;
+  }
+  for (const std::string& command : std::vector<std::string>{"evaluate", "simulate", "codegen"}) {
+    const CliRun run = run_spad(command + " --layer " + layer + " --schedule " + q(two));
+    EXPECT_EQ(run.exit_code, 2) << command;
+    EXPECT_TRUE(contains(run.err, two + ": schedule: level 1: tiles.m = 5")) << run.err;
+  }
+  std::remove(one.c_str());
+  std::remove(two.c_str());
+}
+
 TEST(Cli, MachineFlagsChangeTheResult) {
   const nlohmann::json plain = parse_stdout(run_spad("evaluate " + small_args() + " --json"));
   const nlohmann::json doubled =

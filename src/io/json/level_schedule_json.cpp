@@ -132,6 +132,15 @@ LevelSchedule load_level_schedule_arg(const std::string& arg) {
   return level_schedule_from_json(doc, source);
 }
 
+void validate_level_schedule_from(const LevelSchedule& schedule, const Layer& layer,
+                                  const std::string& source) {
+  try {
+    validate(schedule, layer);
+  } catch (const UserError& e) {
+    throw UserError(source + ": " + e.what());
+  }
+}
+
 nlohmann::ordered_json level_schedule_to_json(const LevelSchedule& s) {
   if (const auto one = as_one_level(s)) return schedule_to_json(*one);
   nlohmann::ordered_json levels = nlohmann::ordered_json::array();

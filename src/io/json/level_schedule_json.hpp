@@ -41,6 +41,11 @@ LevelSchedule load_level_schedule_arg(const std::string& arg);
 // perhaps "format"). Used by schedule_from_json for that form.
 LevelSchedule level_list_from_json(const nlohmann::json& j, const std::string& source);
 
+// validate(schedule, layer), its UserError prefixed by `source` (a file name
+// or "--schedule", io/json/schedule_json's schedule_arg_source).
+void validate_level_schedule_from(const LevelSchedule& schedule, const Layer& layer,
+                                  const std::string& source);
+
 nlohmann::ordered_json level_schedule_to_json(const LevelSchedule& s);
 
 // One-line compact JSON of level_schedule_to_json.

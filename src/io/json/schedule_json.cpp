@@ -123,6 +123,20 @@ Schedule bare_schedule(const nlohmann::json& j, const std::string& source) {
 
 }  // namespace
 
+std::string schedule_arg_source(const std::string& arg) {
+  const std::string_view text = trim(arg);
+  return !text.empty() && text.front() == '{' ? std::string("--schedule") : arg;
+}
+
+void validate_schedule_from(const Schedule& schedule, const Layer& layer,
+                            const std::string& source) {
+  try {
+    validate(schedule, layer);
+  } catch (const UserError& e) {
+    throw UserError(source + ": " + e.what());
+  }
+}
+
 nlohmann::json load_schedule_document(const std::string& arg, std::string& source) {
   const std::string_view text = trim(arg);
   if (!text.empty() && text.front() == '{') {

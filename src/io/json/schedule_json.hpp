@@ -22,6 +22,7 @@
 #include <string>
 
 #include "schedule/schedule.hpp"
+#include "workload/layer.hpp"
 
 namespace spad {
 
@@ -34,6 +35,15 @@ Schedule load_schedule_arg(const std::string& arg);
 // The JSON document of a --schedule argument (as load_schedule_arg reads
 // it), not yet interpreted; `source` is set to the file name or "--schedule".
 nlohmann::json load_schedule_document(const std::string& arg, std::string& source);
+
+// The name messages give a --schedule argument: "--schedule" for JSON text,
+// else the file name (as load_schedule_document sets `source`).
+std::string schedule_arg_source(const std::string& arg);
+
+// validate(schedule, layer), its UserError prefixed by `source` (a file name
+// or "--schedule"): a tile beyond the layer names the file it came from.
+void validate_schedule_from(const Schedule& schedule, const Layer& layer,
+                            const std::string& source);
 
 // Canonical form: keys order, tiles, buffer_span in that order; tiles in
 // n g m c p q r s order; spans in I W O order.
