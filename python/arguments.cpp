@@ -1,6 +1,7 @@
 // The Python module's argument readers (see arguments.hpp).
 #include "python/arguments.hpp"
 
+#include "io/json/schedule_json.hpp"
 #include "io/text/byte_size.hpp"
 #include "io/text/search_arguments.hpp"
 #include "io/text/whole_number_text.hpp"
@@ -108,6 +109,12 @@ Schedule schedule_arg(const py::handle& value, const Arg& arg) {
   if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__"))
     return load_schedule_arg(text_arg(value, arg, true));
   wrong_type(arg, "a spad.Schedule, a str (a schedule file or JSON text) or a dict", value);
+}
+
+std::string schedule_source_arg(const py::handle& value, const Arg& arg) {
+  if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__"))
+    return schedule_arg_source(text_arg(value, arg, true));
+  return "--schedule";
 }
 
 const Accelerator& accelerator_arg(const py::handle& value, const Arg& arg) {

@@ -55,6 +55,11 @@ std::vector<py::handle> list_arg(const py::handle& value, const Arg& arg,
 // as --layer / --schedule, or a dict). Bad text raises spad.UserError.
 Layer layer_arg(const py::handle& value, const Arg& arg);
 Schedule schedule_arg(const py::handle& value, const Arg& arg);
+
+// The name the CLI's messages give a schedule argument (schedule_arg's or
+// the several-level one's): a file's path, else "--schedule" (JSON text, a
+// dict or a spad.Schedule, which the CLI would take as text).
+std::string schedule_source_arg(const py::handle& value, const Arg& arg);
 const Accelerator& accelerator_arg(const py::handle& value, const Arg& arg);
 
 }  // namespace spad::python

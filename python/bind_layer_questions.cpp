@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/json/execution_check_json.hpp"
+#include "io/json/schedule_json.hpp"
 #include "python/bindings.hpp"
 #include "report/optimize_report.hpp"
 #include "study/execution_check.hpp"
@@ -28,7 +29,7 @@ py::object evaluate_document(const py::object& layer_arg_, const py::object& sch
   const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
   const Schedule schedule = schedule_arg(schedule_arg_, Arg{f, "schedule"});
   const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
-  validate(schedule, layer);
+  validate_schedule_from(schedule, layer, schedule_source_arg(schedule_arg_, Arg{f, "schedule"}));
   const Traffic traffic = evaluate(layer, schedule, machine.machine);
   return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
 }
@@ -46,7 +47,7 @@ py::object simulate_document(const py::object& layer_arg_, const py::object& sch
   const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
   const bool execute_it = bool_arg(execute_arg, Arg{f, "execute"});
   const std::uint64_t seed = seed_arg(seed_arg_, Arg{f, "seed"});
-  validate(schedule, layer);
+  validate_schedule_from(schedule, layer, schedule_source_arg(schedule_arg_, Arg{f, "schedule"}));
   Traffic traffic;
   std::optional<ExecutionCheck> check;
   {

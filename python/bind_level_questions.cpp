@@ -109,7 +109,9 @@ LevelInputs level_inputs(const char* f, const py::object& layer_value,
   const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   std::optional<std::string> text;
   if (!buffers.is_none()) text = buffers_text(buffers, Arg{f, "buffers"});
-  validate(schedule, layer);  // before the capacities are read, as the CLI does
+  // Before the capacities are read, as the CLI does.
+  validate_level_schedule_from(schedule, layer,
+                               schedule_source_arg(schedule_value, Arg{f, "schedule"}));
   const std::vector<Count> capacities =
       text ? parse_buffer_levels(*text, "--buffer") : std::vector<Count>{};
   std::vector<std::string> names;
