@@ -298,6 +298,15 @@ TEST(RoundTrip, AWrongKindOfDocumentIsNamed) {
   const json net = spad_json("optimize --model resnet18 --layers 0-2 --buffer 8KiB --json");
   expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("n", net)),
                "3 layers");
+  // A bare schedule whose format names another kind (it was taken as is).
+  json bare = opt["schedule"];
+  bare["format"] = "spad-network/1";
+  expect_error("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("b", bare)),
+               "spad-network/1");
+  bare["format"] = "spad-schedule/1";
+  EXPECT_EQ(run_spad("evaluate --layer " + q(kLayer) + " --schedule " + q(write_file("b", bare)))
+                .exit_code,
+            0);
 }
 
 }  // namespace

@@ -103,6 +103,9 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
                     "by 'spad evaluate' and 'spad simulate' (with --buffer OUTER,INNER) only in "
                     "this version");
   }
+  // A bare schedule is a spad-schedule/1 document (or has no format), as the
+  // "levels" form is (level_list_from_json).
+  expect_document_kind(j, source, {DocKind::schedule}, "a bare schedule is read from");
   nlohmann::json bare = j;
   bare.erase("format");
   return bare_schedule(bare, source);
