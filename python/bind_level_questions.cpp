@@ -179,7 +179,7 @@ py::object optimize_levels_document(const py::object& layer_value, const py::obj
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   if (!result.best) throw UserError(level_infeasible_message(layer, machine));
-  return to_python(level_optimize_document(layer, machine, result, threads, seconds));
+  return to_python(level_optimize_document(layer, machine, result, threads, seconds, {}));
 }
 
 // `spad optimize --model M --buffer OUTER,INNER[,...] --json`: the network

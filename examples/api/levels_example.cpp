@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
     if (!(found.best->traffic == spad::simulate_levels(tiny, found.best->schedule, small)))
       return fail("the level search's optimum does not replay to its counts");
     if (!found.best->traffic.fits()) return fail("the level search's optimum does not fit");
-    std::cout << spad::json_document_text(spad::level_optimize_document(tiny, small, found, 2, 0.0))
+    std::cout << spad::json_document_text(
+                     spad::level_optimize_document(tiny, small, found, 2, 0.0, {}))
               << '\n';
     return 0;
   } catch (const spad::UserError& e) {

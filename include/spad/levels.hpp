@@ -56,10 +56,11 @@
 //                  same for any `threads` (0 = all hardware threads). Every
 //                  level of `machine` must have a capacity (bytes; UserError
 //                  naming the level). With one level it is optimize()'s
-//                  answer (any layer size); from two levels a layer with more
-//                  than kMaxLevelStructures (4096) tile x order choices per
-//                  level (level_structures(layer)) is refused with a UserError
-//                  naming the layer and the count.
+//                  answer (any layer size); from two levels a search that
+//                  could visit more than kMaxLevelSearchSize tile x order
+//                  choices summed over the levels (level_search_size(layer,
+//                  levels, space), counted before it runs) is refused with a
+//                  UserError naming the layer and the count.
 //                  LevelSearchOptions::objective (LevelObjective {objective,
 //                  accel}: an Objective and a LevelAccelerator of two or more
 //                  levels whose memory is `machine`; `spad accel --layer L
@@ -68,9 +69,9 @@
 //                  (energy), or the traffic key then latency (traffic), each
 //                  computed by level_accel_cost; UserError for latency or
 //                  energy without an accelerator, or one of one level.
-//   level_optimize_document(layer, machine, result, threads, seconds)  the
-//                  document the command prints (the Result JSON with levels
-//                  plus "search": objective, evaluations, leaves, nodes_cut,
+//   level_optimize_document(layer, machine, result, threads, seconds, space)
+//                  the document the command prints (the Result JSON with levels
+//                  plus "search": objective, space, evaluations, leaves, nodes_cut,
 //                  threads, seconds); level_infeasible_message(layer,
 //                  machine): the command's message when best is empty.
 //   optimize_network_levels(net, selection, machine, threads, progress = {})
@@ -122,6 +123,7 @@
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
 #include "search/level_search.hpp"
+#include "search/level_search_size.hpp"
 #include "sim/level_executor.hpp"
 #include "sim/level_simulator.hpp"
 #include "spad/values.hpp"
@@ -145,10 +147,10 @@ std::vector<LowerBound> level_lower_bounds(const Layer& layer, const MemoryLevel
 
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,
                                   const LevelSearchOptions& options);
-Count level_structures(const Layer& layer);
+Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space);
 nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
                                                const LevelSearchResult& result, int threads,
-                                               double seconds);
+                                               double seconds, const LevelSearchSpace& space);
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine);
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,

@@ -17,11 +17,13 @@
 #include "io/json/layer_json.hpp"
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/network_level_result_json.hpp"
+#include "io/text/level_space_text.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "model/evaluate.hpp"
 #include "model/level_evaluate.hpp"
 #include "report/network_level_table.hpp"
+#include "report/optimize_report.hpp"
 #include "search/level_search.hpp"
 #include "study/optimize_network.hpp"
 #include "study/optimize_network_levels.hpp"
@@ -29,16 +31,25 @@
 namespace spad::cli {
 namespace {
 
-// The one-level search restrictions have no several-level form yet.
-void refuse_one_level_flags(const OptimizeFlags& flags) {
+// --min-buffer's tie-break has no several-level form.
+void refuse_min_buffer(const OptimizeFlags& flags) {
+  if (flags.min_buffer)
+    throw UserError(
+        "--min-buffer restricts the one-level search; with several capacities in --buffer "
+        "(several on-chip levels) ties go to fewer fills, then fewer buffer bytes: leave "
+        "--min-buffer out or give one capacity");
+}
+
+// The restricted spaces are searched for one layer; a network takes the whole space.
+void refuse_network_space_flags(const OptimizeFlags& flags) {
   const char* flag = flags.uniform_spans ? "--uniform-spans"
                      : flags.fixed_order ? "--fixed-order"
-                     : flags.min_buffer  ? "--min-buffer"
+                     : flags.fixed_spans ? "--fixed-spans"
                                          : nullptr;
   if (flag)
-    throw UserError(std::string(flag) + " restricts the one-level search; with several " +
-                    "capacities in --buffer (several on-chip levels) the search takes the " +
-                    "whole space only: leave " + flag + " out or give one capacity");
+    throw UserError(std::string(flag) + " with several capacities in --buffer restricts the " +
+                    "search of one layer (--layer); with --model the level search takes the " +
+                    "whole space: leave " + flag + " out, or give --layer");
 }
 
 std::string seconds_text(double seconds) {
@@ -50,16 +61,19 @@ std::string seconds_text(double seconds) {
 }  // namespace
 
 int run_optimize_layer_levels(const OptimizeFlags& flags) {
-  refuse_one_level_flags(flags);
+  refuse_min_buffer(flags);
   // A network document's layer entry keeps its kind and own sizes.
   const NetworkLayer entry = load_network_layer(flags.layer.value());
   const Layer layer(entry.spec);
   const std::size_t levels = buffer_level_count(flags.machine);
   MemoryLevels machine = memory_levels_from_flags(flags.machine, levels, {});
   machine.precision = layer_arg_precision(entry, machine.precision, flags.machine.precision);
+  const LevelSearchSpace space =
+      level_search_space(flags.uniform_spans, flags.fixed_order, flags.fixed_spans, levels);
 
   const auto start = std::chrono::steady_clock::now();
-  const LevelSearchResult result = optimize_levels(layer, machine, {.threads = flags.threads});
+  const LevelSearchResult result =
+      optimize_levels(layer, machine, {.threads = flags.threads, .space = space});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!result.best) throw UserError(level_infeasible_message(layer, machine));
@@ -67,23 +81,30 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
   const LevelSearchStats& s = result.stats;
   const std::size_t threads = resolved_thread_count(flags.threads);
   if (flags.json) {
-    write_json_result(level_optimize_document(layer, machine, result, flags.threads, seconds));
+    write_json_result(
+        level_optimize_document(layer, machine, result, flags.threads, seconds, space));
     return 0;
   }
   print_level_cost(in, result.best->traffic, false,
                    "the analytical model (the level search's optimum: bytes across each "
                    "boundary from the outside in, then fills, then buffer bytes)",
                    output_width(flags.wide));
-  result_out() << "search    exact over every level's tiles x order x spans and bypasses: " +
-                      std::to_string(s.evaluations) + " model calls, " + std::to_string(s.leaves) +
-                      " tile/order choices of every level, " + std::to_string(s.nodes_cut) +
-                      " partial schedules cut, " + seconds_text(seconds) + " on " +
-                      std::to_string(threads) + (threads == 1 ? " thread\n" : " threads\n");
+  result_out() << "space     " + format_level_search_space(space) + "\n";
+  result_out() << "search    exact over " +
+                      std::string(space.restricted()
+                                      ? "this space"
+                                      : "every level's tiles x order x spans and bypasses") +
+                      ": " + std::to_string(s.evaluations) + " model calls, " +
+                      std::to_string(s.leaves) + " tile/order choices of every level, " +
+                      std::to_string(s.nodes_cut) + " partial schedules cut, " +
+                      seconds_text(seconds) + " on " + std::to_string(threads) +
+                      (threads == 1 ? " thread\n" : " threads\n");
   return 0;
 }
 
 int run_optimize_network_levels(const OptimizeFlags& flags) {
-  refuse_one_level_flags(flags);
+  refuse_min_buffer(flags);
+  refuse_network_space_flags(flags);
   Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   apply_precision_text(net, flags.machine.precision);
   const std::size_t levels = buffer_level_count(flags.machine);

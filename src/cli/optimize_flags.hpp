@@ -1,6 +1,8 @@
 // The arguments of `spad optimize`: what to optimize (--layer, or --model
 // with --layers / --batch), the machine flags (--buffer required), the search
-// space (--uniform-spans, --fixed-order), the tie-break (--min-buffer),
+// space (--uniform-spans, --fixed-order, --fixed-spans: with several --buffer
+// capacities one group per level, io/text/level_space_text), the tie-break
+// (--min-buffer),
 // --threads and the output form
 // (--json, --csv), and their conversion into validated values.
 #pragma once
@@ -17,13 +19,14 @@ namespace spad::cli {
 struct OptimizeFlags : NetworkRunFlags {
   bool uniform_spans = false;
   std::optional<std::string> fixed_order;
+  std::optional<std::string> fixed_spans;
   bool min_buffer = false;
 };
 
 void add_optimize_flags(CLI::App& app, OptimizeFlags& flags);
 
-// --uniform-spans, --fixed-order, --min-buffer and --threads (UserError
-// naming the flag).
+// --uniform-spans, --fixed-order, --fixed-spans, --min-buffer and --threads
+// for one level (UserError naming the flag).
 SearchOptions search_options_from_flags(const OptimizeFlags& flags);
 
 }  // namespace spad::cli

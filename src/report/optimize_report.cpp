@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/byte_size.hpp"
+#include "io/text/level_space_text.hpp"
 #include "io/text/loop_order_text.hpp"
 #include "model/lower_bound.hpp"
 #include "report/layer_summary.hpp"
@@ -33,8 +34,43 @@ std::string format_search_space(const SearchSpace& space) {
           " (innermost first), any tiles";
   else
     out = "every loop order and tiles";
+  if (space.fixed_spans) {
+    const PerTensor<int>& k = *space.fixed_spans;
+    out += fmt::format(", buffer spans fixed to I={},W={},O={}", k[Tensor::I], k[Tensor::W],
+                       k[Tensor::O]);
+    if (space.uniform_spans) out += " and uniform";
+    return out;
+  }
   out += space.uniform_spans ? ", all buffers at one loop level (uniform spans)"
                              : ", one buffer span per array";
+  return out;
+}
+
+std::string format_level_search_space(const LevelSearchSpace& space) {
+  const auto per_level = [](const auto& items, const auto& text) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : "; ") + text(item);
+    return out;
+  };
+  std::string out;
+  if (space.fixed_orders)
+    out = "loop orders fixed to " +
+          per_level(*space.fixed_orders,
+                    [](const std::array<Dim, kNumDims>& o) { return loop_order_to_string(o); }) +
+          " (per level, outermost level first; each innermost first), any tiles";
+  else
+    out = "every loop order and tiles at every level";
+  if (space.fixed_spans) {
+    out += ", buffer spans fixed to " +
+           per_level(*space.fixed_spans, [](const PerTensor<std::optional<int>>& k) {
+             return level_spans_to_string(k);
+           });
+    if (space.uniform_spans) out += " and uniform";
+    return out;
+  }
+  out += space.uniform_spans
+             ? ", all buffers of a level at one loop level of it (uniform spans), no bypass"
+             : ", one buffer span or bypass per array per level";
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "model/machine.hpp"
+#include "search/level_search_space.hpp"
 #include "search/optimize.hpp"
 #include "workload/layer.hpp"
 
@@ -25,6 +26,11 @@ namespace spad {
 // "every loop order, ..." / "buffers at one loop level (uniform spans)" /
 // "loop order fixed to s,r,q,p,c,m,g,n (innermost first)", joined with "; ".
 std::string format_search_space(const SearchSpace& space);
+
+// The same for the level search (several on-chip levels): "every loop order
+// and tiles at every level, one buffer span or bypass per array per level",
+// or the fixed orders and spans per level, outermost first, joined by "; ".
+std::string format_level_search_space(const LevelSearchSpace& space);
 
 // The search statistics line's text (without the "search" label);
 // `threads` as run (0: all hardware threads).

@@ -2,6 +2,7 @@
 #include "schedule/level_schedule.hpp"
 
 #include "base/error.hpp"
+#include "base/name_text.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
@@ -21,11 +22,17 @@ void validate(const LevelSchedule& s, const Layer& layer) {
   for (std::size_t l = 0; l < s.levels.size(); ++l) {
     const LevelLoops& level = s.levels[l];
     const bool innermost = l + 1 == s.levels.size();
+    const std::string path = "levels[" + std::to_string(l) + "].";
+    for (std::size_t k = 0; k < l; ++k)
+      if (!level.name.empty() && s.levels[k].name == level.name)
+        throw UserError("schedule: " + path + "name = " + in_quotes(level.name) + ": levels[" +
+                        std::to_string(k) +
+                        "].name is the same; every level needs its own name (or none)");
     Schedule group{level.tiles, level.order, {}};
     for (Tensor t : kAllTensors) {
       const std::optional<int>& k = level.buffer_span[t];
       if (!k && innermost)
-        throw UserError("schedule: " + level_label(s, l) + ": buffer_span." +
+        throw UserError("schedule: " + level_label(s, l) + ": " + path + "buffer_span." +
                         std::string(tensor_name(t)) +
                         " = null: the innermost level cannot be bypassed (the datapath "
                         "reads only from it)");
@@ -37,7 +44,7 @@ void validate(const LevelSchedule& s, const Layer& layer) {
       std::string what = e.what();
       const std::string prefix = "schedule: ";
       if (what.rfind(prefix, 0) == 0) what.erase(0, prefix.size());
-      throw UserError("schedule: " + level_label(s, l) + ": " + what);
+      throw UserError("schedule: " + level_label(s, l) + ": " + path + what);
     }
   }
 }

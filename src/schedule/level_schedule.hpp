@@ -55,10 +55,12 @@ struct LevelSchedule {
   friend bool operator==(const LevelSchedule&, const LevelSchedule&) = default;
 };
 
-// Throws UserError naming the level (by number and name), field and value
-// when `s` is not a schedule of `layer`: no level or more than kMaxLevels, an
-// order that is not a permutation, a tile outside 1..D_d, a span outside 0..8,
-// or a bypass (nullopt) at the innermost level.
+// Throws UserError naming the level (by number and name), field (as the
+// JSON path, "levels[1].tiles.m") and value when `s` is not a schedule of
+// `layer`: no level or more than kMaxLevels, two levels of one (non-empty)
+// name (both positions named), an order that is not a permutation, a tile
+// outside 1..D_d, a span outside 0..8, or a bypass (nullopt) at the
+// innermost level. Messages start with "schedule: ".
 void validate(const LevelSchedule& s, const Layer& layer);
 
 // The one-level schedule as a one-level LevelSchedule (name empty).

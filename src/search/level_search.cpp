@@ -107,6 +107,7 @@
 #include "model/evaluate.hpp"
 #include "model/level_accel_cost.hpp"
 #include "model/level_evaluate.hpp"
+#include "search/level_search_size.hpp"
 #include "search/level_span_choice.hpp"
 #include "search/level_tile_chains.hpp"
 #include "search/optimize.hpp"
@@ -574,15 +575,8 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " has none (--buffer OUTER,INNER, e.g. 512KiB,64KiB)");
   }
   if (machine.levels.size() == 1) return one_level(layer, machine, options);
+  check_level_search_size(layer, machine.levels.size(), options.space);
   const LevelTileChains chains(layer, machine.levels.size());
-  const Count structures_count = structures_of(layer, chains);
-  if (structures_count > kMaxLevelStructures)
-    throw UserError("layer " + layer.name() +
-                    ": the level search (several on-chip levels) visits " +
-                    "every tile vector and loop order of each level, " +
-                    std::to_string(structures_count) + " at level 1 for this layer; it takes " +
-                    "layers with at most " + std::to_string(kMaxLevelStructures) +
-                    " (a few loops of small extent), so this layer is beyond it");
   LevelSearchResult result;
   LevelIncumbent incumbent;
   LevelSearcher root(layer, machine, options, chains, incumbent);

@@ -60,19 +60,17 @@ struct LevelSearchResult {
 
 // The tile vector x loop order choices of level 1 the search visits with
 // `levels` levels (each dimension's level-1 tiles on its kept chains,
-// search/level_tile_chains; every order of the loops below their extent),
-// which bounds the choices of every deeper level too: the search's size.
+// search/level_tile_chains; every order of the loops below their extent).
+// The search's whole size, every level counted: search/level_search_size.
 Count level_structures(const Layer& layer, std::size_t levels);
-
-// The largest level_structures() the search takes on (about half a second for two
-// levels on one core at the limit; the time grows with the number of levels).
-inline constexpr Count kMaxLevelStructures = 4096;
 
 // Every level of `machine` must have a capacity (UserError naming the level);
 // an objective other than traffic needs options.objective.accel, whose
 // memory must be `machine` and have two or more levels (UserError);
-// with several levels, a layer with more than kMaxLevelStructures choices per
-// level is refused (UserError naming the layer and the count). One level is
+// with several levels, a search that could visit more than
+// kMaxLevelSearchSize tile x order choices over all its levels
+// (search/level_search_size, counted before it starts) is refused (UserError
+// naming the layer and the count). One level is
 // the one-level search (search/optimize: its answer, its order for ties, any
 // layer size) as a one-level LevelSchedule.
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,

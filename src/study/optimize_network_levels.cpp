@@ -3,6 +3,7 @@
 
 #include "base/parallel_run.hpp"
 #include "model/level_evaluate.hpp"
+#include "search/level_search_size.hpp"
 #include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
 
@@ -41,7 +42,7 @@ NetworkLevelResult search_network_levels(const Network& net,
   for (std::size_t u : unique) {
     const Layer layer(result.layers[u].layer.spec);
     if (machine.levels.size() > 1 &&
-        level_structures(layer, machine.levels.size()) > kMaxLevelStructures)
+        level_search_size(layer, machine.levels.size()) > kMaxLevelSearchSize)
       // throws the search's own UserError
       optimize_levels(layer, machine_of(result.layers[u].layer));
   }

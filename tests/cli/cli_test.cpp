@@ -117,7 +117,7 @@ TEST(Cli, AScheduleBeyondTheLayerNamesItsFile) {
   for (const std::string& command : std::vector<std::string>{"evaluate", "simulate", "codegen"}) {
     const CliRun run = run_spad(command + " --layer " + layer + " --schedule " + q(two));
     EXPECT_EQ(run.exit_code, 2) << command;
-    EXPECT_TRUE(contains(run.err, two + ": schedule: level 1: tiles.m = 5")) << run.err;
+    EXPECT_TRUE(contains(run.err, two + ": schedule: level 1: levels[0].tiles.m = 5")) << run.err;
   }
   std::remove(one.c_str());
   std::remove(two.c_str());

@@ -184,7 +184,7 @@ TEST(CompareLevelsCli, RefusalsNameTheLayer) {
   };
   for (const Case& c : std::vector<Case>{
            {"--layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB",
-            "it takes layers with at most 4096"},
+            "more than the 1000000 it takes"},
            {"--model resnet50 --buffer 512KiB,64KiB", "layer conv1: the level search"},
            {"--model resnet50 --buffer 512KiB,64KiB --csv", "layer conv1: the level search"},
        }) {

@@ -4,18 +4,20 @@
 #include "base/error.hpp"
 #include "base/thread_launcher.hpp"
 #include "io/json/level_result_json.hpp"
+#include "io/json/search_json.hpp"
 
 namespace spad {
 
 nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
                                                const LevelSearchResult& result, int threads,
-                                               double seconds) {
+                                               double seconds, const LevelSearchSpace& space) {
   SPAD_CHECK(result.best.has_value(), "level_optimize_document: no schedule");
   nlohmann::ordered_json j =
       level_result_document(layer, result.best->schedule, machine, result.best->traffic);
   const LevelSearchStats& s = result.stats;
   nlohmann::ordered_json search;
   search["objective"] = "traffic";
+  search["space"] = level_search_space_to_json(space);
   search["evaluations"] = s.evaluations;
   search["leaves"] = s.leaves;
   search["nodes_cut"] = s.nodes_cut;

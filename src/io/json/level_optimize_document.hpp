@@ -1,8 +1,9 @@
 // The document `spad optimize --layer L --buffer OUTER,INNER[,...] --json`
 // prints: the Result JSON with levels of the level search's optimum
 // (io/json/level_result_json's level_result_document) plus
-//   "search": {"objective": "traffic", "evaluations", "leaves", "nodes_cut",
-//              "threads", "seconds"}
+//   "search": {"objective": "traffic", "space" (io/json/search_json's level
+//              space: which schedules were searched), "evaluations", "leaves",
+//              "nodes_cut", "threads", "seconds"}
 // and the message when nothing fits. The CLI and the public API (Python's
 // spad.optimize_levels) both build them here, so the two cannot drift.
 #pragma once
@@ -18,9 +19,10 @@ namespace spad {
 
 // `result.best` must be set (InternalError otherwise). `threads` as asked
 // (0: all hardware threads, written resolved); `seconds`: the search's wall time.
+// `space`: the one the search was given (LevelSearchOptions::space).
 nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryLevels& machine,
                                                const LevelSearchResult& result, int threads,
-                                               double seconds);
+                                               double seconds, const LevelSearchSpace& space);
 
 // "layer NAME: no schedule fits: the innermost level (L1, 8 B) must hold a
 // buffer of each of I, W and O, at least 6 B (one element each)": the

@@ -1,6 +1,7 @@
 // SearchOptions from `spad optimize`'s arguments (see search_arguments.hpp).
 #include "io/text/search_arguments.hpp"
 
+#include "io/text/level_space_text.hpp"
 #include "io/text/loop_order_text.hpp"
 
 namespace spad {
@@ -10,6 +11,14 @@ SearchOptions search_options(const SearchArguments& args) {
   options.space.uniform_spans = args.uniform_spans;
   if (args.fixed_order)
     options.space.fixed_order = parse_loop_order(*args.fixed_order, "--fixed-order");
+  if (args.fixed_spans) {
+    // The one-level case of the several-level texts: no bypass, one group.
+    const LevelSearchSpace one =
+        level_search_space(args.uniform_spans, args.fixed_order, args.fixed_spans, 1);
+    PerTensor<int> spans;
+    for (Tensor a : kAllTensors) spans[a] = *one.fixed_spans->front()[a];
+    options.space.fixed_spans = spans;
+  }
   options.threads = args.threads;
   if (args.min_buffer) options.tie_break = TieBreak::buffer_first;
   return options;

@@ -1,0 +1,134 @@
+// The level search's size (method in level_search_size.hpp).
+#include "search/level_search_size.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "schedule/level_schedule.hpp"
+#include "search/level_tile_chains.hpp"
+
+namespace spad {
+namespace {
+
+Count sat_add(Count a, Count b) { return std::min(kSearchSizeMost, a + b); }
+Count sat_mul(Count a, Count b) {
+  if (a == 0 || b == 0) return 0;
+  return a > kSearchSizeMost / b ? kSearchSizeMost : std::min(kSearchSizeMost, a * b);
+}
+
+// patterns[l - 1][mask]: the kept prefixes of depth l whose live pattern is
+// `mask` (bit i: the tile at level i + 1 is below the enclosing one).
+using Patterns = std::vector<std::vector<Count>>;
+
+// Every canonical chain kept: a dynamic program over the last tile.
+Patterns every_chain(Count extent, std::size_t levels) {
+  Patterns out(levels);
+  const std::size_t size = static_cast<std::size_t>(extent) + 1;
+  // ways[t][mask]: prefixes ending at tile t with that pattern.
+  std::vector<std::vector<Count>> ways(size, std::vector<Count>(std::size_t{1} << levels, 0));
+  for (Count t = 1; t <= extent; ++t) ways[static_cast<std::size_t>(t)][t < extent ? 1 : 0] = 1;
+  for (std::size_t l = 1;; ++l) {
+    out[l - 1].assign(std::size_t{1} << levels, 0);
+    for (std::size_t t = 1; t < size; ++t)
+      for (std::size_t m = 0; m < ways[t].size(); ++m)
+        out[l - 1][m] = sat_add(out[l - 1][m], ways[t][m]);
+    if (l == levels) return out;
+    // Level l + 1's tile t' <= t: the same tile (a no-op loop) or a smaller one (live).
+    const std::size_t live = std::size_t{1} << l;
+    std::vector<std::vector<Count>> next(size, std::vector<Count>(ways[0].size(), 0));
+    std::vector<Count> above(ways[0].size(), 0);  // sum over t > t' of ways[t]
+    for (std::size_t t = size - 1; t >= 1; --t) {
+      for (std::size_t m = 0; m < above.size(); ++m) {
+        next[t][m] = sat_add(next[t][m], ways[t][m]);
+        next[t][m | live] = sat_add(next[t][m | live], above[m]);
+      }
+      for (std::size_t m = 0; m < above.size(); ++m) above[m] = sat_add(above[m], ways[t][m]);
+    }
+    ways = std::move(next);
+  }
+}
+
+// Only some chains kept: a walk over the kept prefixes.
+void walk(const LevelTileChains& chains, Dim d, Count enclosing, std::vector<Count>& prefix,
+          std::size_t mask, std::size_t levels, Patterns& out) {
+  if (prefix.size() == levels) return;
+  for (Count t : chains.next(d, prefix)) {
+    const std::size_t m = t < enclosing ? mask | (std::size_t{1} << prefix.size()) : mask;
+    out[prefix.size()][m] = sat_add(out[prefix.size()][m], 1);
+    prefix.push_back(t);
+    walk(chains, d, t, prefix, m, levels, out);
+    prefix.pop_back();
+  }
+}
+
+Patterns patterns_of(const LevelTileChains& chains, Dim d, Count extent, std::size_t levels) {
+  if (chains.kept_chains(d) == chains.all_chains(d)) return every_chain(extent, levels);
+  Patterns out(levels, std::vector<Count>(std::size_t{1} << levels, 0));
+  std::vector<Count> prefix;
+  walk(chains, d, extent, prefix, 0, levels, out);
+  return out;
+}
+
+}  // namespace
+
+Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space) {
+  SPAD_CHECK(levels >= 1 && levels <= kMaxLevels, "level_search_size: bad level count");
+  const LevelTileChains chains(layer, levels);
+  PerDim<Patterns> patterns;
+  for (Dim d : kAllDims) patterns[d] = patterns_of(chains, d, layer.bound(d), levels);
+  Count total = 0;
+  for (std::size_t l = 1; l <= levels; ++l) {
+    // poly[k]: tile vectors of depth l with k_i live loops at level i, k
+    // written in base 9 (k_1 lowest).
+    std::size_t cells = 1;
+    for (std::size_t i = 0; i < l; ++i) cells *= kNumDims + 1;
+    std::vector<Count> poly(cells, 0);
+    poly[0] = 1;
+    for (Dim d : kAllDims) {
+      std::vector<Count> next(cells, 0);
+      const std::vector<Count>& row = patterns[d][l - 1];
+      for (std::size_t k = 0; k < cells; ++k) {
+        if (poly[k] == 0) continue;
+        for (std::size_t m = 0; m < row.size(); ++m) {
+          if (row[m] == 0 || m >> l) continue;
+          // Adding one live loop at every level of m: degrees stay <= 8 (8 dimensions).
+          std::size_t shifted = k, step = 1;
+          for (std::size_t i = 0; i < l; ++i, step *= kNumDims + 1)
+            if (m >> i & 1) shifted += step;
+          next[shifted] = sat_add(next[shifted], sat_mul(poly[k], row[m]));
+        }
+      }
+      poly = std::move(next);
+    }
+    for (std::size_t k = 0; k < cells; ++k) {
+      Count orders = 1;
+      std::size_t rest = k;
+      for (std::size_t i = 0; i < l; ++i, rest /= kNumDims + 1) {
+        const std::size_t live = rest % (kNumDims + 1);
+        if (space.fixed_orders) continue;
+        for (std::size_t f = 2; f <= live; ++f) orders = sat_mul(orders, static_cast<Count>(f));
+      }
+      total = sat_add(total, sat_mul(poly[k], orders));
+    }
+  }
+  return total;
+}
+
+void check_level_search_size(const Layer& layer, std::size_t levels,
+                             const LevelSearchSpace& space) {
+  const Count size = level_search_size(layer, levels, space);
+  if (size <= kMaxLevelSearchSize) return;
+  throw UserError(
+      "layer " + layer.name() + ": the level search over " + std::to_string(levels) +
+      " on-chip levels would visit up to " +
+      (size >= kSearchSizeMost ? "more than " + std::to_string(kSearchSizeMost)
+                               : std::to_string(size)) +
+      " tile x loop order choices (summed over the levels), more than the " +
+      std::to_string(kMaxLevelSearchSize) +
+      " it takes (a few loops of small extent); give fewer levels, a smaller layer, or " +
+      "--fixed-order for every level");
+}
+
+}  // namespace spad

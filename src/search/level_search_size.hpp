@@ -1,0 +1,52 @@
+// The size of the level search (search/level_search) before it runs: the
+// number of (tile vector, loop order) choices it may visit over all levels,
+// counted exactly without enumerating them, and the limit the search takes.
+//
+// What is counted. With levels 1..l fixed the search visits, below each
+// choice of levels 1..l-1, every tile vector of level l whose tile of each
+// dimension continues a kept chain (search/level_tile_chains), and for each
+// every order of its live loops (tile below the enclosing tile; k live loops
+// make k! orders, a fixed order at that level makes one). Each such choice
+// is a node (its buffers' records: up to 9 model calls); the nodes of level
+// L are the leaves (their spans chosen, search/level_span_choice). The
+// search's size is the number of nodes over all levels,
+//   N_1 + N_2 + ... + N_L,
+// what it visits when nothing is cut: an upper bound on its work, which the
+// bounds only lower.
+//
+// How. For one dimension, each kept chain prefix (t^1, ..., t^l) has a live
+// pattern (t^i < t^(i-1), t^0 = the extent): per dimension and depth l, the
+// number of prefixes with each pattern (a dynamic program over the last tile
+// when every canonical chain is kept, else a walk over the kept prefixes).
+// The patterns of the eight dimensions multiply into the number of tile
+// vectors with k_i live loops at each level i (a polynomial in one variable
+// per level, degree <= 8 in each), and N_l is the sum of its coefficients
+// times prod_i k_i! (1 at a fixed-order level). Saturates at kSearchSizeMost.
+#pragma once
+
+#include <cstddef>
+
+#include "base/checked.hpp"
+#include "search/level_search_space.hpp"
+#include "workload/layer.hpp"
+
+namespace spad {
+
+// Counts saturate here (the guard compares far below it).
+inline constexpr Count kSearchSizeMost = Count{1} << 60;
+
+// N_1 + ... + N_L for `levels` levels (1..kMaxLevels) in `space` (its fixed
+// orders, if any, one per level; spans do not change the count).
+Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space = {});
+
+// The largest level_search_size() the search takes on: every case of the
+// tests and examples is below it, and at it the search takes a few seconds on
+// one core when nothing is cut (docs/resource-contract.md).
+inline constexpr Count kMaxLevelSearchSize = 1'000'000;
+
+// UserError naming the layer, its count and the limit when
+// level_search_size(layer, levels, space) > kMaxLevelSearchSize.
+void check_level_search_size(const Layer& layer, std::size_t levels,
+                             const LevelSearchSpace& space = {});
+
+}  // namespace spad
