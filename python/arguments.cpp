@@ -103,6 +103,20 @@ Layer layer_arg(const py::handle& value, const Arg& arg) {
              value);
 }
 
+NetworkLayer layer_entry_arg(const py::handle& value, const Arg& arg) {
+  if (py::isinstance<Layer>(value)) return NetworkLayer{value.cast<Layer>().spec()};
+  if (py::isinstance<py::dict>(value)) return load_network_layer(json_text_of(value));
+  if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__"))
+    return load_network_layer(text_arg(value, arg, true));
+  return NetworkLayer{layer_arg(value, arg).spec()};  // raises the TypeError
+}
+
+Machine entry_machine(const NetworkLayer& entry, Machine machine,
+                      const std::string& precision_text) {
+  machine.precision = layer_arg_precision(entry, machine.precision, precision_text);
+  return machine;
+}
+
 Schedule schedule_arg(const py::handle& value, const Arg& arg) {
   if (py::isinstance<Schedule>(value)) return value.cast<Schedule>();
   if (py::isinstance<py::dict>(value)) return load_schedule_arg(json_text_of(value));

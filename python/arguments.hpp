@@ -54,6 +54,15 @@ std::vector<py::handle> list_arg(const py::handle& value, const Arg& arg,
 // The values: the spad value itself, or what its constructor takes (text
 // as --layer / --schedule, or a dict). Bad text raises spad.UserError.
 Layer layer_arg(const py::handle& value, const Arg& arg);
+// The same as the CLI's --layer reads it (io/json/layer_json's
+// load_network_layer): a dict or text keeps a layer entry's "kind" and own
+// "precision"; a spad.Layer is a conv layer with neither.
+NetworkLayer layer_entry_arg(const py::handle& value, const Arg& arg);
+// The element sizes a layer entry is costed at on `machine` (the CLI's
+// layer_arg_precision: the layer's own sizes with the machine's precision
+// text on top, then its kind's rule).
+Machine entry_machine(const NetworkLayer& entry, Machine machine,
+                      const std::string& precision_text);
 Schedule schedule_arg(const py::handle& value, const Arg& arg);
 
 // The name the CLI's messages give a schedule argument (schedule_arg's or

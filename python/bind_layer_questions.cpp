@@ -26,12 +26,14 @@ PyMachine optional_machine(const py::object& value, const Arg& arg) {
 py::object evaluate_document(const py::object& layer_arg_, const py::object& schedule_arg_,
                              const py::object& machine_arg_) {
   const char* f = "spad.evaluate()";
-  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
+  const NetworkLayer entry = layer_entry_arg(layer_arg_, Arg{f, "layer"});
+  const Layer layer(entry.spec);
   const Schedule schedule = schedule_arg(schedule_arg_, Arg{f, "schedule"});
-  const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
+  const PyMachine given = optional_machine(machine_arg_, Arg{f, "machine"});
+  const Machine machine = entry_machine(entry, given.machine, given.precision_text);
   validate_schedule_from(schedule, layer, schedule_source_arg(schedule_arg_, Arg{f, "schedule"}));
-  const Traffic traffic = evaluate(layer, schedule, machine.machine);
-  return to_python(cost_result_document(layer, schedule, machine.machine, traffic));
+  const Traffic traffic = evaluate(layer, schedule, machine);
+  return to_python(cost_result_document(layer, schedule, machine, traffic));
 }
 
 // With `execute`, as `simulate --execute --json`: the functional executor
@@ -42,9 +44,12 @@ py::object simulate_document(const py::object& layer_arg_, const py::object& sch
                              const py::object& machine_arg_, const py::object& execute_arg,
                              const py::object& seed_arg_) {
   const char* f = "spad.simulate()";
-  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
+  const NetworkLayer entry = layer_entry_arg(layer_arg_, Arg{f, "layer"});
+  const Layer layer(entry.spec);
   const Schedule schedule = schedule_arg(schedule_arg_, Arg{f, "schedule"});
-  const PyMachine machine = optional_machine(machine_arg_, Arg{f, "machine"});
+  const PyMachine given = optional_machine(machine_arg_, Arg{f, "machine"});
+  const PyMachine machine{entry_machine(entry, given.machine, given.precision_text),
+                          given.precision_text};
   const bool execute_it = bool_arg(execute_arg, Arg{f, "execute"});
   const std::uint64_t seed = seed_arg(seed_arg_, Arg{f, "seed"});
   validate_schedule_from(schedule, layer, schedule_source_arg(schedule_arg_, Arg{f, "schedule"}));
@@ -67,9 +72,12 @@ py::object optimize_document(const py::object& layer_arg_, const py::object& mac
                              const py::object& threads_arg_, const py::object& uniform_spans,
                              const py::object& fixed_order, const py::object& min_buffer) {
   const char* f = "spad.optimize()";
-  const Layer layer = layer_arg(layer_arg_, Arg{f, "layer"});
-  const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
-  require_buffer(machine);
+  const NetworkLayer entry = layer_entry_arg(layer_arg_, Arg{f, "layer"});
+  const Layer layer(entry.spec);
+  const PyMachine& given = machine_arg(machine_arg_, Arg{f, "machine"});
+  require_buffer(given);
+  const PyMachine machine{entry_machine(entry, given.machine, given.precision_text),
+                          given.precision_text};
   const SearchOptions options =
       search_options_arg(f, threads_arg_, uniform_spans, fixed_order, min_buffer);
   SearchResult result;

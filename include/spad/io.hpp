@@ -10,6 +10,12 @@
 //                                   inline form "C=64,M=64,H=56,W=56,kernel=3,pad=1"
 //                                   (grammar: io/json/layer_json.hpp; DESIGN.md's
 //                                   layer file: pad is [top, left, bottom, right])
+//   NetworkLayer load_network_layer(arg)  the same, or a network document's
+//                                   layer entry, keeping its "kind" (a matmul's
+//                                   second operand moves at the input size) and
+//                                   own "precision" (layer_arg_precision(entry,
+//                                   machine precision, --precision text) gives
+//                                   the sizes the CLI costs it at)
 //   Schedule load_schedule_arg(arg) a schedule file or JSON text: canonical
 //                                   {"order": [innermost first], "tiles", "buffer_span"},
 //                                   or a result document (its "schedule" is read)
@@ -72,6 +78,7 @@
 #include "io/text/byte_size.hpp"
 #include "io/text/capacity_list.hpp"
 #include "io/text/network_layer_selection.hpp"
+#include "io/text/network_precision.hpp"
 #include "io/text/objective_text.hpp"
 #include "io/text/precision_text.hpp"
 #include "io/zoo/network_file.hpp"
@@ -82,6 +89,9 @@ namespace spad {
 
 // Readers (compile-checked restatements of the list above).
 Layer load_layer(const std::string& arg);
+NetworkLayer load_network_layer(const std::string& arg);
+Precision layer_arg_precision(const NetworkLayer& layer, const Precision& machine,
+                              const std::string& precision_text);
 Schedule load_schedule_arg(const std::string& arg);
 Precision parse_precision(std::string_view text);
 Count parse_byte_size(std::string_view text, std::string_view what);

@@ -188,15 +188,21 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
     throw UserError("--csv: the accel result on a machine of several levels (" + file +
                     " has levels) has no CSV form; use --json or the table");
   if (flags.model) return run_network_level_accel(flags, accel);
-  const Layer layer = load_layer(*flags.layer);
-  const MemoryLevels& m = accel.memory;
+  // A network document's layer entry keeps its kind: the machine file's
+  // sizes with the kind's rule (a matmul's second operand at the input size),
+  // as every study costs a layer on an accelerator (study/layer_machine).
+  const NetworkLayer entry = load_network_layer(*flags.layer);
+  const Layer layer(entry.spec);
+  LevelAccelerator sized = accel;
+  sized.memory.precision = layer_precision(accel.memory.precision, entry.kind);
+  const MemoryLevels& m = sized.memory;
   if (!flags.schedule) {
     LevelSearchOptions options;
     options.threads = flags.threads;
-    options.objective = LevelObjective{objective_from_text(flags.objective), &accel};
+    options.objective = LevelObjective{objective_from_text(flags.objective), &sized};
     const LevelSearchResult result = optimize_levels(layer, m, options);
     if (!result.best) throw UserError(level_infeasible_message(layer, m));
-    return print_level_accel(flags, layer, result.best->schedule, accel, result.best->traffic,
+    return print_level_accel(flags, layer, result.best->schedule, sized, result.best->traffic,
                              options.objective.objective);
   }
   if (flags.objective != "latency")
@@ -220,7 +226,7 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
                       std::to_string(traffic.levels[l].buffer_bytes) + " bytes, more than the " +
                       std::to_string(*m.levels[l].capacity_bytes) + "-byte " + m.levels[l].name +
                       " of " + accel.name);
-  return print_level_accel(flags, layer, schedule, accel, traffic, std::nullopt);
+  return print_level_accel(flags, layer, schedule, sized, traffic, std::nullopt);
 }
 
 int run_accel(const AccelFlags& flags) {

@@ -365,6 +365,36 @@ TEST(LevelsCli, AccelCostsASeveralLevelScheduleByHand) {
     EXPECT_TRUE(contains(table, part)) << part << "\n" << table;
 }
 
+// A matmul layer entry on a machine of several levels: its second operand
+// (W) moves at the input size, as in every study. The machine's int16 inputs
+// and int8 weights; the element counts of the tiny case above: boundary 1
+// moves I 8, W 4, O 8 final writes; boundary 2 I 8, W 8, O 8 final writes.
+// As a conv: 8x2 + 4x1 + 8x1 = 28 B and 8x2 + 8x1 + 8x1 = 32 B; as a matmul
+// W takes 2 bytes: 16 + 8 + 8 = 32 B and 16 + 16 + 8 = 40 B.
+TEST(LevelsCli, AccelCostsAMatmulsSecondOperandAtTheInputSize) {
+  const std::string machine = write_temp(
+      "hand16.yaml", kHandMachine + "precision_bytes: {input: 2, weight: 1, output: 1, psum: 4}\n");
+  const std::string shape = R"("N": 1, "C": 2, "M": 2, "H": 1, "W": 4, "R": 1, "S": 1)";
+  const std::string conv = write_temp("tiny_conv.json", R"({"name": "tiny", )" + shape + "}");
+  const std::string matmul =
+      write_temp("tiny_matmul.json", R"({"name": "tiny", "kind": "matmul", )" + shape + "}");
+  const auto run = [&](const std::string& layer) {
+    return ok_json(run_spad("accel --layer " + q(layer) + " --schedule " + q(kTinyLevels) +
+                            " --machine " + q(machine) + " --json"));
+  };
+  const nlohmann::json c = run(conv), m = run(matmul);
+  EXPECT_EQ(c.at("levels")[0].at("traffic_bytes"), 28);
+  EXPECT_EQ(c.at("levels")[1].at("traffic_bytes"), 32);
+  EXPECT_EQ(m.at("levels")[0].at("traffic_bytes"), 32);
+  EXPECT_EQ(m.at("levels")[1].at("traffic_bytes"), 40);
+  EXPECT_EQ(m.at("levels")[1].at("arrays").at("W").at("read_bytes"), 16);
+  // evaluate reads the same entry alike on the same machine file.
+  const nlohmann::json e =
+      ok_json(run_spad("evaluate --layer " + q(matmul) + " --schedule " + q(kTinyLevels) +
+                       " --machine " + q(machine) + " --json"));
+  EXPECT_EQ(e.at("levels"), m.at("levels"));
+}
+
 // What accel --json prints is accepted back: its schedule by --schedule and
 // its "accelerator" member by --machine, giving the same document.
 TEST(LevelsCli, AccelLevelsJsonFeedsBack) {

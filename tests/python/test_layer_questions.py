@@ -4,6 +4,7 @@ document compared key by key, number by number (only optimize's
 search.seconds, a wall-clock time, is left out)."""
 
 import copy
+import json
 
 from conftest import cli_json, source_path
 
@@ -103,3 +104,37 @@ def test_layer_values(spad):
     assert layer.macs == 2 * 18 * 4 * 3 * 5 * 8 * 22
     assert spad.Layer(layer.to_dict()) == layer
     assert layer.bounds == {"n": 2, "g": 3, "m": 6, "c": 4, "p": 8, "q": 22, "r": 3, "s": 5}
+
+
+def test_layer_entry_kind_and_precision_read_as_the_cli(spad, tmp_path):
+    """A layer dict with "kind": "matmul" or its own "precision" is read as
+    the CLI reads a --layer entry: a matmul's second operand moves at the
+    input size, a layer's own sizes replace the machine's (--precision keys
+    on top)."""
+    shape = {"N": 1, "C": 8, "M": 6, "H": 4, "W": 4, "R": 1, "S": 1}
+    schedule = {"order": ["s", "r", "q", "p", "c", "m", "g", "n"],
+                "tiles": {"n": 1, "g": 1, "m": 2, "c": 8, "p": 2, "q": 4, "r": 1, "s": 1},
+                "buffer_span": {"I": 2, "W": 3, "O": 2}}
+    machine = spad.Machine(buffer="2KiB", precision="in=2,w=1")
+    for entry in ({"name": "mm", "kind": "matmul", **shape},
+                  {"name": "q", "precision": {"in": 1, "w": 1, "out": 1, "psum": 4}, **shape}):
+        layer_file = tmp_path / (entry["name"] + ".json")
+        layer_file.write_text(json.dumps(entry))
+        schedule_file = tmp_path / "s.json"
+        schedule_file.write_text(json.dumps(schedule))
+        for question, command in ((spad.evaluate, "evaluate"), (spad.simulate, "simulate")):
+            got = question(entry, schedule, machine)
+            want = cli_json(command, "--layer", str(layer_file), "--schedule", str(schedule_file),
+                            "--buffer", "2KiB", "--precision", "in=2,w=1")
+            assert got == want
+        got = spad.optimize(entry, machine, threads=1)
+        want = cli_json("optimize", "--layer", str(layer_file), "--buffer", "2KiB",
+                        "--precision", "in=2,w=1", "--threads", "1")
+        assert without_timing(got) == without_timing(want)
+    # By hand: |W| = 8 x 6 = 48 elements; a matmul's W at the 2-byte input
+    # size, a conv's at the 1-byte weight size.
+    mm = spad.evaluate({"name": "mm", "kind": "matmul", **shape}, schedule, machine)
+    conv = spad.evaluate({"name": "mm", **shape}, schedule, machine)
+    assert mm["machine"]["precision"]["w"] == 2
+    assert conv["machine"]["precision"]["w"] == 1
+    assert mm["arrays"]["W"]["read_bytes"] == 2 * conv["arrays"]["W"]["read_bytes"]

@@ -43,7 +43,8 @@ TEST(LevelSchedule, BypassAtTheInnermostLevelIsRefusedByName) {
   const Layer layer = small_layer();
   LevelSchedule s{{whole_level(layer, "L2"), whole_level(layer, "L1")}};
   s.levels[1].buffer_span[Tensor::O] = std::nullopt;
-  EXPECT_NE(error_of(s, layer).find("level 2 (L1): buffer_span.O = null"), std::string::npos)
+  EXPECT_NE(error_of(s, layer).find("level 2 (L1): levels[1].buffer_span.O = null"),
+            std::string::npos)
       << error_of(s, layer);
 }
 
@@ -52,7 +53,17 @@ TEST(LevelSchedule, BadTileNamesItsLevel) {
   LevelSchedule s{{whole_level(layer, "L2"), whole_level(layer, "")}};
   s.levels[1].tiles[Dim::m] = 7;  // M = 6
   EXPECT_EQ(error_of(s, layer),
-            "schedule: level 2: tiles.m = 7: must be in 1..6 (the layer's m extent)");
+            "schedule: level 2: levels[1].tiles.m = 7: must be in 1..6 (the layer's m extent)");
+}
+
+TEST(LevelSchedule, TwoLevelsOfOneNameAreRefusedNamingBoth) {
+  const Layer layer = small_layer();
+  LevelSchedule s{{whole_level(layer, "L1"), whole_level(layer, "L1")}};
+  EXPECT_EQ(error_of(s, layer),
+            "schedule: levels[1].name = \"L1\": levels[0].name is the same; every level needs "
+            "its own name (or none)");
+  s.levels[0].name = s.levels[1].name = "";  // unnamed levels are fine
+  EXPECT_EQ(error_of(s, layer), "");
 }
 
 TEST(LevelSchedule, EmptyAndTooManyLevelsAreRefused) {
