@@ -9,7 +9,7 @@ namespace spad {
 
 std::string format_layer_summary(const Layer& layer) {
   const LayerSpec& s = layer.spec();
-  const std::string name = s.name.empty() ? std::string("(unnamed layer)") : s.name;
+  const std::string name = layer.display_name();
   return fmt::format(
       "{}: N={} C={} M={} H={} W={} R={} S={}, stride {}x{}, dilation {}x{}, pad t{} l{} b{} r{}, "
       "groups {} -> P={} Q={}, {} MACs",

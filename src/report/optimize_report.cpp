@@ -115,7 +115,7 @@ std::string format_optimize_report(const Layer& layer, const Machine& machine,
 
 std::string format_infeasible(const Layer& layer, const Machine& machine,
                               Count min_capacity_bytes) {
-  const std::string name = layer.name().empty() ? std::string("(unnamed)") : layer.name();
+  const std::string name = layer.display_name();
   const Count capacity = machine.capacity_bytes.value_or(0);
   std::string out = fmt::format(
       "layer '{}' does not fit: it needs at least {} of scratchpad; got {} (--buffer). "

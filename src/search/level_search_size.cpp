@@ -121,7 +121,7 @@ void check_level_search_size(const Layer& layer, std::size_t levels,
   const Count size = level_search_size(layer, levels, space);
   if (size <= kMaxLevelSearchSize) return;
   throw UserError(
-      "layer " + layer.name() + ": the level search over " + std::to_string(levels) +
+      "layer " + layer.display_name() + ": the level search over " + std::to_string(levels) +
       " on-chip levels would visit up to " +
       (size >= kSearchSizeMost ? "more than " + std::to_string(kSearchSizeMost)
                                : std::to_string(size)) +

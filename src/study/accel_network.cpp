@@ -22,7 +22,7 @@ CostedSchedule costed_optimum(const Layer& layer, const Accelerator& accel, cons
   try {
     return CostedSchedule{c, accel_cost(layer, c.schedule, accel, c.traffic)};
   } catch (const UserError& e) {
-    throw UserError("layer " + layer.name() + ": " + e.what() +
+    throw UserError("layer " + layer.display_name() + ": " + e.what() +
                     " (lower the energies or the DMA setup of the machine file)");
   }
 }

@@ -65,7 +65,7 @@ SweepLayerPoint shape_point(ShapeOptima& optima, std::size_t shape, Count capaci
     try {
       point.cost = accel_cost(layer, point.best->schedule, *accel, point.best->traffic);
     } catch (const UserError& e) {
-      throw UserError("layer " + layer.name() + ": " + e.what() +
+      throw UserError("layer " + layer.display_name() + ": " + e.what() +
                       " (lower the energies or the DMA setup of the machine file)");
     }
   }

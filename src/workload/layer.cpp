@@ -10,7 +10,7 @@ namespace spad {
 namespace {
 
 std::string where(const LayerSpec& s) {
-  return s.name.empty() ? std::string("layer") : "layer '" + printable(s.name) + "'";
+  return "layer '" + (s.name.empty() ? std::string(kUnnamedLayer) : printable(s.name)) + "'";
 }
 
 [[noreturn]] void reject(const LayerSpec& s, const std::string& field, Count value,

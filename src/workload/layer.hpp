@@ -7,11 +7,17 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "base/checked.hpp"
 #include "base/dims.hpp"
 
 namespace spad {
+
+// The name of a layer given without one (an inline --layer C=...,M=...
+// without name=, JSON text without "name"): the readers give it this name,
+// and every message, table and document names an unnamed layer so.
+inline constexpr std::string_view kUnnamedLayer = "(unnamed layer)";
 
 // The raw fields of a layer, as written in a layer file or on the command line.
 struct LayerSpec {
@@ -31,6 +37,10 @@ class Layer {
 
   const LayerSpec& spec() const { return spec_; }
   const std::string& name() const { return spec_.name; }
+  // name(), or kUnnamedLayer when it is empty: how messages name the layer.
+  std::string display_name() const {
+    return spec_.name.empty() ? std::string(kUnnamedLayer) : spec_.name;
+  }
 
   // Output height / width, as ONNX and PyTorch derive them:
   // P = floor((H + pad_top + pad_bottom - dilation_h*(R-1) - 1) / stride_h) + 1.

@@ -5,7 +5,7 @@ namespace spad {
 
 Network one_layer_network(const Layer& layer) {
   LayerSpec spec = layer.spec();
-  if (spec.name.empty()) spec.name = "layer";
+  if (spec.name.empty()) spec.name = kUnnamedLayer;
   Network net;
   net.model = spec.name;
   net.layers.push_back(NetworkLayer{spec, LayerKind::conv, false});

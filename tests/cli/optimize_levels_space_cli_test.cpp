@@ -216,7 +216,7 @@ std::string level_schedule(const std::string& inner_m, const std::string& inner_
 
 TEST(LevelScheduleMessagesCli, TileBeyondTheLayerNamesFileAndPath) {
   const std::string file = write_temp("big_tile_levels.json", level_schedule("9", "L1"));
-  for (const std::string& command : {"evaluate", "simulate"}) {
+  for (const char* command : {"evaluate", "simulate"}) {
     const CliRun run = run_spad(std::string(command) + " " + kLayer + " --schedule " + q(file) +
                                 " --buffer 1KiB,512B");
     EXPECT_EQ(run.exit_code, 2) << run.err;

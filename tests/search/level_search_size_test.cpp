@@ -132,7 +132,8 @@ MemoryLevels levels_of(std::vector<Count> capacities) {
   MemoryLevels m;
   for (std::size_t l = 0; l < capacities.size(); ++l) {
     MemoryLevel level;
-    level.name = "L" + std::to_string(capacities.size() - l);
+    level.name = "L";
+    level.name += std::to_string(capacities.size() - l);
     level.capacity_bytes = capacities[l];
     m.levels.push_back(level);
   }

@@ -165,9 +165,13 @@ LayerSpec read_layer_file(const std::string& path) {
 LayerSpec load_layer_arg(const std::string& arg) {
   if (names_existing_path(arg)) return read_layer_file(arg);
   const std::string_view text = trim(arg);
+  const auto named = [](LayerSpec spec) {
+    if (spec.name.empty()) spec.name = kUnnamedLayer;  // one name in every message
+    return spec;
+  };
   if (!text.empty() && text.front() == '{')
-    return layer_spec_from_json(parse_json_document(text, "--layer"), "--layer");
-  if (text.find('=') != std::string_view::npos) return parse_layer_inline(text);
+    return named(layer_spec_from_json(parse_json_document(text, "--layer"), "--layer"));
+  if (text.find('=') != std::string_view::npos) return named(parse_layer_inline(text));
   throw UserError("no such layer file: " + arg +
                   " (--layer takes a layer file, a JSON object, or an inline layer such as "
                   "C=64,M=64,H=56,W=56,kernel=3,pad=1)");

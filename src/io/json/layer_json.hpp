@@ -60,7 +60,8 @@ LayerSpec parse_layer_inline(std::string_view text);
 
 // The CLI's --layer argument: an existing file -> read_layer_file; text
 // starting with '{' -> JSON; text containing '=' -> inline; otherwise
-// UserError "no such layer file: X".
+// UserError "no such layer file: X". A layer without a name (JSON text or
+// inline) is named kUnnamedLayer, "(unnamed layer)" (workload/layer.hpp).
 LayerSpec load_layer_arg(const std::string& arg);
 
 // load_layer_arg, then Layer's validation; a semantic error (groups not

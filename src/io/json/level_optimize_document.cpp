@@ -34,7 +34,7 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
              "level_infeasible_message: the innermost level has no capacity");
   const Count copies = machine.double_buffer ? 2 : 1;
   const Precision& p = machine.precision;
-  return "layer " + layer.name() + ": no schedule fits: the innermost level (" +
+  return "layer " + layer.display_name() + ": no schedule fits: the innermost level (" +
          machine.levels.back().name + ", " + std::to_string(*machine.levels.back().capacity_bytes) +
          " B) must hold a buffer of each of I, W and O, at least " +
          std::to_string(copies * (p.input + p.weight + p.psum)) + " B (one element each" +
