@@ -53,7 +53,11 @@ std::vector<Count> brute_key(const std::vector<Count>& capacities, const LevelSe
 
 std::string capacities_text(const std::vector<Count>& capacities) {
   std::string out;
-  for (Count c : capacities) out += (out.empty() ? "" : ",") + std::to_string(c) + "B";
+  for (Count c : capacities) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(c);
+    out += 'B';
+  }
   return out;
 }
 
