@@ -19,6 +19,7 @@
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/network_level_result_json.hpp"
 #include "io/text/buffer_levels.hpp"
+#include "io/text/level_space_text.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "model/level_evaluate.hpp"
@@ -93,6 +94,16 @@ MemoryLevels searched_levels(const char* f, const py::object& buffers, const PyM
                            plain.machine.double_buffer);
 }
 
+// The restricted space as the command's --uniform-spans, --fixed-order and
+// --fixed-spans give it (io/text/level_space_text: one group per level,
+// outermost first, separated by ';').
+LevelSearchSpace space_arg(const char* f, std::size_t levels, const py::object& uniform_spans,
+                           const py::object& fixed_order, const py::object& fixed_spans) {
+  return level_search_space(bool_arg(uniform_spans, Arg{f, "uniform_spans"}),
+                            optional_text_arg(fixed_order, Arg{f, "fixed_order"}),
+                            optional_text_arg(fixed_spans, Arg{f, "fixed_spans"}), levels);
+}
+
 struct LevelInputs {
   Layer layer;
   LevelSchedule schedule;
@@ -164,31 +175,38 @@ py::object simulate_levels_document(const py::object& layer, const py::object& s
 // command's message.
 py::object optimize_levels_document(const py::object& layer_value, const py::object& buffers,
                                     const py::object& machine_value,
-                                    const py::object& threads_value) {
+                                    const py::object& threads_value,
+                                    const py::object& uniform_spans, const py::object& fixed_order,
+                                    const py::object& fixed_spans) {
   const char* f = "spad.optimize_levels()";
-  const Layer layer = layer_arg(layer_value, Arg{f, "layer"});
+  // As the command's --layer: a layer entry keeps its kind and own sizes.
+  const NetworkLayer entry = layer_entry_arg(layer_value, Arg{f, "layer"});
+  const Layer layer(entry.spec);
   const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   const int threads = threads_arg(threads_value, Arg{f, "threads"});
-  const MemoryLevels machine = searched_levels(f, buffers, plain);
+  MemoryLevels machine = searched_levels(f, buffers, plain);
+  machine.precision = layer_arg_precision(entry, machine.precision, plain.precision_text);
+  const LevelSearchSpace space =
+      space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
   LevelSearchResult result;
   double seconds = 0;
   {
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
-    result = optimize_levels(layer, machine, {.threads = threads});
+    result = optimize_levels(layer, machine, {.threads = threads, .space = space});
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   if (!result.best) throw UserError(level_infeasible_message(layer, machine));
-  return to_python(level_optimize_document(layer, machine, result, threads, seconds, {}));
+  return to_python(level_optimize_document(layer, machine, result, threads, seconds, space));
 }
 
 // `spad optimize --model M --buffer OUTER,INNER[,...] --json`: the network
 // document with levels. A layer where nothing fits is in the document
 // ("fits": false), as the CLI prints it before exiting with code 2.
-py::object optimize_network_levels_document(const py::object& model, const py::object& buffers,
-                                            const py::object& machine_value,
-                                            const py::object& layers, const py::object& batch,
-                                            const py::object& threads_value) {
+py::object optimize_network_levels_document(
+    const py::object& model, const py::object& buffers, const py::object& machine_value,
+    const py::object& layers, const py::object& batch, const py::object& threads_value,
+    const py::object& uniform_spans, const py::object& fixed_order, const py::object& fixed_spans) {
   const char* f = "spad.optimize_network_levels()";
   const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   const int threads = threads_arg(threads_value, Arg{f, "threads"});
@@ -200,10 +218,12 @@ py::object optimize_network_levels_document(const py::object& model, const py::o
       machine_for_network(level_machine(machine, 0), net, plain.precision_text).precision;
   const std::optional<std::string> spec = optional_text_arg(layers, Arg{f, "layers"});
   const std::vector<std::size_t> chosen = spec ? select_layers(net, *spec) : all_layers(net);
+  const LevelSearchSpace space =
+      space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
   NetworkLevelResult result;
   {
     py::gil_scoped_release release;
-    result = optimize_network_levels(net, chosen, machine, threads);
+    result = optimize_network_levels(net, chosen, machine, threads, {}, space);
   }
   result.precision_source = precision_source(net, plain.precision_text);
   return to_python(network_level_result_to_json(result));
@@ -226,17 +246,22 @@ void bind_level_questions(py::module_& m) {
         "The same counted by the level simulator: `spad simulate ... --buffer OUTER,INNER\n"
         "--json`. execute=True also runs the level executor (`--execute --seed`).");
   m.def("optimize_levels", &optimize_levels_document, py::arg("layer"), py::arg("buffers"),
-        py::arg("machine") = py::none(), py::arg("threads") = 0,
+        py::arg("machine") = py::none(), py::arg("threads") = 0, py::arg("uniform_spans") = false,
+        py::arg("fixed_order") = py::none(), py::arg("fixed_spans") = py::none(),
         "The schedule over several on-chip levels that moves the fewest bytes across\n"
         "boundary 1 (off-chip), then boundary 2, ..., then has the fewest fills and buffer\n"
         "bytes, exactly: the dict `spad optimize --layer L --buffer OUTER,INNER --json`\n"
         "prints (search.seconds is the wall time of this call). buffers: two or more\n"
         "capacities, outermost first ('512KiB,64KiB' or [524288, '64KiB']); machine: a\n"
         "spad.Machine without a buffer. Raises spad.UserError when nothing fits or the\n"
-        "layer is beyond the level search (the command's messages).");
+        "layer is beyond the level search (the command's messages). uniform_spans,\n"
+        "fixed_order ('s,r,q,p,c,m,g,n;q,p,s,r,c,m,g,n': one order per level, outermost\n"
+        "first) and fixed_spans ('I=2,W=null,O=3;I=0,W=4,O=2') restrict the search as the\n"
+        "command's --uniform-spans, --fixed-order and --fixed-spans.");
   m.def("optimize_network_levels", &optimize_network_levels_document, py::arg("model"),
         py::arg("buffers"), py::arg("machine") = py::none(), py::arg("layers") = py::none(),
-        py::arg("batch") = py::none(), py::arg("threads") = 0,
+        py::arg("batch") = py::none(), py::arg("threads") = 0, py::arg("uniform_spans") = false,
+        py::arg("fixed_order") = py::none(), py::arg("fixed_spans") = py::none(),
         "The level search on every conv/fc layer of a network: the dict `spad optimize\n"
         "--model M --buffer OUTER,INNER --json` prints (spad-network/1 with levels). model\n"
         "and layers as spad.optimize_network; layers where nothing fits are in the\n"

@@ -74,7 +74,8 @@
 //                  plus "search": objective, space, evaluations, leaves, nodes_cut,
 //                  threads, seconds); level_infeasible_message(layer,
 //                  machine): the command's message when best is empty.
-//   optimize_network_levels(net, selection, machine, threads, progress = {})
+//   optimize_network_levels(net, selection, machine, threads, progress = {},
+//                  space = {})
 //                  -> NetworkLevelResult (`spad optimize --model M --buffer
 //                  OUTER,INNER --json`): the level search on each distinct
 //                  layer shape once; a layer where nothing fits has an empty
@@ -155,7 +156,8 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const MemoryLevels& machine, int threads,
-                                           const StudyProgress& progress);
+                                           const StudyProgress& progress,
+                                           const LevelSearchSpace& space);
 nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& result);
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,

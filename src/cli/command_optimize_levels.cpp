@@ -40,18 +40,6 @@ void refuse_min_buffer(const OptimizeFlags& flags) {
         "--min-buffer out or give one capacity");
 }
 
-// The restricted spaces are searched for one layer; a network takes the whole space.
-void refuse_network_space_flags(const OptimizeFlags& flags) {
-  const char* flag = flags.uniform_spans ? "--uniform-spans"
-                     : flags.fixed_order ? "--fixed-order"
-                     : flags.fixed_spans ? "--fixed-spans"
-                                         : nullptr;
-  if (flag)
-    throw UserError(std::string(flag) + " with several capacities in --buffer restricts the " +
-                    "search of one layer (--layer); with --model the level search takes the " +
-                    "whole space: leave " + flag + " out, or give --layer");
-}
-
 std::string seconds_text(double seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2f s", seconds);
@@ -104,7 +92,6 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
 
 int run_optimize_network_levels(const OptimizeFlags& flags) {
   refuse_min_buffer(flags);
-  refuse_network_space_flags(flags);
   Network net = load_network(flags.model.value(), NetworkLoadOptions{flags.batch});
   apply_precision_text(net, flags.machine.precision);
   const std::size_t levels = buffer_level_count(flags.machine);
@@ -112,6 +99,8 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
   // The model's own element sizes (integer operators) as for one level.
   machine.precision =
       machine_for_network(level_machine(machine, 0), net, flags.machine.precision).precision;
+  const LevelSearchSpace space =
+      level_search_space(flags.uniform_spans, flags.fixed_order, flags.fixed_spans, levels);
   const std::vector<std::size_t> chosen =
       flags.layers ? select_layers(net, *flags.layers) : all_layers(net);
 
@@ -119,7 +108,7 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
   NetworkLevelResult result = [&] {
     StudyProgressLines lines([](const std::string&) { return "optimize"; },
                              Progress::wanted(flags.quiet));
-    return optimize_network_levels(net, chosen, machine, flags.threads, lines.hooks());
+    return optimize_network_levels(net, chosen, machine, flags.threads, lines.hooks(), space);
   }();
   result.precision_source = precision_source(net, flags.machine.precision);
   const double seconds =

@@ -3,6 +3,7 @@
 
 #include "model/evaluate.hpp"
 #include "report/number_text.hpp"
+#include "report/optimize_report.hpp"
 #include "report/text_table.hpp"
 
 namespace spad {
@@ -66,6 +67,8 @@ std::string format_network_level_table(const NetworkLevelResult& result, double 
              ? "objective bytes across each boundary from the outside in, then fills, then "
                "buffer bytes (exact: the level search); lower bound at the off-chip boundary\n"
              : "objective " + objective + " (exact: the level search)\n";
+  if (result.space.restricted())
+    out += "space     " + format_level_search_space(result.space) + '\n';
   out += "search    " + duration_text(seconds) + " on " + std::to_string(threads) +
          (threads == 1 ? " thread\n" : " threads\n");
   return out;

@@ -12,14 +12,18 @@ namespace spad {
 namespace {
 
 // The level search of every distinct shape once; `machine_of(layer)` is the
-// machine a layer is searched on, `search(layer, machine, threads)` runs it.
+// machine a layer is searched on, `search(layer, machine, threads)` runs it
+// (in `space`, which the pre-check of the search's size takes too).
 template <class MachineOf, class Search>
 NetworkLevelResult search_network_levels(const Network& net,
                                          const std::vector<std::size_t>& selection,
                                          const MemoryLevels& machine, int threads,
-                                         const StudyProgress& progress, MachineOf machine_of,
+                                         const StudyProgress& progress,
+                                         const LevelSearchSpace& space, MachineOf machine_of,
                                          Search search) {
+  validate(space, machine.levels.size());
   NetworkLevelResult result;
+  result.space = space;
   result.model = net.model;
   result.machine = machine;
   result.not_scheduled = net.not_scheduled;
@@ -42,9 +46,9 @@ NetworkLevelResult search_network_levels(const Network& net,
   for (std::size_t u : unique) {
     const Layer layer(result.layers[u].layer.spec);
     if (machine.levels.size() > 1 &&
-        level_search_size(layer, machine.levels.size()) > kMaxLevelSearchSize)
+        level_search_size(layer, machine.levels.size(), space) > kMaxLevelSearchSize)
       // throws the search's own UserError
-      optimize_levels(layer, machine_of(result.layers[u].layer));
+      optimize_levels(layer, machine_of(result.layers[u].layer), {.space = space});
   }
   const std::vector<std::size_t> order = largest_first(
       unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
@@ -68,12 +72,13 @@ NetworkLevelResult search_network_levels(const Network& net,
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const MemoryLevels& machine, int threads,
-                                           const StudyProgress& progress) {
+                                           const StudyProgress& progress,
+                                           const LevelSearchSpace& space) {
   return search_network_levels(
-      net, selection, machine, threads, progress,
+      net, selection, machine, threads, progress, space,
       [&](const NetworkLayer& layer) { return layer_machine(machine, layer); },
       [&](const NetworkLayer& layer, const MemoryLevels& m, int per_job) {
-        return optimize_levels(Layer(layer.spec), m, {.threads = per_job});
+        return optimize_levels(Layer(layer.spec), m, {.threads = per_job, .space = space});
       });
 }
 
@@ -87,7 +92,7 @@ NetworkLevelResult optimize_network_levels(const Network& net,
                                            const LevelAccelerator& accel, Objective objective,
                                            int threads, const StudyProgress& progress) {
   return search_network_levels(
-      net, selection, accel.memory, threads, progress,
+      net, selection, accel.memory, threads, progress, {},
       [&](const NetworkLayer& layer) { return layer_accelerator(accel, layer).memory; },
       [&](const NetworkLayer& layer, const MemoryLevels&, int per_job) {
         const LevelAccelerator on = layer_accelerator(accel, layer);

@@ -39,14 +39,18 @@ struct NetworkLevelResult {
   std::map<std::string, Count> not_scheduled;
   std::string precision_source;  // "" = not stated
   std::size_t unique_shapes = 0;
+  LevelSearchSpace space;  // the schedules searched (default: all)
 };
 
-// Throws the first UserError of a layer's search (in graph order of the
+// `space` restricts every layer's search alike (search/level_search_space:
+// one fixed order or span group per level). Throws the first UserError of a
+// layer's search (in graph order of the
 // shapes), e.g. a layer beyond the level search, naming the layer.
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const MemoryLevels& machine, int threads,
-                                           const StudyProgress& progress = {});
+                                           const StudyProgress& progress = {},
+                                           const LevelSearchSpace& space = {});
 
 // The same on an accelerator of several levels (`spad accel --model M
 // --machine M.yaml`): each layer searched for `objective` on

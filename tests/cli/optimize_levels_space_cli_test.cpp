@@ -158,10 +158,37 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
                               " --fixed-spans " + q("I=1,W=null,O=1"));
   EXPECT_EQ(one.exit_code, 2);
   EXPECT_TRUE(contains(one.err, "--fixed-spans \"I=1,W=null,O=1\": W=null bypasses")) << one.err;
-  // A network takes the whole space only (named).
-  const CliRun net = run_spad("optimize --model resnet50 --buffer 512KiB,64KiB --uniform-spans");
-  EXPECT_EQ(net.exit_code, 2);
-  EXPECT_TRUE(contains(net.err, "--uniform-spans with several capacities")) << net.err;
+}
+
+// A network: every layer's search in the same space, each layer's answer
+// the single layer's (itself the brute force's above).
+TEST(OptimizeLevelsSpaceCli, NetworkLayersAreSearchedInTheSameSpace) {
+  const std::string net = write_temp("space_net.json", R"({"model": "spacenet", "layers": [
+    {"name": "t", "N": 1, "C": 2, "M": 3, "H": 3, "W": 1, "R": 1, "S": 1},
+    {"name": "u", "N": 1, "C": 3, "M": 2, "H": 2, "W": 1, "R": 1, "S": 1}]})");
+  const std::string space = " --fixed-order " + q("s,r,q,p,c,m,g,n;s,r,q,c,p,m,g,n") +
+                            " --fixed-spans " + q("I=8,W=null,O=7;I=4,W=6,O=3");
+  const nlohmann::json doc =
+      ok_json(run_spad("optimize --model " + q(net) + " --buffer 1000B,40B" + space + " --json"));
+  EXPECT_EQ(doc["search"]["space"]["fixed_spans"][1]["O"], 3);
+  EXPECT_EQ(doc["search"]["space"]["fixed_orders"][1][3], "c");
+  ASSERT_EQ(doc["layers"].size(), 2u);
+  const nlohmann::json first =
+      ok_json(run_spad("optimize " + kLayer + " --buffer 1000B,40B" + space + " --json"));
+  EXPECT_EQ(doc["layers"][0]["levels"], first["levels"]);
+  EXPECT_EQ(doc["layers"][0]["schedule"], first["schedule"]);
+  const nlohmann::json second =
+      ok_json(run_spad("optimize --layer " + q("N=1,C=3,M=2,H=2,W=1,R=1,S=1,name=u") +
+                       " --buffer 1000B,40B" + space + " --json"));
+  EXPECT_EQ(doc["layers"][1]["levels"], second["levels"]);
+  const std::string table =
+      ok_out(run_spad("optimize --model " + q(net) + " --buffer 1000B,40B" + space));
+  EXPECT_TRUE(contains(table, "space     loop orders fixed to s,r,q,p,c,m,g,n; s,r,q,c,p,m,g,n"))
+      << table;
+  // The whole space by default.
+  EXPECT_EQ(ok_json(run_spad("optimize --model " + q(net) +
+                             " --buffer 1000B,40B --json"))["search"]["space"]["fixed_orders"],
+            nullptr);
 }
 
 // One level: --fixed-spans is the one-level search's fixed spans, reported in

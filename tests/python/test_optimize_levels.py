@@ -111,3 +111,46 @@ def test_python_only_mistakes(spad):
     assert "spad.optimize_levels(): buffers must be" in str(type_info.value)
     with pytest.raises(TypeError):
         spad.optimize_levels(TINY, "40B,12B", threads=1.0)
+
+
+ORDERS = "s,r,q,p,c,m,g,n;s,r,q,c,p,m,g,n"
+SPANS = "I=8,W=null,O=7;I=4,W=6,O=3"
+
+
+def test_restricted_spaces_equal_cli(spad, tmp_path):
+    """uniform_spans, fixed_order and fixed_spans are the command's flags."""
+    for flags, kwargs in ((["--uniform-spans"], {"uniform_spans": True}),
+                          (["--fixed-order", ORDERS], {"fixed_order": ORDERS}),
+                          (["--fixed-order", ORDERS, "--fixed-spans", SPANS],
+                           {"fixed_order": ORDERS, "fixed_spans": SPANS})):
+        want = cli_json("optimize", "--layer", TINY, "--buffer", "1000B,40B", "--threads", "1",
+                        *flags)
+        got = spad.optimize_levels(TINY, "1000B,40B", threads=1, **kwargs)
+        assert untimed(got) == untimed(want)
+        assert got["search"]["space"]["uniform_spans"] == ("uniform_spans" in kwargs)
+    path = tmp_path / "tinynet.json"
+    path.write_text(json.dumps(TINY_NET))
+    want = cli_json("optimize", "--model", str(path), "--buffer", "1000B,40B",
+                    "--fixed-order", ORDERS, "--fixed-spans", SPANS)
+    got = spad.optimize_network_levels(str(path), "1000B,40B", fixed_order=ORDERS,
+                                       fixed_spans=SPANS)
+    assert got == want
+    assert got["search"]["space"]["fixed_spans"][0]["W"] is None
+    with pytest.raises(spad.UserError) as info:
+        spad.optimize_levels(TINY, "1000B,40B", fixed_order=ORDERS.split(";")[0])
+    assert str(info.value) == cli_error("optimize", "--layer", TINY, "--buffer", "1000B,40B",
+                                        "--fixed-order", ORDERS.split(";")[0])
+
+
+def test_layer_entry_kind_read_as_cli(spad, tmp_path):
+    """A matmul layer dict: its second operand at the input size, as --layer."""
+    entry = {"name": "mm", "kind": "matmul", "N": 1, "C": 2, "M": 4, "H": 4, "W": 4,
+             "R": 1, "S": 1}
+    path = tmp_path / "mm.json"
+    path.write_text(json.dumps(entry))
+    machine = spad.Machine(precision="in=2,w=1")
+    want = cli_json("optimize", "--layer", str(path), "--buffer", "80B,24B", "--threads", "1",
+                    "--precision", "in=2,w=1")
+    got = spad.optimize_levels(entry, "80B,24B", machine, threads=1)
+    assert untimed(got) == untimed(want)
+    assert got["machine"]["precision"]["w"] == 2

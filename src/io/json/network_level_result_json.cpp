@@ -5,6 +5,7 @@
 #include "io/json/layer_json.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/precision_json.hpp"
+#include "io/json/search_json.hpp"
 #include "model/evaluate.hpp"
 #include "workload/layer_kind.hpp"
 
@@ -74,7 +75,9 @@ nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& re
                         {"double_buffer", result.machine.double_buffer}};
   j["precision_source"] =
       result.precision_source.empty() ? std::string("default") : result.precision_source;
-  j["search"] = {{"objective", "traffic"}, {"unique_shapes", result.unique_shapes}};
+  j["search"] = {{"objective", "traffic"},
+                 {"space", level_search_space_to_json(result.space)},
+                 {"unique_shapes", result.unique_shapes}};
   return j;
 }
 

@@ -13,7 +13,8 @@
 //               "levels": [{"name", "capacity_bytes", "traffic_bytes"}]  per boundary},
 //    "not_scheduled": {...},
 //    "level_machine": {"precision", "halo_reuse", "double_buffer"},
-//    "precision_source", "search": {"objective": "traffic", "unique_shapes"}}
+//    "precision_source", "search": {"objective": "traffic", "space" (io/json/search_json's
+//    level space), "unique_shapes"}}
 // A layer where nothing fits has "fits": false, "compulsory_bytes" and no
 // schedule or counts. The machine is under "level_machine" (not "machine",
 // which one-level readers check against one-level schedules). Nothing depends
