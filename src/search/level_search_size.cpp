@@ -63,7 +63,38 @@ void walk(const LevelTileChains& chains, Dim d, Count enclosing, std::vector<Cou
   }
 }
 
-Patterns patterns_of(const LevelTileChains& chains, Dim d, Count extent, std::size_t levels) {
+// A layer whose only loop longer than 1 is d, of `extent`: its chains of d
+// are the search's (a dimension's kept chains depend on its extent and the
+// level count alone, search/level_tile_chains).
+Layer only(Dim d, Count extent) {
+  LayerSpec s{.name = "only"};
+  switch (d) {
+    case Dim::n:
+      s.N = extent;
+      break;
+    case Dim::g:
+      s.groups = s.C = s.M = extent;
+      break;
+    case Dim::m:
+      s.M = extent;
+      break;
+    case Dim::c:
+      s.C = extent;
+      break;
+    default:
+      SPAD_CHECK(false, "level_search_size: not a channel loop");
+  }
+  return Layer(s);
+}
+
+bool has_halo(Dim d) { return d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s; }
+
+Patterns patterns_of(Dim d, Count extent, std::size_t levels) {
+  // p, q, r, s keep every chain; n, g, m, c with many chains are counted
+  // unreduced too (an upper bound), so the count stays fast.
+  if (has_halo(d) || canonical_chains(extent, levels) > kMaxCountedChains)
+    return every_chain(extent, levels);
+  const LevelTileChains chains(only(d, extent), levels);
   if (chains.kept_chains(d) == chains.all_chains(d)) return every_chain(extent, levels);
   Patterns out(levels, std::vector<Count>(std::size_t{1} << levels, 0));
   std::vector<Count> prefix;
@@ -75,9 +106,8 @@ Patterns patterns_of(const LevelTileChains& chains, Dim d, Count extent, std::si
 
 Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space) {
   SPAD_CHECK(levels >= 1 && levels <= kMaxLevels, "level_search_size: bad level count");
-  const LevelTileChains chains(layer, levels);
   PerDim<Patterns> patterns;
-  for (Dim d : kAllDims) patterns[d] = patterns_of(chains, d, layer.bound(d), levels);
+  for (Dim d : kAllDims) patterns[d] = patterns_of(d, layer.bound(d), levels);
   Count total = 0;
   for (std::size_t l = 1; l <= levels; ++l) {
     // poly[k]: tile vectors of depth l with k_i live loops at level i, k

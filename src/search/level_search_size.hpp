@@ -18,6 +18,13 @@
 // pattern (t^i < t^(i-1), t^0 = the extent): per dimension and depth l, the
 // number of prefixes with each pattern (a dynamic program over the last tile
 // when every canonical chain is kept, else a walk over the kept prefixes).
+// Finding the kept chains of n, g, m or c enumerates its canonical chains
+// (search/level_tile_chains: about a second for C = 44 over four levels,
+// 178,365 chains); above kMaxCountedChains of them the dimension is counted
+// with every canonical chain instead, an upper bound (the kept chains are
+// some of them) found in milliseconds: the count is exact for every layer
+// whose n, g, m and c have at most that many chains each, else an upper
+// bound.
 // The patterns of the eight dimensions multiply into the number of tile
 // vectors with k_i live loops at each level i (a polynomial in one variable
 // per level, degree <= 8 in each), and N_l is the sum of its coefficients
@@ -35,8 +42,13 @@ namespace spad {
 // Counts saturate here (the guard compares far below it).
 inline constexpr Count kSearchSizeMost = Count{1} << 60;
 
+// Above this many canonical chains an n, g, m or c dimension is counted
+// unreduced (see above): enumerating them takes about 30 ms.
+inline constexpr Count kMaxCountedChains = 8192;
+
 // N_1 + ... + N_L for `levels` levels (1..kMaxLevels) in `space` (its fixed
-// orders, if any, one per level; spans do not change the count).
+// orders, if any, one per level; spans do not change the count); an upper
+// bound of it when an n, g, m or c has more than kMaxCountedChains chains.
 Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space = {});
 
 // The largest level_search_size() the search takes on: every case of the

@@ -471,7 +471,9 @@ TEST(LevelsCli, SearchCommandsRefuseSeveralLevelMachineFiles) {
 TEST(LevelsCli, AccelWithLevelsTakesOneLayerWithinTheLevelSearch) {
   CliRun run = run_spad("accel --model alexnet --machine " + q(kGap));
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_TRUE(contains(run.err, "the level search (several on-chip levels) visits every tile"))
+  EXPECT_TRUE(contains(run.err,
+                       "layer features.0: the level search over 2 on-chip levels would "
+                       "visit up to"))
       << run.err;
   run = run_spad("accel --layer " + q(kExampleLayer) + " --machine " + q(kGap));
   EXPECT_EQ(run.exit_code, 2);

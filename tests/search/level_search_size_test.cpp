@@ -27,13 +27,18 @@ Count factorial(int k) { return k <= 1 ? 1 : k * factorial(k - 1); }
 // the kept chains (odometer over the dimensions) and k! orders of its k live
 // loops (1 with fixed orders). Returns the nodes summed over every depth.
 Count enumerate(const Layer& layer, const LevelTileChains& chains, std::size_t levels, bool fixed,
-                std::vector<PerDim<Count>>& path) {
+                std::vector<PerDim<Count>>& path, bool every_chain = false) {
   if (path.size() == levels) return 0;
   PerDim<std::vector<Count>> next;
   for (Dim d : kAllDims) {
     std::vector<Count> prefix;
     for (const PerDim<Count>& t : path) prefix.push_back(t[d]);
     next[d] = chains.next(d, prefix);
+    if (every_chain) {  // every canonical chain: 1..the enclosing tile
+      next[d].clear();
+      for (Count t = 1; t <= (path.empty() ? layer.bound(d) : path.back()[d]); ++t)
+        next[d].push_back(t);
+    }
     if (next[d].empty()) return 0;
   }
   Count total = 0;
@@ -48,7 +53,7 @@ Count enumerate(const Layer& layer, const LevelTileChains& chains, std::size_t l
     }
     const Count orders = fixed ? 1 : factorial(live);
     path.push_back(tiles);
-    total += orders * (1 + enumerate(layer, chains, levels, fixed, path));
+    total += orders * (1 + enumerate(layer, chains, levels, fixed, path, every_chain));
     path.pop_back();
     std::size_t k = kNumDims;
     for (; k-- > 0;) {
@@ -126,6 +131,21 @@ TEST(LevelSearchSize, EqualsTheEnumerationOnLongLoops) {
           << s.name << " " << levels;
     }
   }
+}
+
+// Above kMaxCountedChains canonical chains (C = 30 over four levels: C(33, 4)
+// = 40,920) c is counted unreduced: an upper bound of the enumeration over the
+// kept chains, equal to the count with every chain.
+TEST(LevelSearchSize, LongChannelLoopsAreBoundedAbove) {
+  const Layer layer(LayerSpec{.name = "c30", .C = 30, .M = 2, .H = 1, .W = 1, .R = 1, .S = 1});
+  ASSERT_GT(canonical_chains(30, 4), kMaxCountedChains);
+  const LevelTileChains chains(layer, 4);
+  std::vector<PerDim<Count>> path;
+  const Count kept = enumerate(layer, chains, 4, false, path);
+  const Count size = level_search_size(layer, 4);
+  EXPECT_GT(size, kept);
+  // m (2 over four levels) keeps every chain, so this is every chain of both.
+  EXPECT_EQ(size, enumerate(layer, chains, 4, false, path, true));
 }
 
 MemoryLevels levels_of(std::vector<Count> capacities) {
