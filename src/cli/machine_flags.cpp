@@ -19,7 +19,7 @@ void add_machine_flags(CLI::App& app, MachineFlags& flags, bool buffer_required)
              buffer_required && levels_searched
                  ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, 64KB (=64000); "
                    "several on-chip levels one per level, outermost first: 512KiB,64KiB "
-                   "(named L2, L1; with --layer)"
+                   "(named L2, L1; with --layer or --model)"
              : buffer_required ? "Scratchpad capacity (required), e.g. 65536, 64KiB, 1.5MiB, "
                                  "64KB (=64000)"
              : levels_allowed
@@ -51,12 +51,13 @@ Machine machine_from_flags(const MachineFlags& flags) {
   if (flags.buffer) {
     const std::vector<Count> capacities = parse_buffer_levels(*flags.buffer, "--buffer");
     if (capacities.size() > 1) {
-      throw UserError("--buffer " + std::string(trim(*flags.buffer)) + ": " +
-                      std::to_string(capacities.size()) + " on-chip levels, but '" + flags.command +
-                      "' handles one level only in this version; give one capacity. 'spad "
-                      "optimize --layer L --buffer OUTER,INNER' searches several levels, 'spad "
-                      "simulate --schedule S.json --buffer OUTER,INNER' counts a several-level "
-                      "schedule");
+      throw UserError(
+          "--buffer " + std::string(trim(*flags.buffer)) + ": " +
+          std::to_string(capacities.size()) + " on-chip levels, but '" + flags.command +
+          "' handles one level only in this version; give one capacity. 'spad "
+          "optimize --layer L|--model M --buffer OUTER,INNER' searches several levels, 'spad "
+          "simulate --schedule S.json --buffer OUTER,INNER' counts a several-level "
+          "schedule");
     }
     machine.capacity_bytes = capacities.front();
   }

@@ -152,13 +152,14 @@ void check_level_search_size(const Layer& layer, std::size_t levels,
   if (size <= kMaxLevelSearchSize) return;
   throw UserError(
       "layer " + layer.display_name() + ": the level search over " + std::to_string(levels) +
-      " on-chip levels would visit up to " +
+      " on-chip levels would visit " +
       (size >= kSearchSizeMost ? "more than " + std::to_string(kSearchSizeMost)
-                               : std::to_string(size)) +
+                               : "up to " + std::to_string(size)) +
       " tile x loop order choices (summed over the levels), more than the " +
       std::to_string(kMaxLevelSearchSize) +
-      " it takes (a few loops of small extent); give fewer levels, a smaller layer, or " +
-      "--fixed-order for every level");
+      " it takes: this version's level search visits every level's tiles and loop orders, "
+      "so it handles only small layers (a few loops of small extent); give fewer levels or a "
+      "smaller layer");
 }
 
 }  // namespace spad

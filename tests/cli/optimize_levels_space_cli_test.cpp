@@ -74,9 +74,8 @@ TEST(OptimizeLevelsSpaceCli, EachSpaceIsTheBruteForceOptimumOfThatSpace) {
       {"--fixed-order " + q(o1 + ";" + o2), false, o1 + ";" + o2, std::nullopt},
       {"--fixed-order " + q(o2 + ";" + o1) + " --fixed-spans " + q("I=8,W=null,O=7;I=4,W=6,O=3"),
        false, o2 + ";" + o1, "I=8,W=null,O=7;I=4,W=6,O=3"},
-      {"--fixed-order " + q(o1 + ";" + o1) + " --fixed-spans " + q("I=null,W=5,O=8;I=5,W=3,O=6") +
-           " --uniform-spans",
-       true, o1 + ";" + o1, "I=null,W=5,O=8;I=5,W=3,O=6"},
+      {"--fixed-order " + q(o1 + ";" + o1) + " --fixed-spans " + q("I=null,W=5,O=8;I=5,W=3,O=6"),
+       false, o1 + ";" + o1, "I=null,W=5,O=8;I=5,W=3,O=6"},
   };
   for (const std::vector<Count>& capacities :
        std::vector<std::vector<Count>>{{30, 12}, {12, 30}, {1000, 40}}) {
@@ -146,6 +145,9 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
            {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1,O=1"),
             "--fixed-spans \"I=1,W=1,O=1\": 1 span group for 2 on-chip levels"},
            {"--fixed-spans " + q("I=1,W=1,O=1;I=1,W=1,O=1"), "needs --fixed-order as well"},
+           {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1,O=1;I=1,W=1,O=1") +
+                " --uniform-spans",
+            "and --uniform-spans together: fixed spans already set every span"},
        }) {
     SCOPED_TRACE(c.args);
     const CliRun run = run_spad("optimize " + kLayer + " --buffer 40B,12B " + c.args);
@@ -158,6 +160,12 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
                               " --fixed-spans " + q("I=1,W=null,O=1"));
   EXPECT_EQ(one.exit_code, 2);
   EXPECT_TRUE(contains(one.err, "--fixed-spans \"I=1,W=null,O=1\": W=null bypasses")) << one.err;
+  // Fixed spans with --uniform-spans: the flags conflict (one level too); it
+  // was answered with a "does not fit" message that named neither.
+  const CliRun both = run_spad("optimize " + kLayer + " --buffer 256B --fixed-order " + q(o) +
+                               " --fixed-spans " + q("I=2,W=1,O=3") + " --uniform-spans");
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_TRUE(contains(both.err, "and --uniform-spans together")) << both.err;
 }
 
 // A network: every layer's search in the same space, each layer's answer
@@ -251,8 +259,8 @@ TEST(LevelScheduleMessagesCli, TileBeyondTheLayerNamesFileAndPath) {
     const CliRun run = run_spad(std::string(command) + " " + kLayer + " --schedule " + q(file) +
                                 " --buffer 1KiB,512B");
     EXPECT_EQ(run.exit_code, 2) << run.err;
-    EXPECT_TRUE(contains(
-        run.err, file + ": schedule: level 2 (L1): levels[1].tiles.m = 9: must be in 1..3"))
+    EXPECT_TRUE(contains(run.err,
+                         file + ": schedule: level 2 (L1): levels[1].tiles.m = 9: must be in 1..3"))
         << run.err;
   }
   // As JSON text: named --schedule.

@@ -99,9 +99,9 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
                                                                 : in_quotes(levels.levels[l].name));
     throw UserError(source + ": a schedule of " + std::to_string(levels.levels.size()) +
                     " on-chip levels (" + names +
-                    "); only one level is supported here: several-level schedules are counted "
-                    "by 'spad evaluate' and 'spad simulate' (with --buffer OUTER,INNER) only in "
-                    "this version");
+                    "); this command takes one level: a several-level schedule is counted by "
+                    "'spad evaluate' and 'spad simulate' (with --buffer OUTER,INNER), and "
+                    "costed by 'spad accel' with a machine file of as many levels");
   }
   // A bare schedule is a spad-schedule/1 document (or has no format), as the
   // "levels" form is (level_list_from_json).

@@ -818,7 +818,8 @@ Accelerator parse_accelerator_text(std::string_view text, const std::string& sou
                   ": levels: " + std::to_string(m.levels.size()) + " on-chip levels (" + names +
                   "), but this command searches or costs one scratchpad; give a machine of one "
                   "level (scratchpad: and offchip:), or give it alone to 'spad accel --layer L "
-                  "--machine M.yaml' (the level search for one layer; with --schedule S.json "
+                  "--machine M.yaml' (the level search for one layer, --model M for a network; "
+                  "with --schedule S.json "
                   "it costs a several-level schedule; spad.LevelAccelerator in Python) or count "
                   "a schedule with 'spad evaluate' or 'spad simulate' and --machine M.yaml");
 }

@@ -66,6 +66,10 @@ LevelSearchSpace level_search_space(bool uniform_spans,
                                     std::size_t levels) {
   LevelSearchSpace space;
   space.uniform_spans = uniform_spans;
+  if (fixed_spans && uniform_spans)
+    throw UserError("--fixed-spans " + in_quotes(*fixed_spans) +
+                    " and --uniform-spans together: fixed spans already set every span; give "
+                    "one of the two");
   if (fixed_spans && !fixed_order)
     throw UserError("--fixed-spans " + in_quotes(*fixed_spans) +
                     " needs --fixed-order as well (a span counts the loops of a fixed order)");
