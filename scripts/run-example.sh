@@ -4,5 +4,5 @@
 # scratchpad (int8 data, int32 partial sums), next to the compulsory traffic.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/build.sh
+./scripts/build.sh spad
 ./build/release/spad optimize --model resnet50 --buffer 64KiB "$@"
