@@ -6,36 +6,14 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "model/wide_count.hpp"
 
 namespace spad {
 namespace {
 
-__extension__ typedef __int128 Wide;
-
-constexpr Wide kMaxCount = std::numeric_limits<Count>::max();
-
-// Non-negative wide values back to Count. Energies of absurd layers and
-// machines can exceed int64 (9.2e18 fJ = 9.2 kJ): that is reported or, for
-// the search, saturated (still non-decreasing), never wrapped.
-class Narrow {
- public:
-  explicit Narrow(OnOverflow policy) : policy_(policy) {}
-  Count operator()(Wide v, const char* what) {
-    if (v <= kMaxCount) return static_cast<Count>(v);
-    if (policy_ == OnOverflow::reject)
-      throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
-    saturated_ = true;
-    return static_cast<Count>(kMaxCount);
-  }
-  bool saturated() const { return saturated_; }
-
- private:
-  OnOverflow policy_;
-  bool saturated_ = false;
-};
-
-// ceil(8 bytes / bits).
-Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) / bits; }
+using wide::data_cycles;
+using wide::Narrow;
+using wide::Wide;
 
 }  // namespace
 

@@ -10,35 +10,14 @@
 
 #include "base/error.hpp"
 #include "model/level_tiling.hpp"
+#include "model/wide_count.hpp"
 
 namespace spad {
 namespace {
 
-__extension__ typedef __int128 Wide;
-
-constexpr Wide kMaxCount = std::numeric_limits<Count>::max();
-
-// Non-negative wide values back to Count: beyond int64 is a UserError
-// (reject) or clamped to the maximum (saturate, for the search).
-class Narrow {
- public:
-  explicit Narrow(OnOverflow policy) : policy_(policy) {}
-  Count operator()(Wide v, const char* what) {
-    if (v <= kMaxCount) return static_cast<Count>(v);
-    if (policy_ == OnOverflow::reject)
-      throw UserError(std::string(what) + " exceeds the 64-bit range of spad's counts");
-    saturated_ = true;
-    return static_cast<Count>(kMaxCount);
-  }
-  bool saturated() const { return saturated_; }
-
- private:
-  OnOverflow policy_;
-  bool saturated_ = false;
-};
-
-// ceil(8 bytes / bits).
-Wide data_cycles(Count bytes, Count bits) { return (Wide{bytes} * 8 + bits - 1) / bits; }
+using wide::data_cycles;
+using wide::Narrow;
+using wide::Wide;
 
 // The nearest level above `level` (0-based) holding array t; -1 = off-chip.
 int source_level(const LevelSchedule& s, Tensor t, std::size_t level) {

@@ -43,13 +43,9 @@ NetworkLevelResult search_network_levels(const Network& net,
   result.unique_shapes = unique.size();
   // Every shape is checked against the search's limit before any runs, so a
   // network beyond it is refused at once (naming its first such layer).
-  for (std::size_t u : unique) {
-    const Layer layer(result.layers[u].layer.spec);
-    if (machine.levels.size() > 1 &&
-        level_search_size(layer, machine.levels.size(), space) > kMaxLevelSearchSize)
-      // throws the search's own UserError
-      optimize_levels(layer, machine_of(result.layers[u].layer), {.space = space});
-  }
+  if (machine.levels.size() > 1)
+    for (std::size_t u : unique)
+      check_level_search_size(Layer(result.layers[u].layer.spec), machine.levels.size(), space);
   const std::vector<std::size_t> order = largest_first(
       unique, [&](std::size_t u) { return Layer(result.layers[u].layer.spec).macs(); });
   const ThreadSplit split = split_threads(threads, order.size());
