@@ -3,7 +3,11 @@
 // beside the compulsory traffic and the lower bound, optionally the
 // baselines, per-layer traffic, the smallest capacity reaching a target
 // ratio and the knee; printed as tables (report/sweep_table), JSON
-// (io/json/sweep_json) or CSV (io/csv/sweep_csv). This file only parses flags.
+// (io/json/sweep_json) or CSV (io/csv/sweep_csv). With one capacity set per
+// on-chip level (`--buffers "512KiB;16KiB..64KiB"`, or a machine file with
+// `levels:`) the sweep over several levels (study/level_sweep, written by
+// io/json/level_sweep_json, io/csv/level_sweep_csv, report/level_sweep_table).
+// This file only parses flags.
 #include <memory>
 
 #include "base/error.hpp"
@@ -16,13 +20,19 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "io/common/network_source.hpp"
+#include "io/csv/level_sweep_csv.hpp"
 #include "io/csv/sweep_csv.hpp"
+#include "io/json/level_sweep_json.hpp"
 #include "io/json/sweep_json.hpp"
 #include "io/machine/accelerator_file.hpp"
+#include "io/text/buffer_levels.hpp"
 #include "io/text/capacity_list.hpp"
 #include "io/text/network_precision.hpp"
+#include "io/text/precision_text.hpp"
 #include "io/text/sweep_arguments.hpp"
+#include "report/level_sweep_table.hpp"
 #include "report/sweep_table.hpp"
+#include "study/level_sweep.hpp"
 #include "study/sweep.hpp"
 
 namespace spad::cli {
@@ -36,11 +46,23 @@ Examples:
   spad sweep --model data/zoo/alexnet.json --buffers 1KiB..8KiB:+1KiB --per-layer --json
   spad sweep --model resnet18 --buffers 16KiB..1MiB:x4 --machine examples/machines/edge-npu.yaml \
              --objective traffic,latency
+  spad sweep --model examples/levels/tiny_net.json --buffers "16B,32B;8B..32B:x2"
+  spad sweep --model examples/levels/tiny_net.json --buffers "64B;8B..32B" \
+             --machine examples/machines/gap-like.yaml --objective latency --per-layer --json
 
 --buffers: sizes, lists and ranges; a range lo..hi:xF multiplies by F (>= 2),
 lo..hi:+S adds S, up to and including hi when the step lands on it (no step:
 x2); at most 1024 capacities. Every point is exact: the optimum at each
-capacity is what `spad optimize --buffer` gives there (docs/sweep.md).)";
+capacity is what `spad optimize --buffer` gives there (docs/sweep.md).
+
+Several on-chip levels: one set per level, ';' between levels, outermost
+first ("512KiB;16KiB..64KiB:x2"; quote it for the shell). The rows are every
+combination (the outermost level varying slowest, at most 1024), each the
+level search's optimum (`spad optimize --buffer OUTER,INNER`) with the traffic,
+compulsory traffic and lower bound of every boundary. A machine file with
+`levels:` takes one set per level. The level search handles small layers only
+(a larger one is refused, naming it); --baselines, --target-ratio and --knee
+have no several-level form yet and are refused.)";
 
 struct SweepFlags {
   std::string models;
@@ -60,6 +82,87 @@ struct SweepFlags {
   bool wide = false;
 };
 
+// The refusal of a machine file whose number of on-chip levels is not the
+// number of capacity sets --buffers gives.
+[[noreturn]] void level_count_mismatch(const SweepFlags& flags, std::size_t sets,
+                                       const std::string& file, const LevelAccelerator& accel) {
+  std::string names;
+  for (const MemoryLevel& level : accel.memory.levels)
+    names += (names.empty() ? "" : ", ") + in_quotes(level.name);
+  const std::size_t levels = accel.memory.levels.size();
+  throw UserError("--buffers " + in_quotes(flags.buffers) + ": " + std::to_string(sets) +
+                  (sets == 1 ? " capacity set" : " capacity sets") + ", but the machine file " +
+                  file + " has " + std::to_string(levels) +
+                  (levels == 1 ? " on-chip level (" : " on-chip levels (") + names +
+                  "); give one set per level, separated by ';', outermost first" +
+                  (levels > 1 ? ", e.g. --buffers \"512KiB;16KiB..64KiB:x2\"" : ""));
+}
+
+// The options with no several-level form yet, refused by name.
+void refuse_level_options(const SweepFlags& flags) {
+  const std::string why =
+      " has no several-level form yet (capacity sets for several on-chip levels in --buffers)";
+  if (flags.baselines)
+    throw UserError("--baselines" + why +
+                    "; 'spad compare --model M --buffer OUTER,INNER' gives the level baselines "
+                    "at one point, or give one capacity set");
+  if (flags.target_ratio)
+    throw UserError("--target-ratio" + why +
+                    "; read the smallest capacities off the rows, or give one capacity set");
+  if (flags.knee)
+    throw UserError("--knee" + why + "; read the knee off the rows, or give one capacity set");
+}
+
+void print_progress_and_result(const SweepFlags& flags, LevelSweepOptions& options,
+                               const std::vector<Network>& networks) {
+  std::unique_ptr<Progress> line;
+  if (Progress::wanted(flags.quiet))
+    options.progress = [&line](std::int64_t done, std::int64_t total) {
+      if (!line) line = std::make_unique<Progress>("sweep", "points", total, true);
+      line->set_done(done);
+    };
+  const LevelSweepResult result = sweep_levels(networks, options);
+  if (line) line->finish();
+  if (flags.json) {
+    write_json_result(level_sweep_to_json(result, flags.per_layer));
+  } else if (flags.csv) {
+    result_out() << level_sweep_to_csv(result, flags.per_layer);
+  } else {
+    result_out() << format_level_sweep_table(result, flags.per_layer, output_width(flags.wide));
+  }
+}
+
+// The sweep over several on-chip levels: one capacity set per level.
+int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& networks) {
+  LevelSweepOptions options;
+  options.capacities = parse_capacity_sets(flags.buffers, "--buffers");
+  const std::size_t levels = options.capacities.size();
+  refuse_level_options(flags);
+  check_sweep_machine_options(
+      !flags.machine_files.empty(),
+      !flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer,
+      !flags.objectives.empty());
+  for (const std::string& f : flags.machine_files) {
+    options.accelerators.push_back(read_level_accelerator_file(f));
+    if (options.accelerators.back().memory.levels.size() != levels)
+      level_count_mismatch(flags, levels, f, options.accelerators.back());
+    check_last_machine_distinct(options.accelerators, flags.machine_files);
+  }
+  options.objectives = sweep_objectives(flags.objectives);
+  if (options.accelerators.empty()) {
+    // Default level names (L2, L1, ...), the first point's capacities (the
+    // sweep sets each point's).
+    std::vector<Count> first;
+    for (const std::vector<Count>& set : options.capacities) first.push_back(set.front());
+    options.machine = memory_levels_for(std::vector<std::string>(levels), first, flags.buffers,
+                                        parse_precision(flags.machine.precision),
+                                        flags.machine.halo_reuse, flags.machine.double_buffer);
+  }
+  options.threads = flags.threads;
+  print_progress_and_result(flags, options, networks);
+  return 0;
+}
+
 int run_sweep(const SweepFlags& flags) {
   // The argument checks are io/text/sweep_arguments' (the Python module's
   // spad.sweep makes the same ones).
@@ -73,6 +176,7 @@ int run_sweep(const SweepFlags& flags) {
     apply_precision_text(net, flags.machine.precision);
   }
   check_distinct_networks(networks, names, flags.models);
+  if (flags.buffers.find(';') != std::string::npos) return run_level_sweep(flags, networks);
   SweepOptions options;
   options.capacities = parse_capacity_list(flags.buffers, "--buffers");
   options.machine = machine_from_flags(flags.machine);
@@ -82,6 +186,10 @@ int run_sweep(const SweepFlags& flags) {
       !flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer,
       !flags.objectives.empty());
   for (const std::string& f : flags.machine_files) {
+    // A machine file of several levels needs one capacity set per level.
+    if (const LevelAccelerator levels = read_level_accelerator_file(f);
+        levels.memory.levels.size() > 1)
+      level_count_mismatch(flags, 1, f, levels);
     options.accelerators.push_back(read_accelerator_file(f));
     check_last_machine_distinct(options.accelerators, flags.machine_files);
   }
@@ -122,7 +230,9 @@ Command add_sweep_command(CLI::App& app) {
       ->required()
       ->type_name("M[,M2...]");
   sub->add_option("--buffers", flags->buffers,
-                  "Capacities: 1KiB..4MiB:x2, 1KiB..8KiB:+1KiB or a list 4KiB,16KiB,1MiB")
+                  "Capacities: 1KiB..4MiB:x2, 1KiB..8KiB:+1KiB or a list 4KiB,16KiB,1MiB; "
+                  "several on-chip levels one set per level, outermost first, ';' between: "
+                  "\"512KiB;16KiB..64KiB:x2\"")
       ->required()
       ->type_name("RANGE");
   auto* precision = sub->add_option("--precision", flags->machine.precision,

@@ -8,6 +8,7 @@
 #include "base/name_text.hpp"
 #include "io/text/byte_size.hpp"
 #include "io/text/text_fields.hpp"
+#include "model/memory_levels.hpp"
 
 namespace spad {
 namespace {
@@ -108,6 +109,41 @@ std::vector<Count> parse_capacity_list(std::string_view text, std::string_view w
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<std::vector<Count>> parse_capacity_sets(std::string_view text, std::string_view what) {
+  if (text.find(';') == std::string_view::npos) return {parse_capacity_list(text, what)};
+  const std::vector<std::string_view> pieces = split_trimmed(text, ';');
+  if (pieces.size() > kMaxMemoryLevels)
+    throw UserError(std::string(what) + " " + in_quotes(trim(text)) + ": " +
+                    std::to_string(pieces.size()) +
+                    " capacity sets (one per on-chip level, ';' "
+                    "between levels); at most " +
+                    std::to_string(kMaxMemoryLevels) + " levels");
+  std::vector<std::vector<Count>> sets;
+  std::size_t points = 1;
+  for (std::size_t l = 0; l < pieces.size(); ++l) {
+    const std::string level = std::string(what) + " (level " + std::to_string(l + 1) + " of " +
+                              std::to_string(pieces.size()) + ")";
+    if (pieces[l].empty())
+      throw UserError(level +
+                      ": no capacity between the ';'s; give one set per on-chip level, "
+                      "outermost first, e.g. 512KiB;16KiB..64KiB:x2");
+    sets.push_back(parse_capacity_list(pieces[l], level));
+    points *= sets.back().size();  // each <= kMaxCapacityPoints, at most 4 levels: no overflow
+    if (points > kMaxCapacityPoints) {
+      std::string product;
+      for (const std::vector<Count>& set : sets)
+        product += (product.empty() ? "" : " x ") + std::to_string(set.size());
+      throw UserError(std::string(what) + ": " + product +
+                      " points over the levels so far, more "
+                      "than " +
+                      std::to_string(kMaxCapacityPoints) +
+                      " (each point is a search of every layer); use coarser steps or shorter "
+                      "ranges");
+    }
+  }
+  return sets;
 }
 
 }  // namespace spad

@@ -28,4 +28,11 @@ inline constexpr std::size_t kMaxCapacityPoints = 1024;
 // `what` names the flag in messages (e.g. "--buffers").
 std::vector<Count> parse_capacity_list(std::string_view text, std::string_view what);
 
+// Several on-chip levels: one set per level in the grammar above, separated
+// by ';', outermost first ("512KiB;16KiB..64KiB:x2": the outer level at
+// 512 KiB, the inner one at 16, 32 and 64 KiB). A text without ';' is one
+// set. At most kMaxMemoryLevels sets; the product of their sizes (the points
+// swept) at most kMaxCapacityPoints. Errors name `what`, the level and the item.
+std::vector<std::vector<Count>> parse_capacity_sets(std::string_view text, std::string_view what);
+
 }  // namespace spad

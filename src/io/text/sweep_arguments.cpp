@@ -47,15 +47,34 @@ void check_sweep_machine_options(bool machine_files, bool machine_options, bool 
     throw UserError("--objective needs --machine (latency and energy come from a machine file)");
 }
 
+namespace {
+
+// The distinctness check of check_last_machine_distinct on the machines' names.
+void check_last_name_distinct(const std::vector<std::string>& names,
+                              const std::vector<std::string>& labels) {
+  if (names.empty()) return;
+  const std::size_t last = names.size() - 1;
+  for (std::size_t j = 0; j < last; ++j)
+    if (labels[j] == labels[last] || names[j] == names[last])
+      throw UserError("--machine " + labels[last] + ": the machine " + in_quotes(names[last]) +
+                      " is given twice (also " + labels[j] +
+                      "); give each machine once, with distinct names");
+}
+
+}  // namespace
+
 void check_last_machine_distinct(const std::vector<Accelerator>& accels,
                                  const std::vector<std::string>& labels) {
-  if (accels.empty()) return;
-  const std::size_t last = accels.size() - 1;
-  for (std::size_t j = 0; j < last; ++j)
-    if (labels[j] == labels[last] || accels[j].name == accels[last].name)
-      throw UserError("--machine " + labels[last] + ": the machine " +
-                      in_quotes(accels[last].name) + " is given twice (also " + labels[j] +
-                      "); give each machine once, with distinct names");
+  std::vector<std::string> names;
+  for (const Accelerator& a : accels) names.push_back(a.name);
+  check_last_name_distinct(names, labels);
+}
+
+void check_last_machine_distinct(const std::vector<LevelAccelerator>& accels,
+                                 const std::vector<std::string>& labels) {
+  std::vector<std::string> names;
+  for (const LevelAccelerator& a : accels) names.push_back(a.name);
+  check_last_name_distinct(names, labels);
 }
 
 std::vector<Objective> sweep_objectives(const std::vector<std::string>& texts) {

@@ -11,6 +11,7 @@
 
 #include "base/ratio.hpp"
 #include "model/accelerator.hpp"
+#include "model/level_accelerator.hpp"
 #include "search/objective.hpp"
 #include "workload/network.hpp"
 
@@ -38,6 +39,9 @@ void check_sweep_machine_options(bool machine_files, bool machine_options, bool 
 // label (its file) or the same name, since rows are labelled by machine name.
 // `labels[i]` says where accels[i] came from; call after adding each.
 void check_last_machine_distinct(const std::vector<Accelerator>& accels,
+                                 const std::vector<std::string>& labels);
+// The same for machines of several on-chip levels (a sweep over levels).
+void check_last_machine_distinct(const std::vector<LevelAccelerator>& accels,
                                  const std::vector<std::string>& labels);
 
 // The objectives of --objective texts, each given once; UserError otherwise.

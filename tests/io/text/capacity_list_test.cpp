@@ -84,6 +84,35 @@ TEST(CapacityList, AtMostTheCap) {
   EXPECT_EQ(parse_capacity_list("1..1024:+1", "--buffers").size(), kMaxCapacityPoints);
 }
 
+// Several on-chip levels: one set per level, ';' between, outermost first.
+TEST(CapacitySets, OneSetPerLevel) {
+  using Sets = std::vector<V>;
+  EXPECT_EQ(parse_capacity_sets("4KiB,1KiB", "--buffers"), (Sets{V{1024, 4096}}));
+  EXPECT_EQ(parse_capacity_sets("512KiB;16KiB..64KiB:x2", "--buffers"),
+            (Sets{V{524288}, V{16384, 32768, 65536}}));
+  EXPECT_EQ(parse_capacity_sets(" 64B , 32B ; 8B ; 2..4:+1 ", "--buffers"),
+            (Sets{V{32, 64}, V{8}, V{2, 3, 4}}));
+  // The product of the sets' sizes is what is limited: 32 x 32 = 1024 points
+  // pass, 33 x 32 do not.
+  EXPECT_EQ(parse_capacity_sets("1..32:+1;1..32:+1", "--buffers").size(), 2u);
+  const auto error = [](const std::string& text) {
+    try {
+      parse_capacity_sets(text, "--buffers");
+    } catch (const UserError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error("1..33:+1;1..32:+1").find("33 x 32 points"), std::string::npos);
+  EXPECT_NE(error("1..33:+1;1..32:+1").find("more than 1024"), std::string::npos);
+  EXPECT_NE(error("64B;;8B").find("--buffers (level 2 of 3): no capacity"), std::string::npos);
+  EXPECT_NE(error("64B;").find("--buffers (level 2 of 2): no capacity"), std::string::npos);
+  EXPECT_NE(error("64B;0..8B").find("--buffers (level 2 of 2) \"0..8B\": a capacity must be"),
+            std::string::npos);
+  EXPECT_NE(error("1;2;3;4;5").find("5 capacity sets"), std::string::npos);
+  EXPECT_NE(error("1;2;3;4;5").find("at most 4 levels"), std::string::npos);
+}
+
 TEST(RatioText, ExactDecimals) {
   const Ratio lo{1, 1}, hi{1000, 1};
   EXPECT_EQ(parse_ratio("1.2", "--target-ratio", lo, hi, "x"), (Ratio{12, 10}));
