@@ -7,10 +7,12 @@
 // JSON (io/json/accel_result_json) or CSV (io/csv/accel_result_csv). With --schedule,
 // the given schedule of the --layer is costed instead of searched. On a
 // machine file with levels (one --machine), the level search's optimum for
-// the objective, or the given schedule, costed per boundary
-// (model/level_accel_cost; report/level_accel_table, io/json/level_accel_json);
-// with --model every layer (study/optimize_network_levels;
-// report/network_level_accel_table, io/json/network_level_accel_json). With two
+// the objective (in the space of --uniform-spans, --fixed-order, --fixed-spans:
+// cli/space_flags, one group per level), or the given schedule, costed per
+// boundary (model/level_accel_cost; report/level_accel_table,
+// io/json/level_accel_json, io/csv/level_accel_csv); with --model every layer
+// (study/optimize_network_levels; report/network_level_accel_table,
+// io/json/network_level_accel_json, io/csv/level_accel_csv). With two
 // or more --machine files, the same run on each machine, side by side
 // (study/accel_comparison: report/accel_side_by_side_table,
 // io/json/accel_comparison_json, io/csv/accel_comparison_csv); one machine prints
@@ -31,8 +33,10 @@
 #include "cli/progress.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
+#include "cli/space_flags.hpp"
 #include "io/csv/accel_comparison_csv.hpp"
 #include "io/csv/accel_result_csv.hpp"
+#include "io/csv/level_accel_csv.hpp"
 #include "io/json/accel_comparison_json.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/document_format.hpp"
@@ -43,7 +47,9 @@
 #include "io/json/network_level_accel_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
+#include "io/text/level_space_text.hpp"
 #include "io/text/objective_text.hpp"
+#include "io/text/search_arguments.hpp"
 #include "model/level_accel_cost.hpp"
 #include "model/level_evaluate.hpp"
 #include "report/accel_side_by_side_table.hpp"
@@ -58,7 +64,7 @@
 namespace spad::cli {
 namespace {
 
-struct AccelFlags {
+struct AccelFlags : SpaceFlags {
   std::optional<std::string> layer, model, layers, schedule;
   std::optional<Count> batch;
   std::vector<std::string> machine_files;  // two or more: side by side
@@ -80,6 +86,10 @@ Examples:
              --machine examples/machines/edge-npu.yaml               (machines side by side)
   spad accel --layer N=1,C=2,M=4,H=1,W=6,R=1,S=3 --machine examples/machines/gap-like.yaml
              --objective energy                       (the level search on L2 + L1)
+  spad accel --layer N=1,C=2,M=4,H=1,W=6,R=1,S=3 --machine examples/machines/gap-like.yaml
+             --fixed-order "s,r,q,p,c,m,g,n;q,s,c,m,p,r,g,n"   (one loop order per level)
+  spad accel --layer N=1,C=2,M=4,H=1,W=6,R=1,S=3 --machine examples/machines/gap-like.yaml
+             --uniform-spans --csv             (I, W, O at one span per level; CSV line)
 
 The objective (default latency) is printed with every result; a one-layer --json
 result is accepted back by --schedule, its "accelerator" member by --machine.
@@ -114,9 +124,15 @@ exposed cycles, per level its SRAM energy, then latency and energy (table, or
 once: the table of optimize --model --buffer (bytes across every boundary per
 layer) and each layer's latency and energy, or --json: the network document
 with levels plus "objective", each layer's "accel", totals' latency_cycles and
-energy_pj, "accelerator". The level search takes layers with a few loops of
-small extent (it refuses larger ones by name); there are no baselines and no
-CSV with levels.
+energy_pj, "accelerator". --csv: one line per layer (the objective, cycles,
+latency, energy split, off-chip bytes, and per boundary its bytes, DMA
+transfers, transfer and exposed cycles, the level's buffer bytes, fills and
+SRAM energy; docs/reference.md lists the columns). --uniform-spans,
+--fixed-order and --fixed-spans restrict the search as they do for optimize
+--buffer OUTER,INNER: one group per level of the file, outermost first,
+separated by ';' (on a one-level machine one group); not with --schedule.
+The level search takes layers with a few loops of small extent (it refuses
+larger ones by name); there are no baselines with levels.
 
 Alternatives: the weight-, output- and input-stationary dataflows at their best
 tiles for the same objective, and the HWCE-like engine (V = 1, 2, 4 maps per pass,
@@ -132,17 +148,43 @@ Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
   return schedule_from_json(doc, source);
 }
 
-// Prints the cost of a several-level schedule (searched for `objective`, or
-// given when none).
-int print_level_accel(const AccelFlags& flags, const Layer& layer, const LevelSchedule& schedule,
-                      const LevelAccelerator& accel, const LevelTraffic& traffic,
-                      std::optional<Objective> objective) {
-  const LevelAccelCost cost = level_accel_cost(layer, schedule, accel, traffic);
+// The first search-space flag given, for messages.
+std::string first_space_flag(const SpaceFlags& flags) {
+  if (flags.uniform_spans) return "--uniform-spans";
+  if (flags.fixed_order) return "--fixed-order " + *flags.fixed_order;
+  return "--fixed-spans " + flags.fixed_spans.value_or("");
+}
+
+// A given schedule is costed, not searched: a search space does not apply.
+void refuse_space_with_schedule(const AccelFlags& flags) {
+  if (flags.schedule && flags.restricted())
+    throw UserError(first_space_flag(flags) +
+                    ": with --schedule the given schedule is costed, not searched, so there is "
+                    "no search space to restrict; leave out the search-space flags or --schedule");
+}
+
+// The level search's space from --uniform-spans, --fixed-order and
+// --fixed-spans, one group per level of the machine (io/text/level_space_text).
+LevelSearchSpace level_space(const AccelFlags& flags, std::size_t levels) {
+  return level_search_space(flags.uniform_spans, flags.fixed_order, flags.fixed_spans, levels,
+                            "the machine file's levels");
+}
+
+// Prints the cost of a several-level schedule (searched for `objective` in
+// `space`, or given when no objective).
+int print_level_accel(const AccelFlags& flags, const NetworkLayer& entry,
+                      const LevelCandidate& best, const LevelAccelerator& accel,
+                      std::optional<Objective> objective, const LevelSearchSpace& space = {}) {
+  const Layer layer(entry.spec);
+  const LevelAccelCost cost = level_accel_cost(layer, best.schedule, accel, best.traffic);
   if (flags.json)
-    write_json_result(level_accel_document(layer, schedule, accel, traffic, cost, objective));
+    write_json_result(
+        level_accel_document(layer, best.schedule, accel, best.traffic, cost, objective, space));
+  else if (flags.csv)
+    result_out() << level_accel_layer_to_csv(entry, best, cost, accel, objective);
   else
-    result_out() << format_level_accel_table(layer, schedule, accel, traffic, cost,
-                                             output_width(flags.wide), objective);
+    result_out() << format_level_accel_table(layer, best.schedule, accel, best.traffic, cost,
+                                             output_width(flags.wide), objective, space);
   return 0;
 }
 
@@ -154,18 +196,21 @@ int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& acc
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
   const Objective objective = objective_from_text(flags.objective);
+  const LevelSearchSpace space = level_space(flags, accel.memory.levels.size());
   const auto start = std::chrono::steady_clock::now();
   const NetworkLevelResult result = [&] {
     StudyProgressLines lines([](const std::string& stage) { return "accel: " + stage; },
                              Progress::wanted(flags.quiet));
     return optimize_network_levels(target.net, target.chosen, accel, objective, flags.threads,
-                                   lines.hooks());
+                                   lines.hooks(), space);
   }();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::vector<std::optional<LevelAccelCost>> costs = network_level_accel_costs(result, accel);
   if (flags.json)
     write_json_result(network_level_accel_to_json(result, accel, objective, costs));
+  else if (flags.csv)
+    result_out() << network_level_accel_to_csv(result, accel, objective, costs);
   else
     result_out() << format_network_level_accel_table(
         result, accel, objective, costs, seconds,
@@ -184,9 +229,6 @@ int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& acc
 // analytical model.
 int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
   const std::string& file = flags.machine_files.front();
-  if (flags.csv)
-    throw UserError("--csv: the accel result on a machine of several levels (" + file +
-                    " has levels) has no CSV form; use --json or the table");
   if (flags.model) return run_network_level_accel(flags, accel);
   // A network document's layer entry keeps its kind: the machine file's
   // sizes with the kind's rule (a matmul's second operand at the input size),
@@ -200,10 +242,11 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
     LevelSearchOptions options;
     options.threads = flags.threads;
     options.objective = LevelObjective{objective_from_text(flags.objective), &sized};
+    options.space = level_space(flags, m.levels.size());
     const LevelSearchResult result = optimize_levels(layer, m, options);
     if (!result.best) throw UserError(level_infeasible_message(layer, m));
-    return print_level_accel(flags, layer, result.best->schedule, sized, result.best->traffic,
-                             options.objective.objective);
+    return print_level_accel(flags, entry, *result.best, sized, options.objective.objective,
+                             options.space);
   }
   if (flags.objective != "latency")
     throw UserError("--objective " + flags.objective +
@@ -226,12 +269,13 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
                       std::to_string(traffic.levels[l].buffer_bytes) + " bytes, more than the " +
                       std::to_string(*m.levels[l].capacity_bytes) + "-byte " + m.levels[l].name +
                       " of " + accel.name);
-  return print_level_accel(flags, layer, schedule, sized, traffic, std::nullopt);
+  return print_level_accel(flags, entry, LevelCandidate{schedule, traffic}, sized, std::nullopt);
 }
 
 int run_accel(const AccelFlags& flags) {
   if (flags.schedule && !flags.layer)
     throw UserError("--schedule goes with --layer (one layer), not with --model");
+  refuse_space_with_schedule(flags);
   // A machine of several levels: the level search or a given schedule
   // (one --machine); everything else takes one level (read_accelerator_file
   // refuses several).
@@ -248,6 +292,10 @@ int run_accel(const AccelFlags& flags) {
   run.objective = objective_from_text(flags.objective);
   run.baselines = !flags.no_baselines;
   run.threads = flags.threads;
+  // One level: the one-level search's space (the texts of optimize --buffer C).
+  run.space = search_options(SearchArguments{flags.uniform_spans, flags.fixed_order, false,
+                                             flags.threads, flags.fixed_spans})
+                  .space;
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);
   std::vector<std::optional<Schedule>> given;
@@ -333,6 +381,7 @@ Command add_accel_command(CLI::App& app) {
          "energy (ties: latency, then traffic) or traffic (ties: latency); printed with every "
          "result")
       ->type_name("traffic|latency|energy");
+  add_space_flags(*sub, *flags, "on a machine file with levels");
   auto* schedule = sub->add_option("--schedule", flags->schedule,
                                    "With --layer: cost this schedule (JSON file or text, as "
                                    "printed by --json) instead of searching; on a machine "

@@ -1,7 +1,7 @@
 // The arguments of `spad optimize`: what to optimize (--layer, or --model
 // with --layers / --batch), the machine flags (--buffer required), the search
-// space (--uniform-spans, --fixed-order, --fixed-spans: with several --buffer
-// capacities one group per level, io/text/level_space_text), the tie-break
+// space (--uniform-spans, --fixed-order, --fixed-spans: cli/space_flags; with
+// several --buffer capacities one group per level, io/text/level_space_text), the tie-break
 // (--min-buffer),
 // --threads and the output form
 // (--json, --csv), and their conversion into validated values.
@@ -12,14 +12,12 @@
 #include <string>
 
 #include "cli/network_run_flags.hpp"
+#include "cli/space_flags.hpp"
 #include "search/optimize.hpp"
 
 namespace spad::cli {
 
-struct OptimizeFlags : NetworkRunFlags {
-  bool uniform_spans = false;
-  std::optional<std::string> fixed_order;
-  std::optional<std::string> fixed_spans;
+struct OptimizeFlags : NetworkRunFlags, SpaceFlags {
   bool min_buffer = false;
 };
 

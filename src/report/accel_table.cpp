@@ -10,6 +10,7 @@
 #include "report/machine_summary.hpp"
 #include "report/network_layer_shape.hpp"
 #include "report/number_text.hpp"
+#include "report/optimize_report.hpp"
 #include "report/short_schedule.hpp"
 #include "report/text_table.hpp"
 
@@ -149,9 +150,14 @@ std::string format_accel_table(const AccelResult& result, std::size_t width) {
       result.given_schedule
           ? "the given schedule (--schedule); alternatives searched for the objective"
           : "searched: the least objective";
-  std::string out = fmt::format("model       {}\nobjective   {}\nschedule    {}\n\n",
-                                result.network.model, objective_with_ties(result.objective), what) +
-                    table.render(width) + '\n' + totals_lines(result);
+  const SearchSpace& space = result.network.space;
+  const std::string space_line = space.uniform_spans || space.fixed_order || space.fixed_spans
+                                     ? "space       " + format_search_space(space) + '\n'
+                                     : std::string();
+  std::string out =
+      fmt::format("model       {}\nobjective   {}\n{}schedule    {}\n\n", result.network.model,
+                  objective_with_ties(result.objective), space_line, what) +
+      table.render(width) + '\n' + totals_lines(result);
   if (result.with_baselines) out += '\n' + baselines_table(result, width);
   out += '\n' + format_accelerator_lines(result.accel);
   return wrap_lines(out, width);

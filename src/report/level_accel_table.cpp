@@ -8,6 +8,7 @@
 #include "io/json/level_schedule_json.hpp"
 #include "report/layer_summary.hpp"
 #include "report/number_text.hpp"
+#include "report/optimize_report.hpp"
 #include "report/text_table.hpp"
 #include "search/level_objective.hpp"
 
@@ -24,7 +25,8 @@ std::string percent(double part, double whole) {
 std::string format_level_accel_table(const Layer& layer, const LevelSchedule& schedule,
                                      const LevelAccelerator& accel, const LevelTraffic& traffic,
                                      const LevelAccelCost& cost, std::size_t width,
-                                     std::optional<Objective> objective) {
+                                     std::optional<Objective> objective,
+                                     const LevelSearchSpace& space) {
   const MemoryLevels& m = accel.memory;
   std::string out;
   out += "layer     " + format_layer_summary(layer) + '\n';
@@ -36,6 +38,8 @@ std::string format_level_accel_table(const Layer& layer, const LevelSchedule& sc
                      m.double_buffer ? ", double buffered" : "", m.halo_reuse ? ", halo reuse" : "",
                      with_separators(accel.mac_array.macs_per_cycle()), accel.clock_mhz);
   if (objective) out += "objective " + level_objective_with_ties(*objective) + '\n';
+  if (objective && space.restricted())
+    out += "space     " + format_level_search_space(space) + '\n';
   out += std::string(objective ? "schedule  searched: " : "schedule  given: ") +
          level_schedule_to_canonical_string(schedule) + "\n\n";
 

@@ -98,12 +98,16 @@ AccelResult accel_network(const Network& given_net, const std::vector<std::size_
   options.templates = templates;
   options.objective = run.objective;
   options.accelerator = shared_accel;
+  options.space = run.space;
 
   AccelResult result;
   result.accel = accel;
   result.objective = run.objective;
   result.with_baselines = run.baselines;
   if (run.given) {
+    if (run.space.uniform_spans || run.space.fixed_order || run.space.fixed_spans)
+      throw UserError(
+          "a given schedule is costed, not searched: it takes no restricted search space");
     check_selection(net, selection);
     if (selection.size() != 1)
       throw UserError("a given schedule is the schedule of one layer; the selection holds " +

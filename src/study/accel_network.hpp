@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "search/search_space.hpp"
 #include "study/accel_result.hpp"
 #include "study/study_progress.hpp"
 #include "workload/network.hpp"
@@ -25,6 +26,10 @@ struct AccelRunOptions {
   Objective objective = Objective::latency;
   bool baselines = true;
   int threads = 0;  // 0: all hardware threads
+  // The schedules the optimum is searched among (default: all; spad accel
+  // --uniform-spans, --fixed-order, --fixed-spans); the baselines keep their
+  // own fixed spaces. Not with `given` (UserError).
+  SearchSpace space = {};
   // Cost this schedule of the one selected layer instead of searching (it
   // must fit: UserError otherwise).
   std::optional<Schedule> given;

@@ -86,15 +86,17 @@ LevelAccelerator layer_accelerator(LevelAccelerator accel, const NetworkLayer& l
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const LevelAccelerator& accel, Objective objective,
-                                           int threads, const StudyProgress& progress) {
+                                           int threads, const StudyProgress& progress,
+                                           const LevelSearchSpace& space) {
   return search_network_levels(
-      net, selection, accel.memory, threads, progress, {},
+      net, selection, accel.memory, threads, progress, space,
       [&](const NetworkLayer& layer) { return layer_accelerator(accel, layer).memory; },
       [&](const NetworkLayer& layer, const MemoryLevels&, int per_job) {
         const LevelAccelerator on = layer_accelerator(accel, layer);
         LevelSearchOptions options;
         options.threads = per_job;
         options.objective = LevelObjective{objective, &on};
+        options.space = space;
         return optimize_levels(Layer(layer.spec), on.memory, options);
       });
 }

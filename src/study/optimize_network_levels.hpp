@@ -54,12 +54,13 @@ NetworkLevelResult optimize_network_levels(const Network& net,
 
 // The same on an accelerator of several levels (`spad accel --model M
 // --machine M.yaml`): each layer searched for `objective` on
-// layer_accelerator(accel, layer) (search/level_objective); result.machine is
-// accel.memory.
+// layer_accelerator(accel, layer) (search/level_objective) within `space`
+// (as above); result.machine is accel.memory.
 NetworkLevelResult optimize_network_levels(const Network& net,
                                            const std::vector<std::size_t>& selection,
                                            const LevelAccelerator& accel, Objective objective,
-                                           int threads, const StudyProgress& progress = {});
+                                           int threads, const StudyProgress& progress = {},
+                                           const LevelSearchSpace& space = {});
 
 // The accelerator a network layer is costed on: the machine file's element
 // sizes with its kind's rule only (study/layer_machine, as for one level).

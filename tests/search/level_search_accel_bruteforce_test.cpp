@@ -18,8 +18,14 @@
 // traffic optimum, so a search that ignored the objective would fail it.
 // The search's own schedule is simulated and costed too: it must fit and
 // have the least key. LevelSearchSlow: more and larger layers (label slow).
+// Restricted spaces (fixed orders, fixed spans with bypass, uniform spans,
+// uniform spans with fixed orders: what spad accel --fixed-order,
+// --fixed-spans and --uniform-spans give the search) are checked the same way
+// against the brute force enumerating only that space, whose winner must
+// also lie inside it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <optional>
@@ -72,9 +78,28 @@ struct Tally {
   int layers = 0, questions = 0, empty = 0, latency_moves_more = 0, energy_differs = 0;
 };
 
-// Checks one capacity pair, every objective.
+// The schedule keeps every restriction of `space`.
+void expect_inside(const LevelSchedule& s, const LevelSearchSpace& space) {
+  for (std::size_t l = 0; l < s.levels.size(); ++l) {
+    const LevelLoops& level = s.levels[l];
+    if (space.fixed_orders) {
+      EXPECT_TRUE(level.order == (*space.fixed_orders)[l]) << l + 1;
+    }
+    if (space.fixed_spans) {
+      EXPECT_TRUE(level.buffer_span == (*space.fixed_spans)[l]) << l + 1;
+    }
+    if (space.uniform_spans) {
+      EXPECT_TRUE(level.buffer_span[Tensor::I].has_value()) << l + 1;
+      EXPECT_EQ(level.buffer_span[Tensor::I], level.buffer_span[Tensor::W]) << l + 1;
+      EXPECT_EQ(level.buffer_span[Tensor::I], level.buffer_span[Tensor::O]) << l + 1;
+    }
+  }
+}
+
+// Checks one capacity pair, every objective, in `space`.
 void check_capacities(const Layer& layer, const AccelBrute& all, LevelAccelerator accel,
-                      const std::array<Count, 2>& capacity, int threads, Tally& tally) {
+                      const std::array<Count, 2>& capacity, int threads, Tally& tally,
+                      const LevelSearchSpace& space = {}) {
   for (std::size_t l = 0; l < 2; ++l) accel.memory.levels[l].capacity_bytes = capacity[l];
   std::array<std::vector<Count>, 3> least;
   for (std::size_t k = 0; k < kObjectives.size(); ++k) {
@@ -82,6 +107,7 @@ void check_capacities(const Layer& layer, const AccelBrute& all, LevelAccelerato
     LevelSearchOptions options;
     options.threads = threads;
     options.objective = LevelObjective{kObjectives[k], &accel};
+    options.space = space;
     const LevelSearchResult got = optimize_levels(layer, accel.memory, options);
     SCOPED_TRACE(testing::describe_level_case(layer, accel.memory) + " | objective " +
                  std::string(objective_name(kObjectives[k])) + " | brute force " +
@@ -103,6 +129,8 @@ void check_capacities(const Layer& layer, const AccelBrute& all, LevelAccelerato
     // The search's schedule, simulated and costed: it fits, and its key is the least.
     const LevelCandidate& c = *got.best;
     EXPECT_NO_THROW(validate(c.schedule, layer));
+    expect_inside(c.schedule, space);
+    expect_inside(brute, space);
     const LevelTraffic replay = simulate_levels(layer, c.schedule, accel.memory);
     EXPECT_EQ(replay, c.traffic);
     EXPECT_TRUE(replay.fits());
@@ -165,6 +193,74 @@ TEST(LevelSearchAccelVsSimulatedBruteForce, LatencyEnergyTrafficMatchExhaustiveS
 
 TEST(LevelSearchSlow, AccelObjectivesOnLargerLayers) {
   run_accel_comparison(20261216, 150, 150000, 3, 4);
+}
+
+std::array<Dim, kNumDims> random_order(Rng& rng) {
+  std::array<Dim, kNumDims> order = kAllDims;
+  for (std::size_t i = kNumDims; i-- > 1;)
+    std::swap(order[i], order[static_cast<std::size_t>(uniform(rng, 0, static_cast<Count>(i)))]);
+  return order;
+}
+
+// Restriction `kind` of two levels: 0 uniform spans, 1 fixed orders, 2 fixed
+// orders and spans (bypasses at level 1), 3 uniform spans with fixed orders.
+LevelSearchSpace random_space(Rng& rng, int kind) {
+  LevelSearchSpace space;
+  space.uniform_spans = kind == 0 || kind == 3;
+  if (kind >= 1) space.fixed_orders = {random_order(rng), random_order(rng)};
+  if (kind == 2) {
+    space.fixed_spans.emplace();
+    for (std::size_t l = 0; l < 2; ++l) {
+      PerTensor<std::optional<int>> spans;
+      for (Tensor a : kAllTensors) {
+        spans[a] = static_cast<int>(uniform(rng, 0, uniform(rng, 0, 1) ? 3 : 8));
+        if (l == 0 && uniform(rng, 0, 2) == 0) spans[a] = std::nullopt;
+      }
+      space.fixed_spans->push_back(spans);
+    }
+  }
+  return space;
+}
+
+// Every objective in each kind of restricted space, against the brute force
+// of that space, on random tiny layers and machines.
+TEST(LevelSearchAccelVsSimulatedBruteForce, RestrictedSpacesMatchExhaustiveSimulation) {
+  Rng rng(20261201);
+  Tally tally;
+  int layers = 0, empty_spaces = 0;
+  while (layers < 48) {
+    const Layer layer = testing::tiny_level_layer(rng, 3, 3);
+    if (testing::level_brute_force_size(layer, 2).schedules > 20000) continue;
+    const LevelAccelerator accel = random_two_level_accelerator(rng);
+    const LevelSearchSpace space = random_space(rng, layers % 4);
+    const AccelBrute all = testing::accel_brute_force(layer, accel, space);
+    if (all.records.empty()) {  // fixed spans that no tiles can take
+      ++empty_spaces;
+      continue;
+    }
+    ++layers;
+    std::set<Count> outer, inner;
+    for (const AccelRecord& r : all.records) {
+      outer.insert(std::max<Count>(r.level_buffer_bytes[0], 1));
+      inner.insert(std::max<Count>(r.level_buffer_bytes[1], 1));
+    }
+    const auto pick = [&](const std::set<Count>& values) {
+      auto it = values.begin();
+      std::advance(it, uniform(rng, 0, static_cast<Count>(values.size()) - 1));
+      return *it;
+    };
+    std::vector<std::array<Count, 2>> capacities = {
+        {kHuge, kHuge}, {pick(outer), pick(inner)}, {kHuge, pick(inner)}};
+    if (*inner.begin() > 1) capacities.push_back({kHuge, *inner.begin() - 1});  // nothing fits
+    for (const std::array<Count, 2>& c : capacities)
+      check_capacities(layer, all, accel, c, layers % 8 == 0 ? 2 : 1, tally, space);
+    if (::testing::Test::HasFailure()) break;
+  }
+  std::printf(
+      "accel brute force over restricted spaces: %d layers, %d questions (%d where "
+      "nothing fits), %d empty spaces skipped\n",
+      layers, tally.questions, tally.empty, empty_spaces);
+  EXPECT_GT(tally.questions - tally.empty, 100);
 }
 
 // The objective needs an accelerator of two or more levels.

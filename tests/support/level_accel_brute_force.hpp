@@ -7,7 +7,10 @@
 //   latency: (latency, energy, bytes across boundary 1..L, fills, buffer bytes)
 //   energy:  (energy, latency, bytes across boundary 1..L, fills, buffer bytes)
 //   traffic: (bytes across boundary 1..L, fills, buffer bytes, latency)
-// Capacities are applied afterwards (brute_best).
+// Capacities are applied afterwards (brute_best). A restricted space
+// (search/level_search_space's plain value) is enumerated as
+// level_brute_force.hpp reads it: its fixed orders, its span tuples, and
+// with uniform spans the combinations where I, W and O share a tuple.
 #pragma once
 
 #include <array>
@@ -63,9 +66,10 @@ struct AccelBrute {
   }
 };
 
-// Every several-level schedule of `layer`, simulated (per array, per span
-// tuple) and costed on `accel` (its capacities are applied afterwards).
-inline AccelBrute accel_brute_force(const Layer& layer, const LevelAccelerator& accel) {
+// Every several-level schedule of `layer` in `space`, simulated (per array,
+// per span tuple) and costed on `accel` (its capacities are applied afterwards).
+inline AccelBrute accel_brute_force(const Layer& layer, const LevelAccelerator& accel,
+                                    const LevelSearchSpace& space = {}) {
   AccelBrute out;
   MemoryLevels unbounded = accel.memory;
   for (MemoryLevel& l : unbounded.levels) l.capacity_bytes = std::nullopt;
@@ -73,7 +77,7 @@ inline AccelBrute accel_brute_force(const Layer& layer, const LevelAccelerator& 
   for (MemoryLevel& l : costed.memory.levels) l.capacity_bytes = kAccelHuge;
   const std::size_t L = accel.memory.levels.size();
   detail::for_each_level_tiles(layer, L, [&](const std::vector<PerDim<Count>>& tiles) {
-    detail::for_each_level_orders(layer, tiles, {}, [&](const auto& orders, const auto& index) {
+    detail::for_each_level_orders(layer, tiles, space, [&](const auto& orders, const auto& index) {
       LevelSchedule s;
       for (std::size_t l = 0; l < L; ++l) {
         LevelLoops loops;
@@ -82,7 +86,7 @@ inline AccelBrute accel_brute_force(const Layer& layer, const LevelAccelerator& 
         loops.order = orders[l][index[l]];
         s.levels.push_back(loops);
       }
-      const std::vector<SpanTuple> tuples = span_tuples(layer, s);
+      const std::vector<SpanTuple> tuples = span_tuples(layer, s, space);
       std::vector<LevelTraffic> runs;
       for (const SpanTuple& t : tuples) {
         LevelSchedule run = s;
@@ -97,6 +101,11 @@ inline AccelBrute accel_brute_force(const Layer& layer, const LevelAccelerator& 
       for (std::size_t ji = 0; ji < n; ++ji)
         for (std::size_t jw = 0; jw < n; ++jw)
           for (std::size_t jo = 0; jo < n; ++jo) {
+            if (space.uniform_spans && (jw != ji || jo != ji)) continue;
+            if (!tuple_allowed(space, Tensor::I, tuples[ji], L) ||
+                !tuple_allowed(space, Tensor::W, tuples[jw], L) ||
+                !tuple_allowed(space, Tensor::O, tuples[jo], L))
+              continue;
             AccelRecord r;
             r.structure = structure;
             r.tuple = PerTensor<std::size_t>{{ji, jw, jo}};

@@ -2,6 +2,7 @@
 #include "io/json/level_accel_json.hpp"
 
 #include "io/json/level_result_json.hpp"
+#include "io/json/search_json.hpp"
 #include "io/machine/accelerator_json.hpp"
 
 namespace spad {
@@ -63,10 +64,14 @@ nlohmann::ordered_json level_accel_json(const LevelAccelCost& c, const LevelAcce
 nlohmann::ordered_json level_accel_document(const Layer& layer, const LevelSchedule& schedule,
                                             const LevelAccelerator& accel,
                                             const LevelTraffic& traffic, const LevelAccelCost& cost,
-                                            std::optional<Objective> objective) {
+                                            std::optional<Objective> objective,
+                                            const LevelSearchSpace& space) {
   nlohmann::ordered_json j = level_result_document(layer, schedule, accel.memory, traffic);
   if (objective) j["objective"] = std::string(objective_name(*objective));
   j["schedule_source"] = objective ? "search" : "given";
+  if (objective)
+    j["search"] = {{"objective", std::string(objective_name(*objective))},
+                   {"space", level_search_space_to_json(space)}};
   j["accelerator"] = level_accelerator_to_json(accel);
   j["accel"] = level_accel_json(cost, accel);
   return j;

@@ -3,6 +3,8 @@
 // traffic, machine, layer) with
 //   "schedule_source": "given", or for a searched schedule "search" after
 //   "objective": "latency" | "energy" | "traffic" (search/level_objective),
+//   and then "search": {"objective", "space" (io/json/search_json's level
+//   space: which schedules were searched)} (a searched schedule only),
 //   "accelerator": the machine in the levels: form (io/machine/accelerator_json),
 //   "accel": {"compute_cycles", "transfer_cycles" (the largest boundary's),
 //             "latency_cycles", "energy_pj": {"offchip", "scratchpad" (every
@@ -27,6 +29,7 @@
 #include "model/level_accelerator.hpp"
 #include "model/level_traffic.hpp"
 #include "schedule/level_schedule.hpp"
+#include "search/level_search_space.hpp"
 #include "search/objective.hpp"
 #include "workload/layer.hpp"
 
@@ -37,6 +40,7 @@ nlohmann::ordered_json level_accel_json(const LevelAccelCost& cost, const LevelA
 nlohmann::ordered_json level_accel_document(const Layer& layer, const LevelSchedule& schedule,
                                             const LevelAccelerator& accel,
                                             const LevelTraffic& traffic, const LevelAccelCost& cost,
-                                            std::optional<Objective> objective = std::nullopt);
+                                            std::optional<Objective> objective = std::nullopt,
+                                            const LevelSearchSpace& space = {});
 
 }  // namespace spad

@@ -15,15 +15,15 @@ std::string level_name(std::size_t l, std::size_t levels) {
 
 // The groups of `text` split on ';', one per level (UserError naming the flag).
 std::vector<std::string_view> level_groups(std::string_view flag, std::string_view text,
-                                           std::string_view what, std::size_t levels) {
+                                           std::string_view what, std::size_t levels,
+                                           std::string_view levels_from) {
   const std::vector<std::string_view> groups = split_trimmed(text, ';');
   if (groups.size() != levels)
     throw UserError(std::string(flag) + " " + in_quotes(text) + ": " +
                     std::to_string(groups.size()) + (groups.size() == 1 ? " " : " groups of ") +
                     std::string(what) + " for " + std::to_string(levels) + " on-chip level" +
-                    (levels == 1 ? "" : "s") +
-                    " (--buffer's capacities): give one per level, outermost first, "
-                    "separated by ';'");
+                    (levels == 1 ? "" : "s") + " (" + std::string(levels_from) +
+                    "): give one per level, outermost first, separated by ';'");
   return groups;
 }
 
@@ -63,7 +63,7 @@ PerTensor<std::optional<int>> parse_level_spans(std::string_view text, std::stri
 LevelSearchSpace level_search_space(bool uniform_spans,
                                     const std::optional<std::string>& fixed_order,
                                     const std::optional<std::string>& fixed_spans,
-                                    std::size_t levels) {
+                                    std::size_t levels, std::string_view levels_from) {
   LevelSearchSpace space;
   space.uniform_spans = uniform_spans;
   if (fixed_spans && uniform_spans)
@@ -76,7 +76,7 @@ LevelSearchSpace level_search_space(bool uniform_spans,
   if (fixed_order) {
     space.fixed_orders.emplace();
     const std::vector<std::string_view> groups =
-        level_groups("--fixed-order", *fixed_order, "loop order", levels);
+        level_groups("--fixed-order", *fixed_order, "loop order", levels, levels_from);
     for (std::size_t l = 0; l < levels; ++l)
       space.fixed_orders->push_back(parse_loop_order(
           groups[l], levels == 1 ? std::string("--fixed-order")
@@ -85,7 +85,7 @@ LevelSearchSpace level_search_space(bool uniform_spans,
   if (fixed_spans) {
     space.fixed_spans.emplace();
     const std::vector<std::string_view> groups =
-        level_groups("--fixed-spans", *fixed_spans, "span group", levels);
+        level_groups("--fixed-spans", *fixed_spans, "span group", levels, levels_from);
     for (std::size_t l = 0; l < levels; ++l) {
       const std::string what = levels == 1 ? std::string("--fixed-spans")
                                            : "--fixed-spans (" + level_name(l, levels) + ")";

@@ -1,7 +1,7 @@
-// The restricted search spaces of `spad optimize` as text: --fixed-order and
-// --fixed-spans, one group per on-chip level, outermost first, separated by
-// ';' (the order of --buffer's capacities), and --uniform-spans for every
-// level.
+// The restricted search spaces of `spad optimize` and `spad accel` as text:
+// --fixed-order and --fixed-spans, one group per on-chip level, outermost
+// first, separated by ';' (the order of --buffer's capacities, or of a
+// machine file's levels:), and --uniform-spans for every level.
 //
 //   --fixed-order "s,r,q,p,c,m,g,n;q,p,s,r,c,m,g,n"   one loop order per level,
 //                  each innermost first as the one-level flag
@@ -34,10 +34,13 @@ namespace spad {
 PerTensor<std::optional<int>> parse_level_spans(std::string_view text, std::string_view what);
 
 // The space of the level search for `levels` levels from the flags as given.
+// `levels_from` names where the level count comes from, for the message of a
+// wrong number of groups (`spad accel`: "the machine file's levels").
 LevelSearchSpace level_search_space(bool uniform_spans,
                                     const std::optional<std::string>& fixed_order,
                                     const std::optional<std::string>& fixed_spans,
-                                    std::size_t levels);
+                                    std::size_t levels,
+                                    std::string_view levels_from = "--buffer's capacities");
 
 // The form parse_level_spans reads: "I=2,W=null,O=3".
 std::string level_spans_to_string(const PerTensor<std::optional<int>>& spans);
