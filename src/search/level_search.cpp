@@ -9,6 +9,14 @@
 // innermost (n g m c p q r s order) and every order of the other ("live")
 // loops is visited; a span covering only no-op loops holds what span 0
 // holds and is filled when span 0 is, so spans are 0 and (no-ops + 1 .. 8).
+// At the innermost level (no fixed order) every order of the live loops is
+// a leaf, but each buffer is costed once per tile vector and signature
+// (search/innermost_order_table: equal signatures, equal records), and an
+// order whose buffers offer, array by array, the same set of records as an
+// earlier order of the same tile vector (with uniform spans: the same
+// (I, W, O) records span by span) is skipped: the span choice sees the same
+// options, so its best key is the same, and the earlier order comes first
+// in the order of ties (next_permutation visits orders in that order).
 // Each dimension's tiles over the levels (its chain) are moreover restricted
 // to the chains search/level_tile_chains keeps (for n, g, m, c the least of
 // each model signature; its header has the proof that no optimum is lost).
@@ -96,8 +104,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <numeric>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -107,6 +117,7 @@
 #include "model/evaluate.hpp"
 #include "model/level_accel_cost.hpp"
 #include "model/level_evaluate.hpp"
+#include "search/innermost_order_table.hpp"
 #include "search/level_search_size.hpp"
 #include "search/level_span_choice.hpp"
 #include "search/level_tile_chains.hpp"
@@ -201,6 +212,27 @@ class LevelSearcher {
   template <class Visit>
   void for_each_structure(const std::vector<const LevelNode*>& path, Visit visit) const {
     const std::size_t level = path.size();
+    for_each_tiles(path, [&](LevelLoops loops, std::size_t noops) {
+      if (space_.fixed_orders) {
+        loops.order = (*space_.fixed_orders)[level];
+        visit(loops, std::size_t{0});
+        return;
+      }
+      std::vector<Dim> live(loops.order.begin() + static_cast<std::ptrdiff_t>(noops),
+                            loops.order.end());
+      do {
+        for (std::size_t i = 0; i < live.size(); ++i) loops.order[noops + i] = live[i];
+        visit(loops, noops);
+      } while (std::next_permutation(live.begin(), live.end()));
+    });
+  }
+
+  // The tile vectors of level `level` below `path`, each with its no-op
+  // loops innermost and the live ones after them, both in n g m c p q r s
+  // order, and the number of no-ops.
+  template <class Visit>
+  void for_each_tiles(const std::vector<const LevelNode*>& path, Visit visit) const {
+    const std::size_t level = path.size();
     PerDim<Count> enclosing = layer_.bounds();
     PerDim<std::vector<Count>> choices;
     for (Dim d : kAllDims) {
@@ -215,24 +247,13 @@ class LevelSearcher {
       LevelLoops loops;
       loops.name = machine_.levels[level].name;
       for (Dim d : kAllDims) loops.tiles[d] = choices[d][at[d]];
-      std::vector<Dim> live;
       std::size_t pos = 0;
-      for (Dim d : kAllDims) {
-        if (loops.tiles[d] >= enclosing[d])
-          loops.order[pos++] = d;
-        else
-          live.push_back(d);
-      }
+      for (Dim d : kAllDims)
+        if (loops.tiles[d] >= enclosing[d]) loops.order[pos++] = d;
       const std::size_t noops = pos;
-      if (space_.fixed_orders) {
-        loops.order = (*space_.fixed_orders)[level];
-        visit(loops, std::size_t{0});
-      } else {
-        do {
-          for (std::size_t i = 0; i < live.size(); ++i) loops.order[noops + i] = live[i];
-          visit(loops, noops);
-        } while (std::next_permutation(live.begin(), live.end()));
-      }
+      for (Dim d : kAllDims)
+        if (loops.tiles[d] < enclosing[d]) loops.order[pos++] = d;
+      visit(loops, noops);
       // Next tile vector (odometer, s fastest).
       std::size_t k = kNumDims;
       for (; k-- > 0;) {
@@ -253,9 +274,24 @@ class LevelSearcher {
                       std::size_t noops) {
     LevelNode node;
     node.loops = loops;
-    node.records.spans.push_back(0);
-    for (std::size_t k = noops + 1; k <= kNumDims; ++k)
-      node.records.spans.push_back(static_cast<int>(k));
+    node.records.spans = spans_of(noops);
+    for (int span : node.records.spans)
+      node.records.rows.push_back(span_records(path, loops, span, span == 0 ? &node : nullptr));
+    return node;
+  }
+
+  // A level's spans: 0 and those covering a live loop (level_search.hpp).
+  static std::vector<int> spans_of(std::size_t noops) {
+    std::vector<int> spans{0};
+    for (std::size_t k = noops + 1; k <= kNumDims; ++k) spans.push_back(static_cast<int>(k));
+    return spans;
+  }
+
+  // The records of the buffers of span `span` of the level `loops`, `path`
+  // holding the levels outside it; on an accelerator the datapath's terms of
+  // its tiles into `datapath` when given.
+  PerTensor<BufferRecord> span_records(const std::vector<const LevelNode*>& path,
+                                       const LevelLoops& loops, int span, LevelNode* datapath) {
     const std::size_t level = path.size();
     LevelSchedule s;
     for (const LevelNode* n : path) s.levels.push_back(n->loops);
@@ -270,29 +306,98 @@ class LevelSearcher {
       for (Tensor a : kAllTensors) s.levels[l].buffer_span[a] = std::nullopt;
     const LevelAccelerator* accel = objective_.accel;
     const Count copies = machine_.double_buffer ? 2 : 1;
-    for (int span : node.records.spans) {
-      for (Tensor a : kAllTensors) s.levels[level].buffer_span[a] = span;
-      ++evaluations_;
-      const LevelTraffic t = evaluate_levels(layer_, s, m);
-      PerTensor<BufferRecord> row;
-      for (Tensor a : kAllTensors) {
-        const ArrayTraffic& x = t.levels[level].arrays[a];
-        row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes), 0, 0};
-        if (!accel) continue;
-        row[a].transfers = level_buffer_transfers(layer_, s, level, a, x.fills);
-        row[a].exposed = a == Tensor::O ? mul(x.buffer_elems / copies, machine_.precision.output)
-                                        : x.buffer_bytes / copies;
-      }
-      node.records.rows.push_back(row);
-      if (accel && span == 0) {
-        // The datapath on this level's tiles (it depends on the tiles only).
-        const LevelActivity a = count_level_activity(layer_, s, accel->mac_array, t);
-        node.compute_cycles = a.compute_cycles;
-        const Activity datapath{a.macs, a.compute_cycles, a.operand_reads, a.psum_writes, 0};
-        node.datapath_bytes = datapath_bytes(datapath, machine_.precision);
-      }
+    for (Tensor a : kAllTensors) s.levels[level].buffer_span[a] = span;
+    ++evaluations_;
+    const LevelTraffic t = evaluate_levels(layer_, s, m);
+    PerTensor<BufferRecord> row;
+    for (Tensor a : kAllTensors) {
+      const ArrayTraffic& x = t.levels[level].arrays[a];
+      row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes), 0, 0};
+      if (!accel) continue;
+      row[a].transfers = level_buffer_transfers(layer_, s, level, a, x.fills);
+      row[a].exposed = a == Tensor::O ? mul(x.buffer_elems / copies, machine_.precision.output)
+                                      : x.buffer_bytes / copies;
     }
-    return node;
+    if (accel && datapath) {
+      // The datapath on this level's tiles (it depends on the tiles only).
+      const LevelActivity a = count_level_activity(layer_, s, accel->mac_array, t);
+      datapath->compute_cycles = a.compute_cycles;
+      const Activity d{a.macs, a.compute_cycles, a.operand_reads, a.psum_writes, 0};
+      datapath->datapath_bytes = datapath_bytes(d, machine_.precision);
+    }
+    return row;
+  }
+
+  // The leaves of one tile vector of the innermost level (`loops`, its
+  // no-op loops innermost, the live ones in n g m c p q r s order after
+  // them): every order of the live loops, each buffer costed once per
+  // signature (search/innermost_order_table).
+  void innermost_leaves(std::vector<const LevelNode*>& path, const LevelLoops& loops,
+                        std::size_t noops) {
+    LiveDims live = 0;
+    for (std::size_t i = noops; i < kNumDims; ++i)
+      live = static_cast<LiveDims>(live | (1u << index(loops.order[i])));
+    const InnermostOrderTable& table = innermost_order_table(live, machine_.halo_reuse);
+    PerTensor<std::vector<BufferRecord>> known;
+    PerTensor<std::vector<char>> have;
+    for (Tensor a : kAllTensors) {
+      known[a].resize(table.signatures[a]);
+      have[a].assign(table.signatures[a], 0);
+    }
+    LevelNode node;
+    node.loops = loops;
+    node.records.spans = spans_of(noops);
+    node.records.rows.resize(node.records.spans.size());
+    bool datapath_known = false;
+    // Records numbered per array by value, and the record sets of the
+    // orders visited (see below).
+    PerTensor<std::map<std::tuple<Count, Count, Count, Count, Count>, std::uint32_t>> numbers;
+    std::set<std::vector<std::uint32_t>> seen;
+    std::vector<std::uint32_t> record_set;
+    for (std::size_t i = 0; i < table.orders.size(); ++i) {
+      for (std::size_t k = 0; k < table.live; ++k) node.loops.order[noops + k] = table.orders[i][k];
+      const auto& sig = table.signature[i];
+      for (std::size_t j = 0; j <= table.live; ++j) {
+        bool missing = false;
+        for (Tensor a : kAllTensors) missing = missing || !have[a][sig[a][j]];
+        if (missing) {
+          const PerTensor<BufferRecord> row = span_records(path, node.loops, node.records.spans[j],
+                                                           datapath_known ? nullptr : &node);
+          datapath_known = true;
+          for (Tensor a : kAllTensors) {
+            known[a][sig[a][j]] = row[a];
+            have[a][sig[a][j]] = 1;
+          }
+        }
+        for (Tensor a : kAllTensors) node.records.rows[j][a] = known[a][sig[a][j]];
+      }
+      // An order whose buffers offer, array by array, the same records as an
+      // earlier order's (with uniform spans: the same (I, W, O) records
+      // span by span) has the same best key and a later place in the order
+      // of ties: it can never be the answer.
+      record_set.clear();
+      for (Tensor a : kAllTensors) {
+        const std::size_t from = record_set.size();
+        for (std::size_t j = 0; j <= table.live; ++j) {
+          const BufferRecord& r = node.records.rows[j][a];
+          const auto value = std::make_tuple(r.cap, r.fills, r.cross, r.transfers, r.exposed);
+          record_set.push_back(numbers[a]
+                                   .emplace(value, static_cast<std::uint32_t>(numbers[a].size()))
+                                   .first->second);
+        }
+        if (!space_.uniform_spans) {
+          std::sort(record_set.begin() + static_cast<std::ptrdiff_t>(from), record_set.end());
+          record_set.erase(
+              std::unique(record_set.begin() + static_cast<std::ptrdiff_t>(from), record_set.end()),
+              record_set.end());
+        }
+        record_set.push_back(std::numeric_limits<std::uint32_t>::max());  // between arrays
+      }
+      if (!seen.insert(record_set).second) continue;
+      path.push_back(&node);
+      leaf(path);
+      path.pop_back();
+    }
   }
 
   // Lower bounds (B), (F), (S) over every completion of `path` (levels
@@ -454,6 +559,12 @@ class LevelSearcher {
   // Below a node whose levels 1..path.size() are fixed and bounded.
   void descend(std::vector<const LevelNode*>& path) {
     const std::size_t level = path.size();
+    if (level + 1 == L_ && !space_.fixed_orders) {
+      for_each_tiles(path, [&](const LevelLoops& loops, std::size_t noops) {
+        innermost_leaves(path, loops, noops);
+      });
+      return;
+    }
     if (level + 1 == L_) {
       for_each_structure(path, [&](const LevelLoops& loops, std::size_t noops) {
         const LevelNode node = make_node(path, loops, noops);

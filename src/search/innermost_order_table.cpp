@@ -1,0 +1,90 @@
+// Signatures of innermost-level buffers (the argument is in the header).
+#include "search/innermost_order_table.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+namespace spad {
+namespace {
+
+// Two adjacent outside loops of A may swap iff their classes are equal and
+// not kAlone.
+enum class SwapClass : std::uint8_t { kOther, kIndexing, kAlone };
+
+SwapClass swap_class(Tensor a, Dim d, bool halo_reuse) {
+  if (!indexes(a, d)) return SwapClass::kOther;
+  const bool halo_loop = d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s;
+  return a == Tensor::I && halo_reuse && halo_loop ? SwapClass::kAlone : SwapClass::kIndexing;
+}
+
+std::unique_ptr<InnermostOrderTable> build(LiveDims live, bool halo_reuse) {
+  auto table = std::make_unique<InnermostOrderTable>();
+  std::array<Dim, kNumDims> order{};
+  std::size_t n = 0;
+  for (Dim d : kAllDims)
+    if (live & (1u << index(d))) order[n++] = d;
+  table->live = n;
+  PerTensor<std::unordered_map<std::uint64_t, std::uint32_t>> numbers;
+  const auto less = [](Dim x, Dim y) { return index(x) < index(y); };
+  do {
+    table->orders.push_back(order);
+    PerTensor<std::array<std::uint32_t, kNumDims + 1>> row{};
+    for (Tensor a : kAllTensors) {
+      for (std::size_t j = 0; j <= n; ++j) {
+        const std::uint64_t s = buffer_signature(a, order.data(), n, j, halo_reuse);
+        const auto [it, added] =
+            numbers[a].emplace(s, static_cast<std::uint32_t>(numbers[a].size()));
+        row[a][j] = it->second;
+      }
+    }
+    table->signature.push_back(row);
+  } while (
+      std::next_permutation(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), less));
+  for (Tensor a : kAllTensors) table->signatures[a] = static_cast<std::uint32_t>(numbers[a].size());
+  return table;
+}
+
+}  // namespace
+
+std::uint64_t buffer_signature(Tensor a, const Dim* order, std::size_t live, std::size_t spanned,
+                               bool halo_reuse) {
+  std::uint64_t spanned_set = 0;
+  for (std::size_t i = 0; i < spanned; ++i)
+    if (indexes(a, order[i])) spanned_set |= 1u << index(order[i]);
+  std::array<Dim, kNumDims> outside{};
+  std::size_t count = 0;
+  for (std::size_t i = spanned; i < live; ++i) {
+    if (count == 0 && !indexes(a, order[i])) continue;  // changes no A index
+    outside[count++] = order[i];
+  }
+  for (std::size_t begin = 0; begin < count;) {
+    const SwapClass c = swap_class(a, outside[begin], halo_reuse);
+    std::size_t end = begin + 1;
+    if (c != SwapClass::kAlone)
+      while (end < count && swap_class(a, outside[end], halo_reuse) == c) ++end;
+    for (std::size_t i = begin + 1; i < end; ++i)  // insertion sort of the run
+      for (std::size_t j = i; j > begin && index(outside[j]) < index(outside[j - 1]); --j)
+        std::swap(outside[j], outside[j - 1]);
+    begin = end;
+  }
+  // 8 bits of spanned set, 4 of count, 4 per outside loop: 44 bits.
+  std::uint64_t s = spanned_set | (static_cast<std::uint64_t>(count) << 8);
+  for (std::size_t i = 0; i < count; ++i)
+    s |= static_cast<std::uint64_t>(index(outside[i])) << (12 + 4 * i);
+  return s;
+}
+
+const InnermostOrderTable& innermost_order_table(LiveDims live, bool halo_reuse) {
+  static std::mutex mutex;
+  static std::map<std::pair<LiveDims, bool>, std::unique_ptr<InnermostOrderTable>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<InnermostOrderTable>& slot = cache[{live, halo_reuse}];
+  if (!slot) slot = build(live, halo_reuse);
+  return *slot;
+}
+
+}  // namespace spad
