@@ -196,7 +196,7 @@ py::object optimize_levels_document(const py::object& layer_value, const py::obj
     result = optimize_levels(layer, machine, {.threads = threads, .space = space});
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
-  if (!result.best) throw UserError(level_infeasible_message(layer, machine));
+  if (!result.best) throw UserError(level_infeasible_message(layer, machine, space));
   return to_python(level_optimize_document(layer, machine, result, threads, seconds, space));
 }
 

@@ -219,8 +219,10 @@ int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& acc
   for (const NetworkLevelLayerResult& r : result.layers)
     if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
   if (infeasible.empty()) return 0;
-  throw UserError("no schedule fits the innermost level of " + accel.name + " (" +
-                  flags.machine_files.front() + ") for layer(s) " + infeasible);
+  throw UserError(
+      std::string(space.restricted() ? "no schedule of the restricted search space fits every level"
+                                     : "no schedule fits the innermost level") +
+      " of " + accel.name + " (" + flags.machine_files.front() + ") for layer(s) " + infeasible);
 }
 
 // One layer on a machine of several levels: the level search's optimum for
@@ -244,7 +246,7 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
     options.objective = LevelObjective{objective_from_text(flags.objective), &sized};
     options.space = level_space(flags, m.levels.size());
     const LevelSearchResult result = optimize_levels(layer, m, options);
-    if (!result.best) throw UserError(level_infeasible_message(layer, m));
+    if (!result.best) throw UserError(level_infeasible_message(layer, m, options.space));
     return print_level_accel(flags, entry, *result.best, sized, options.objective.objective,
                              options.space);
   }

@@ -64,7 +64,7 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
       optimize_levels(layer, machine, {.threads = flags.threads, .space = space});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!result.best) throw UserError(level_infeasible_message(layer, machine));
+  if (!result.best) throw UserError(level_infeasible_message(layer, machine, space));
   const LevelCostInputs in{layer, result.best->schedule, machine};
   const LevelSearchStats& s = result.stats;
   const std::size_t threads = resolved_thread_count(flags.threads);
@@ -127,8 +127,10 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
     if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
   if (infeasible.empty()) return 0;
   result_out().flush();
-  std::cerr << "spad: error: no schedule fits the innermost level for layer(s) " << infeasible
-            << '\n';
+  std::cerr << "spad: error: no schedule "
+            << (space.restricted() ? "of the restricted search space fits every level"
+                                   : "fits the innermost level")
+            << " for layer(s) " << infeasible << '\n';
   return 2;  // as for a UserError (cli/main.cpp)
 }
 

@@ -393,5 +393,31 @@ TEST(AccelLevelsSpaceCli, BadValuesNameTheFlag) {
   }
 }
 
+// A restricted space where nothing fits says so (not that the innermost level
+// is too small: 24 B holds one element of each array, the whole space fits),
+// for accel and optimize, --layer and --model (exit 2).
+TEST(AccelLevelsSpaceCli, NothingFitsInTheSpaceIsNamed) {
+  const std::string machine = write_temp("small2.yaml", kMachine);
+  const std::string all_spans = " --fixed-order " + q("s,q,c,m,r,p,g,n;s,q,c,m,r,p,g,n") +
+                                " --fixed-spans " + q("I=8,W=8,O=8;I=8,W=8,O=8");
+  const std::string message =
+      "no schedule of the restricted search space fits every level (L2 64 B, L1 24 B)";
+  CliRun run = run_spad("accel --layer " + q(kLayerText) + " --machine " + q(machine) + all_spans);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "layer tiny: " + message)) << run.err;
+  run = run_spad("optimize --layer " + q(kLayerText) + " --buffer 64B,24B --double-buffer" +
+                 all_spans);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.err, "layer tiny: " + message)) << run.err;
+  run = run_spad("accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " +
+                 q(machine) + all_spans);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(
+      contains(run.err, "no schedule of the restricted search space fits every level of small2"))
+      << run.err;
+  // The whole space fits.
+  EXPECT_EQ(run_spad("accel --layer " + q(kLayerText) + " --machine " + q(machine)).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace spad

@@ -87,7 +87,9 @@ TEST(OptimizeLevelsSpaceCli, EachSpaceIsTheBruteForceOptimumOfThatSpace) {
                                   capacities_text(capacities) + " " + c.flags + " --json");
       if (expected.empty()) {  // nothing of the space fits
         EXPECT_EQ(run.exit_code, 2) << run.err;
-        EXPECT_TRUE(contains(run.err, "no schedule fits")) << run.err;
+        EXPECT_TRUE(
+            contains(run.err, "no schedule of the restricted search space fits every level"))
+            << run.err;
         continue;
       }
       const nlohmann::json doc = ok_json(run);

@@ -41,4 +41,17 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
          (copies == 2 ? ", double-buffered" : "") + ")";
 }
 
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
+                                     const LevelSearchSpace& space) {
+  if (!space.restricted()) return level_infeasible_message(layer, machine);
+  std::string levels;
+  for (const MemoryLevel& l : machine.levels)
+    levels += (levels.empty() ? "" : ", ") + l.name + " " +
+              (l.capacity_bytes ? std::to_string(*l.capacity_bytes) + " B" : "unbounded");
+  return "layer " + layer.display_name() +
+         ": no schedule of the restricted search space fits every level (" + levels +
+         "): its fixed loop orders, fixed buffer spans or uniform spans leave no schedule whose "
+         "buffers fit; widen the space (fewer restrictions) or give larger capacities";
+}
+
 }  // namespace spad

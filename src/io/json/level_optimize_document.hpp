@@ -26,7 +26,12 @@ nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryL
 
 // "layer NAME: no schedule fits: the innermost level (L1, 8 B) must hold a
 // buffer of each of I, W and O, at least 6 B (one element each)": the
-// UserError message when the level search finds nothing that fits.
+// UserError message when the level search finds nothing that fits. In a
+// restricted `space` (where the innermost level need not be the reason):
+// "layer NAME: no schedule of the restricted search space fits every level
+// (L2 64 B, L1 24 B): ...".
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine);
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
+                                     const LevelSearchSpace& space);
 
 }  // namespace spad
