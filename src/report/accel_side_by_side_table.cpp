@@ -124,9 +124,10 @@ std::string format_accel_side_by_side(const AccelComparison& c, std::size_t widt
                                : "searched on each machine: the least objective there";
   std::string out = fmt::format(
       "model       {}\nmachines    {} (the first is the reference of the x columns)\n"
-      "objective   {}, on every machine\nschedule    {}; each machine's schedules: its own "
+      "objective   {}, on every machine\n{}schedule    {}; each machine's schedules: its own "
       "`spad accel` run or --json\n\n",
-      ref.network.model, names, objective_with_ties(ref.objective), what);
+      ref.network.model, names, objective_with_ties(ref.objective),
+      accel_space_line(ref.network.space), what);
   out += table.render(width);
   out += "(latency as time: each machine runs at its own clock; best: the least " +
          std::string(objective_name(ref.objective)) +

@@ -130,6 +130,11 @@ std::string format_accelerator_lines(const Accelerator& a) {
       format_machine(a.machine));
 }
 
+std::string accel_space_line(const SearchSpace& space) {
+  if (!space.uniform_spans && !space.fixed_order && !space.fixed_spans) return "";
+  return "space       " + format_search_space(space) + '\n';
+}
+
 std::string format_accel_table(const AccelResult& result, std::size_t width) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < result.layers.size(); ++i)
@@ -150,14 +155,10 @@ std::string format_accel_table(const AccelResult& result, std::size_t width) {
       result.given_schedule
           ? "the given schedule (--schedule); alternatives searched for the objective"
           : "searched: the least objective";
-  const SearchSpace& space = result.network.space;
-  const std::string space_line = space.uniform_spans || space.fixed_order || space.fixed_spans
-                                     ? "space       " + format_search_space(space) + '\n'
-                                     : std::string();
-  std::string out =
-      fmt::format("model       {}\nobjective   {}\n{}schedule    {}\n\n", result.network.model,
-                  objective_with_ties(result.objective), space_line, what) +
-      table.render(width) + '\n' + totals_lines(result);
+  std::string out = fmt::format("model       {}\nobjective   {}\n{}schedule    {}\n\n",
+                                result.network.model, objective_with_ties(result.objective),
+                                accel_space_line(result.network.space), what) +
+                    table.render(width) + '\n' + totals_lines(result);
   if (result.with_baselines) out += '\n' + baselines_table(result, width);
   out += '\n' + format_accelerator_lines(result.accel);
   return wrap_lines(out, width);

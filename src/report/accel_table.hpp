@@ -24,4 +24,8 @@ std::string format_accel_table(const AccelResult& result, std::size_t width = 0)
 // array, clock, bandwidth, DMA setup; energies" and "machine ...".
 std::string format_accelerator_lines(const Accelerator& accel);
 
+// "space       <the restricted space>\n" (report/optimize_report's
+// format_search_space), or "" for the whole space.
+std::string accel_space_line(const SearchSpace& space);
+
 }  // namespace spad

@@ -1,6 +1,6 @@
 // spad accel with --uniform-spans, --fixed-order and --fixed-spans (one group
 // per level of the machine file, separated by ';') and --csv, on a machine
-// file with levels and on a one-level one. The optima are the brute force's
+// file with levels, on a one-level one and on two machines side by side. The optima are the brute force's
 // over the same space (tests/support/level_accel_brute_force: every schedule
 // of the space counted by the level simulator and costed by
 // model/level_accel_cost), for the latency and the energy objective; the
@@ -344,6 +344,23 @@ TEST(AccelLevelsSpaceCli, OneLevelMachineTakesTheSameFlags) {
       EXPECT_TRUE(contains(ok_out(run_spad(args)), "\nspace       ")) << c.flags;
     }
   }
+}
+
+// Two machines side by side: each machine's search in the space (its own
+// document's search.space), the table's space line.
+TEST(AccelLevelsSpaceCli, MachinesSideBySideSearchTheSpace) {
+  const std::string args = "accel --layer " + q("C=8,M=8,H=6,W=6,R=3,S=3,pad=1") + " --machine " +
+                           q(kHwc) + " --machine " + q(kNpu) +
+                           " --no-baselines --fixed-order s,r,q,p,c,m,g,n";
+  const nlohmann::json j = ok_json(run_spad(args + " --json"));
+  ASSERT_EQ(j.at("machines").size(), 2u);
+  for (const auto& m : j.at("machines")) {
+    EXPECT_EQ(m.at("search").at("space").at("fixed_order").size(), kNumDims);
+    EXPECT_EQ(m.at("layers")[0].at("schedule").at("order"),
+              nlohmann::json({"s", "r", "q", "p", "c", "m", "g", "n"}));
+  }
+  const std::string table = ok_out(run_spad(args));
+  EXPECT_TRUE(contains(table, "\nspace       loop order fixed to s,r,q,p,c,m,g,n")) << table;
 }
 
 // Bad values: exit 2 and a message naming the flag.
