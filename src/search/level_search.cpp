@@ -110,6 +110,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/error.hpp"
 #include "base/parallel_run.hpp"
@@ -270,13 +271,54 @@ class LevelSearcher {
 
   // The records of a level's buffers for every span, `path` holding the
   // levels outside it.
+  // Each buffer is costed once per signature (search/innermost_order_table:
+  // equal signatures, equal records, at any level: a level's buffers do not
+  // depend on the deeper levels) while the tile vector below one parent
+  // stays the same, as it does over the orders of one tile vector.
   LevelNode make_node(const std::vector<const LevelNode*>& path, const LevelLoops& loops,
                       std::size_t noops) {
     LevelNode node;
     node.loops = loops;
     node.records.spans = spans_of(noops);
-    for (int span : node.records.spans)
-      node.records.rows.push_back(span_records(path, loops, span, span == 0 ? &node : nullptr));
+    // The groups the records depend on: the outer levels' and these tiles.
+    std::vector<Count> context;
+    for (const LevelNode* p : path) {
+      for (Dim d : kAllDims) context.push_back(p->loops.tiles[d]);
+      for (Dim d : p->loops.order) context.push_back(static_cast<Count>(index(d)));
+    }
+    for (Dim d : kAllDims) context.push_back(loops.tiles[d]);
+    if (!cache_.valid || cache_.context != context) {
+      cache_.valid = true;
+      cache_.context = std::move(context);
+      cache_.datapath_known = false;
+      for (Tensor a : kAllTensors) cache_.records[a].clear();
+    }
+    const Dim* live = loops.order.data() + noops;
+    const std::size_t n = kNumDims - noops;
+    for (std::size_t j = 0; j < node.records.spans.size(); ++j) {
+      PerTensor<std::uint64_t> sig;
+      bool missing = false;
+      for (Tensor a : kAllTensors) {
+        sig[a] = buffer_signature(a, live, n, j, machine_.halo_reuse);
+        missing = missing || !cache_.records[a].contains(sig[a]);
+      }
+      if (missing) {
+        LevelNode datapath;
+        const PerTensor<BufferRecord> row = span_records(
+            path, loops, node.records.spans[j], cache_.datapath_known ? nullptr : &datapath);
+        if (!cache_.datapath_known) {
+          cache_.datapath_known = true;
+          cache_.compute_cycles = datapath.compute_cycles;
+          cache_.datapath_bytes = datapath.datapath_bytes;
+        }
+        for (Tensor a : kAllTensors) cache_.records[a].emplace(sig[a], row[a]);
+      }
+      PerTensor<BufferRecord> row;
+      for (Tensor a : kAllTensors) row[a] = cache_.records[a].at(sig[a]);
+      node.records.rows.push_back(row);
+    }
+    node.compute_cycles = cache_.compute_cycles;
+    node.datapath_bytes = cache_.datapath_bytes;
     return node;
   }
 
@@ -523,7 +565,9 @@ class LevelSearcher {
     for (const LevelNode* n : path) records.push_back(&n->records);
     SpanObjective objective{objective_, layer_.macs(), path.back()->compute_cycles,
                             path.back()->datapath_bytes};
-    const std::optional<SpanChoice> choice = choose_spans(records, capacity_, space_, objective);
+    const std::optional<Key> bar = incumbent_.bar();
+    const std::optional<SpanChoice> choice =
+        choose_spans(records, capacity_, space_, objective, bar ? &*bar : nullptr);
     if (!choice || strictly_worse(choice->key, incumbent_.bar())) return;
     LevelCandidate c;
     for (std::size_t l = 0; l < L_; ++l) {
@@ -600,6 +644,16 @@ class LevelSearcher {
   Count evaluations_ = 0, leaves_ = 0, nodes_cut_ = 0;
 
  private:
+  // make_node's records by signature for one tile vector below one parent.
+  struct RecordCache {
+    bool valid = false;
+    std::vector<Count> context;  // make_node's
+    PerTensor<std::unordered_map<std::uint64_t, BufferRecord>> records;
+    bool datapath_known = false;
+    Count compute_cycles = 0, datapath_bytes = 0;
+  };
+  RecordCache cache_;
+
   const Layer& layer_;
   const MemoryLevels& machine_;
   const LevelSearchSpace& space_;

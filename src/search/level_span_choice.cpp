@@ -38,6 +38,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "model/wide_count.hpp"
 #include "schedule/level_schedule.hpp"
 
 namespace spad {
@@ -143,11 +144,29 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
     if (l == static_cast<std::size_t>(-1)) break;
   }
   if (space.uniform_spans) return out;
-  std::vector<Option> kept;
+  // Sorted by the sum of every quantity, then by spans, an option comes
+  // after every option that removes it (each quantity no larger, so a sum no
+  // larger; equal sums mean equal quantities, where the earlier spans
+  // remove); and removal is transitive. So checking each option against the
+  // kept ones only drops exactly the options some other option removes.
+  using wide::Wide;
+  std::vector<std::pair<Wide, std::size_t>> by_sum;
+  by_sum.reserve(out.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
+    const Option& o = out[i];
+    Wide sum = Wide{o.fills};
+    for (std::size_t l = 0; l < kMaxLevels; ++l)
+      sum += Wide{o.cap[l]} + o.cross[l] + o.transfers[l] + o.exposed[l] + o.sram[l];
+    by_sum.emplace_back(sum, i);
+  }
+  std::sort(by_sum.begin(), by_sum.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return out[x.second].span < out[y.second].span;
+  });
+  std::vector<Option> kept;
+  for (const auto& [sum, i] : by_sum) {
     bool dropped = false;
-    for (std::size_t j = 0; j < out.size() && !dropped; ++j)
-      dropped = j != i && dominates(out[j], out[i]);
+    for (std::size_t j = 0; j < kept.size() && !dropped; ++j) dropped = dominates(kept[j], out[i]);
     if (!dropped) kept.push_back(out[i]);
   }
   return kept;
@@ -158,7 +177,8 @@ std::vector<Option> options_of(const std::vector<const LevelRecords*>& levels,
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
                                        const std::vector<Count>& capacity,
                                        const LevelSearchSpace& space,
-                                       const SpanObjective& objective) {
+                                       const SpanObjective& objective,
+                                       const std::vector<Count>* bar) {
   const std::size_t L = levels.size();
   SPAD_CHECK(L >= 1 && L <= kMaxLevels && capacity.size() == L,
              "choose_spans: one capacity per level");
@@ -168,7 +188,30 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
     options[a] = options_of(levels, capacity, a, space, accel != nullptr);
     if (options[a].empty()) return std::nullopt;
   }
-  std::vector<Count> best_key;
+  // Per array, the least of each quantity over its options: a triple with
+  // one array's options replaced by its floor has every cost input no
+  // larger, so a key no larger (every term is non-decreasing in each input:
+  // level_accel_cost.hpp; buffer bytes and fills are sums).
+  PerTensor<Option> floor;
+  for (Tensor a : kAllTensors) {
+    Option f = options[a].front();
+    for (const Option& o : options[a]) {
+      for (std::size_t l = 0; l < kMaxLevels; ++l) {
+        f.cap[l] = std::min(f.cap[l], o.cap[l]);
+        f.cross[l] = std::min(f.cross[l], o.cross[l]);
+        f.transfers[l] = std::min(f.transfers[l], o.transfers[l]);
+        f.exposed[l] = std::min(f.exposed[l], o.exposed[l]);
+        f.sram[l] = std::min(f.sram[l], o.sram[l]);
+      }
+      f.fills = std::min(f.fills, o.fills);
+      f.buffer = std::min(f.buffer, o.buffer);
+    }
+    floor[a] = f;
+  }
+  // The best so far, or the caller's bar: a triple whose key is above it is
+  // not wanted (equal keys are, for the order of ties).
+  std::vector<Count> best_key = bar ? *bar : std::vector<Count>{};
+  bool found = false;
   std::vector<int> best_order;  // spans flattened level by level, I W O
   std::array<const Option*, kNumTensors> best{};
   std::vector<Count> key;
@@ -181,6 +224,23 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
   in.datapath_bytes = objective.datapath_bytes;
   for (std::size_t b = 0; b < L; ++b) in.buffers[b] = kNumTensors;  // one buffer per array
   LevelCostTerms terms;
+  const auto key_of = [&](const Option& i, const Option& w, const Option& o) {
+    for (std::size_t b = 0; b < L; ++b) bytes[b] = add(add(i.cross[b], w.cross[b]), o.cross[b]);
+    if (accel) {
+      for (std::size_t b = 0; b < L; ++b) {
+        in.traffic_bytes[b] = bytes[b];
+        in.dma_transfers[b] = add(add(i.transfers[b], w.transfers[b]), o.transfers[b]);
+        in.first_load_bytes[b] = add(i.exposed[b], w.exposed[b]);
+        in.last_store_bytes[b] = o.exposed[b];
+        in.sram_bytes[b] = add(add(i.sram[b], w.sram[b]), o.sram[b]);
+      }
+      terms = level_cost_from_inputs(in, *accel, OnOverflow::saturate);
+    }
+    write_level_key(objective.objective, bytes.data(), L, add(add(i.fills, w.fills), o.fills),
+                    add(add(i.buffer, w.buffer), o.buffer), terms, key);
+  };
+  // Whether the key just written is above the best (or the bar).
+  const auto above_best = [&] { return !best_key.empty() && key > best_key; };
   std::vector<int> order(3 * L);
   // Uniform spans: the options of W and O by their spans.
   std::map<std::array<int, kMaxLevels>, const Option*> uniform_w, uniform_o;
@@ -194,6 +254,8 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
   for (const Option& x : options[Tensor::W]) ws.push_back(&x);
   for (const Option& x : options[Tensor::O]) os.push_back(&x);
   for (const Option& i : options[Tensor::I]) {
+    key_of(i, floor[Tensor::W], floor[Tensor::O]);
+    if (above_best()) continue;
     if (space.uniform_spans) {
       ws.clear();
       os.clear();
@@ -207,39 +269,30 @@ std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& l
       bool fits = true;
       for (std::size_t l = 0; l < L && fits; ++l) fits = add(i.cap[l], w.cap[l]) <= capacity[l];
       if (!fits) continue;
+      key_of(i, w, floor[Tensor::O]);
+      if (above_best()) continue;
       for (const Option* op : os) {
         const Option& o = *op;
         fits = true;
         for (std::size_t l = 0; l < L && fits; ++l)
           fits = add(add(i.cap[l], w.cap[l]), o.cap[l]) <= capacity[l];
         if (!fits) continue;
-        for (std::size_t b = 0; b < L; ++b) bytes[b] = add(add(i.cross[b], w.cross[b]), o.cross[b]);
-        if (accel) {
-          for (std::size_t b = 0; b < L; ++b) {
-            in.traffic_bytes[b] = bytes[b];
-            in.dma_transfers[b] = add(add(i.transfers[b], w.transfers[b]), o.transfers[b]);
-            in.first_load_bytes[b] = add(i.exposed[b], w.exposed[b]);
-            in.last_store_bytes[b] = o.exposed[b];
-            in.sram_bytes[b] = add(add(i.sram[b], w.sram[b]), o.sram[b]);
-          }
-          terms = level_cost_from_inputs(in, *accel, OnOverflow::saturate);
-        }
-        write_level_key(objective.objective, bytes.data(), L, add(add(i.fills, w.fills), o.fills),
-                        add(add(i.buffer, w.buffer), o.buffer), terms, key);
-        if (!best_key.empty() && key > best_key) continue;
+        key_of(i, w, o);
+        if (above_best()) continue;
         for (std::size_t l = 0; l < L; ++l) {
           order[3 * l] = i.span[l];
           order[3 * l + 1] = w.span[l];
           order[3 * l + 2] = o.span[l];
         }
-        if (!best_key.empty() && key == best_key && order >= best_order) continue;
+        if (found && key == best_key && order >= best_order) continue;
         best_key = key;
         best_order = order;
         best = {&i, &w, &o};
+        found = true;
       }
     }
   }
-  if (best_key.empty()) return std::nullopt;
+  if (!found) return std::nullopt;
   SpanChoice choice;
   choice.key = best_key;
   choice.span.resize(L);

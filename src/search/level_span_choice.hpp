@@ -70,9 +70,12 @@ struct SpanObjective {
 // considered: its fixed_spans (each array's span or bypass per level, which
 // must be among the levels' spans) and uniform_spans (I, W and O share each
 // level's span, no bypass); its fixed_orders are the caller's.
+// With `bar`, only choices whose key is at most *bar are considered (none:
+// nothing fits or every choice's key is above the bar).
 std::optional<SpanChoice> choose_spans(const std::vector<const LevelRecords*>& levels,
                                        const std::vector<Count>& capacity,
                                        const LevelSearchSpace& space = {},
-                                       const SpanObjective& objective = {});
+                                       const SpanObjective& objective = {},
+                                       const std::vector<Count>* bar = nullptr);
 
 }  // namespace spad
