@@ -50,7 +50,11 @@
 //      writes. So the bytes of A across boundary b are at least: for b > l,
 //      the pseudo record's; for b <= l, the least of the pseudo record's and
 //      those of every buffer of A at levels b..l that fits its level alone.
-//      Every boundary also carries at least the compulsory bytes.
+//      Every boundary also carries at least its floor: the compulsory bytes
+//      and the pebble bound with the capacity of the levels inside it
+//      (model/level_evaluate's level_lower_bounds; docs/lower-bound.md: any
+//      schedule, any fast memory of that many elements), as the issue asks
+//      of the bounds: they prune, and each result reports them.
 //  (F) A's level-L buffer has every loop of levels 1..l outside it, so it is
 //      refilled at least whenever the span-0 level-l buffer is: its fills are
 //      at least the pseudo record's. Buffers at levels < L may be bypassed (0).
@@ -192,7 +196,10 @@ class LevelSearcher {
         incumbent_(incumbent) {
     L_ = machine.levels.size();
     for (const MemoryLevel& m : machine.levels) capacity_.push_back(*m.capacity_bytes);
-    compulsory_ = compulsory_bytes(layer, machine.precision);
+    // Every boundary's floor: compulsory traffic and the pebble bound with the
+    // capacity inside it (model/level_evaluate's level_lower_bounds, the bound
+    // every result reports; docs/lower-bound.md proves it for any schedule).
+    for (const LowerBound& b : level_lower_bounds(layer, machine)) floor_.push_back(b.bound_bytes);
     // (S): the all-ones one-level schedule.
     LevelSchedule ones;
     ones.levels.resize(1);
@@ -497,7 +504,7 @@ class LevelSearcher {
       }
       key[L_] = add(key[L_], pseudo.fills);
     }
-    for (std::size_t b = 0; b < L_; ++b) key[b] = std::max(key[b], compulsory_);
+    for (std::size_t b = 0; b < L_; ++b) key[b] = std::max(key[b], floor_[b]);
     key[L_ + 1] = least_buffer_;
     return key;
   }
@@ -533,6 +540,7 @@ class LevelSearcher {
       fills = add(fills, least_fills);
       buffer = add(buffer, least_cap);
     }
+    for (std::size_t b = 0; b < L_; ++b) bytes[b] = std::max(bytes[b], floor_[b]);
     LevelCostTerms terms;
     if (const LevelAccelerator* accel = objective_.accel) {
       LevelAccelInputs in;
@@ -662,7 +670,7 @@ class LevelSearcher {
   LevelIncumbent& incumbent_;
   std::size_t L_ = 0;
   std::vector<Count> capacity_;
-  Count compulsory_ = 0;
+  std::vector<Count> floor_;  // per boundary: compulsory and pebble bound
   Count least_buffer_ = 0;
 };
 
