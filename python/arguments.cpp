@@ -1,8 +1,12 @@
 // The Python module's argument readers (see arguments.hpp).
 #include "python/arguments.hpp"
 
+#include <algorithm>
+
+#include "base/name_text.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/byte_size.hpp"
+#include "io/text/level_space_text.hpp"
 #include "io/text/search_arguments.hpp"
 #include "io/text/whole_number_text.hpp"
 #include "python/bindings.hpp"
@@ -22,6 +26,47 @@ std::string type_name(const py::handle& value) {
 
 bool is_int(const py::handle& value) {
   return !PyBool_Check(value.ptr()) && PyIndex_Check(value.ptr());
+}
+
+bool is_list(const py::handle& value) {
+  return py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value);
+}
+
+// "buffers[1]": an item of a list argument, named for messages.
+std::string item_name(const std::string& list, std::size_t index) {
+  return list + "[" + std::to_string(index) + "]";
+}
+
+// One capacity of a list: an int (bytes) or a str size, as its text.
+std::string capacity_item_text(const py::handle& item, const std::string& function,
+                               const std::string& name) {
+  if (py::isinstance<py::str>(item)) return item.cast<std::string>();
+  const Arg arg{function.c_str(), name.c_str()};
+  if (!is_int(item)) wrong_type(arg, "an int (bytes) or a str such as '64KiB'", item);
+  return int_text_arg(item, arg);
+}
+
+// One level's capacity set in a list of sets (see capacity_sets_text).
+std::string capacity_set_text(const py::handle& set, const std::string& function,
+                              const std::string& name) {
+  if (py::isinstance<py::str>(set)) {
+    std::string text = set.cast<std::string>();
+    if (text.find(';') != std::string::npos)
+      throw UserError(name + ": " + in_quotes(text) +
+                      " holds a ';'; in a list each item is one level's capacity set");
+    return text;
+  }
+  std::string text;
+  const std::vector<py::handle> items(set.begin(), set.end());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string item = capacity_item_text(items[i], function, item_name(name, i));
+    if (item.find(';') != std::string::npos)
+      throw UserError(item_name(name, i) + ": " + in_quotes(item) +
+                      " holds a ';'; in a list each item is one level's capacity set");
+    if (i > 0) text += ',';
+    text += item;
+  }
+  return text;
 }
 
 }  // namespace
@@ -83,10 +128,73 @@ Count buffer_arg(const py::handle& value, const Arg& arg) {
   return parse_byte_size(int_text_arg(value, arg), "--buffer");
 }
 
+std::string level_buffers_text(const py::handle& value, const Arg& arg, bool none_too) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  const std::vector<py::handle> items =
+      list_arg(value, arg,
+               std::string(none_too ? "None, " : "") +
+                   "a str such as '512KiB,64KiB' or a list of ints (bytes) or str");
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += ',';
+    text += capacity_item_text(items[i], arg.function, item_name(arg.name, i));
+  }
+  return text;
+}
+
+std::string capacity_sets_text(const py::handle& value, const Arg& arg) {
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  const std::vector<py::handle> items =
+      list_arg(value, arg,
+               "a str such as '4KiB..1MiB:x2' or '512KiB;16KiB..64KiB:x2', a list of ints "
+               "(bytes) or a list of one capacity set per level");
+  // A list of ints: one level's capacities; a str or list item: the sets.
+  const bool sets = std::any_of(items.begin(), items.end(), [](const py::handle& item) {
+    return py::isinstance<py::str>(item) || is_list(item);
+  });
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string name = item_name(arg.name, i);
+    const Arg item{arg.function, name.c_str()};
+    if (!sets) {
+      if (!is_int(items[i]))
+        wrong_type(item, "an int (bytes), a str or a list (one level's capacity set)", items[i]);
+      if (i > 0) text += ',';
+      text += int_text_arg(items[i], item);
+      continue;
+    }
+    if (!py::isinstance<py::str>(items[i]) && !is_list(items[i]))
+      wrong_type(item,
+                 "a str such as '16KiB..64KiB:x2' or a list of ints (bytes) and str, one "
+                 "level's capacity set (a list of ints alone is one level's capacities)",
+                 items[i]);
+    if (i > 0) text += ';';
+    text += capacity_set_text(items[i], arg.function, name);
+  }
+  return text;
+}
+
+LevelSearchSpace level_space_arg(const char* function, std::size_t levels,
+                                 const py::handle& uniform_spans, const py::handle& fixed_order,
+                                 const py::handle& fixed_spans, std::string_view levels_from) {
+  return level_search_space(bool_arg(uniform_spans, Arg{function, "uniform_spans"}),
+                            optional_text_arg(fixed_order, Arg{function, "fixed_order"}),
+                            optional_text_arg(fixed_spans, Arg{function, "fixed_spans"}), levels,
+                            levels_from);
+}
+
+SearchSpace one_level_space_arg(const char* function, const py::handle& uniform_spans,
+                                const py::handle& fixed_order, const py::handle& fixed_spans) {
+  SearchArguments args;
+  args.uniform_spans = bool_arg(uniform_spans, Arg{function, "uniform_spans"});
+  args.fixed_order = optional_text_arg(fixed_order, Arg{function, "fixed_order"});
+  args.fixed_spans = optional_text_arg(fixed_spans, Arg{function, "fixed_spans"});
+  return search_options(args).space;
+}
+
 std::vector<py::handle> list_arg(const py::handle& value, const Arg& arg,
                                  const std::string& expected) {
-  if (!py::isinstance<py::list>(value) && !py::isinstance<py::tuple>(value))
-    wrong_type(arg, expected, value);
+  if (!is_list(value)) wrong_type(arg, expected, value);
   std::vector<py::handle> items;
   for (const py::handle item : value) items.push_back(item);
   return items;

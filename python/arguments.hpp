@@ -16,7 +16,11 @@
 #include <optional>
 #include <spad/spad.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "search/level_search_space.hpp"
+#include "search/search_space.hpp"
 
 namespace spad::python {
 
@@ -46,6 +50,37 @@ int threads_arg(const py::handle& value, const Arg& arg);                 // --t
 std::uint64_t seed_arg(const py::handle& value, const Arg& arg);          // --seed
 // --buffer: an int (bytes) or a size text ("64KiB").
 Count buffer_arg(const py::handle& value, const Arg& arg);
+
+// --buffer OUTER,INNER (one capacity per on-chip level): a str as the flag
+// takes it ("512KiB,64KiB"), or a list whose items are each an int (bytes) or
+// a str ("64KiB"), read as their texts joined by commas. A bad item raises
+// TypeError naming it: "buffers[1] must be an int (bytes) or a str ...".
+// `none_too`: the argument also takes None (said in the TypeError; the
+// caller reads None itself).
+std::string level_buffers_text(const py::handle& value, const Arg& arg, bool none_too = false);
+
+// A sweep's --buffers: a str as the flag takes it ("4KiB..1MiB:x2", or one
+// set per level separated by ';': "512KiB;16KiB..64KiB:x2"); a list of ints
+// (bytes), one level's capacities; or a list of one capacity set per level,
+// outermost first, each a str in the flag's grammar without ';' or a list of
+// ints (bytes) and str sizes. Read as the text the flag would be given (items
+// of a set joined by ',', sets by ';'). A bad item raises TypeError naming it
+// ("buffers[1][0]"); a str set holding ';' raises UserError.
+std::string capacity_sets_text(const py::handle& value, const Arg& arg);
+
+// The restricted space of the level search, from the arguments named as the
+// command's flags: uniform_spans (a bool), fixed_order and fixed_spans (a str
+// with one group per level separated by ';', or None), read by
+// io/text/level_space_text for `levels` levels (`levels_from` names where
+// the count comes from, as the command's message does).
+LevelSearchSpace level_space_arg(const char* function, std::size_t levels,
+                                 const py::handle& uniform_spans, const py::handle& fixed_order,
+                                 const py::handle& fixed_spans,
+                                 std::string_view levels_from = "--buffer's capacities");
+// The same arguments for one on-chip level (`spad accel` on a one-level
+// machine: one group, io/text/search_arguments).
+SearchSpace one_level_space_arg(const char* function, const py::handle& uniform_spans,
+                                const py::handle& fixed_order, const py::handle& fixed_spans);
 
 // A list (or tuple) of items; a str is refused (it would be read letter by letter).
 std::vector<py::handle> list_arg(const py::handle& value, const Arg& arg,

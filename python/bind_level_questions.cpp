@@ -19,7 +19,6 @@
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/network_level_result_json.hpp"
 #include "io/text/buffer_levels.hpp"
-#include "io/text/level_space_text.hpp"
 #include "io/text/network_layer_selection.hpp"
 #include "io/text/network_precision.hpp"
 #include "model/level_evaluate.hpp"
@@ -48,26 +47,6 @@ LevelSchedule level_schedule_arg(const py::handle& value, const Arg& arg) {
              value);
 }
 
-// --buffer OUTER,INNER: None (every level unbounded), a str as the flag takes
-// it ("512KiB,64KiB"), or a list of capacities, each an int (bytes) or a str
-// ("64KiB"), read as their texts joined by commas.
-std::string buffers_text(const py::handle& value, const Arg& arg) {
-  const char* expected = "None, a str such as '512KiB,64KiB' or a list of ints (bytes) or str";
-  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-  std::string text;
-  for (const py::handle c : list_arg(value, arg, expected)) {
-    if (!text.empty()) text += ',';
-    if (py::isinstance<py::str>(c)) {
-      text += c.cast<std::string>();
-    } else if (!PyBool_Check(c.ptr()) && PyIndex_Check(c.ptr())) {
-      text += int_text_arg(c, arg);
-    } else {
-      wrong_type(arg, expected, c);
-    }
-  }
-  return text;
-}
-
 // The machine flags without a capacity: a spad.Machine carries precision and
 // options only; the capacities come from `buffers`.
 PyMachine plain_machine(const py::object& machine_value, const Arg& arg) {
@@ -83,7 +62,7 @@ PyMachine plain_machine(const py::object& machine_value, const Arg& arg) {
 // machine flags (cli/machine_flags' memory_levels_from_flags), levels named
 // by default (L2, L1, ...). One capacity is refused: that is spad.optimize.
 MemoryLevels searched_levels(const char* f, const py::object& buffers, const PyMachine& plain) {
-  const std::string text = buffers_text(buffers, Arg{f, "buffers"});
+  const std::string text = level_buffers_text(buffers, Arg{f, "buffers"});
   const std::vector<Count> capacities = parse_buffer_levels(text, "--buffer");
   if (capacities.size() < 2)
     throw UserError(std::string(f) + ": buffers '" + text +
@@ -92,16 +71,6 @@ MemoryLevels searched_levels(const char* f, const py::object& buffers, const PyM
   return memory_levels_for(std::vector<std::string>(capacities.size()), capacities, text,
                            plain.machine.precision, plain.machine.halo_reuse,
                            plain.machine.double_buffer);
-}
-
-// The restricted space as the command's --uniform-spans, --fixed-order and
-// --fixed-spans give it (io/text/level_space_text: one group per level,
-// outermost first, separated by ';').
-LevelSearchSpace space_arg(const char* f, std::size_t levels, const py::object& uniform_spans,
-                           const py::object& fixed_order, const py::object& fixed_spans) {
-  return level_search_space(bool_arg(uniform_spans, Arg{f, "uniform_spans"}),
-                            optional_text_arg(fixed_order, Arg{f, "fixed_order"}),
-                            optional_text_arg(fixed_spans, Arg{f, "fixed_spans"}), levels);
 }
 
 struct LevelInputs {
@@ -119,7 +88,7 @@ LevelInputs level_inputs(const char* f, const py::object& layer_value,
   LevelSchedule schedule = level_schedule_arg(schedule_value, Arg{f, "schedule"});
   const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   std::optional<std::string> text;
-  if (!buffers.is_none()) text = buffers_text(buffers, Arg{f, "buffers"});
+  if (!buffers.is_none()) text = level_buffers_text(buffers, Arg{f, "buffers"}, true);
   // Before the capacities are read, as the CLI does.
   validate_level_schedule_from(schedule, layer,
                                schedule_source_arg(schedule_value, Arg{f, "schedule"}));
@@ -187,7 +156,7 @@ py::object optimize_levels_document(const py::object& layer_value, const py::obj
   MemoryLevels machine = searched_levels(f, buffers, plain);
   machine.precision = layer_arg_precision(entry, machine.precision, plain.precision_text);
   const LevelSearchSpace space =
-      space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
+      level_space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
   LevelSearchResult result;
   double seconds = 0;
   {
@@ -219,7 +188,7 @@ py::object optimize_network_levels_document(
   const std::optional<std::string> spec = optional_text_arg(layers, Arg{f, "layers"});
   const std::vector<std::size_t> chosen = spec ? select_layers(net, *spec) : all_layers(net);
   const LevelSearchSpace space =
-      space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
+      level_space_arg(f, machine.levels.size(), uniform_spans, fixed_order, fixed_spans);
   NetworkLevelResult result;
   {
     py::gil_scoped_release release;

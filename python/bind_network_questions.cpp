@@ -1,5 +1,6 @@
 // Networks: spad.zoo, spad.load_onnx, spad.load_network (what --model takes)
-// and spad.sweep (`spad sweep --json` as a dict, built by io/json/sweep_json).
+// and spad.sweep (`spad sweep --json` as a dict, built by io/json/sweep_json;
+// with one capacity set per on-chip level: python/level_sweep.cpp).
 #include <pybind11/stl.h>
 
 #include <optional>
@@ -94,21 +95,6 @@ std::vector<Network> sweep_networks(const py::object& models, std::optional<Coun
   return networks;
 }
 
-// --buffers: a text, or a list of byte counts (ints) read as the text of
-// their decimal values joined by commas (each >= 1; sorted, repeats merged).
-std::string capacities_text(const py::object& buffers) {
-  const Arg arg{kSweep, "buffers"};
-  const char* expected = "a str such as '4KiB..1MiB:x2' or a list of ints (bytes)";
-  if (py::isinstance<py::str>(buffers)) return buffers.cast<std::string>();
-  std::string text;
-  for (const py::handle c : list_arg(buffers, arg, expected)) {
-    if (PyBool_Check(c.ptr()) || !PyIndex_Check(c.ptr())) wrong_type(arg, expected, c);
-    if (!text.empty()) text += ',';
-    text += int_text_arg(c, arg);
-  }
-  return text;
-}
-
 // --objective: a list of str, or one text "traffic,latency" split as the CLI
 // splits the flag's value.
 std::vector<std::string> objective_texts(const py::object& objectives) {
@@ -159,29 +145,47 @@ py::object sweep_document(const py::object& models, const py::object& buffers,
         "without a buffer");
   const bool baselines = bool_arg(baselines_arg, Arg{kSweep, "baselines"});
   const bool per_layer = bool_arg(per_layer_arg, Arg{kSweep, "per_layer"});
-  std::vector<Accelerator> accelerators;
-  std::vector<std::string> labels;
+  // spad.Accelerator or spad.LevelAccelerator values (machine files of one
+  // level or of several).
   const Arg accel_arg{kSweep, "accelerators"};
-  for (const py::handle a : list_arg(accelerators_arg, accel_arg, "a list of spad.Accelerator"))
-    accelerators.push_back(accelerator_arg(a, accel_arg));
+  const char* accel_types = "a spad.Accelerator or a spad.LevelAccelerator";
+  const std::vector<py::handle> accelerators =
+      list_arg(accelerators_arg, accel_arg, "a list of spad.Accelerator or spad.LevelAccelerator");
+  for (const py::handle a : accelerators)
+    if (!py::isinstance<Accelerator>(a) && !py::isinstance<LevelAccelerator>(a))
+      wrong_type(accel_arg, accel_types, a);
+  const std::string buffers_text = capacity_sets_text(buffers, Arg{kSweep, "buffers"});
   const std::vector<std::string> objectives = objective_texts(objectives_arg);
   const std::optional<std::string> ratio =
       ratio_text(target_ratio, Arg{kSweep, "target_ratio"}, false);
   const std::optional<std::string> knee_text = ratio_text(knee, Arg{kSweep, "knee"}, true);
 
   const std::vector<Network> networks = sweep_networks(models, batch, plain.precision_text);
+  // One capacity set per on-chip level, as `spad sweep` tells them apart.
+  if (buffers_text.find(';') != std::string::npos)
+    return level_sweep_document(
+        networks, buffers_text, plain, accelerators, objectives,
+        SweepLevelFlags{baselines, ratio.has_value(), knee_text.has_value(), per_layer, threads});
   SweepOptions options;
-  options.capacities = parse_capacity_list(capacities_text(buffers), "--buffers");
+  options.capacities = parse_capacity_list(buffers_text, "--buffers");
   options.machine = plain.machine;
   options.baselines = baselines;
   check_sweep_machine_options(
       !accelerators.empty(),
       !plain.precision_text.empty() || plain.machine.halo_reuse || plain.machine.double_buffer,
       !objectives.empty());
-  // A machine is labelled by its name (a spad.Accelerator has no file).
-  for (const Accelerator& a : accelerators) {
-    options.accelerators.push_back(a);
-    labels.push_back(a.name);
+  // A machine is labelled by its name (a spad.Accelerator has no file); a
+  // spad.LevelAccelerator of several levels needs one capacity set per level.
+  std::vector<std::string> labels;
+  for (const py::handle a : accelerators) {
+    if (py::isinstance<LevelAccelerator>(a)) {
+      const LevelAccelerator& level = a.cast<const LevelAccelerator&>();
+      check_sweep_level_count(buffers_text, 1, "the machine " + level.name, level);
+      options.accelerators.push_back(*as_one_level(level));
+    } else {
+      options.accelerators.push_back(a.cast<const Accelerator&>());
+    }
+    labels.push_back(options.accelerators.back().name);
     check_last_machine_distinct(options.accelerators, labels);
   }
   options.objectives = sweep_objectives(objectives);
@@ -215,8 +219,12 @@ void bind_network_questions(py::module_& m) {
         "Traffic of every layer's optimum over scratchpad capacities: the dict\n"
         "`spad sweep --json` prints (spad-sweep/1). models: 'resnet50,mobilenet_v2' or a\n"
         "list of names, files or spad.Network; buffers: '1KiB..4MiB:x2' (as --buffers) or\n"
-        "a list of byte counts; machine: precisions and options, without a buffer;\n"
-        "accelerators: a list of spad.Accelerator (then no machine options), objectives:\n"
+        "a list of byte counts; several on-chip levels: one capacity set per level,\n"
+        "outermost first, '512KiB;16KiB..64KiB:x2' or ['512KiB', '16KiB..64KiB:x2'] (a\n"
+        "set: a str or a list of ints and str), the level search at every combination;\n"
+        "machine: precisions and options, without a buffer; accelerators: a list of\n"
+        "spad.Accelerator, or spad.LevelAccelerator with one level per capacity set (then\n"
+        "no machine options), objectives:\n"
         "'traffic', 'latency', 'energy' (a list, or one comma-separated str); target_ratio,\n"
         "knee: texts as --target-ratio, --knee or numbers (knee=True: the default share\n"
         "0.1).");

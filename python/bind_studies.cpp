@@ -87,7 +87,8 @@ py::object compare_document(const py::object& model, const py::object& machine_a
 // (each distinct layer shape searched once, every layer costed).
 py::object level_accel_document(const py::object& model, const LevelAccelerator& accel,
                                 const py::object& objective_arg, const py::object& layers,
-                                const py::object& batch, const py::object& threads_arg_) {
+                                const py::object& batch, const py::object& threads_arg_,
+                                const LevelSearchSpace& space) {
   const char* f = "spad.accel()";
   const Objective objective = objective_from_text(text_arg(objective_arg, Arg{f, "objective"}));
   const int threads = threads_arg(threads_arg_, Arg{f, "threads"});
@@ -98,7 +99,7 @@ py::object level_accel_document(const py::object& model, const LevelAccelerator&
     NetworkLevelResult result;
     {
       py::gil_scoped_release release;
-      result = optimize_network_levels(net, chosen, accel, objective, threads);
+      result = optimize_network_levels(net, chosen, accel, objective, threads, {}, space);
     }
     return to_python(network_level_accel_to_json(result, accel, objective,
                                                  network_level_accel_costs(result, accel)));
@@ -109,29 +110,36 @@ py::object level_accel_document(const py::object& model, const LevelAccelerator&
   LevelSearchOptions options;
   options.threads = threads;
   options.objective = LevelObjective{objective, &accel};
+  options.space = space;
   LevelSearchResult result;
   {
     py::gil_scoped_release release;
     result = optimize_levels(layer, accel.memory, options);
   }
-  if (!result.best) throw UserError(level_infeasible_message(layer, accel.memory));
+  if (!result.best) throw UserError(level_infeasible_message(layer, accel.memory, space));
   const LevelCandidate& best = *result.best;
   const LevelAccelCost cost = level_accel_cost(layer, best.schedule, accel, best.traffic);
-  return to_python(
-      spad::level_accel_document(layer, best.schedule, accel, best.traffic, cost, objective));
+  return to_python(spad::level_accel_document(layer, best.schedule, accel, best.traffic, cost,
+                                              objective, space));
 }
 
 py::object accel_document(const py::object& model, const py::object& accelerator_arg_,
                           const py::object& objective_arg, const py::object& layers,
                           const py::object& batch, const py::object& baselines,
-                          const py::object& threads) {
+                          const py::object& threads, const py::object& uniform_spans,
+                          const py::object& fixed_order, const py::object& fixed_spans) {
   const char* f = "spad.accel()";
   const Arg accel_arg{f, "accelerator"};
   std::optional<Accelerator> one_level;
   if (py::isinstance<LevelAccelerator>(accelerator_arg_)) {
     const LevelAccelerator& level = accelerator_arg_.cast<const LevelAccelerator&>();
+    // The restricted space with one group per level of the machine, as
+    // `spad accel --machine M.yaml` reads the flags.
     if (level.memory.levels.size() > 1)
-      return level_accel_document(model, level, objective_arg, layers, batch, threads);
+      return level_accel_document(
+          model, level, objective_arg, layers, batch, threads,
+          level_space_arg(f, level.memory.levels.size(), uniform_spans, fixed_order, fixed_spans,
+                          "the machine file's levels"));
     one_level = as_one_level(level);  // a one-level file, as `spad accel` reads it
   }
   // One accelerator, or a list of them compared side by side (`spad accel
@@ -155,6 +163,8 @@ py::object accel_document(const py::object& model, const py::object& accelerator
   run.objective = objective_from_text(text_arg(objective_arg, Arg{f, "objective"}));
   run.baselines = bool_arg(baselines, Arg{f, "baselines"});
   run.threads = threads_arg(threads, Arg{f, "threads"});
+  // One level: one group, as optimize --buffer C reads the flags.
+  run.space = one_level_space_arg(f, uniform_spans, fixed_order, fixed_spans);
   const Network net =
       network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
   const std::vector<std::size_t> chosen = selection(net, layers, Arg{f, "layers"});
@@ -187,6 +197,8 @@ void bind_studies(py::module_& m) {
   m.def("accel", &accel_document, py::arg("model"), py::arg("accelerator"),
         py::arg("objective") = "latency", py::arg("layers") = py::none(),
         py::arg("batch") = py::none(), py::arg("baselines") = true, py::arg("threads") = 0,
+        py::arg("uniform_spans") = false, py::arg("fixed_order") = py::none(),
+        py::arg("fixed_spans") = py::none(),
         "Cycles, latency and energy on an accelerator (spad.Accelerator) with the schedule\n"
         "minimising objective ('latency', 'energy' or 'traffic'): the dict `spad accel\n"
         "--json` prints (spad-accel/1). model: as compare; baselines=False as\n"
@@ -195,7 +207,11 @@ void bind_studies(py::module_& m) {
         "A spad.LevelAccelerator of several levels: the level search's optimum for\n"
         "objective, the dict `spad accel --layer L --machine M.yaml --json` prints for\n"
         "a spad.Layer (spad-result/1 with \"objective\" and \"accel\"), `spad accel\n"
-        "--model M --machine M.yaml --json` for a network (spad-network/1 with them).");
+        "--model M --machine M.yaml --json` for a network (spad-network/1 with them).\n"
+        "uniform_spans, fixed_order and fixed_spans restrict the search as the command's\n"
+        "--uniform-spans, --fixed-order and --fixed-spans (as spad.optimize_levels takes\n"
+        "them): one group per level of a spad.LevelAccelerator, outermost first, separated\n"
+        "by ';'; one group on a one-level machine.");
 }
 
 }  // namespace spad::python

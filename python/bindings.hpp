@@ -11,6 +11,7 @@
 #include <optional>
 #include <spad/spad.hpp>
 #include <string>
+#include <vector>
 
 #include "python/arguments.hpp"
 
@@ -56,6 +57,27 @@ void require_buffer(const PyMachine& machine);
 SearchOptions search_options_arg(const char* function, const py::handle& threads,
                                  const py::handle& uniform_spans, const py::handle& fixed_order,
                                  const py::handle& min_buffer);
+
+// spad.sweep's arguments beyond the networks, capacities, machine and
+// machines, for the sweep over several on-chip levels: which of the options
+// without a several-level form were given (refused by the command's message).
+struct SweepLevelFlags {
+  bool baselines = false;
+  bool target_ratio = false;
+  bool knee = false;
+  bool per_layer = false;
+  int threads = 0;
+};
+
+// spad.sweep with one capacity set per on-chip level (`buffers`: the
+// --buffers text with ';'), as `spad sweep --buffers "A;B" --json`
+// (python/level_sweep.cpp). `accelerators`: spad.LevelAccelerator or
+// spad.Accelerator values (type-checked by the caller); `networks` already
+// carry the machine's precision text.
+py::object level_sweep_document(const std::vector<Network>& networks, const std::string& buffers,
+                                const PyMachine& plain, const std::vector<py::handle>& accelerators,
+                                const std::vector<std::string>& objectives,
+                                const SweepLevelFlags& flags);
 
 void bind_values(py::module_& m);
 void bind_layer_questions(py::module_& m);

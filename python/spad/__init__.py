@@ -5,7 +5,8 @@ Layer, Schedule, Machine, Accelerator, Network. Questions, each returning the
 dict that the `spad` command prints with --json for the same input (same
 keys, same numbers): evaluate, simulate, optimize (one layer), evaluate_levels,
 simulate_levels (a schedule of several on-chip levels), optimize_network,
-compare, accel (network studies), sweep (networks over capacities). Readers: zoo, load_onnx, load_network. A wrong Python type raises
+compare, accel (network studies), sweep (networks over capacities, one set
+per on-chip level for several). Readers: zoo, load_onnx, load_network. A wrong Python type raises
 TypeError naming the argument; a bad value raises spad.UserError (a
 ValueError) with the command's message; a bug raises spad.InternalError
 (docs/python.md).

@@ -10,8 +10,6 @@
 // This file only parses flags.
 #include <memory>
 
-#include "base/error.hpp"
-#include "base/name_text.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"
@@ -82,37 +80,6 @@ struct SweepFlags {
   bool wide = false;
 };
 
-// The refusal of a machine file whose number of on-chip levels is not the
-// number of capacity sets --buffers gives.
-[[noreturn]] void level_count_mismatch(const SweepFlags& flags, std::size_t sets,
-                                       const std::string& file, const LevelAccelerator& accel) {
-  std::string names;
-  for (const MemoryLevel& level : accel.memory.levels)
-    names += (names.empty() ? "" : ", ") + in_quotes(level.name);
-  const std::size_t levels = accel.memory.levels.size();
-  throw UserError("--buffers " + in_quotes(flags.buffers) + ": " + std::to_string(sets) +
-                  (sets == 1 ? " capacity set" : " capacity sets") + ", but the machine file " +
-                  file + " has " + std::to_string(levels) +
-                  (levels == 1 ? " on-chip level (" : " on-chip levels (") + names +
-                  "); give one set per level, separated by ';', outermost first" +
-                  (levels > 1 ? ", e.g. --buffers \"512KiB;16KiB..64KiB:x2\"" : ""));
-}
-
-// The options with no several-level form yet, refused by name.
-void refuse_level_options(const SweepFlags& flags) {
-  const std::string why =
-      " has no several-level form yet (capacity sets for several on-chip levels in --buffers)";
-  if (flags.baselines)
-    throw UserError("--baselines" + why +
-                    "; 'spad compare --model M --buffer OUTER,INNER' gives the level baselines "
-                    "at one point, or give one capacity set");
-  if (flags.target_ratio)
-    throw UserError("--target-ratio" + why +
-                    "; read the smallest capacities off the rows, or give one capacity set");
-  if (flags.knee)
-    throw UserError("--knee" + why + "; read the knee off the rows, or give one capacity set");
-}
-
 void print_progress_and_result(const SweepFlags& flags, LevelSweepOptions& options,
                                const std::vector<Network>& networks) {
   std::unique_ptr<Progress> line;
@@ -137,15 +104,16 @@ int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& network
   LevelSweepOptions options;
   options.capacities = parse_capacity_sets(flags.buffers, "--buffers");
   const std::size_t levels = options.capacities.size();
-  refuse_level_options(flags);
+  refuse_level_sweep_options(flags.baselines, flags.target_ratio.has_value(),
+                             flags.knee.has_value());
   check_sweep_machine_options(
       !flags.machine_files.empty(),
       !flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer,
       !flags.objectives.empty());
   for (const std::string& f : flags.machine_files) {
     options.accelerators.push_back(read_level_accelerator_file(f));
-    if (options.accelerators.back().memory.levels.size() != levels)
-      level_count_mismatch(flags, levels, f, options.accelerators.back());
+    check_sweep_level_count(flags.buffers, levels, "the machine file " + f,
+                            options.accelerators.back());
     check_last_machine_distinct(options.accelerators, flags.machine_files);
   }
   options.objectives = sweep_objectives(flags.objectives);
@@ -189,7 +157,7 @@ int run_sweep(const SweepFlags& flags) {
     // A machine file of several levels needs one capacity set per level.
     if (const LevelAccelerator levels = read_level_accelerator_file(f);
         levels.memory.levels.size() > 1)
-      level_count_mismatch(flags, 1, f, levels);
+      check_sweep_level_count(flags.buffers, 1, "the machine file " + f, levels);
     options.accelerators.push_back(read_accelerator_file(f));
     check_last_machine_distinct(options.accelerators, flags.machine_files);
   }

@@ -101,17 +101,41 @@ def calls(spad, v):
          "spad.sweep(): models must be a str such as 'resnet18,alexnet' or a list of str and "
          "spad.Network, not int (3)"),
         ("sweep buffers int", lambda: spad.sweep("alexnet", 4096),
-         "spad.sweep(): buffers must be a str such as '4KiB..1MiB:x2' or a list of ints "
-         "(bytes), not int (4096)"),
-        ("sweep buffers float", lambda: spad.sweep("alexnet", [4096.0]),
-         "spad.sweep(): buffers must be a str such as '4KiB..1MiB:x2' or a list of ints "
-         "(bytes), not float (4096.0)"),
+         "spad.sweep(): buffers must be a str such as '4KiB..1MiB:x2' or "
+         "'512KiB;16KiB..64KiB:x2', a list of ints (bytes) or a list of one capacity set per "
+         "level, not int (4096)"),
+        ("sweep buffers float", lambda: spad.sweep("alexnet", [4096, 4096.0]),
+         "spad.sweep(): buffers[1] must be an int (bytes), a str or a list (one level's "
+         "capacity set), not float (4096.0)"),
+        ("sweep level set float", lambda: spad.sweep("alexnet", ["512KiB", [16384, 64.0]]),
+         "spad.sweep(): buffers[1][1] must be an int (bytes) or a str such as '64KiB', "
+         "not float (64.0)"),
+        ("optimize_levels buffers float",
+         lambda: spad.optimize_levels("C=2,M=3,H=3,W=3,kernel=2", [256, 64.0]),
+         "spad.optimize_levels(): buffers[1] must be an int (bytes) or a str such as '64KiB', "
+         "not float (64.0)"),
+        ("optimize_levels buffers None",
+         lambda: spad.optimize_levels("C=2,M=3,H=3,W=3,kernel=2", None),
+         "spad.optimize_levels(): buffers must be a str such as '512KiB,64KiB' or a list of "
+         "ints (bytes) or str, not NoneType"),
+        ("evaluate_levels buffers bool",
+         lambda: spad.evaluate_levels("C=2,M=3,H=3,W=3,kernel=2", SCHEDULE_FILE, [True, 64]),
+         "spad.evaluate_levels(): buffers[0] must be an int (bytes) or a str such as '64KiB', "
+         "not bool (True)"),
+        ("evaluate_levels buffers int",
+         lambda: spad.evaluate_levels("C=2,M=3,H=3,W=3,kernel=2", SCHEDULE_FILE, 64),
+         "spad.evaluate_levels(): buffers must be None, a str such as '512KiB,64KiB' or a list "
+         "of ints (bytes) or str, not int (64)"),
+        ("accel fixed_order", lambda: spad.accel("alexnet", accel, fixed_order=["s", "r"]),
+         "spad.accel(): fixed_order must be a str or None, not list (['s', 'r'])"),
         ("sweep machine", lambda: spad.sweep("alexnet", "4KiB", machine=accel),
          "spad.sweep(): machine must be a spad.Machine, not spad.Accelerator"),
         ("sweep accelerators", lambda: spad.sweep("alexnet", "4KiB", accelerators=accel),
-         "spad.sweep(): accelerators must be a list of spad.Accelerator, not spad.Accelerator"),
+         "spad.sweep(): accelerators must be a list of spad.Accelerator or "
+         "spad.LevelAccelerator, not spad.Accelerator"),
         ("sweep accelerators item", lambda: spad.sweep("alexnet", "4KiB", accelerators=[EDGE_NPU]),
-         "spad.sweep(): accelerators must be a spad.Accelerator, not str"),
+         "spad.sweep(): accelerators must be a spad.Accelerator or a spad.LevelAccelerator, "
+         "not str"),
         ("sweep objectives", lambda: spad.sweep("alexnet", "4KiB", accelerators=[accel],
                                                 objectives=[1]),
          "spad.sweep(): objectives must be a str such as 'traffic,latency' or a list of str, "

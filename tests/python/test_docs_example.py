@@ -1,7 +1,8 @@
 """docs/python.md runs as written: its Python blocks, executed in order in one
 namespace (as a notebook would), headless (MPLBACKEND=Agg), write the plot
 under the build folder (<build>/python-docs/capacity_sweep.png), and what they
-plotted is what `spad sweep --json` answers."""
+plotted is what `spad sweep --json` answers, and so is its sweep over two
+on-chip levels."""
 
 import os
 import re
@@ -22,6 +23,10 @@ def test_docs_python_example_runs_headless(monkeypatch):
     png = os.path.join(out_dir, "capacity_sweep.png")
     if os.path.exists(png):
         os.remove(png)
+    # The page's relative paths are the repository's (examples/levels/...).
+    examples = os.path.join(out_dir, "examples")
+    if not os.path.lexists(examples):
+        os.symlink(source_path("examples"), examples)
     monkeypatch.chdir(out_dir)
 
     blocks = python_blocks(source_path("docs", "python.md"))
@@ -40,3 +45,7 @@ def test_docs_python_example_runs_headless(monkeypatch):
     assert [len(line.get_xdata()) for line in plotted] == [9, 9]
     resnet = [r["traffic_bytes"] / 2**20 for r in want["rows"] if r["model"] == "resnet18"]
     assert list(plotted[1].get_ydata()) == resnet
+    # The sweep over two levels equals the command's.
+    tiny = source_path("examples", "levels", "tiny_net.json")
+    assert namespace["levels_result"] == cli_json("sweep", "--model", tiny, "--buffers",
+                                                  "16B,32B;8B..32B:x2")

@@ -75,6 +75,7 @@ def test_python_only_mistakes(spad):
     assert str(info.value).startswith("machine: the levels take their capacities from buffers")
     with pytest.raises(TypeError) as type_info:
         spad.evaluate_levels(LAYER, LEVELS, [16384, 2.5])
-    assert "spad.evaluate_levels(): buffers must be" in str(type_info.value)
+    assert str(type_info.value) == ("spad.evaluate_levels(): buffers[1] must be an int (bytes) "
+                                    "or a str such as '64KiB', not float (2.5)")
     with pytest.raises(TypeError):
         spad.simulate_levels(LAYER, 5, "16KiB,2KiB")

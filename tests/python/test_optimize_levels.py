@@ -106,9 +106,11 @@ def test_python_only_mistakes(spad):
     with pytest.raises(spad.UserError) as info:
         spad.optimize_levels(TINY, "40B,12B", spad.Machine(buffer="16KiB"))
     assert str(info.value).startswith("machine: the levels take their capacities from buffers")
+    # The argument and the bad item, by position (test_argument_types has more).
     with pytest.raises(TypeError) as type_info:
         spad.optimize_levels(TINY, [40, 1.5])
-    assert "spad.optimize_levels(): buffers must be" in str(type_info.value)
+    assert str(type_info.value) == ("spad.optimize_levels(): buffers[1] must be an int (bytes) "
+                                    "or a str such as '64KiB', not float (1.5)")
     with pytest.raises(TypeError):
         spad.optimize_levels(TINY, "40B,12B", threads=1.0)
 

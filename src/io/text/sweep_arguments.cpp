@@ -27,6 +27,35 @@ std::vector<std::string> sweep_model_names(const std::string& models_text) {
   return names;
 }
 
+void check_sweep_level_count(const std::string& buffers, std::size_t sets,
+                             const std::string& machine, const LevelAccelerator& accel) {
+  const std::size_t levels = accel.memory.levels.size();
+  if (levels == sets) return;
+  std::string names;
+  for (const MemoryLevel& level : accel.memory.levels)
+    names += (names.empty() ? "" : ", ") + in_quotes(level.name);
+  throw UserError("--buffers " + in_quotes(buffers) + ": " + std::to_string(sets) +
+                  (sets == 1 ? " capacity set" : " capacity sets") + ", but " + machine + " has " +
+                  std::to_string(levels) +
+                  (levels == 1 ? " on-chip level (" : " on-chip levels (") + names +
+                  "); give one set per level, separated by ';', outermost first" +
+                  (levels > 1 ? ", e.g. --buffers \"512KiB;16KiB..64KiB:x2\"" : ""));
+}
+
+void refuse_level_sweep_options(bool baselines, bool target_ratio, bool knee) {
+  const std::string why =
+      " has no several-level form yet (capacity sets for several on-chip levels in --buffers)";
+  if (baselines)
+    throw UserError("--baselines" + why +
+                    "; 'spad compare --model M --buffer OUTER,INNER' gives the level baselines "
+                    "at one point, or give one capacity set");
+  if (target_ratio)
+    throw UserError("--target-ratio" + why +
+                    "; read the smallest capacities off the rows, or give one capacity set");
+  if (knee)
+    throw UserError("--knee" + why + "; read the knee off the rows, or give one capacity set");
+}
+
 void check_distinct_networks(const std::vector<Network>& networks,
                              const std::vector<std::string>& labels,
                              const std::string& models_text) {

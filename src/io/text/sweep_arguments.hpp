@@ -5,6 +5,7 @@
 // the same mistake gets the same message (naming the CLI's flag).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,17 @@ void check_last_machine_distinct(const std::vector<Accelerator>& accels,
 // The same for machines of several on-chip levels (a sweep over levels).
 void check_last_machine_distinct(const std::vector<LevelAccelerator>& accels,
                                  const std::vector<std::string>& labels);
+
+// Several on-chip levels (capacity sets separated by ';' in --buffers):
+// throws UserError when `accel`, described by `machine` ("the machine file
+// gap.yaml"; the Python module: "the machine gap-like"), has not one on-chip
+// level per capacity set (`sets` of them, from the --buffers text `buffers`).
+void check_sweep_level_count(const std::string& buffers, std::size_t sets,
+                             const std::string& machine, const LevelAccelerator& accel);
+
+// Throws UserError naming the first of --baselines, --target-ratio and --knee
+// that is asked for: they have no several-level form yet.
+void refuse_level_sweep_options(bool baselines, bool target_ratio, bool knee);
 
 // The objectives of --objective texts, each given once; UserError otherwise.
 std::vector<Objective> sweep_objectives(const std::vector<std::string>& texts);
