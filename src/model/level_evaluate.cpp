@@ -50,6 +50,7 @@
 #include "model/level_evaluate.hpp"
 
 #include <array>
+#include <limits>
 #include <string>
 
 #include "base/error.hpp"
@@ -343,10 +344,15 @@ std::vector<LowerBound> level_lower_bounds(const Layer& layer, const MemoryLevel
   validate(machine);
   std::vector<LowerBound> out(machine.levels.size());
   for (std::size_t l = 0; l < machine.levels.size(); ++l) {
-    std::optional<Count> inside = 0;  // capacity of levels l..L; nullopt = unbounded
+    // Capacity of levels l..L; nullopt = unbounded. A sum past 2^63 - 1 bytes
+    // (capacities a user may give) stays at 2^63 - 1: more than any layer's
+    // data, where the bound is the compulsory traffic either way.
+    std::optional<Count> inside = 0;
     for (std::size_t i = l; i < machine.levels.size() && inside; ++i) {
       const auto& c = machine.levels[i].capacity_bytes;
-      inside = c ? std::optional<Count>(add(*inside, *c)) : std::nullopt;
+      Count sum = 0;
+      if (c && __builtin_add_overflow(*inside, *c, &sum)) sum = std::numeric_limits<Count>::max();
+      inside = c ? std::optional<Count>(sum) : std::nullopt;
     }
     if (inside) {
       out[l] = lower_bound(layer, machine.precision, *inside);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "model/evaluate.hpp"
@@ -266,6 +267,27 @@ TEST(LevelEvaluate, LowerBoundAtBoundaryLTakesTheCapacityOfLevelsLToL) {
   EXPECT_EQ(u[0].pebble_bytes, 0);
   EXPECT_EQ(u[0].bound_bytes, compulsory_bytes(layer, m.precision));
   EXPECT_EQ(u[1].bound_bytes, u[0].bound_bytes);
+}
+
+TEST(LevelEvaluate, LowerBoundOfCapacitiesWhoseSumPassesTheCountRange) {
+  // Capacities a user may give (--buffer 9223372036854775807,16): the levels
+  // inside boundary 1 hold more than 2^63 - 1 bytes together, more than any
+  // layer's data, so boundary 1's floor is the compulsory traffic. It threw
+  // InternalError ("64-bit overflow in 9223372036854775807 + 16") from every
+  // command that reports the bounds (optimize, compare, sweep).
+  const Layer layer = layer_of({.name = "huge", .C = 2, .M = 2, .H = 3, .W = 3, .R = 2, .S = 2});
+  const Count max = std::numeric_limits<Count>::max();
+  for (const auto& [outer, inner] :
+       {std::pair<Count, Count>{max, 16}, {16, max}, {max, max}, {max / 2 + 1, max / 2 + 1}}) {
+    MemoryLevels m = machine_of(2);
+    m.levels[0].capacity_bytes = outer;
+    m.levels[1].capacity_bytes = inner;
+    std::vector<LowerBound> b;
+    ASSERT_NO_THROW(b = level_lower_bounds(layer, m)) << outer << "," << inner;
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_EQ(b[0].bound_bytes, compulsory_bytes(layer, m.precision)) << outer << "," << inner;
+    EXPECT_EQ(b[1], lower_bound(layer, m.precision, inner));
+  }
 }
 
 }  // namespace
