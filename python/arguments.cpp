@@ -275,7 +275,7 @@ void require_buffer(const PyMachine& machine) {
 
 SearchOptions search_options_arg(const char* function, const py::handle& threads,
                                  const py::handle& uniform_spans, const py::handle& fixed_order,
-                                 const py::handle& min_buffer) {
+                                 const py::handle& min_buffer, const py::handle& fixed_spans) {
   SearchArguments args;
   args.threads = threads_arg(threads, Arg{function, "threads"});
   args.uniform_spans = bool_arg(uniform_spans, Arg{function, "uniform_spans"});
@@ -293,6 +293,7 @@ SearchOptions search_options_arg(const char* function, const py::handle& threads
     args.fixed_order = text;
   }
   args.min_buffer = bool_arg(min_buffer, Arg{function, "min_buffer"});
+  args.fixed_spans = optional_text_arg(fixed_spans, Arg{function, "fixed_spans"});
   return search_options(args);
 }
 

@@ -70,7 +70,8 @@ py::object simulate_document(const py::object& layer_arg_, const py::object& sch
 
 py::object optimize_document(const py::object& layer_arg_, const py::object& machine_arg_,
                              const py::object& threads_arg_, const py::object& uniform_spans,
-                             const py::object& fixed_order, const py::object& min_buffer) {
+                             const py::object& fixed_order, const py::object& min_buffer,
+                             const py::object& fixed_spans) {
   const char* f = "spad.optimize()";
   const NetworkLayer entry = layer_entry_arg(layer_arg_, Arg{f, "layer"});
   const Layer layer(entry.spec);
@@ -79,7 +80,7 @@ py::object optimize_document(const py::object& layer_arg_, const py::object& mac
   const PyMachine machine{entry_machine(entry, given.machine, given.precision_text),
                           given.precision_text};
   const SearchOptions options =
-      search_options_arg(f, threads_arg_, uniform_spans, fixed_order, min_buffer);
+      search_options_arg(f, threads_arg_, uniform_spans, fixed_order, min_buffer, fixed_spans);
   SearchResult result;
   double seconds = 0;
   {
@@ -110,10 +111,12 @@ void bind_layer_questions(py::module_& m) {
   m.def("optimize", &optimize_document, py::arg("layer"), py::arg("machine"),
         py::arg("threads") = 0, py::arg("uniform_spans") = false,
         py::arg("fixed_order") = py::none(), py::arg("min_buffer") = false,
+        py::arg("fixed_spans") = py::none(),
         "The schedule of least off-chip traffic that fits machine's scratchpad (exact):\n"
         "the dict `spad optimize --layer ... --json` prints. search.seconds is the wall\n"
         "time of this call. Raises spad.UserError when nothing fits (naming the smallest\n"
-        "capacity that would).");
+        "capacity that would). uniform_spans, fixed_order, min_buffer and fixed_spans\n"
+        "('I=2,W=1,O=3', with fixed_order) are the command's flags.");
 }
 
 }  // namespace spad::python

@@ -38,12 +38,13 @@ std::vector<std::size_t> selection(const Network& net, const py::handle& layers,
 py::object optimize_network_document(const py::object& model, const py::object& machine_arg_,
                                      const py::object& layers, const py::object& batch,
                                      const py::object& threads, const py::object& uniform_spans,
-                                     const py::object& fixed_order, const py::object& min_buffer) {
+                                     const py::object& fixed_order, const py::object& min_buffer,
+                                     const py::object& fixed_spans) {
   const char* f = "spad.optimize_network()";
   const PyMachine& machine = machine_arg(machine_arg_, Arg{f, "machine"});
   require_buffer(machine);
   const SearchOptions options =
-      search_options_arg(f, threads, uniform_spans, fixed_order, min_buffer);
+      search_options_arg(f, threads, uniform_spans, fixed_order, min_buffer, fixed_spans);
   Network net =
       network_arg(model, Arg{f, "model"}, batch_arg(batch, Arg{f, "batch"}), !layers.is_none());
   // As `spad optimize --model` (study/network_precision).
@@ -185,7 +186,7 @@ void bind_studies(py::module_& m) {
   m.def("optimize_network", &optimize_network_document, py::arg("model"), py::arg("machine"),
         py::arg("layers") = py::none(), py::arg("batch") = py::none(), py::arg("threads") = 0,
         py::arg("uniform_spans") = false, py::arg("fixed_order") = py::none(),
-        py::arg("min_buffer") = false,
+        py::arg("min_buffer") = false, py::arg("fixed_spans") = py::none(),
         "The optimum of every conv/fc layer of a network: the dict `spad optimize --model\n"
         "... --json` prints (spad-network/1). model: a zoo name, a network .json or .onnx\n"
         "file (as --model), or a spad.Network; layers: a selection as --layers ('0-3,fc').\n"

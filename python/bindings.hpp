@@ -53,10 +53,11 @@ void require_buffer(const PyMachine& machine);
 
 // The search options of spad.optimize and spad.optimize_network, read from
 // their arguments threads, uniform_spans, fixed_order (a str or a list of
-// loop letters) and min_buffer (study/search_arguments).
+// loop letters), min_buffer and fixed_spans (a str "I=2,W=1,O=3" or None)
+// (io/text/search_arguments).
 SearchOptions search_options_arg(const char* function, const py::handle& threads,
                                  const py::handle& uniform_spans, const py::handle& fixed_order,
-                                 const py::handle& min_buffer);
+                                 const py::handle& min_buffer, const py::handle& fixed_spans);
 
 // spad.sweep's arguments beyond the networks, capacities, machine and
 // machines, for the sweep over several on-chip levels: which of the options

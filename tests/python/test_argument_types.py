@@ -67,6 +67,8 @@ def calls(spad, v):
         ("optimize fixed_order", lambda: spad.optimize(layer, machine, fixed_order=5),
          "spad.optimize(): fixed_order must be a str such as 's,r,q,p,c,m,g,n', a list of loop "
          "letters or None, not int (5)"),
+        ("optimize fixed_spans", lambda: spad.optimize(layer, machine, fixed_spans={"I": 2}),
+         "spad.optimize(): fixed_spans must be a str or None, not dict ({'I': 2})"),
         ("optimize min_buffer", lambda: spad.optimize(layer, machine, min_buffer=None),
          "spad.optimize(): min_buffer must be a bool (True or False), not NoneType"),
         ("optimize_network model", lambda: spad.optimize_network(None, machine),

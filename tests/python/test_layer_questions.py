@@ -81,6 +81,8 @@ def test_optimize_options_equal_cli(spad):
         ({"uniform_spans": True, "threads": 1}, ["--uniform-spans", "--threads", "1"]),
         ({"fixed_order": "s,r,q,p,c,m,g,n", "threads": 2},
          ["--fixed-order", "s,r,q,p,c,m,g,n", "--threads", "2"]),
+        ({"fixed_order": "s,r,q,p,c,m,g,n", "fixed_spans": "I=3,W=5,O=2"},
+         ["--fixed-order", "s,r,q,p,c,m,g,n", "--fixed-spans", "I=3,W=5,O=2"]),
     ]:
         got = spad.optimize(ODD_LAYER, machine, **kwargs)
         want = cli_json("optimize", "--layer", ODD_LAYER, "--buffer", "2KiB", "--halo-reuse",

@@ -36,6 +36,19 @@ def test_optimize_network_options_equal_cli(spad):
     assert spad.optimize_network(net, machine, layers="0-3,fc", min_buffer=True) == got
 
 
+def test_optimize_network_fixed_spans_equal_cli(spad):
+    machine = spad.Machine(buffer="16KiB")
+    flags = ["--fixed-order", "s,r,q,p,c,m,g,n", "--fixed-spans", "I=3,W=5,O=2"]
+    got = spad.optimize_network("tc_resnet8", machine, fixed_order="s,r,q,p,c,m,g,n",
+                                fixed_spans="I=3,W=5,O=2")
+    assert got == cli_json("optimize", "--model", "tc_resnet8", "--buffer", "16KiB", *flags)
+    # Spans without an order: the command's message.
+    with pytest.raises(spad.UserError) as info:
+        spad.optimize_network("tc_resnet8", machine, fixed_spans="I=3,W=5,O=2")
+    assert str(info.value) == cli_error("optimize", "--model", "tc_resnet8", "--buffer", "16KiB",
+                                        "--fixed-spans", "I=3,W=5,O=2")
+
+
 def test_optimize_network_onnx_equals_cli(spad):
     got = spad.optimize_network(ONNX_GEMM, spad.Machine(buffer="4KiB"))
     assert got == cli_json("optimize", "--model", ONNX_GEMM, "--buffer", "4KiB")
