@@ -56,11 +56,14 @@
 //                  same for any `threads` (0 = all hardware threads). Every
 //                  level of `machine` must have a capacity (bytes; UserError
 //                  naming the level). With one level it is optimize()'s
-//                  answer (any layer size); from two levels a search that
-//                  could visit more than kMaxLevelSearchSize tile x order
-//                  choices summed over the levels (level_search_size(layer,
-//                  levels, space), counted before it runs) is refused with a
-//                  UserError naming the layer and the count.
+//                  answer (any layer size); from two levels the search
+//                  visits at most options.max_search_size
+//                  (kMaxLevelSearchSize) tile x order choices: level 1's
+//                  are counted before it runs, and the rest below the
+//                  level-1 choices its bounds cannot cut as it goes
+//                  (search/level_search.cpp, "Size"); beyond it, a UserError
+//                  naming the layer and the counts, the same for any thread
+//                  count.
 //                  LevelSearchOptions::objective (LevelObjective {objective,
 //                  accel}: an Objective and a LevelAccelerator of two or more
 //                  levels whose memory is `machine`; `spad accel --layer L

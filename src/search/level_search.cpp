@@ -95,6 +95,18 @@
 // its crossing buffers can sit at: leaf_lower_bound) is already strictly
 // worse than the incumbent; that holds for every objective, traffic too.
 //
+// Size (search/level_search_size). Level 1's tile x order choices (N_1)
+// must be at most options.max_search_size, else the search is refused before
+// it starts. When all levels' choices (N_1 + ... + N_L) are too, it simply
+// runs. Otherwise the root children (level 1's choices, sorted by bound) are
+// descended one at a time, best first, until what was visited (N_1, and an
+// upper bound on each descended child's nodes: level_subtree_size) plus the
+// bounds of every child the incumbent cannot cut (a prefix of the sorted
+// list) fit the limit; the rest then runs in parallel as usual. If the next
+// child alone does not fit, the search is refused, naming what remains. The
+// sequential part and every count are independent of the thread count, so
+// is a refusal; the answer is the search's either way.
+//
 // Restricted spaces (options.space): a fixed order makes that level's one
 // order per tile vector, taken literally (every span 0..8); fixed and
 // uniform spans filter the span choice at the leaves. The bounds above hold
@@ -748,14 +760,20 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
                     " has none (--buffer OUTER,INNER, e.g. 512KiB,64KiB)");
   }
   if (machine.levels.size() == 1) return one_level(layer, machine, options);
-  check_level_search_size(layer, machine.levels.size(), options.space);
-  const LevelTileChains chains(layer, machine.levels.size());
+  const std::size_t L = machine.levels.size();
+  const Count limit = options.max_search_size;
+  check_level_search_size(layer, L, options.space, limit);  // level 1 alone within the limit
+  Count whole = 0;
+  for (Count n : level_search_sizes(layer, L, options.space))
+    whole = std::min(kSearchSizeMost, whole + n);
+  const LevelTileChains chains(layer, L);
   LevelSearchResult result;
   LevelIncumbent incumbent;
   LevelSearcher root(layer, machine, options, chains, incumbent);
   if (!root.anything_fits()) return result;
 
-  // Level 1's structures, each with its buffers' records and bounds.
+  // Level 1's structures and their bounds (each node is made again when it
+  // is descended: keeping every node's records took a gigabyte).
   struct RootChild {
     LevelLoops loops;
     std::size_t noops = 0;
@@ -766,43 +784,100 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   });
   const std::size_t threads =
       std::max<std::size_t>(1, std::min(resolved_thread_count(options.threads), structures.size()));
-  std::vector<LevelNode> nodes(structures.size());
   std::vector<Key> lower(structures.size());
-  std::vector<LevelSearchStats> stats(threads);
+  std::vector<LevelSearchStats> stats(threads + 1);  // the last: the sequential part
   run_job_workers(threads, structures.size(), [&](std::size_t id, auto next_index) {
     LevelSearcher s(layer, machine, options, chains, incumbent);
     std::vector<const LevelNode*> path;
     for (std::size_t i = next_index(); i < structures.size(); i = next_index()) {
-      nodes[i] = s.make_node(path, structures[i].loops, structures[i].noops);
-      path.push_back(&nodes[i]);
+      const LevelNode node = s.make_node(path, structures[i].loops, structures[i].noops);
+      path.push_back(&node);
       lower[i] = s.lower_bound(path);
       path.pop_back();
     }
     stats[id].evaluations += s.evaluations_;
     stats[id].leaves += s.leaves_;
   });
-  {
-    std::vector<std::size_t> order(structures.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
-    run_job_workers(threads, order.size(), [&](std::size_t id, auto next_index) {
+  std::vector<std::size_t> order(structures.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
+  const auto descend_root = [&](LevelSearcher& s, std::size_t k) {
+    const LevelNode node = s.make_node({}, structures[k].loops, structures[k].noops);
+    std::vector<const LevelNode*> path{&node};
+    s.descend(path);
+  };
+  // Where the search goes on in parallel: from `from` on, every root child
+  // not strictly worse than the incumbent, cut again as the bar falls.
+  const auto descend_rest = [&](std::size_t from) {
+    run_job_workers(threads, order.size() - from, [&](std::size_t id, auto next_index) {
       LevelSearcher s(layer, machine, options, chains, incumbent);
-      std::vector<const LevelNode*> path;
-      for (std::size_t i = next_index(); i < order.size(); i = next_index()) {
-        const std::size_t k = order[i];
+      for (std::size_t i = next_index(); from + i < order.size(); i = next_index()) {
+        const std::size_t k = order[from + i];
         if (strictly_worse(lower[k], incumbent.bar())) {
           ++s.nodes_cut_;
           continue;
         }
-        path.push_back(&nodes[k]);
-        s.descend(path);
-        path.pop_back();
+        descend_root(s, k);
       }
       stats[id].evaluations += s.evaluations_;
       stats[id].leaves += s.leaves_;
       stats[id].nodes_cut += s.nodes_cut_;
     });
+  };
+  if (whole <= limit) {
+    descend_rest(0);
+  } else {
+    // The whole search is above the limit, level 1 alone is not (file
+    // comment, "Size").
+    LevelSubtreeSize subtree_of(L - 1, options.space.fixed_orders.has_value());
+    std::map<std::array<Count, kNumDims>, Count> subtrees;  // by level-1 tile vector
+    const auto subtree = [&](std::size_t i) {
+      const PerDim<Count>& tiles = structures[order[i]].loops.tiles;
+      std::array<Count, kNumDims> key{};
+      for (Dim d : kAllDims) key[index(d)] = tiles[d];
+      auto it = subtrees.find(key);
+      if (it == subtrees.end()) it = subtrees.emplace(key, subtree_of(tiles)).first;
+      return it->second;
+    };
+    // Whether the subtrees of children [from, end) sum to at most `budget`
+    // (summed only as far as needed), and the sum, capped past the budget.
+    const auto sum_within = [&](std::size_t from, std::size_t end, Count budget) {
+      Count sum = 0;
+      for (std::size_t j = from; j < end && sum <= budget; ++j)
+        sum = std::min(kSearchSizeMost, sum + subtree(j));
+      return sum;
+    };
+    Count spent = static_cast<Count>(structures.size());
+    LevelSearcher s(layer, machine, options, chains, incumbent);
+    std::size_t i = 0;
+    for (;;) {
+      const std::optional<Key> bar = incumbent.bar();
+      // Sorted by bound: the children strictly worse than the bar are a suffix.
+      const std::size_t end = static_cast<std::size_t>(
+          std::partition_point(order.begin() + static_cast<std::ptrdiff_t>(i), order.end(),
+                               [&](std::size_t k) { return !strictly_worse(lower[k], bar); }) -
+          order.begin());
+      if (i >= end) {
+        s.nodes_cut_ += static_cast<Count>(order.size() - i);
+        break;
+      }
+      const Count budget = limit - spent;
+      if (sum_within(i, end, budget) <= budget) {
+        descend_rest(i);
+        break;
+      }
+      const Count next = subtree(i);
+      if (next > budget)
+        throw UserError(level_search_refusal(layer, L, whole, spent, end - i,
+                                             sum_within(i, end, kSearchSizeMost), limit));
+      descend_root(s, order[i]);
+      spent += next;
+      ++i;
+    }
+    stats[threads].evaluations += s.evaluations_;
+    stats[threads].leaves += s.leaves_;
+    stats[threads].nodes_cut += s.nodes_cut_;
   }
   for (const LevelSearchStats& s : stats) {
     result.stats.evaluations += s.evaluations;

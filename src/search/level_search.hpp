@@ -26,6 +26,7 @@
 #include "model/memory_levels.hpp"
 #include "schedule/level_schedule.hpp"
 #include "search/level_objective.hpp"
+#include "search/level_search_size.hpp"
 #include "search/level_search_space.hpp"
 #include "workload/layer.hpp"
 
@@ -40,6 +41,10 @@ struct LevelSearchOptions {
   // key by default; on an accelerator of several levels latency, energy or
   // traffic, each with its ties.
   LevelObjective objective = {};
+  // The most tile x order choices the search may visit
+  // (search/level_search_size: kMaxLevelSearchSize, whose comment says how
+  // it is counted); tests lower it to reach the counting path on tiny layers.
+  Count max_search_size = kMaxLevelSearchSize;
 };
 
 struct LevelCandidate {
@@ -67,10 +72,11 @@ Count level_structures(const Layer& layer, std::size_t levels);
 // Every level of `machine` must have a capacity (UserError naming the level);
 // an objective other than traffic needs options.objective.accel, whose
 // memory must be `machine` and have two or more levels (UserError);
-// with several levels, a search that could visit more than
-// kMaxLevelSearchSize tile x order choices over all its levels
-// (search/level_search_size, counted before it starts) is refused (UserError
-// naming the layer and the count). One level is
+// with several levels, a search that would visit more than
+// options.max_search_size tile x order choices is refused (UserError naming
+// the layer and the counts): level 1's choices are counted before it starts,
+// the rest as it goes, below the level-1 choices its bounds cannot cut
+// (level_search.cpp, "Size"; the same refusal for any thread count). One level is
 // the one-level search (search/optimize: its answer, its order for ties, any
 // layer size) as a one-level LevelSchedule.
 LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machine,

@@ -89,10 +89,10 @@ Layer only(Dim d, Count extent) {
 
 bool has_halo(Dim d) { return d == Dim::p || d == Dim::q || d == Dim::r || d == Dim::s; }
 
-Patterns patterns_of(Dim d, Count extent, std::size_t levels) {
+Patterns patterns_of(Dim d, Count extent, std::size_t levels, bool kept_chains) {
   // p, q, r, s keep every chain; n, g, m, c with many chains are counted
   // unreduced too (an upper bound), so the count stays fast.
-  if (has_halo(d) || canonical_chains(extent, levels) > kMaxCountedChains)
+  if (!kept_chains || has_halo(d) || canonical_chains(extent, levels) > kMaxCountedChains)
     return every_chain(extent, levels);
   const LevelTileChains chains(only(d, extent), levels);
   if (chains.kept_chains(d) == chains.all_chains(d)) return every_chain(extent, levels);
@@ -102,13 +102,11 @@ Patterns patterns_of(Dim d, Count extent, std::size_t levels) {
   return out;
 }
 
-}  // namespace
-
-Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space) {
+// N_1, ..., N_L (header) from each dimension's chain patterns.
+std::vector<Count> sizes_from(const PerDim<const Patterns*>& patterns, std::size_t levels,
+                              bool fixed_orders) {
   SPAD_CHECK(levels >= 1 && levels <= kMaxLevels, "level_search_size: bad level count");
-  PerDim<Patterns> patterns;
-  for (Dim d : kAllDims) patterns[d] = patterns_of(d, layer.bound(d), levels);
-  Count total = 0;
+  std::vector<Count> sizes;
   for (std::size_t l = 1; l <= levels; ++l) {
     // poly[k]: tile vectors of depth l with k_i live loops at level i, k
     // written in base 9 (k_1 lowest).
@@ -118,7 +116,7 @@ Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearc
     poly[0] = 1;
     for (Dim d : kAllDims) {
       std::vector<Count> next(cells, 0);
-      const std::vector<Count>& row = patterns[d][l - 1];
+      const std::vector<Count>& row = (*patterns[d])[l - 1];
       for (std::size_t k = 0; k < cells; ++k) {
         if (poly[k] == 0) continue;
         for (std::size_t m = 0; m < row.size(); ++m) {
@@ -132,34 +130,95 @@ Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearc
       }
       poly = std::move(next);
     }
+    Count total = 0;
     for (std::size_t k = 0; k < cells; ++k) {
       Count orders = 1;
       std::size_t rest = k;
       for (std::size_t i = 0; i < l; ++i, rest /= kNumDims + 1) {
         const std::size_t live = rest % (kNumDims + 1);
-        if (space.fixed_orders) continue;
+        if (fixed_orders) continue;
         for (std::size_t f = 2; f <= live; ++f) orders = sat_mul(orders, static_cast<Count>(f));
       }
       total = sat_add(total, sat_mul(poly[k], orders));
     }
+    sizes.push_back(total);
   }
+  return sizes;
+}
+
+}  // namespace
+
+std::vector<Count> level_search_sizes(const Layer& layer, std::size_t levels,
+                                      const LevelSearchSpace& space) {
+  SPAD_CHECK(levels >= 1 && levels <= kMaxLevels, "level_search_size: bad level count");
+  PerDim<Patterns> patterns;
+  PerDim<const Patterns*> of;
+  for (Dim d : kAllDims) {
+    patterns[d] = patterns_of(d, layer.bound(d), levels, true);
+    of[d] = &patterns[d];
+  }
+  return sizes_from(of, levels, space.fixed_orders.has_value());
+}
+
+Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space) {
+  Count total = 0;
+  for (Count n : level_search_sizes(layer, levels, space)) total = sat_add(total, n);
   return total;
 }
 
-void check_level_search_size(const Layer& layer, std::size_t levels,
-                             const LevelSearchSpace& space) {
-  const Count size = level_search_size(layer, levels, space);
-  if (size <= kMaxLevelSearchSize) return;
-  throw UserError(
-      "layer " + layer.display_name() + ": the level search over " + std::to_string(levels) +
-      " on-chip levels would visit " +
-      (size >= kSearchSizeMost ? "more than " + std::to_string(kSearchSizeMost)
-                               : "up to " + std::to_string(size)) +
-      " tile x loop order choices (summed over the levels), more than the " +
-      std::to_string(kMaxLevelSearchSize) +
-      " it takes: this version's level search visits every level's tiles and loop orders, "
-      "so it handles only small layers (a few loops of small extent); give fewer levels or a "
-      "smaller layer");
+LevelSubtreeSize::LevelSubtreeSize(std::size_t levels_below, bool fixed_orders)
+    : levels_(levels_below), fixed_orders_(fixed_orders) {
+  SPAD_CHECK(levels_ >= 1 && levels_ <= kMaxLevels, "level_subtree_size: bad level count");
+}
+
+Count LevelSubtreeSize::operator()(const PerDim<Count>& tiles) {
+  PerDim<const Patterns*> of;
+  for (Dim d : kAllDims) {
+    auto it = every_chain_.find(tiles[d]);
+    if (it == every_chain_.end())
+      it = every_chain_.emplace(tiles[d], every_chain(tiles[d], levels_)).first;
+    of[d] = &it->second;
+  }
+  Count total = 0;
+  for (Count n : sizes_from(of, levels_, fixed_orders_)) total = sat_add(total, n);
+  return total;
+}
+
+namespace {
+
+std::string count_text(Count n) {
+  return n >= kSearchSizeMost ? "more than " + std::to_string(kSearchSizeMost)
+                              : "up to " + std::to_string(n);
+}
+
+constexpr const char* kSmallLayersOnly =
+    ": this version's level search visits every level's tiles and loop orders, so it handles "
+    "only small layers (a few loops of small extent); give fewer levels or a smaller layer";
+
+}  // namespace
+
+void check_level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space,
+                             Count limit) {
+  const std::vector<Count> sizes = level_search_sizes(layer, levels, space);
+  if (sizes.front() <= limit) return;
+  Count whole = 0;
+  for (Count n : sizes) whole = sat_add(whole, n);
+  throw UserError("layer " + layer.display_name() + ": the level search over " +
+                  std::to_string(levels) + " on-chip levels would visit " + count_text(whole) +
+                  " tile x loop order choices (summed over the levels), " +
+                  count_text(sizes.front()) + " of them at level 1 alone, more than the " +
+                  std::to_string(limit) + " it takes" + kSmallLayersOnly);
+}
+
+std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count visited,
+                                 std::size_t children, Count remaining, Count limit) {
+  return "layer " + layer.display_name() + ": the level search over " + std::to_string(levels) +
+         " on-chip levels would visit " + count_text(whole) +
+         " tile x loop order choices (summed over the levels); after its first schedules (" +
+         std::to_string(visited) + " visited), the " + std::to_string(children) +
+         " level-1 choices its bounds cannot cut would still visit " + count_text(remaining) +
+         " below them, more than the " + std::to_string(limit) + " it takes in all" +
+         kSmallLayersOnly;
 }
 
 }  // namespace spad

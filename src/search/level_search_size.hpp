@@ -32,6 +32,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "base/checked.hpp"
 #include "search/level_search_space.hpp"
@@ -51,14 +54,46 @@ inline constexpr Count kMaxCountedChains = 8192;
 // bound of it when an n, g, m or c has more than kMaxCountedChains chains.
 Count level_search_size(const Layer& layer, std::size_t levels, const LevelSearchSpace& space = {});
 
-// The largest level_search_size() the search takes on: every case of the
-// tests and examples is below it, and at it the search takes a few seconds on
-// one core when nothing is cut (docs/resource-contract.md).
+// N_1, ..., N_L separately (their sum is level_search_size).
+std::vector<Count> level_search_sizes(const Layer& layer, std::size_t levels,
+                                      const LevelSearchSpace& space = {});
+
+// Upper bounds on the nodes below a choice of level 1 whose tiles are
+// `tiles`: the count above for loops of those extents over the
+// `levels_below` deeper levels with every canonical chain counted (the
+// search's chains below it are some of them: each tile at most the
+// enclosing tile, a loop live iff below it). Each extent's chains are
+// counted once and kept. Not thread-safe.
+class LevelSubtreeSize {
+ public:
+  LevelSubtreeSize(std::size_t levels_below, bool fixed_orders);
+  Count operator()(const PerDim<Count>& tiles);
+
+ private:
+  std::size_t levels_;
+  bool fixed_orders_;
+  std::map<Count, std::vector<std::vector<Count>>> every_chain_;
+};
+
+// The most tile x order choices the search visits: up front, level 1's
+// (N_1); in all, N_1 + N_2 + ... + N_L when that is at most this, else the
+// search goes on only while what it has visited and what remains below the
+// level-1 choices its bounds cannot cut stay at most this (level_search.cpp,
+// "Size"). At it the search takes a few seconds on one core when nothing is
+// cut (docs/resource-contract.md).
 inline constexpr Count kMaxLevelSearchSize = 1'000'000;
 
-// UserError naming the layer, its count and the limit when
-// level_search_size(layer, levels, space) > kMaxLevelSearchSize.
+// UserError naming the layer, its counts and the limit when level 1 alone
+// (N_1 of level_search_sizes) is above kMaxLevelSearchSize: the search
+// cannot start. The rest is checked by the search as it goes.
 void check_level_search_size(const Layer& layer, std::size_t levels,
-                             const LevelSearchSpace& space = {});
+                             const LevelSearchSpace& space = {}, Count limit = kMaxLevelSearchSize);
+
+// The search's refusal when, `visited` choices counted so far, `children`
+// level-1 choices its bounds cannot cut could still visit `remaining`
+// choices below them (`whole` in all, nothing cut).
+std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count visited,
+                                 std::size_t children, Count remaining,
+                                 Count limit = kMaxLevelSearchSize);
 
 }  // namespace spad

@@ -76,10 +76,17 @@ TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
            {kLayer + " --buffer 40B,12B --min-buffer", "--min-buffer restricts the one-level"},
            {"--model resnet50 --buffer 512KiB,64KiB", "layer conv1: the level search"},
            {"--layer " + q(kExampleLayer) + " --buffer 512KiB,64KiB",
-            "tile x loop order choices (summed over the levels), more than the 1000000"},
-           // ~47 s under a limit on level 1's choices alone: refused at once.
+            "(summed over the levels), up to 41107542069 of them at level 1 alone, more than the "
+            "1000000 it takes"},
+           // ~47 s under a limit on level 1's choices alone: refused at once, as
+           // the first level-1 choice's subtree alone is above the limit.
            {"--layer C=44,M=44,H=1,W=1,kernel=1 --buffer 8KiB,2KiB,512B,64B",
-            "tile x loop order choices (summed over the levels), more than the 1000000"},
+            "level-1 choices its bounds cannot cut would still visit up to"},
+           // Above the limit in all, level 1 alone below it: what remains after
+           // the first schedules is still above it.
+           {"--layer C=2,M=8,H=5,W=5,kernel=3 --buffer 512B,48B",
+            "level-1 choices its bounds cannot cut would still visit up to 5657263 below them, "
+            "more than the 1000000 it takes in all"},
            {kLayer + " --buffer 40B,5B", "no schedule fits: the innermost level (L1, 5 B)"},
        }) {
     SCOPED_TRACE(c.args);
