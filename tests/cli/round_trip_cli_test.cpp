@@ -204,6 +204,56 @@ TEST(RoundTrip, LayerEntriesKeepTheirKindAndOwnSizes) {
       "kind = \"mm\"");
 }
 
+// A one-layer network or compare document (--layers NAME) is a --schedule
+// as well, one level or several; its derived numbers are checked at the
+// sizes its layer was costed at: a matmul's second operand at the input size,
+// a layer's own precision. Both were refused ("arrays.W.read_bytes = 16 does
+// not match the value recomputed ... (8)"): the check took the document's
+// machine precision as it stood. Hand counts (in=2, w=1 from --precision):
+// the matmul N=2, C=4, M=4 moves I 8*2 + W 16*2 + O 8*1 = 56 bytes (48 with
+// W at w); the fc layer of its own in=2, w=2, out=2 (--precision's in and w
+// on top) moves I 8*2 + W 16*1 + O 8*2 = 48 bytes.
+TEST(RoundTrip, OneLayerDocumentsOfOwnSizesFeedSchedule) {
+  const json shape = {{"N", 2}, {"C", 4}, {"M", 4}, {"H", 1}, {"W", 1}, {"R", 1}, {"S", 1}};
+  json mm = shape, fc = shape;
+  mm["name"] = "mm";
+  mm["kind"] = "matmul";
+  fc["name"] = "fc";
+  fc["kind"] = "fc";
+  fc["precision"] = {{"in", 2}, {"w", 2}, {"out", 2}, {"psum", 8}};
+  const std::string model =
+      write_file("own_sizes_net", {{"model", "own"}, {"layers", json::array({mm, fc})}});
+  const std::string precision = " --precision in=2,w=1";
+  for (const std::string buffer : {" --buffer 4KiB", " --buffer 4KiB,64"}) {
+    for (const std::string& name : {std::string("mm"), std::string("fc")}) {
+      for (const std::string command : {"optimize", "compare"}) {
+        SCOPED_TRACE(command + buffer + " " + name);
+        const json doc = spad_json(command + " --model " + q(model) + " --layers " + name + buffer +
+                                   precision + " --json");
+        ASSERT_EQ(doc["layers"].size(), 1u);
+        const json& entry = doc["layers"][0];
+        EXPECT_EQ(entry["compulsory_bytes"], name == "mm" ? 56 : 48);
+        const std::string file = write_file("own_sizes_doc", doc);
+        for (const std::string reader : {"evaluate", "simulate"}) {
+          const json again = spad_json(reader + " --layer " + q(file) + " --schedule " + q(file) +
+                                       buffer + precision + " --json");
+          EXPECT_EQ(costs(again), costs(entry)) << reader;
+          if (entry.contains("levels")) {
+            EXPECT_EQ(again["levels"], entry["levels"]) << reader;
+          }
+        }
+        // An edited count is still refused, naming it.
+        json edited = doc;
+        edited["layers"][0]["arrays"]["W"]["read_bytes"] =
+            entry["arrays"]["W"]["read_bytes"].get<long long>() + 1;
+        expect_error("evaluate --layer " + q(file) + " --schedule " +
+                         q(write_file("own_sizes_edited", edited)) + buffer + precision,
+                     "arrays.W.read_bytes");
+      }
+    }
+  }
+}
+
 TEST(RoundTrip, NetworkCompareAndAccelDocumentsFeedModel) {
   const std::string flags = " --layers 0-3 --buffer 8KiB";
   const json net = spad_json("optimize --model resnet18" + flags + " --json");

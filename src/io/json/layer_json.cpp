@@ -187,6 +187,30 @@ Layer load_layer(const std::string& arg) {
   }
 }
 
+namespace {
+
+// A layer object's "kind" and own "precision" into `out` (absent: a conv
+// layer of the machine's sizes). Throws UserError naming `source`.
+void read_kind_and_precision(const nlohmann::json& j, const std::string& source,
+                             NetworkLayer& out) {
+  if (j.contains("kind")) {
+    const nlohmann::json& k = j.at("kind");
+    if (!k.is_string())
+      throw UserError(source + ": kind = " + show_json(k) +
+                      ": must be \"conv\", \"fc\" or \"matmul\"");
+    const std::string kind = k.get<std::string>();
+    const std::optional<LayerKind> known = layer_kind_from_name(kind);
+    if (!known)
+      throw UserError(source + ": kind = " + in_quotes(kind) +
+                      ": must be \"conv\", \"fc\" or \"matmul\"");
+    out.kind = *known;
+  }
+  if (j.contains("precision"))
+    out.precision = precision_from_json(j.at("precision"), source, "precision");
+}
+
+}  // namespace
+
 NetworkLayer load_network_layer(const std::string& arg) {
   NetworkLayer out;
   out.spec = load_layer(arg).spec();
@@ -201,20 +225,14 @@ NetworkLayer load_network_layer(const std::string& arg) {
   if (!j || !j->is_object()) return out;
   j = layer_object(*j, source);
   if (!j->is_object()) return out;
-  if (j->contains("kind")) {
-    const nlohmann::json& k = j->at("kind");
-    if (!k.is_string())
-      throw UserError(source + ": kind = " + show_json(k) +
-                      ": must be \"conv\", \"fc\" or \"matmul\"");
-    const std::string kind = k.get<std::string>();
-    const std::optional<LayerKind> known = layer_kind_from_name(kind);
-    if (!known)
-      throw UserError(source + ": kind = " + in_quotes(kind) +
-                      ": must be \"conv\", \"fc\" or \"matmul\"");
-    out.kind = *known;
-  }
-  if (j->contains("precision"))
-    out.precision = precision_from_json(j->at("precision"), source, "precision");
+  read_kind_and_precision(*j, source, out);
+  return out;
+}
+
+NetworkLayer network_layer_from_json(const nlohmann::json& entry, const std::string& source) {
+  NetworkLayer out;
+  out.spec = layer_spec_from_json(entry, source);
+  if (entry.is_object()) read_kind_and_precision(entry, source, out);
   return out;
 }
 

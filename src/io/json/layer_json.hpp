@@ -76,6 +76,11 @@ Layer load_layer(const std::string& arg);
 // neither. Throws UserError naming the source for a bad kind or precision.
 NetworkLayer load_network_layer(const std::string& arg);
 
+// A network document's layer entry (or a layer file's object) as the network
+// layer it states: its shape, "kind" and own "precision". Throws UserError
+// naming `source`.
+NetworkLayer network_layer_from_json(const nlohmann::json& entry, const std::string& source);
+
 // The first keys of a network document's layer entry, for every kind of
 // network result: "name", "kind", its own "precision" (when it states one),
 // the shape keys of layer_to_json, "macs".

@@ -10,6 +10,7 @@
 #include "io/json/json_read.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_result_check.hpp"
+#include "io/json/result_check.hpp"
 #include "io/json/schedule_fields.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/text_fields.hpp"
@@ -115,7 +116,9 @@ LevelSchedule level_schedule_from_json(const nlohmann::json& j, const std::strin
       const LevelSchedule s =
           level_list_from_json(layers[0].at("schedule"), source + " (layers[0].schedule)");
       nlohmann::json entry = layers[0];
-      entry["machine"] = j.at("level_machine");
+      // At the sizes the layer was costed at (its own, its kind's rule).
+      entry["machine"] =
+          machine_at_entry_sizes(j.at("level_machine"), layers[0], source, "layers[0]");
       check_level_result_costs(entry,
                                Layer(layer_spec_from_json(layers[0], source + " (layers[0])")), s,
                                source + " (layers[0])");

@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "io/json/json_read.hpp"
+#include "io/json/layer_json.hpp"
 #include "io/json/precision_json.hpp"
 #include "io/json/result_json.hpp"
 #include "model/evaluate.hpp"
@@ -36,6 +37,15 @@ Machine machine_from_result_json(const nlohmann::json& j, const std::string& sou
     throw UserError(where + ": " + e.what());
   }
   return m;
+}
+
+nlohmann::json machine_at_entry_sizes(const nlohmann::json& machine, const nlohmann::json& entry,
+                                      const std::string& source, const std::string& where) {
+  const Machine m = machine_from_result_json(machine, source);
+  const NetworkLayer layer = network_layer_from_json(entry, source + " (" + where + ")");
+  nlohmann::json out = machine;
+  out["precision"] = precision_to_json(layer_precision(m.precision, layer));
+  return out;
 }
 
 void check_derived_leaves(const nlohmann::json& given, const nlohmann::ordered_json& want,

@@ -19,6 +19,14 @@ namespace spad {
 // double_buffer, capacity_bytes or null).
 Machine machine_from_result_json(const nlohmann::json& j, const std::string& source);
 
+// A network, compare or accel document's machine object (its "machine" or
+// "level_machine") at the sizes its layer entry `entry` was costed at: the
+// entry's own "precision", then its "kind"'s rule (workload/network's
+// layer_precision: a matmul's second operand at the input size), as a
+// document read whole with --model is checked. The other keys are kept.
+nlohmann::json machine_at_entry_sizes(const nlohmann::json& machine, const nlohmann::json& entry,
+                                      const std::string& source, const std::string& where);
+
 // Every leaf of `want` that `given` also has must be equal (objects by key,
 // arrays entry by entry and of the same length); a mismatch is a UserError
 // naming `path` and the key under it ("levels[1].arrays.W.fills"), the value

@@ -84,7 +84,10 @@ Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) 
     require_object(entry, source, "layers[0]");
     if (!entry.contains("schedule"))
       throw UserError(source + ": layers[0] has no schedule (it does not fit its scratchpad)");
-    return result_schedule(entry, &entry, machine, source, "layers[0].");
+    // Its costs at the sizes the layer was costed at (its own, its kind's rule).
+    nlohmann::json sized;
+    if (machine) sized = machine_at_entry_sizes(*machine, entry, source, "layers[0]");
+    return result_schedule(entry, &entry, machine ? &sized : nullptr, source, "layers[0].");
   }
   // A result document fed back in: its schedule.
   if (!j.contains("order") && j.contains("schedule"))
