@@ -10,6 +10,7 @@
 #include "cli/run_target.hpp"
 #include "io/csv/level_result_csv.hpp"
 #include "io/json/compare_level_result_json.hpp"
+#include "io/json/level_optimize_document.hpp"
 #include "io/text/network_precision.hpp"
 #include "report/compare_level_table.hpp"
 #include "study/optimize_network.hpp"
@@ -44,8 +45,8 @@ int run_compare_levels(const CompareFlags& flags) {
     if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
   if (infeasible.empty()) return 0;
   result_out().flush();
-  std::cerr << "spad: error: no schedule fits the innermost level for layer(s) " << infeasible
-            << "; give a larger innermost --buffer capacity\n";
+  std::cerr << "spad: error: "
+            << level_network_infeasible_message(machine, LevelSearchSpace{}, infeasible) << '\n';
   return 2;  // as for a UserError (cli/main.cpp)
 }
 

@@ -127,10 +127,8 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
     if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
   if (infeasible.empty()) return 0;
   result_out().flush();
-  std::cerr << "spad: error: no schedule "
-            << (space.restricted() ? "of the restricted search space fits every level"
-                                   : "fits the innermost level")
-            << " for layer(s) " << infeasible << '\n';
+  std::cerr << "spad: error: " << level_network_infeasible_message(machine, space, infeasible)
+            << '\n';
   return 2;  // as for a UserError (cli/main.cpp)
 }
 

@@ -198,7 +198,7 @@ TEST(CompareLevelsCli, RefusalsNameTheLayer) {
   // Nothing fits the innermost level: the document says so, the exit code too.
   const CliRun run = run_spad("compare " + kLayer + " --buffer 40B,5B --json");
   EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_TRUE(contains(run.err, "no schedule fits the innermost level for layer(s) tiny"))
+  EXPECT_TRUE(contains(run.err, "no schedule fits the innermost level (L1, 5 B) for layer(s) tiny"))
       << run.err;
   const nlohmann::json doc = nlohmann::json::parse(run.out);
   EXPECT_EQ(doc["layers"][0]["fits"], false);

@@ -135,5 +135,30 @@ TEST(OptimizeLevelsCli, NetworkCarriesEachLayersLevels) {
   EXPECT_TRUE(contains(table, "3 layers, 2 distinct shapes")) << table;
 }
 
+// A network where nothing fits: the document is written, then the refusal
+// names the layers, the level and its capacity and the flag (it said only "no
+// schedule fits the innermost level for layer(s) a, b, c"), exit 2; in a
+// restricted space every level's capacity.
+TEST(OptimizeLevelsCli, NetworkThatNothingFitsNamesTheLevelAndTheFlag) {
+  const std::string net = write_temp("tinynet_nofit.json", kTinyNet);
+  for (const std::string command : {"optimize", "compare"}) {
+    const CliRun run = run_spad(command + " --model " + q(net) + " --buffer 40B,5B --json");
+    EXPECT_EQ(run.exit_code, 2) << command << run.err;
+    EXPECT_EQ(nlohmann::json::parse(run.out)["layers"][0]["fits"], false) << command;
+    EXPECT_TRUE(
+        contains(run.err, "no schedule fits the innermost level (L1, 5 B) for layer(s) a, b, a2:"))
+        << command << run.err;
+    EXPECT_TRUE(contains(run.err, "give a larger innermost --buffer capacity")) << run.err;
+  }
+  const CliRun run = run_spad("optimize --model " + q(net) + " --buffer 1B,64B --fixed-order " +
+                              q("s,r,q,p,c,m,g,n;s,r,q,p,c,m,g,n") + " --fixed-spans " +
+                              q("I=0,W=0,O=0;I=0,W=0,O=0"));
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_TRUE(contains(run.err,
+                       "no schedule of the restricted search space fits every level (L2 1 B, L1 "
+                       "64 B) for layer(s) a, b, a2; widen the space"))
+      << run.err;
+}
+
 }  // namespace
 }  // namespace spad

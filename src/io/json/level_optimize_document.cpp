@@ -41,13 +41,39 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
          (copies == 2 ? ", double-buffered" : "") + ")";
 }
 
-std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
-                                     const LevelSearchSpace& space) {
-  if (!space.restricted()) return level_infeasible_message(layer, machine);
+namespace {
+
+// "L2 64 B, L1 24 B": every level's name and capacity, outermost first.
+std::string level_capacities_text(const MemoryLevels& machine) {
   std::string levels;
   for (const MemoryLevel& l : machine.levels)
     levels += (levels.empty() ? "" : ", ") + l.name + " " +
               (l.capacity_bytes ? std::to_string(*l.capacity_bytes) + " B" : "unbounded");
+  return levels;
+}
+
+}  // namespace
+
+std::string level_network_infeasible_message(const MemoryLevels& machine,
+                                             const LevelSearchSpace& space,
+                                             const std::string& layers) {
+  if (space.restricted())
+    return "no schedule of the restricted search space fits every level (" +
+           level_capacities_text(machine) + ") for layer(s) " + layers +
+           "; widen the space (fewer restrictions) or give larger --buffer capacities";
+  SPAD_CHECK(!machine.levels.empty(), "level_network_infeasible_message: no level");
+  const MemoryLevel& inner = machine.levels.back();
+  return "no schedule fits the innermost level (" + inner.name + ", " +
+         (inner.capacity_bytes ? std::to_string(*inner.capacity_bytes) + " B" : "unbounded") +
+         ") for layer(s) " + layers +
+         ": it must hold a buffer of each of I, W and O; give a larger innermost --buffer "
+         "capacity";
+}
+
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
+                                     const LevelSearchSpace& space) {
+  if (!space.restricted()) return level_infeasible_message(layer, machine);
+  const std::string levels = level_capacities_text(machine);
   return "layer " + layer.display_name() +
          ": no schedule of the restricted search space fits every level (" + levels +
          "): its fixed loop orders, fixed buffer spans or uniform spans leave no schedule whose "

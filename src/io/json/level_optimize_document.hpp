@@ -34,4 +34,14 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
                                      const LevelSearchSpace& space);
 
+// The same for the layers of a network study that nothing fits (`layers`:
+// their names, comma-separated), naming the capacities and the flag: "no
+// schedule fits the innermost level (L1, 5 B) for layer(s) conv, fc; give a
+// larger innermost --buffer capacity" (restricted: "no schedule of the
+// restricted search space fits every level (L2 1 B, L1 64 B) for layer(s)
+// ...; widen the space or give larger --buffer capacities").
+std::string level_network_infeasible_message(const MemoryLevels& machine,
+                                             const LevelSearchSpace& space,
+                                             const std::string& layers);
+
 }  // namespace spad
