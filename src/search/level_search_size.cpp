@@ -2,6 +2,7 @@
 #include "search/level_search_size.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <string>
 #include <vector>
 
@@ -22,32 +23,17 @@ Count sat_mul(Count a, Count b) {
 // `mask` (bit i: the tile at level i + 1 is below the enclosing one).
 using Patterns = std::vector<std::vector<Count>>;
 
-// Every canonical chain kept: a dynamic program over the last tile.
+// Every canonical chain kept, in closed form (no memory that grows with the
+// extent): a prefix of depth l with live pattern `mask` is a strictly
+// decreasing sequence of popcount(mask) tiles below the extent (each live
+// level takes a smaller tile than the one above it, each no-op level repeats
+// it), so there are C(extent - 1, popcount(mask)) of them.
 Patterns every_chain(Count extent, std::size_t levels) {
-  Patterns out(levels);
-  const std::size_t size = static_cast<std::size_t>(extent) + 1;
-  // ways[t][mask]: prefixes ending at tile t with that pattern.
-  std::vector<std::vector<Count>> ways(size, std::vector<Count>(std::size_t{1} << levels, 0));
-  for (Count t = 1; t <= extent; ++t) ways[static_cast<std::size_t>(t)][t < extent ? 1 : 0] = 1;
-  for (std::size_t l = 1;; ++l) {
-    out[l - 1].assign(std::size_t{1} << levels, 0);
-    for (std::size_t t = 1; t < size; ++t)
-      for (std::size_t m = 0; m < ways[t].size(); ++m)
-        out[l - 1][m] = sat_add(out[l - 1][m], ways[t][m]);
-    if (l == levels) return out;
-    // Level l + 1's tile t' <= t: the same tile (a no-op loop) or a smaller one (live).
-    const std::size_t live = std::size_t{1} << l;
-    std::vector<std::vector<Count>> next(size, std::vector<Count>(ways[0].size(), 0));
-    std::vector<Count> above(ways[0].size(), 0);  // sum over t > t' of ways[t]
-    for (std::size_t t = size - 1; t >= 1; --t) {
-      for (std::size_t m = 0; m < above.size(); ++m) {
-        next[t][m] = sat_add(next[t][m], ways[t][m]);
-        next[t][m | live] = sat_add(next[t][m | live], above[m]);
-      }
-      for (std::size_t m = 0; m < above.size(); ++m) above[m] = sat_add(above[m], ways[t][m]);
-    }
-    ways = std::move(next);
-  }
+  Patterns out(levels, std::vector<Count>(std::size_t{1} << levels, 0));
+  for (std::size_t l = 1; l <= levels; ++l)
+    for (std::size_t m = 0; m < (std::size_t{1} << l); ++m)
+      out[l - 1][m] = binomial_at_most(extent - 1, std::popcount(m), kSearchSizeMost);
+  return out;
 }
 
 // Only some chains kept: a walk over the kept prefixes.

@@ -36,22 +36,27 @@ bool componentwise_le(const std::vector<Count>& x, const std::vector<Count>& y) 
 
 }  // namespace
 
-Count canonical_chains(Count extent, std::size_t levels) {
-  // ways[t] = chains of the levels so far ending at tile t.
-  std::vector<Count> ways(static_cast<std::size_t>(extent) + 1, 1);
-  ways[0] = 0;
-  for (std::size_t l = 1; l < levels; ++l) {
-    // A chain ending at t extends by any t' <= t: new[t'] = sum_{t >= t'} ways[t].
-    Count suffix = 0;
-    for (Count t = extent; t >= 1; --t) {
-      suffix = std::min(kMaxRawChains + 1, suffix + ways[static_cast<std::size_t>(t)]);
-      ways[static_cast<std::size_t>(t)] = suffix;
-    }
+Count binomial_at_most(Count n, Count k, Count cap) {
+  SPAD_CHECK(n >= 0 && k >= 0 && cap >= 1, "binomial_at_most: bad arguments");
+  if (k > n) return 0;
+  // C(n, i + 1) = C(n, i) (n - i) / (i + 1), exact at every step; once a
+  // step passes the cap, every later one does too (C(n, i) grows up to
+  // i = n / 2 and the loop stops at min(k, n - k)).
+  k = std::min(k, n - k);
+  __extension__ typedef unsigned __int128 U;
+  U c = 1;
+  for (Count i = 0; i < k; ++i) {
+    c = c * static_cast<U>(n - i) / static_cast<U>(i + 1);
+    if (c >= static_cast<U>(cap)) return cap;
   }
-  Count total = 0;
-  for (Count t = 1; t <= extent; ++t)
-    total = std::min(kMaxRawChains + 1, total + ways[static_cast<std::size_t>(t)]);
-  return total;
+  return static_cast<Count>(c);
+}
+
+Count canonical_chains(Count extent, std::size_t levels) {
+  // Non-increasing sequences of `levels` tiles in 1..extent: multisets,
+  // C(extent + levels - 1, levels).
+  return binomial_at_most(extent + static_cast<Count>(levels) - 1, static_cast<Count>(levels),
+                          kMaxRawChains + 1);
 }
 
 LevelTileChains::LevelTileChains(const Layer& layer, std::size_t levels) {

@@ -54,7 +54,10 @@ class LevelTileChains {
 };
 
 // The number of canonical chains of `levels` tiles of an extent (saturating
-// at kMaxRawChains + 1).
+// at kMaxRawChains + 1), in closed form: no memory that grows with the extent.
 Count canonical_chains(Count extent, std::size_t levels);
+
+// min(C(n, k), cap) for n, k >= 0 and cap >= 1, without overflow.
+Count binomial_at_most(Count n, Count k, Count cap);
 
 }  // namespace spad

@@ -66,7 +66,7 @@ SimulatedLevelTransfers simulate_level_transfers(const Layer& layer, const Level
   check_level_counts(schedule, machine);
   const std::size_t levels = schedule.levels.size();
   const int first = first_observed_position(schedule);
-  sim::level_nest_iterations(layer, schedule, first, kMaxSimulatedIterations);
+  sim::level_nest_iterations(layer, schedule, first, kMaxLevelSimulatedIterations);
 
   LevelNest nest(layer, schedule, first);
   // buffers[l][A]: A's buffer at level l, if A does not bypass level l.

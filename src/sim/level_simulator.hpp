@@ -21,10 +21,16 @@ namespace spad {
 // number of levels (naming both counts).
 void check_level_counts(const LevelSchedule& schedule, const MemoryLevels& machine);
 
+// The most iterations of the flat nest (after folding the loops inside every
+// buffer) simulate_levels replays. Lower than the one-level simulator's
+// kMaxSimulatedIterations: the replay keeps each level's tiles and which O
+// tiles were held, about 45 bytes per iteration (measured: 12 GB at 2^28),
+// so about 0.75 GB at this limit (docs/resource-contract.md).
+inline constexpr Count kMaxLevelSimulatedIterations = Count{1} << 24;
+
 // Validates the schedule (against the layer) and the machine and their level
-// counts, then replays. The replay is bounded by kMaxSimulatedIterations
-// (sim/tile_simulator.hpp) iterations of the flat nest, after folding the
-// loops inside every buffer: beyond it a UserError says what to do.
+// counts, then replays. The replay is bounded by kMaxLevelSimulatedIterations
+// iterations: beyond it a UserError says what to do.
 // levels[l].name is the machine's name of level l+1, or the schedule's when
 // the machine's is empty.
 LevelTraffic simulate_levels(const Layer& layer, const LevelSchedule& schedule,

@@ -547,5 +547,29 @@ TEST(LevelsCli, BadLevelScheduleNamesFileAndField) {
   EXPECT_TRUE(contains(run.err, path + ": levels[1].buffer_span.W = null")) << run.err;
 }
 
+// The level simulator keeps about 45 bytes per iteration of the flat nest
+// (12 GB at the one-level limit of 2^28): a schedule of several levels with
+// 2^24 + 1 iterations (P = 2^24 + 1 rows, every tile 1, every buffer of one
+// tile) is refused at once, naming the limit and 'evaluate', which counts it.
+TEST(LevelsCli, SimulateRefusesMoreIterationsThanTheLevelLimit) {
+  const std::string layer = "C=1,M=1,H=16777217,W=1,R=1,S=1";
+  const std::string schedule = R"({"levels": [
+    {"order": ["s","r","q","p","c","m","g","n"],
+     "tiles": {"n":1,"g":1,"m":1,"c":1,"p":1,"q":1,"r":1,"s":1},
+     "buffer_span": {"I": 0, "W": 0, "O": 0}},
+    {"order": ["s","r","q","p","c","m","g","n"],
+     "tiles": {"n":1,"g":1,"m":1,"c":1,"p":1,"q":1,"r":1,"s":1},
+     "buffer_span": {"I": 0, "W": 0, "O": 0}}]})";
+  const std::string args =
+      "--layer " + q(layer) + " --schedule " + q(schedule) + " --buffer 1KiB,64B";
+  const CliRun run = run_spad("simulate " + args);
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_TRUE(contains(run.err, "more than 16777216 tile iterations")) << run.err;
+  EXPECT_TRUE(run.out.empty());
+  // The model counts the same schedule.
+  const nlohmann::json j = ok_json(run_spad("evaluate " + args + " --json"));
+  EXPECT_EQ(j.at("levels")[0].at("arrays").at("O").at("final_writes"), 16777217);
+}
+
 }  // namespace
 }  // namespace spad

@@ -88,6 +88,12 @@ TEST(OptimizeLevelsCli, RefusesWhatItDoesNotSearch) {
             "level-1 choices its bounds cannot cut would still visit up to 5657263 below them, "
             "more than the 1000000 it takes in all"},
            {kLayer + " --buffer 40B,5B", "no schedule fits: the innermost level (L1, 5 B)"},
+           // Extents of 2^40 and 2^31: counted in closed form (the counts once took
+           // memory that grew with the extent: std::bad_alloc, exit 3), refused at once.
+           {"--layer C=1,M=1,H=1,W=1,R=1,S=1,pad=1099511627776:0:0:0 --buffer 64KiB,1KiB",
+            "up to 1099511627777 of them at level 1 alone"},
+           {"--layer C=2147483648,M=1,H=1,W=1,R=1,S=1 --buffer 64KiB,1KiB",
+            "up to 2147483648 of them at level 1 alone"},
        }) {
     SCOPED_TRACE(c.args);
     const CliRun run = run_spad("optimize " + c.args);
