@@ -764,8 +764,9 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   const Count limit = options.max_search_size;
   check_level_search_size(layer, L, options.space, limit);  // level 1 alone within the limit
   Count whole = 0;
-  for (Count n : level_search_sizes(layer, L, options.space))
-    whole = std::min(kSearchSizeMost, whole + n);
+  const std::vector<Count> sizes = level_search_sizes(layer, L, options.space);
+  for (Count n : sizes) whole = std::min(kSearchSizeMost, whole + n);
+  const Count level_1 = sizes.front();
   const LevelTileChains chains(layer, L);
   LevelSearchResult result;
   LevelIncumbent incumbent;
@@ -831,13 +832,16 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     // The whole search is above the limit, level 1 alone is not (file
     // comment, "Size").
     LevelSubtreeSize subtree_of(L - 1, options.space.fixed_orders.has_value());
+    const Count below_level_1 = whole - std::min(whole, level_1);
     std::map<std::array<Count, kNumDims>, Count> subtrees;  // by level-1 tile vector
     const auto subtree = [&](std::size_t i) {
       const PerDim<Count>& tiles = structures[order[i]].loops.tiles;
       std::array<Count, kNumDims> key{};
       for (Dim d : kAllDims) key[index(d)] = tiles[d];
       auto it = subtrees.find(key);
-      if (it == subtrees.end()) it = subtrees.emplace(key, subtree_of(tiles)).first;
+      // Every choice below level 1 is counted in whole - N_1 (kept chains).
+      if (it == subtrees.end())
+        it = subtrees.emplace(key, std::min(subtree_of(tiles), below_level_1)).first;
       return it->second;
     };
     // Whether the subtrees of children [from, end) sum to at most `budget`
@@ -869,8 +873,9 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
       }
       const Count next = subtree(i);
       if (next > budget)
-        throw UserError(level_search_refusal(layer, L, whole, spent, end - i,
-                                             sum_within(i, end, kSearchSizeMost), limit));
+        throw UserError(level_search_refusal(
+            layer, L, whole, static_cast<Count>(structures.size()), i, spent, end - i,
+            std::min(sum_within(i, end, kSearchSizeMost), below_level_1), limit));
       descend_root(s, order[i]);
       spent += next;
       ++i;

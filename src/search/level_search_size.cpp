@@ -196,15 +196,22 @@ void check_level_search_size(const Layer& layer, std::size_t levels, const Level
                   std::to_string(limit) + " it takes" + kSmallLayersOnly);
 }
 
-std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count visited,
-                                 std::size_t children, Count remaining, Count limit) {
-  return "layer " + layer.display_name() + ": the level search over " + std::to_string(levels) +
-         " on-chip levels would visit " + count_text(whole) +
-         " tile x loop order choices (summed over the levels); after its first schedules (" +
-         std::to_string(visited) + " visited), the " + std::to_string(children) +
-         " level-1 choices its bounds cannot cut would still visit " + count_text(remaining) +
-         " below them, more than the " + std::to_string(limit) + " it takes in all" +
-         kSmallLayersOnly;
+std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count level1,
+                                 std::size_t searched, Count visited, std::size_t children,
+                                 Count remaining, Count limit) {
+  std::string text = "layer " + layer.display_name() + ": the level search over " +
+                     std::to_string(levels) + " on-chip levels would visit " + count_text(whole) +
+                     " tile x loop order choices (summed over the levels), " +
+                     std::to_string(level1) + " of them at level 1; ";
+  if (searched == 0)
+    text += "below the " + std::to_string(children) +
+            " level-1 choices its bounds cannot cut before any schedule is found it could visit ";
+  else
+    text += "after searching below " + std::to_string(searched) + " level-1 choices (" +
+            std::to_string(visited) + " choices counted so far), below the " +
+            std::to_string(children) + " its bounds still cannot cut it could visit ";
+  return text + count_text(remaining) + " more, over the " + std::to_string(limit) +
+         " it takes in all" + kSmallLayersOnly;
 }
 
 }  // namespace spad

@@ -89,11 +89,12 @@ inline constexpr Count kMaxLevelSearchSize = 1'000'000;
 void check_level_search_size(const Layer& layer, std::size_t levels,
                              const LevelSearchSpace& space = {}, Count limit = kMaxLevelSearchSize);
 
-// The search's refusal when, `visited` choices counted so far, `children`
-// level-1 choices its bounds cannot cut could still visit `remaining`
-// choices below them (`whole` in all, nothing cut).
-std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count visited,
-                                 std::size_t children, Count remaining,
-                                 Count limit = kMaxLevelSearchSize);
+// The search's refusal when, after searching below `searched` of level 1's
+// `level1` choices (`visited` choices counted so far), `children` level-1
+// choices its bounds cannot cut could still visit `remaining` choices below
+// them (`whole` in all, nothing cut).
+std::string level_search_refusal(const Layer& layer, std::size_t levels, Count whole, Count level1,
+                                 std::size_t searched, Count visited, std::size_t children,
+                                 Count remaining, Count limit = kMaxLevelSearchSize);
 
 }  // namespace spad

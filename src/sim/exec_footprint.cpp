@@ -5,22 +5,31 @@
 // indices themselves (each element once).
 #include "sim/exec_footprint.hpp"
 
+#include <algorithm>
+
 namespace spad {
 namespace {
 
 // Every value out*stride + k*dilation - pad for out in [out_lo, out_hi),
 // k in [k_lo, k_hi) that lies in [0, extent), ascending and distinct.
+// The marks span only the values the tile can reach (time and memory grow
+// with the tile, not with the extent: a scan of the whole extent per tile
+// made --execute quadratic in H and W).
 std::vector<Count> touched_coords(Count out_lo, Count out_hi, Count k_lo, Count k_hi, Count stride,
                                   Count dilation, Count pad, Count extent) {
-  std::vector<char> hit(static_cast<std::size_t>(extent), 0);
+  if (out_lo >= out_hi || k_lo >= k_hi) return {};
+  const Count first = std::max<Count>(0, out_lo * stride + k_lo * dilation - pad);
+  const Count last = std::min(extent - 1, (out_hi - 1) * stride + (k_hi - 1) * dilation - pad);
+  if (first > last) return {};
+  std::vector<char> hit(static_cast<std::size_t>(last - first + 1), 0);
   for (Count o = out_lo; o < out_hi; ++o)
     for (Count k = k_lo; k < k_hi; ++k) {
       const Count x = o * stride + k * dilation - pad;
-      if (x >= 0 && x < extent) hit[static_cast<std::size_t>(x)] = 1;
+      if (x >= first && x <= last) hit[static_cast<std::size_t>(x - first)] = 1;
     }
   std::vector<Count> coords;
-  for (Count x = 0; x < extent; ++x)
-    if (hit[static_cast<std::size_t>(x)] != 0) coords.push_back(x);
+  for (Count x = first; x <= last; ++x)
+    if (hit[static_cast<std::size_t>(x - first)] != 0) coords.push_back(x);
   return coords;
 }
 

@@ -66,8 +66,7 @@ TEST(LevelSearchBudget, CountingPathGivesTheSameAnswerOrTheSameRefusal) {
       ASSERT_EQ(one.index(), two.index());
       if (const auto* message = std::get_if<std::string>(&one)) {
         EXPECT_EQ(*message, std::get<std::string>(two));
-        EXPECT_NE(message->find("level-1 choices its bounds cannot cut"), std::string::npos)
-            << *message;
+        EXPECT_NE(message->find("cannot cut"), std::string::npos) << *message;
         ++refusals;
         continue;
       }
