@@ -2,6 +2,7 @@
 // product of the levels' capacity sets, rows summed per boundary.
 #include "study/level_sweep.hpp"
 
+#include <iterator>
 #include <string>
 
 #include "base/error.hpp"
@@ -106,6 +107,25 @@ LevelSweepRow make_row(NetworkLevelResult study, std::vector<std::optional<Level
   return row;
 }
 
+// A capacity as --buffers takes it, exactly: "512KiB" when it is a whole
+// number of the largest binary unit, else "24B".
+std::string capacity_text(Count bytes) {
+  constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  std::size_t u = 0;
+  while (u + 1 < std::size(kUnits) && bytes >= 1024 && bytes % 1024 == 0) {
+    bytes /= 1024;
+    ++u;
+  }
+  return std::to_string(bytes) + kUnits[u];
+}
+
+// "512KiB,64KiB": a point as `spad optimize --buffer` takes it.
+std::string point_text(const std::vector<Count>& point) {
+  std::string out;
+  for (Count c : point) out += (out.empty() ? "" : ",") + capacity_text(c);
+  return out;
+}
+
 std::vector<std::size_t> every_layer(const Network& net) {
   std::vector<std::size_t> all(net.layers.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
@@ -169,15 +189,26 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
         const std::vector<Count> capacities = result.point(p);
         NetworkLevelResult study;
         std::vector<std::optional<LevelAccelCost>> costs;
-        if (sm.accelerator) {
-          // The machine file sets the element sizes (as in `spad accel --model`).
-          const LevelAccelerator accel = at_point(*sm.accelerator, capacities);
-          study = optimize_network_levels(net, all, accel, sm.objective, options.threads);
-          costs = network_level_accel_costs(study, accel);
-        } else {
-          MemoryLevels machine = at_point(options.machine, capacities);
-          if (net.precision) machine.precision = *net.precision;
-          study = optimize_network_levels(net, all, machine, options.threads);
+        // A refusal at one point (the level search's size, counted as it
+        // goes, depends on the capacities) names the point, the network and
+        // the machine it was searched on.
+        try {
+          if (sm.accelerator) {
+            // The machine file sets the element sizes (as in `spad accel --model`).
+            const LevelAccelerator accel = at_point(*sm.accelerator, capacities);
+            study = optimize_network_levels(net, all, accel, sm.objective, options.threads);
+            costs = network_level_accel_costs(study, accel);
+          } else {
+            MemoryLevels machine = at_point(options.machine, capacities);
+            if (net.precision) machine.precision = *net.precision;
+            study = optimize_network_levels(net, all, machine, options.threads);
+          }
+        } catch (const UserError& e) {
+          throw UserError("sweep at " + point_text(capacities) + " (network " + net.model +
+                          (sm.accelerator ? ", machine " + sm.accelerator->name + ", objective " +
+                                                std::string(objective_name(sm.objective))
+                                          : std::string()) +
+                          "): " + e.what());
         }
         result.searches = add(result.searches, static_cast<Count>(study.unique_shapes));
         LevelSweepRow row =

@@ -237,5 +237,19 @@ TEST(SweepLevelsCli, RefusesWhatItCannotAnswer) {
                  {"--buffers (level 2 of 2)", "8KiB..1KiB"});
 }
 
+TEST(SweepLevelsCli, ARefusalAtOnePointNamesThePoint) {
+  // The level search's size is counted as it goes, so whether it is refused
+  // depends on the capacities: this layer passes the check made before any
+  // point (level 1's choices alone) and, at 4KiB,64B, is refused after its
+  // first level-1 choices (`spad optimize --model M --buffer 4KiB,64B` says
+  // so; at 4KiB,512B it is solved). The message names that point as
+  // --buffer takes it, then the network, then the search's own words.
+  const std::string net = write_temp("sweep_levels_point.json", R"({"model": "pt", "layers": [
+    {"name": "c8", "N": 1, "C": 8, "M": 8, "H": 3, "W": 3, "R": 2, "S": 2}]})");
+  expect_refused(
+      "sweep --model " + q(net) + " --buffers \"4KiB;64B,512B\" --threads 2",
+      {"sweep at 4KiB,64B (network pt): layer c8: the level search", "after searching below"});
+}
+
 }  // namespace
 }  // namespace spad
