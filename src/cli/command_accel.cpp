@@ -215,14 +215,10 @@ int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& acc
     result_out() << format_network_level_accel_table(
         result, accel, objective, costs, seconds,
         static_cast<int>(resolved_thread_count(flags.threads)), output_width(flags.wide));
-  std::string infeasible;
-  for (const NetworkLevelLayerResult& r : result.layers)
-    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
-  if (infeasible.empty()) return 0;
-  throw UserError(
-      std::string(space.restricted() ? "no schedule of the restricted search space fits every level"
-                                     : "no schedule fits the innermost level") +
-      " of " + accel.name + " (" + flags.machine_files.front() + ") for layer(s) " + infeasible);
+  if (network_level_infeasible_layers(result) == 0) return 0;
+  const std::string& file = flags.machine_files.front();
+  throw UserError(level_network_infeasible_message(result, accel.name + " (" + file + ")",
+                                                   file + "'s capacity_bytes"));
 }
 
 // One layer on a machine of several levels: the level search's optimum for

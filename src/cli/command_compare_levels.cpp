@@ -40,13 +40,9 @@ int run_compare_levels(const CompareFlags& flags) {
   } else {
     result_out() << format_compare_level_table(result, output_width(flags.wide));
   }
-  std::string infeasible;
-  for (const NetworkLevelLayerResult& r : result.network.layers)
-    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
-  if (infeasible.empty()) return 0;
+  if (network_level_infeasible_layers(result.network) == 0) return 0;
   result_out().flush();
-  std::cerr << "spad: error: "
-            << level_network_infeasible_message(machine, LevelSearchSpace{}, infeasible) << '\n';
+  std::cerr << "spad: error: " << level_network_infeasible_message(result.network) << '\n';
   return 2;  // as for a UserError (cli/main.cpp)
 }
 

@@ -122,13 +122,9 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
         result, seconds, static_cast<int>(resolved_thread_count(flags.threads)),
         output_width(flags.wide));
   }
-  std::string infeasible;
-  for (const NetworkLevelLayerResult& r : result.layers)
-    if (!r.search.best) infeasible += (infeasible.empty() ? "" : ", ") + r.layer.spec.name;
-  if (infeasible.empty()) return 0;
+  if (network_level_infeasible_layers(result) == 0) return 0;
   result_out().flush();
-  std::cerr << "spad: error: " << level_network_infeasible_message(machine, space, infeasible)
-            << '\n';
+  std::cerr << "spad: error: " << level_network_infeasible_message(result) << '\n';
   return 2;  // as for a UserError (cli/main.cpp)
 }
 

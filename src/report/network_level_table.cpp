@@ -7,6 +7,20 @@
 #include "report/text_table.hpp"
 
 namespace spad {
+namespace {
+
+// The fits cell of a layer nothing fits: "no: L1 needs 6 B", naming each
+// level below the smallest capacity any schedule of the space needs there.
+std::string short_of_text(const MemoryLevels& m, const std::vector<Count>& needs) {
+  std::string out;
+  for (std::size_t l = 0; l < m.levels.size() && l < needs.size(); ++l)
+    if (m.levels[l].capacity_bytes && *m.levels[l].capacity_bytes < needs[l])
+      out += (out.empty() ? ": " : ", ") + m.levels[l].name + " needs " +
+             with_separators(needs[l]) + " B";
+  return "no" + out;
+}
+
+}  // namespace
 
 std::string format_network_level_table(const NetworkLevelResult& result, double seconds,
                                        int threads, std::size_t width,
@@ -38,7 +52,9 @@ std::string format_network_level_table(const NetworkLevelResult& result, double 
       for (std::size_t l = 0; l < m.levels.size(); ++l) row.push_back("-");
       row.push_back(with_separators(c));
       row.push_back(with_separators(r.bounds.front().bound_bytes));
-      for (const char* cell : {"-", "-", "no"}) row.push_back(cell);
+      row.push_back("-");
+      row.push_back("-");
+      row.push_back(short_of_text(m, r.min_capacities_bytes));
     }
     table.add_row(std::move(row));
   }

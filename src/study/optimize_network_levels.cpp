@@ -3,6 +3,7 @@
 
 #include "base/parallel_run.hpp"
 #include "model/level_evaluate.hpp"
+#include "search/level_min_capacity.hpp"
 #include "search/level_search_size.hpp"
 #include "study/layer_machine.hpp"
 #include "study/layer_shapes.hpp"
@@ -37,6 +38,8 @@ NetworkLevelResult search_network_levels(const Network& net,
     r.layer = net.layers[selection[k]];
     r.searched_as = first[k];
     r.bounds = level_lower_bounds(Layer(r.layer.spec), machine_of(r.layer));
+    r.min_capacities_bytes =
+        smallest_level_capacities(Layer(r.layer.spec), machine_of(r.layer), space);
     if (first[k] == k) unique.push_back(k);
     result.layers.push_back(std::move(r));
   }
@@ -114,6 +117,12 @@ std::vector<std::optional<LevelAccelCost>> network_level_accel_costs(
                                       layer_accelerator(accel, r.layer), c.traffic));
   }
   return out;
+}
+
+std::size_t network_level_infeasible_layers(const NetworkLevelResult& result) {
+  std::size_t n = 0;
+  for (const NetworkLevelLayerResult& r : result.layers) n += r.search.best ? 0 : 1;
+  return n;
 }
 
 std::vector<Count> network_level_traffic(const NetworkLevelResult& result) {

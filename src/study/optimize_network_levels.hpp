@@ -30,6 +30,10 @@ struct NetworkLevelLayerResult {
   // shape, whose search this result is a copy of; == own position when searched.
   std::size_t searched_as = 0;
   std::vector<LowerBound> bounds;  // per boundary (model/level_evaluate)
+  // Per level, outermost first: the smallest capacity at which the layer has
+  // a schedule of the study's space on its own machine
+  // (search/level_min_capacity); nothing fits iff some level is below its entry.
+  std::vector<Count> min_capacities_bytes;
 };
 
 struct NetworkLevelResult {
@@ -70,6 +74,9 @@ LevelAccelerator layer_accelerator(LevelAccelerator accel, const NetworkLayer& l
 // by position in result.layers; nullopt where nothing fits.
 std::vector<std::optional<LevelAccelCost>> network_level_accel_costs(
     const NetworkLevelResult& result, const LevelAccelerator& accel);
+
+// The number of layers of `result` where nothing fits.
+std::size_t network_level_infeasible_layers(const NetworkLevelResult& result);
 
 // Per boundary (outermost first), the bytes summed over the layers that fit.
 std::vector<Count> network_level_traffic(const NetworkLevelResult& result);

@@ -118,7 +118,7 @@ TEST(CompareLevelsCli, NetworkTableAndCsvHoldTheJsonNumbers) {
             "weight_stationary_traffic_bytes,weight_stationary_buffer_bytes,"
             "output_stationary_traffic_bytes,output_stationary_buffer_bytes,"
             "input_stationary_traffic_bytes,input_stationary_buffer_bytes,"
-            "working_set_traffic_bytes,working_set_buffer_bytes");
+            "working_set_traffic_bytes,working_set_buffer_bytes,min_capacity_bytes");
   for (std::size_t i = 0; i < 3; ++i)
     for (std::size_t l = 0; l < 2; ++l) {
       const nlohmann::json& layer = doc["layers"][i];
@@ -139,6 +139,9 @@ TEST(CompareLevelsCli, NetworkTableAndCsvHoldTheJsonNumbers) {
         want += ',';
         want += b["buffer_bytes"].dump();
       }
+      // The JSON's smallest capacity of the boundary's inner level.
+      want += ',';
+      want += layer["min_capacities_bytes"][l].dump();
       EXPECT_EQ(lines[1 + 2 * i + l], want);
     }
 
@@ -157,7 +160,8 @@ TEST(CompareLevelsCli, OptimizeCsvHasOneLinePerLayerAndBoundary) {
   ASSERT_EQ(lines.size(), 7u);
   EXPECT_EQ(lines[0],
             "index,name,kind,macs,boundary,outer_level,inner_level,capacity_bytes,fits,"
-            "traffic_bytes,compulsory_bytes,lower_bound_bytes,buffer_bytes,fills");
+            "traffic_bytes,compulsory_bytes,lower_bound_bytes,buffer_bytes,fills,"
+            "min_capacity_bytes");
   // Each boundary's traffic column sums to the network's total at it.
   for (std::size_t l = 0; l < 2; ++l) {
     long long sum = 0;
@@ -170,8 +174,10 @@ TEST(CompareLevelsCli, OptimizeCsvHasOneLinePerLayerAndBoundary) {
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
-      ASSERT_EQ(cells.size(), 14u) << line;
+      ASSERT_EQ(cells.size(), 15u) << line;
       EXPECT_EQ(cells[4], std::to_string(l + 1));
+      // Every array may bypass L2; L1 holds one element of each (1 + 1 + 4 B).
+      EXPECT_EQ(cells[14], l == 0 ? "0" : "6");
       sum += std::stoll(cells[9]);
     }
     EXPECT_EQ(doc["totals"]["levels"][l]["traffic_bytes"], sum);

@@ -142,28 +142,59 @@ TEST(OptimizeLevelsCli, NetworkCarriesEachLayersLevels) {
 }
 
 // A network where nothing fits: the document is written, then the refusal
-// names the layers, the level and its capacity and the flag (it said only "no
-// schedule fits the innermost level for layer(s) a, b, c"), exit 2; in a
-// restricted space every level's capacity.
+// names the layers, the level and its capacity, what the layers need and the
+// flag (it said only "no schedule fits the innermost level for layer(s) a, b,
+// c", then nothing of the size needed), exit 2; in a restricted space every
+// level's capacity and need. The JSON and CSV carry min_capacity_bytes as the
+// one-level documents do. Derived by hand: the innermost level holds one
+// element of each of I, W, O (1 + 1 + 4 B at the default precision) and the
+// outer one may hold nothing; with both levels' spans fixed at 0 and every
+// tile 1 each level holds one element of each, 6 B at both.
 TEST(OptimizeLevelsCli, NetworkThatNothingFitsNamesTheLevelAndTheFlag) {
   const std::string net = write_temp("tinynet_nofit.json", kTinyNet);
   for (const std::string command : {"optimize", "compare"}) {
     const CliRun run = run_spad(command + " --model " + q(net) + " --buffer 40B,5B --json");
     EXPECT_EQ(run.exit_code, 2) << command << run.err;
-    EXPECT_EQ(nlohmann::json::parse(run.out)["layers"][0]["fits"], false) << command;
+    const nlohmann::json doc = nlohmann::json::parse(run.out);
+    for (const nlohmann::json& layer : doc["layers"]) {
+      EXPECT_EQ(layer["fits"], false) << command;
+      EXPECT_EQ(layer["min_capacity_bytes"], 6) << command;
+      EXPECT_EQ(layer["min_capacities_bytes"], nlohmann::json::parse("[0, 6]")) << command;
+    }
     EXPECT_TRUE(
         contains(run.err, "no schedule fits the innermost level (L1, 5 B) for layer(s) a, b, a2:"))
         << command << run.err;
-    EXPECT_TRUE(contains(run.err, "give a larger innermost --buffer capacity")) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "one element each, at least 6 B; give a larger innermost "
+                         "--buffer capacity, at least 6 B"))
+        << run.err;
+    // CSV: per layer and boundary, the inner level's smallest capacity last.
+    const CliRun csv = run_spad(command + " --model " + q(net) + " --buffer 40B,5B --csv");
+    EXPECT_EQ(csv.exit_code, 2);
+    const std::vector<std::string> lines = lines_of(csv.out);
+    ASSERT_EQ(lines.size(), 7u) << csv.out;  // header, 3 layers x 2 boundaries
+    EXPECT_TRUE(lines[0].ends_with(",min_capacity_bytes")) << lines[0];
+    EXPECT_TRUE(lines[1].ends_with(",0")) << lines[1];  // boundary 1: L2 may hold nothing
+    EXPECT_TRUE(lines[2].ends_with(",6")) << lines[2];  // boundary 2: L1
   }
-  const CliRun run = run_spad("optimize --model " + q(net) + " --buffer 1B,64B --fixed-order " +
-                              q("s,r,q,p,c,m,g,n;s,r,q,p,c,m,g,n") + " --fixed-spans " +
-                              q("I=0,W=0,O=0;I=0,W=0,O=0"));
+  // At exactly the need the network fits, and the same columns say so.
+  const CliRun fits = run_spad("optimize --model " + q(net) + " --buffer 1B,6B --json");
+  EXPECT_EQ(fits.exit_code, 0) << fits.err;
+  EXPECT_EQ(nlohmann::json::parse(fits.out)["layers"][1]["min_capacity_bytes"], 6);
+  // The table says what each layer needs.
+  const CliRun table = run_spad("optimize --model " + q(net) + " --buffer 40B,5B");
+  EXPECT_TRUE(contains(table.out, "no: L1 needs 6 B")) << table.out;
+  const std::string spans = " --fixed-order " + q("s,r,q,p,c,m,g,n;s,r,q,p,c,m,g,n") +
+                            " --fixed-spans " + q("I=0,W=0,O=0;I=0,W=0,O=0");
+  const CliRun run = run_spad("optimize --model " + q(net) + " --buffer 1B,64B" + spans);
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_TRUE(contains(run.err,
                        "no schedule of the restricted search space fits every level (L2 1 B, L1 "
                        "64 B) for layer(s) a, b, a2; widen the space"))
       << run.err;
+  EXPECT_TRUE(contains(run.err, "the smallest schedules take at least L2 6 B, L1 6 B")) << run.err;
+  EXPECT_EQ(run_spad("optimize --model " + q(net) + " --buffer 6B,6B --json" + spans).exit_code, 0);
+  EXPECT_EQ(run_spad("optimize --model " + q(net) + " --buffer 5B,6B --json" + spans).exit_code, 2);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ std::vector<std::string> header(bool baselines) {
       h.push_back(std::string(baseline_name(b)) + "_traffic_bytes");
       h.push_back(std::string(baseline_name(b)) + "_buffer_bytes");
     }
+  h.push_back("min_capacity_bytes");
   return h;
 }
 
@@ -73,6 +74,7 @@ std::string level_csv(const NetworkLevelResult& result, const CompareLevelResult
           row.push_back(x ? std::to_string(x->traffic.levels[l].traffic_bytes) : "");
           row.push_back(x ? std::to_string(x->traffic.levels[l].buffer_bytes) : "");
         }
+      row.push_back(std::to_string(r.min_capacities_bytes.at(l)));
       out += csv_line(row);
     }
   }

@@ -20,9 +20,14 @@
 //   <b>_traffic_bytes <b>_buffer_bytes       its bytes across this boundary and its
 //                                            buffer bytes at the inner level; empty where
 //                                            b does not fit
-// (the HWCE-like baselines have no several-level form: no columns). A layer
-// whose optimum does not fit has fits = false and empty optimum and baseline
-// cells. Text cells are written by io/csv/csv_cell.
+// (the HWCE-like baselines have no several-level form: no columns), then
+//   min_capacity_bytes                       the smallest capacity of the inner
+//                                            level at which the layer has any
+//                                            schedule of the space (0: every
+//                                            array may bypass it;
+//                                            search/level_min_capacity)
+// A layer whose optimum does not fit has fits = false and empty optimum and
+// baseline cells. Text cells are written by io/csv/csv_cell.
 #pragma once
 
 #include <string>

@@ -23,7 +23,7 @@ namespace {
 // macs are checked against the shape (result_check); the costs of the entry's
 // schedule are checked where the document is read whole (its machine is at
 // the top of the document, not in the entry).
-constexpr std::array<std::string_view, 38> kKeys = {
+constexpr std::array<std::string_view, 39> kKeys = {
     "name", "N", "C", "M", "H", "W", "R", "S", "stride", "dilation", "pad", "groups",
     // network file
     "kind", "bias", "precision",
@@ -37,7 +37,7 @@ constexpr std::array<std::string_view, 38> kKeys = {
     // accel
     "compute_cycles", "transfer_cycles", "latency_cycles", "energy_pj", "accel",
     // network result with levels (io/json/network_level_result_json)
-    "levels"};
+    "levels", "min_capacities_bytes"};
 
 // stride / dilation: [h, w] or one integer for both.
 std::pair<Count, Count> read_pair(const nlohmann::json& v, const std::string& source,

@@ -1,10 +1,13 @@
 // The level search's document and its no-fit message (see level_optimize_document.hpp).
 #include "io/json/level_optimize_document.hpp"
 
+#include <algorithm>
+
 #include "base/error.hpp"
 #include "base/thread_launcher.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/search_json.hpp"
+#include "search/level_min_capacity.hpp"
 
 namespace spad {
 
@@ -27,57 +30,95 @@ nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryL
   return j;
 }
 
-std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine) {
-  // (S) of search/level_search: the innermost level holds one element of
-  // each array at least.
-  SPAD_CHECK(!machine.levels.empty() && machine.levels.back().capacity_bytes,
-             "level_infeasible_message: the innermost level has no capacity");
-  const Count copies = machine.double_buffer ? 2 : 1;
-  const Precision& p = machine.precision;
-  return "layer " + layer.display_name() + ": no schedule fits: the innermost level (" +
-         machine.levels.back().name + ", " + std::to_string(*machine.levels.back().capacity_bytes) +
-         " B) must hold a buffer of each of I, W and O, at least " +
-         std::to_string(copies * (p.input + p.weight + p.psum)) + " B (one element each" +
-         (copies == 2 ? ", double-buffered" : "") + ")";
-}
-
 namespace {
+
+std::string bytes_text(Count bytes) { return std::to_string(bytes) + " B"; }
 
 // "L2 64 B, L1 24 B": every level's name and capacity, outermost first.
 std::string level_capacities_text(const MemoryLevels& machine) {
   std::string levels;
   for (const MemoryLevel& l : machine.levels)
     levels += (levels.empty() ? "" : ", ") + l.name + " " +
-              (l.capacity_bytes ? std::to_string(*l.capacity_bytes) + " B" : "unbounded");
+              (l.capacity_bytes ? bytes_text(*l.capacity_bytes) : "unbounded");
   return levels;
+}
+
+// "L2 72 B, L1 24 B": a size per level, named by the machine's levels.
+std::string per_level_text(const MemoryLevels& machine, const std::vector<Count>& bytes) {
+  SPAD_CHECK(bytes.size() == machine.levels.size(), "per_level_text: not one size per level");
+  std::string out;
+  for (std::size_t l = 0; l < bytes.size(); ++l)
+    out += (out.empty() ? "" : ", ") + machine.levels[l].name + " " + bytes_text(bytes[l]);
+  return out;
 }
 
 }  // namespace
 
-std::string level_network_infeasible_message(const MemoryLevels& machine,
-                                             const LevelSearchSpace& space,
-                                             const std::string& layers) {
-  if (space.restricted())
-    return "no schedule of the restricted search space fits every level (" +
-           level_capacities_text(machine) + ") for layer(s) " + layers +
-           "; widen the space (fewer restrictions) or give larger --buffer capacities";
-  SPAD_CHECK(!machine.levels.empty(), "level_network_infeasible_message: no level");
-  const MemoryLevel& inner = machine.levels.back();
-  return "no schedule fits the innermost level (" + inner.name + ", " +
-         (inner.capacity_bytes ? std::to_string(*inner.capacity_bytes) + " B" : "unbounded") +
-         ") for layer(s) " + layers +
-         ": it must hold a buffer of each of I, W and O; give a larger innermost --buffer "
-         "capacity";
+std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine) {
+  return level_infeasible_message(layer, machine, LevelSearchSpace{});
 }
 
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
                                      const LevelSearchSpace& space) {
-  if (!space.restricted()) return level_infeasible_message(layer, machine);
-  const std::string levels = level_capacities_text(machine);
+  SPAD_CHECK(!machine.levels.empty() && machine.levels.back().capacity_bytes,
+             "level_infeasible_message: the innermost level has no capacity");
+  const std::vector<Count> needs = smallest_level_capacities(layer, machine, space);
+  if (!space.restricted()) {
+    // The whole space: the outer levels may be bypassed, the innermost holds
+    // one element of each array at least (search/level_min_capacity).
+    return "layer " + layer.display_name() + ": no schedule fits: the innermost level (" +
+           machine.levels.back().name + ", " + bytes_text(*machine.levels.back().capacity_bytes) +
+           ") must hold a buffer of each of I, W and O, at least " + bytes_text(needs.back()) +
+           " (one element each" + (machine.double_buffer ? ", double-buffered" : "") + ")";
+  }
   return "layer " + layer.display_name() +
-         ": no schedule of the restricted search space fits every level (" + levels +
+         ": no schedule of the restricted search space fits every level (" +
+         level_capacities_text(machine) +
          "): its fixed loop orders, fixed buffer spans or uniform spans leave no schedule whose "
-         "buffers fit; widen the space (fewer restrictions) or give larger capacities";
+         "buffers fit: the smallest take " +
+         per_level_text(machine, needs) +
+         " (every tile 1); widen the space (fewer restrictions) or give capacities of at least "
+         "those";
+}
+
+std::string level_network_infeasible_message(const NetworkLevelResult& result,
+                                             const std::string& machine_label,
+                                             const std::string& capacities_from) {
+  const MemoryLevels& machine = result.machine;
+  SPAD_CHECK(!machine.levels.empty(), "level_network_infeasible_message: no level");
+  // The layers nothing fits, and what each needs.
+  std::string names, each;
+  std::vector<Count> most(machine.levels.size(), 0);
+  bool differ = false;
+  const std::vector<Count>* first = nullptr;
+  for (const NetworkLevelLayerResult& r : result.layers) {
+    if (r.search.best) continue;
+    const std::vector<Count>& needs = r.min_capacities_bytes;
+    SPAD_CHECK(needs.size() == machine.levels.size(),
+               "level_network_infeasible_message: a layer without its smallest capacities");
+    names += (names.empty() ? "" : ", ") + r.layer.spec.name;
+    for (std::size_t l = 0; l < needs.size(); ++l) most[l] = std::max(most[l], needs[l]);
+    if (first && *first != needs) differ = true;
+    if (!first) first = &needs;
+    each += (each.empty() ? "" : "; ") + r.layer.spec.name + " " +
+            (result.space.restricted() ? per_level_text(machine, needs) : bytes_text(needs.back()));
+  }
+  SPAD_CHECK(first != nullptr, "level_network_infeasible_message: every layer fits");
+  const std::string of = machine_label.empty() ? "" : " of " + machine_label;
+  const std::string per_layer = differ ? " (" + each + ")" : "";
+  if (result.space.restricted())
+    return "no schedule of the restricted search space fits every level" + of + " (" +
+           level_capacities_text(machine) + ") for layer(s) " + names +
+           "; widen the space (fewer restrictions) or give larger " + capacities_from +
+           " capacities: in this space the smallest schedules take at least " +
+           per_level_text(machine, most) + per_layer + " (every tile 1)";
+  const MemoryLevel& inner = machine.levels.back();
+  return "no schedule fits the innermost level" + of + " (" + inner.name + ", " +
+         (inner.capacity_bytes ? bytes_text(*inner.capacity_bytes) : "unbounded") +
+         ") for layer(s) " + names +
+         ": it must hold a buffer of each of I, W and O, one element each, at least " +
+         bytes_text(most.back()) + per_layer + "; give a larger innermost " + capacities_from +
+         " capacity, at least " + bytes_text(most.back());
 }
 
 }  // namespace spad

@@ -13,6 +13,7 @@
 
 #include "model/memory_levels.hpp"
 #include "search/level_search.hpp"
+#include "study/optimize_network_levels.hpp"
 #include "workload/layer.hpp"
 
 namespace spad {
@@ -24,24 +25,33 @@ nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryL
                                                const LevelSearchResult& result, int threads,
                                                double seconds, const LevelSearchSpace& space);
 
-// "layer NAME: no schedule fits: the innermost level (L1, 8 B) must hold a
+// "layer NAME: no schedule fits: the innermost level (L1, 5 B) must hold a
 // buffer of each of I, W and O, at least 6 B (one element each)": the
 // UserError message when the level search finds nothing that fits. In a
 // restricted `space` (where the innermost level need not be the reason):
 // "layer NAME: no schedule of the restricted search space fits every level
-// (L2 64 B, L1 24 B): ...".
+// (L2 64 B, L1 24 B): ... the smallest take L2 72 B, L1 24 B (every tile 1);
+// ...". The sizes are search/level_min_capacity's, the smallest capacity of
+// each level at which the layer has any schedule of the space.
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine);
 std::string level_infeasible_message(const Layer& layer, const MemoryLevels& machine,
                                      const LevelSearchSpace& space);
 
-// The same for the layers of a network study that nothing fits (`layers`:
-// their names, comma-separated), naming the capacities and the flag: "no
-// schedule fits the innermost level (L1, 5 B) for layer(s) conv, fc; give a
-// larger innermost --buffer capacity" (restricted: "no schedule of the
-// restricted search space fits every level (L2 1 B, L1 64 B) for layer(s)
-// ...; widen the space or give larger --buffer capacities").
-std::string level_network_infeasible_message(const MemoryLevels& machine,
-                                             const LevelSearchSpace& space,
-                                             const std::string& layers);
+// The same for the layers of a network study that nothing fits, naming the
+// capacities, what the layers need (their min_capacities_bytes; per layer
+// when they differ) and where to give it: "no schedule fits the innermost
+// level (L1, 5 B) for layer(s) conv, fc: it must hold a buffer of each of I,
+// W and O, one element each, at least 6 B; give a larger innermost --buffer
+// capacity, at least 6 B" (restricted: "no schedule of the restricted search
+// space fits every level (L2 1 B, L1 64 B) for layer(s) ...; widen the space
+// (fewer restrictions) or give larger --buffer capacities: in this space
+// they need at least L2 40 B, L1 6 B"). `machine_label` ("small2
+// (m.yaml)"), when given, follows the level ("... every level of small2
+// (m.yaml) ..."); `capacities_from` names where the capacities are given
+// ("--buffer", or "m.yaml's capacity_bytes"). An InternalError when every
+// layer fits.
+std::string level_network_infeasible_message(const NetworkLevelResult& result,
+                                             const std::string& machine_label = "",
+                                             const std::string& capacities_from = "--buffer");
 
 }  // namespace spad

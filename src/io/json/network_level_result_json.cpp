@@ -27,6 +27,11 @@ nlohmann::ordered_json layer_entry(const NetworkLevelResult& result,
         compulsory_bytes(layer, layer_precision(result.machine.precision, r.layer));
     j["fits"] = false;
   }
+  // As for one level: the smallest innermost capacity at which the layer has
+  // a schedule of the space, and the smallest capacity of every level
+  // (search/level_min_capacity; 0 where every array may bypass the level).
+  j["min_capacity_bytes"] = r.min_capacities_bytes.back();
+  j["min_capacities_bytes"] = r.min_capacities_bytes;
   j["index"] = r.index;
   j["P"] = layer.P();
   j["Q"] = layer.Q();
