@@ -52,6 +52,7 @@
 #include "io/text/search_arguments.hpp"
 #include "model/level_accel_cost.hpp"
 #include "model/level_evaluate.hpp"
+#include "model/level_names.hpp"
 #include "report/accel_side_by_side_table.hpp"
 #include "report/accel_table.hpp"
 #include "report/level_accel_table.hpp"
@@ -260,6 +261,11 @@ int run_level_accel(const AccelFlags& flags, const LevelAccelerator& accel) {
                     " level(s), but the machine " + accel.name + " (" + file + ") has " +
                     std::to_string(m.levels.size()) +
                     " on-chip levels; give one loop group per machine level, outermost first");
+  try {
+    check_level_names(schedule, m, "the machine " + accel.name + " (" + file + ")");
+  } catch (const UserError& e) {
+    throw UserError(schedule_arg_source(*flags.schedule) + ": " + e.what());
+  }
   const LevelTraffic traffic = evaluate_levels(layer, schedule, m);
   for (std::size_t l = 0; l < m.levels.size(); ++l)
     if (!traffic.levels[l].fits)

@@ -8,6 +8,7 @@
 #include "io/json/level_result_json.hpp"
 #include "io/json/result_check.hpp"
 #include "model/level_evaluate.hpp"
+#include "model/level_names.hpp"
 
 namespace spad {
 
@@ -19,10 +20,15 @@ MemoryLevels level_machine_from_result_json(const nlohmann::json& obj, std::size
   m.halo_reuse = one.halo_reuse;
   m.double_buffer = one.double_buffer;
   const nlohmann::json& levels = obj.at("levels");
-  if (!levels.is_array() || levels.size() != level_count)
+  if (!levels.is_array())
     throw UserError(source + ": levels = " + show_json(levels) + ": must be an array of " +
                     std::to_string(level_count) +
                     " entries, one per level of the document's schedule, outermost first");
+  if (levels.size() != level_count)
+    throw UserError(source + ": levels has " + std::to_string(levels.size()) +
+                    (levels.size() == 1 ? " entry" : " entries") +
+                    " but the document's schedule has " + std::to_string(level_count) +
+                    " levels: one entry per level of the schedule, outermost first");
   for (std::size_t l = 0; l < level_count; ++l) {
     const std::string where = "levels[" + std::to_string(l) + "]";
     require_object(levels[l], source, where);
@@ -58,6 +64,14 @@ void check_level_result_costs(const nlohmann::json& obj, const Layer& layer,
     throw UserError(source + ": schedule: " + e.what());
   }
   const MemoryLevels machine = level_machine_from_result_json(obj, schedule.levels.size(), source);
+  // The document's two lists of levels name them alike, or name a level of
+  // one only where the other leaves it unnamed or calls it something unrelated
+  // (model/level_names).
+  try {
+    check_level_names(schedule, machine, "the document's \"levels\"");
+  } catch (const UserError& e) {
+    throw UserError(source + ": " + e.what());
+  }
   const LevelTraffic traffic = evaluate_levels(layer, schedule, machine);
   nlohmann::ordered_json want =
       level_result_to_json(schedule, traffic, machine, level_lower_bounds(layer, machine));
