@@ -189,6 +189,7 @@ SearchSpace one_level_space_arg(const char* function, const py::handle& uniform_
   args.uniform_spans = bool_arg(uniform_spans, Arg{function, "uniform_spans"});
   args.fixed_order = optional_text_arg(fixed_order, Arg{function, "fixed_order"});
   args.fixed_spans = optional_text_arg(fixed_spans, Arg{function, "fixed_spans"});
+  args.levels_from = "the machine file";  // as `spad accel` says it
   return search_options(args).space;
 }
 

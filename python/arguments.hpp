@@ -76,7 +76,7 @@ std::string capacity_sets_text(const py::handle& value, const Arg& arg);
 LevelSearchSpace level_space_arg(const char* function, std::size_t levels,
                                  const py::handle& uniform_spans, const py::handle& fixed_order,
                                  const py::handle& fixed_spans,
-                                 std::string_view levels_from = "--buffer's capacities");
+                                 std::string_view levels_from = "--buffer");
 // The same arguments for one on-chip level (`spad accel` on a one-level
 // machine: one group, io/text/search_arguments).
 SearchSpace one_level_space_arg(const char* function, const py::handle& uniform_spans,

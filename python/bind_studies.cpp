@@ -137,10 +137,9 @@ py::object accel_document(const py::object& model, const py::object& accelerator
     // The restricted space with one group per level of the machine, as
     // `spad accel --machine M.yaml` reads the flags.
     if (level.memory.levels.size() > 1)
-      return level_accel_document(
-          model, level, objective_arg, layers, batch, threads,
-          level_space_arg(f, level.memory.levels.size(), uniform_spans, fixed_order, fixed_spans,
-                          "the machine file's levels"));
+      return level_accel_document(model, level, objective_arg, layers, batch, threads,
+                                  level_space_arg(f, level.memory.levels.size(), uniform_spans,
+                                                  fixed_order, fixed_spans, "the machine file"));
     one_level = as_one_level(level);  // a one-level file, as `spad accel` reads it
   }
   // One accelerator, or a list of them compared side by side (`spad accel

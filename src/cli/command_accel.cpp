@@ -168,7 +168,7 @@ void refuse_space_with_schedule(const AccelFlags& flags) {
 // --fixed-spans, one group per level of the machine (io/text/level_space_text).
 LevelSearchSpace level_space(const AccelFlags& flags, std::size_t levels) {
   return level_search_space(flags.uniform_spans, flags.fixed_order, flags.fixed_spans, levels,
-                            "the machine file's levels");
+                            "the machine file");
 }
 
 // Prints the cost of a several-level schedule (searched for `objective` in
@@ -298,7 +298,7 @@ int run_accel(const AccelFlags& flags) {
   run.threads = flags.threads;
   // One level: the one-level search's space (the texts of optimize --buffer C).
   run.space = search_options(SearchArguments{flags.uniform_spans, flags.fixed_order, false,
-                                             flags.threads, flags.fixed_spans})
+                                             flags.threads, flags.fixed_spans, "the machine file"})
                   .space;
   const RunTarget target =
       load_run_target("accel", flags.layer, flags.model, flags.layers, flags.batch);

@@ -1,10 +1,9 @@
 // spad accel with --uniform-spans, --fixed-order and --fixed-spans (one group
 // per level of the machine file, separated by ';') and --csv, on a machine
-// file with levels, on a one-level one and on two machines side by side. The optima are the brute force's
-// over the same space (tests/support/level_accel_brute_force: every schedule
-// of the space counted by the level simulator and costed by
-// model/level_accel_cost), for the latency and the energy objective; the
-// spaces here are written as LevelSearchSpace values by hand, not parsed by
+// file with levels, on a one-level one and on two machines side by side. The optima are the brute
+// force's over the same space (tests/support/level_accel_brute_force: every schedule of the space
+// counted by the level simulator and costed by model/level_accel_cost), for the latency and the
+// energy objective; the spaces here are written as LevelSearchSpace values by hand, not parsed by
 // spad. The JSON carries search.space, the table a space line; the CSV has a
 // header and one line per layer whose cells are the JSON's values; bad
 // values exit 2 naming the flag.
@@ -375,13 +374,19 @@ TEST(AccelLevelsSpaceCli, BadValuesNameTheFlag) {
   const std::vector<Bad> bad = {
       // One order for two levels.
       {layer + " --fixed-order s,r,q,p,c,m,g,n", "--fixed-order",
-       "1 loop order for 2 on-chip levels (the machine file's levels)"},
+       "gives 1 loop order (one per on-chip level, separated by ';'), but the machine file gives 2 "
+       "on-chip levels"},
       {"accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " + q(machine) +
            " --fixed-order " + q("s,r,q,p,c,m,g,n;s,r,q,p,c,m,g,n;s,r,q,p,c,m,g,n"),
-       "--fixed-order", "3 groups of loop order for 2 on-chip levels"},
+       "--fixed-order", "gives 3 loop orders (one per on-chip level, separated by ';')"},
+      // Two orders for a one-level machine: both counts and the file.
+      {"accel --layer " + q(kLayerText) + " --machine " + q(one) + order2, "--fixed-order",
+       "gives 2 loop orders (one per on-chip level, separated by ';'), but the machine file gives "
+       "1 on-chip level: give one loop order, without ';'"},
       // One span group for two levels.
       {layer + order2 + " --fixed-spans I=1,W=1,O=1", "--fixed-spans",
-       "1 span group for 2 on-chip levels"},
+       "gives 1 span group (one per on-chip level, separated by ';'), but the machine file gives 2 "
+       "on-chip levels"},
       // A bypass at the innermost level.
       {layer + order2 + " --fixed-spans " + q("I=1,W=1,O=1;I=null,W=1,O=1"),
        "--fixed-spans (level 2 of 2)", "bypasses the innermost level"},

@@ -131,9 +131,12 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
   };
   for (const Case& c : std::vector<Case>{
            {"--fixed-order " + q(o),
-            "--fixed-order \"" + o + "\": 1 loop order for 2 on-chip levels"},
+            "--fixed-order \"" + o +
+                "\" gives 1 loop order (one per on-chip level, separated by ';'), but --buffer "
+                "gives 2 on-chip levels: give 2 loop orders, outermost level first"},
            {"--fixed-order " + q(o + ";" + o + ";" + o),
-            "3 groups of loop order for 2 on-chip levels"},
+            "gives 3 loop orders (one per on-chip level, separated by ';'), but --buffer "
+            "gives 2 on-chip levels"},
            {"--fixed-order " + q(o + ";s,r,q,p,c,m,g,x"),
             "--fixed-order (level 2 of 2) \"s,r,q,p,c,m,g,x\": \"x\" is not a dimension letter"},
            {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1,O=1;I=1,W=null,O=1"),
@@ -145,7 +148,8 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
            {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1;I=1,W=1,O=1"),
             "array O is missing"},
            {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1,O=1"),
-            "--fixed-spans \"I=1,W=1,O=1\": 1 span group for 2 on-chip levels"},
+            "--fixed-spans \"I=1,W=1,O=1\" gives 1 span group (one per on-chip level, separated "
+            "by ';'), but --buffer gives 2 on-chip levels: give 2 span groups"},
            {"--fixed-spans " + q("I=1,W=1,O=1;I=1,W=1,O=1"), "needs --fixed-order as well"},
            {"--fixed-order " + q(o + ";" + o) + " --fixed-spans " + q("I=1,W=1,O=1;I=1,W=1,O=1") +
                 " --uniform-spans",
@@ -162,6 +166,26 @@ TEST(OptimizeLevelsSpaceCli, MalformedGroupsAreNamed) {
                               " --fixed-spans " + q("I=1,W=null,O=1"));
   EXPECT_EQ(one.exit_code, 2);
   EXPECT_TRUE(contains(one.err, "--fixed-spans \"I=1,W=null,O=1\": W=null bypasses")) << one.err;
+  // Several groups with one capacity: both counts and the flag are named (it
+  // said '"c,m,g,n;s" is not a dimension letter'), for --layer and --model.
+  for (const std::string target : {kLayer, "--model " + q(write_temp("one_net.json", R"({"model":
+      "one", "layers": [{"name": "t", "N": 1, "C": 2, "M": 3, "H": 3, "W": 1, "R": 1, "S": 1}]})"))}) {
+    const CliRun two =
+        run_spad("optimize " + target + " --buffer 64B --fixed-order " + q(o + ";" + o));
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_TRUE(contains(two.err, "--fixed-order \"" + o + ";" + o +
+                                      "\" gives 2 loop orders (one per on-chip level, separated "
+                                      "by ';'), but --buffer gives 1 on-chip level: give one "
+                                      "loop order, without ';'"))
+        << two.err;
+  }
+  const CliRun spans2 = run_spad("optimize " + kLayer + " --buffer 64B --fixed-order " + q(o) +
+                                 " --fixed-spans " + q("I=1,W=1,O=1;I=0,W=0,O=0"));
+  EXPECT_EQ(spans2.exit_code, 2);
+  EXPECT_TRUE(contains(spans2.err,
+                       "gives 2 span groups (one per on-chip level, separated by "
+                       "';'), but --buffer gives 1 on-chip level"))
+      << spans2.err;
   // Fixed spans with --uniform-spans: the flags conflict (one level too); it
   // was answered with a "does not fit" message that named neither.
   const CliRun both = run_spad("optimize " + kLayer + " --buffer 256B --fixed-order " + q(o) +

@@ -13,17 +13,23 @@ std::string level_name(std::size_t l, std::size_t levels) {
   return "level " + std::to_string(l + 1) + " of " + std::to_string(levels);
 }
 
-// The groups of `text` split on ';', one per level (UserError naming the flag).
+// The groups of `text` split on ';', one per level (UserError naming the
+// flag, both counts and where the level count comes from).
 std::vector<std::string_view> level_groups(std::string_view flag, std::string_view text,
                                            std::string_view what, std::size_t levels,
                                            std::string_view levels_from) {
   const std::vector<std::string_view> groups = split_trimmed(text, ';');
-  if (groups.size() != levels)
-    throw UserError(std::string(flag) + " " + in_quotes(text) + ": " +
-                    std::to_string(groups.size()) + (groups.size() == 1 ? " " : " groups of ") +
-                    std::string(what) + " for " + std::to_string(levels) + " on-chip level" +
-                    (levels == 1 ? "" : "s") + " (" + std::string(levels_from) +
-                    "): give one per level, outermost first, separated by ';'");
+  if (groups.size() != levels) {
+    const auto count = [&](std::size_t n) {
+      return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
+    };
+    throw UserError(std::string(flag) + " " + in_quotes(text) + " gives " + count(groups.size()) +
+                    " (one per on-chip level, separated by ';'), but " + std::string(levels_from) +
+                    " gives " + std::to_string(levels) + " on-chip level" +
+                    (levels == 1 ? "" : "s") + ": give " +
+                    (levels == 1 ? "one " + std::string(what) + ", without ';'"
+                                 : count(levels) + ", outermost level first"));
+  }
   return groups;
 }
 

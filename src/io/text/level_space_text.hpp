@@ -35,12 +35,13 @@ PerTensor<std::optional<int>> parse_level_spans(std::string_view text, std::stri
 
 // The space of the level search for `levels` levels from the flags as given.
 // `levels_from` names where the level count comes from, for the message of a
-// wrong number of groups (`spad accel`: "the machine file's levels").
+// wrong number of groups ("--fixed-order \"A;B\" gives 2 loop orders (...),
+// but <levels_from> gives 1 on-chip level: ..."): "--buffer", or for `spad
+// accel` "the machine file" (the Python module says the same).
 LevelSearchSpace level_search_space(bool uniform_spans,
                                     const std::optional<std::string>& fixed_order,
                                     const std::optional<std::string>& fixed_spans,
-                                    std::size_t levels,
-                                    std::string_view levels_from = "--buffer's capacities");
+                                    std::size_t levels, std::string_view levels_from = "--buffer");
 
 // The form parse_level_spans reads: "I=2,W=null,O=3".
 std::string level_spans_to_string(const PerTensor<std::optional<int>>& spans);

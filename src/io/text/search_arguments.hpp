@@ -18,11 +18,16 @@ struct SearchArguments {
   bool min_buffer = false;                 // ties broken by fewest buffer bytes
   int threads = 0;                         // 0: all hardware threads
   std::optional<std::string> fixed_spans;  // "I=2,W=1,O=3" (needs fixed_order)
+  // Where the one level comes from, for the message when fixed_order or
+  // fixed_spans holds one group per level of several ("--buffer", or "the
+  // machine file" for `spad accel`).
+  std::string levels_from = "--buffer";
 };
 
 // Throws UserError naming --fixed-order for a bad loop order
 // (io/text/loop_order_text), --fixed-spans for bad spans or spans without
-// an order (io/text/level_space_text, one level).
+// an order, and either for several groups (';'), naming their count and
+// `levels_from`'s one level (io/text/level_space_text, one level).
 SearchOptions search_options(const SearchArguments& args);
 
 }  // namespace spad
