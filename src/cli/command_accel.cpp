@@ -218,8 +218,7 @@ int run_network_level_accel(const AccelFlags& flags, const LevelAccelerator& acc
         static_cast<int>(resolved_thread_count(flags.threads)), output_width(flags.wide));
   if (network_level_infeasible_layers(result) == 0) return 0;
   const std::string& file = flags.machine_files.front();
-  throw UserError(level_network_infeasible_message(result, accel.name + " (" + file + ")",
-                                                   file + "'s capacity_bytes"));
+  throw UserError(level_network_infeasible_message(result, accel.name + " (" + file + ")", file));
 }
 
 // One layer on a machine of several levels: the level search's optimum for

@@ -137,12 +137,27 @@ TEST(AccelLevelsSearchCli, Refusals) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.err, "layer conv1: the level search")) << run.err;
   // A network where a layer does not fit: printed, then named (exit 2).
+  const std::string tiny_file = write_temp("tiny_l1.yaml", tiny);
   run = run_spad("accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " +
-                 q(write_temp("tiny_l1.yaml", tiny)));
+                 q(tiny_file));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.err, "no schedule fits the innermost level of small2")) << run.err;
   EXPECT_TRUE(contains(run.err, "for layer(s) tiny, other, again")) << run.err;
   EXPECT_TRUE(contains(run.out, "does not fit")) << run.out;
+  // What it needs, and where to give it: one element of each array at L1,
+  // double-buffered, (1 + 1 + 4) x 2 = 12 B; L2 may hold nothing.
+  EXPECT_TRUE(contains(run.err,
+                       "at least 12 B; give level L1 a capacity_bytes of at least 12 B "
+                       "in " +
+                           tiny_file))
+      << run.err;
+  run = run_spad("accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " +
+                 q(tiny_file) + " --json");
+  EXPECT_EQ(run.exit_code, 2);
+  for (const nlohmann::json& layer : nlohmann::json::parse(run.out)["layers"]) {
+    EXPECT_EQ(layer["min_capacity_bytes"], 12);
+    EXPECT_EQ(layer["min_capacities_bytes"], nlohmann::json::parse("[0, 12]"));
+  }
 }
 
 // --model: each layer's entry holds what `accel --layer` gives for that

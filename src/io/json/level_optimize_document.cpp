@@ -83,7 +83,7 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
 
 std::string level_network_infeasible_message(const NetworkLevelResult& result,
                                              const std::string& machine_label,
-                                             const std::string& capacities_from) {
+                                             const std::string& machine_file) {
   const MemoryLevels& machine = result.machine;
   SPAD_CHECK(!machine.levels.empty(), "level_network_infeasible_message: no level");
   // The layers nothing fits, and what each needs.
@@ -109,16 +109,20 @@ std::string level_network_infeasible_message(const NetworkLevelResult& result,
   if (result.space.restricted())
     return "no schedule of the restricted search space fits every level" + of + " (" +
            level_capacities_text(machine) + ") for layer(s) " + names +
-           "; widen the space (fewer restrictions) or give larger " + capacities_from +
-           " capacities: in this space the smallest schedules take at least " +
-           per_level_text(machine, most) + per_layer + " (every tile 1)";
+           "; widen the space (fewer restrictions) or give larger " +
+           (machine_file.empty() ? "--buffer capacities" : "capacity_bytes in " + machine_file) +
+           ": in this space the smallest schedules take at least " + per_level_text(machine, most) +
+           per_layer + " (every tile 1)";
   const MemoryLevel& inner = machine.levels.back();
   return "no schedule fits the innermost level" + of + " (" + inner.name + ", " +
          (inner.capacity_bytes ? bytes_text(*inner.capacity_bytes) : "unbounded") +
          ") for layer(s) " + names +
          ": it must hold a buffer of each of I, W and O, one element each, at least " +
-         bytes_text(most.back()) + per_layer + "; give a larger innermost " + capacities_from +
-         " capacity, at least " + bytes_text(most.back());
+         bytes_text(most.back()) + per_layer + "; " +
+         (machine_file.empty()
+              ? "give a larger innermost --buffer capacity, at least " + bytes_text(most.back())
+              : "give level " + inner.name + " a capacity_bytes of at least " +
+                    bytes_text(most.back()) + " in " + machine_file);
 }
 
 }  // namespace spad

@@ -45,13 +45,14 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
 // capacity, at least 6 B" (restricted: "no schedule of the restricted search
 // space fits every level (L2 1 B, L1 64 B) for layer(s) ...; widen the space
 // (fewer restrictions) or give larger --buffer capacities: in this space
-// they need at least L2 40 B, L1 6 B"). `machine_label` ("small2
-// (m.yaml)"), when given, follows the level ("... every level of small2
-// (m.yaml) ..."); `capacities_from` names where the capacities are given
-// ("--buffer", or "m.yaml's capacity_bytes"). An InternalError when every
-// layer fits.
+// the smallest schedules take at least L2 40 B, L1 6 B"). On a machine file
+// (`machine_file` not empty; `machine_label` "small2 (m.yaml)") the message
+// names it after the level ("... every level of small2 (m.yaml) ...") and
+// asks for its capacity_bytes ("give level L1 a capacity_bytes of at least
+// 6 B in m.yaml") instead of --buffer. An InternalError when every layer
+// fits.
 std::string level_network_infeasible_message(const NetworkLevelResult& result,
                                              const std::string& machine_label = "",
-                                             const std::string& capacities_from = "--buffer");
+                                             const std::string& machine_file = "");
 
 }  // namespace spad
