@@ -7,7 +7,7 @@
 // instead (search/level_objective). Costs come only from the level model
 // (model/evaluate_levels, model/level_accel_cost).
 //
-//   levels 1..L, outermost first: each level's tiles and order (level_search.cpp)
+//   levels 1..L, outermost first: each level's tiles and order (level_searcher.cpp)
 //   every level fixed: the spans and bypasses, array by array (level_span_choice)
 //   incumbent: shared best, the same answer for any thread count
 //

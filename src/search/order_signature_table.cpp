@@ -1,5 +1,5 @@
-// Signatures of innermost-level buffers (the argument is in the header).
-#include "search/innermost_order_table.hpp"
+// Signatures of one level's buffers (the argument is in the header).
+#include "search/order_signature_table.hpp"
 
 #include <algorithm>
 #include <map>
@@ -21,8 +21,8 @@ SwapClass swap_class(Tensor a, Dim d, bool halo_reuse) {
   return a == Tensor::I && halo_reuse && halo_loop ? SwapClass::kAlone : SwapClass::kIndexing;
 }
 
-std::unique_ptr<InnermostOrderTable> build(LiveDims live, bool halo_reuse) {
-  auto table = std::make_unique<InnermostOrderTable>();
+std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
+  auto table = std::make_unique<OrderSignatureTable>();
   std::array<Dim, kNumDims> order{};
   std::size_t n = 0;
   for (Dim d : kAllDims)
@@ -78,11 +78,24 @@ std::uint64_t buffer_signature(Tensor a, const Dim* order, std::size_t live, std
   return s;
 }
 
-const InnermostOrderTable& innermost_order_table(LiveDims live, bool halo_reuse) {
+std::size_t order_index(const Dim* order, std::size_t live) {
+  // Lehmer code: position i contributes (the later loops of smaller index)
+  // x (live - 1 - i)!.
+  std::size_t rank = 0;
+  for (std::size_t i = 0; i < live; ++i) {
+    std::size_t smaller = 0;
+    for (std::size_t j = i + 1; j < live; ++j)
+      if (index(order[j]) < index(order[i])) ++smaller;
+    rank = rank * (live - i) + smaller;
+  }
+  return rank;
+}
+
+const OrderSignatureTable& order_signature_table(LiveDims live, bool halo_reuse) {
   static std::mutex mutex;
-  static std::map<std::pair<LiveDims, bool>, std::unique_ptr<InnermostOrderTable>> cache;
+  static std::map<std::pair<LiveDims, bool>, std::unique_ptr<OrderSignatureTable>> cache;
   std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<InnermostOrderTable>& slot = cache[{live, halo_reuse}];
+  std::unique_ptr<OrderSignatureTable>& slot = cache[{live, halo_reuse}];
   if (!slot) slot = build(live, halo_reuse);
   return *slot;
 }

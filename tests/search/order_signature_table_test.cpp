@@ -1,4 +1,4 @@
-// search/innermost_order_table's claim, checked by the level SIMULATOR (which
+// search/order_signature_table's claim, checked by the level SIMULATOR (which
 // replays the flat nest and shares no formula with the table): two buffers
 // of an array at one level with equal signatures (one order and span each,
 // the rest of the schedule equal) hold, fill and move exactly the same; at
@@ -9,11 +9,12 @@
 // orders and spans (counted, so the test cannot pass vacuously). The table's numbering is checked
 // against buffer_signature, and the spans outside the signature's classes are checked to be told
 // apart where the simulator tells them apart.
-#include "search/innermost_order_table.hpp"
+#include "search/order_signature_table.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <vector>
 
@@ -54,7 +55,7 @@ Innermost canonicalise(const Layer& layer, LevelSchedule& s, std::size_t level) 
   return out;
 }
 
-void set_level(LevelSchedule& s, std::size_t level, const InnermostOrderTable& t,
+void set_level(LevelSchedule& s, std::size_t level, const OrderSignatureTable& t,
                const Innermost& in, std::size_t order, std::size_t spanned) {
   LevelLoops& last = s.levels[level];
   for (std::size_t k = 0; k < t.live; ++k) last.order[in.noops + k] = t.orders[order][k];
@@ -62,7 +63,7 @@ void set_level(LevelSchedule& s, std::size_t level, const InnermostOrderTable& t
   for (Tensor a : kAllTensors) last.buffer_span[a] = span;
 }
 
-TEST(InnermostOrderTable, EqualSignaturesMeanEqualBuffersInTheSimulator) {
+TEST(OrderSignatureTable, EqualSignaturesMeanEqualBuffersInTheSimulator) {
   Rng rng(20261201);
   int compared = 0, different_orders = 0, different_spans = 0, told_apart = 0;
   for (int c = 0; c < 8000; ++c) {
@@ -76,7 +77,7 @@ TEST(InnermostOrderTable, EqualSignaturesMeanEqualBuffersInTheSimulator) {
                                   : static_cast<std::size_t>(uniform(rng, 0, Count(levels) - 2));
     const Innermost in = canonicalise(layer, s, level);
     if (in.live == 0) continue;
-    const InnermostOrderTable& t = innermost_order_table(in.live, m.halo_reuse);
+    const OrderSignatureTable& t = order_signature_table(in.live, m.halo_reuse);
     ASSERT_EQ(t.orders.size(), t.signature.size());
     const Tensor a = kAllTensors[static_cast<std::size_t>(uniform(rng, 0, 2))];
     const std::size_t i = static_cast<std::size_t>(uniform(rng, 0, Count(t.orders.size()) - 1));
@@ -126,7 +127,7 @@ TEST(InnermostOrderTable, EqualSignaturesMeanEqualBuffersInTheSimulator) {
 // m, c, p; spanning m it sees c, p, where c indexes no O and leads, so it is
 // dropped: p alone, the same as spanning m and c. I (c and p index it, m
 // does not) spanning m sees c, p; spanning m and c, p alone: different.
-TEST(InnermostOrderTable, SignaturesByHand) {
+TEST(OrderSignatureTable, SignaturesByHand) {
   const Dim order[] = {Dim::m, Dim::c, Dim::p};
   EXPECT_EQ(buffer_signature(Tensor::O, order, 3, 1, false),
             buffer_signature(Tensor::O, order, 3, 2, false));
@@ -141,6 +142,27 @@ TEST(InnermostOrderTable, SignaturesByHand) {
             buffer_signature(Tensor::I, swapped, 3, 1, false));
   EXPECT_NE(buffer_signature(Tensor::I, order, 3, 1, true),
             buffer_signature(Tensor::I, swapped, 3, 1, true));
+}
+
+// order_index is the table's own numbering: the rank in next_permutation
+// order. Hand-derived ends: n g m c p q r s (every dimension in index
+// order) is the first of 8! orders, its reverse the last (8! - 1 = 40319);
+// m c p's orders run m c p, m p c, c m p, c p m, p m c, p c m, so c p m is
+// the fourth (index 3).
+TEST(OrderSignatureTable, OrderIndexIsTheTablesNumbering) {
+  const std::array<Dim, kNumDims> first{Dim::n, Dim::g, Dim::m, Dim::c,
+                                        Dim::p, Dim::q, Dim::r, Dim::s};
+  std::array<Dim, kNumDims> last = first;
+  std::reverse(last.begin(), last.end());
+  EXPECT_EQ(order_index(first.data(), kNumDims), 0u);
+  EXPECT_EQ(order_index(last.data(), kNumDims), 40319u);
+  const Dim cpm[] = {Dim::c, Dim::p, Dim::m};
+  EXPECT_EQ(order_index(cpm, 3), 3u);
+  for (LiveDims live : {LiveDims{0x0d}, LiveDims{0xf4}, LiveDims{0xff}}) {
+    const OrderSignatureTable& t = order_signature_table(live, false);
+    for (std::size_t i = 0; i < t.orders.size(); ++i)
+      ASSERT_EQ(order_index(t.orders[i].data(), t.live), i) << "live " << int(live);
+  }
 }
 
 }  // namespace
