@@ -11,10 +11,11 @@
 // descended one at a time, best first, until what was visited (N_1, and an
 // upper bound on each descended child's nodes: level_subtree_size) plus the
 // bounds of every child the incumbent cannot cut (a prefix of the sorted
-// list) fit the limit; the rest then runs in parallel as usual. If the next
-// child alone does not fit, the search is refused, naming what remains. The
-// sequential part and every count are independent of the thread count, so
-// is a refusal; the answer is the search's either way.
+// list; children joined to an earlier order of their tiles, as
+// level_searcher.cpp's "Space" says, are never descended) fit the limit; the rest then runs in
+// parallel as usual. If the next child alone does not fit, the search is refused, naming what
+// remains. The sequential part and every count are independent of the thread count, so is a
+// refusal; the answer is the search's either way.
 #include "search/level_search.hpp"
 
 #include <algorithm>
@@ -148,6 +149,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   const std::size_t threads =
       std::max<std::size_t>(1, std::min(resolved_thread_count(options.threads), root_tiles.size()));
   std::vector<LevelKey> lower(structures.size());
+  std::vector<char> joined(structures.size(), 0);    // level_searcher.cpp, "Space"
   std::vector<LevelSearchStats> stats(threads + 1);  // the last: the sequential part
   run_job_workers(threads, root_tiles.size(), [&](std::size_t id, auto next_index) {
     LevelSearcher s(layer, machine, options, chains, incumbent);
@@ -158,17 +160,25 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
       const RootTiles& r = root_tiles[t];
       store.reset(*r.orders.table);
       for (std::size_t i = r.orders.first; i < r.orders.end; ++i) {
+        const std::size_t k = r.first_structure + (i - r.orders.first);
         s.make_node(path, r.loops, i, store, node);
+        if (!store.first_offer(node, options.space.uniform_spans, true)) {
+          joined[k] = 1;
+          continue;
+        }
         path.push_back(&node);
-        lower[r.first_structure + (i - r.orders.first)] = s.lower_bound(path);
+        lower[k] = s.lower_bound(path);
         path.pop_back();
       }
     }
     stats[id].evaluations += s.evaluations_;
     stats[id].leaves += s.leaves_;
   });
-  std::vector<std::size_t> order(structures.size());
-  std::iota(order.begin(), order.end(), 0);
+  // The structures not joined to an earlier one, sorted by bound.
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < structures.size(); ++k)
+    if (!joined[k]) order.push_back(k);
+  stats[threads].orders_joined = static_cast<Count>(structures.size() - order.size());
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return lower[a] < lower[b]; });
   const auto descend_root = [&](LevelSearcher& s, std::size_t k) {
@@ -196,6 +206,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
       stats[id].evaluations += s.evaluations_;
       stats[id].leaves += s.leaves_;
       stats[id].nodes_cut += s.nodes_cut_;
+      stats[id].orders_joined += s.orders_joined_;
     });
   };
   if (whole <= limit) {
@@ -255,11 +266,13 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     stats[threads].evaluations += s.evaluations_;
     stats[threads].leaves += s.leaves_;
     stats[threads].nodes_cut += s.nodes_cut_;
+    stats[threads].orders_joined += s.orders_joined_;
   }
   for (const LevelSearchStats& s : stats) {
     result.stats.evaluations += s.evaluations;
     result.stats.leaves += s.leaves;
     result.stats.nodes_cut += s.nodes_cut;
+    result.stats.orders_joined += s.orders_joined;
   }
   result.best = incumbent.take();
   return result;

@@ -11,13 +11,18 @@
 // loops is visited; a span covering only no-op loops holds what span 0
 // holds and is filled when span 0 is, so spans are 0 and (no-ops + 1 .. 8).
 // At every level each buffer is costed once per tile vector and signature
-// (search/order_signature_table: equal signatures, equal records). At the
-// innermost level every order is a leaf, but an order whose buffers offer,
-// array by array, the same set of records as an earlier order of the same
-// tile vector (with uniform spans: the same (I, W, O) records span by span)
-// is skipped: the span choice sees the same options, so its best key is the
-// same, and the earlier order comes first in the order of ties
-// (next_permutation visits orders in that order).
+// (search/order_signature_table: equal signatures, equal records). An order
+// whose buffers offer, array by array, the same set of records as an earlier
+// order of the same tile vector (with uniform spans: the same (I, W, O)
+// records span by span) and, above the last level, has the same deeper
+// signature for every array is skipped: every deeper buffer has the same
+// records below both (order_signature_table.hpp, "What the deeper levels
+// see"; the deeper tile chains depend on the tiles alone), so every
+// completion of the later order has a completion of the earlier one with the
+// same key (the same records, each level's spans matched record for record),
+// and the earlier order comes first in the order of ties (next_permutation
+// visits orders in that order; the order of ties compares every level's
+// tiles and orders before any span).
 // Each dimension's tiles over the levels (its chain) are moreover restricted
 // to the chains search/level_tile_chains keeps (for n, g, m, c the least of
 // each model signature; its header has the proof that no optimum is lost).
@@ -153,8 +158,10 @@ void TileVectorRecords::add(Tensor a, std::uint32_t signature, const BufferRecor
       by_value_[a].emplace(value, static_cast<std::uint32_t>(by_value_[a].size())).first->second;
 }
 
-bool TileVectorRecords::first_offer(const LevelNode& node, bool uniform_spans) {
+bool TileVectorRecords::first_offer(const LevelNode& node, bool uniform_spans, bool with_deeper) {
   scratch_.clear();
+  if (with_deeper)
+    for (Tensor a : kAllTensors) scratch_.push_back(node.deeper[a]);
   for (Tensor a : kAllTensors) {
     const std::size_t from = scratch_.size();
     for (const PerTensor<std::uint32_t>& n : node.numbers) scratch_.push_back(n[a]);
@@ -271,6 +278,7 @@ void LevelSearcher::make_node(const std::vector<const LevelNode*>& path, const L
       node.numbers[j][a] = store.number(a, signature[a][j]);
     }
   }
+  node.deeper = table.deeper[i];
   node.compute_cycles = store.compute_cycles;
   node.datapath_bytes = store.datapath_bytes;
 }
@@ -487,15 +495,20 @@ void LevelSearcher::descend(std::vector<const LevelNode*>& path) {
     store.reset(*orders.table);
     for (std::size_t i = orders.first; i < orders.end; ++i) {
       make_node(path, loops, i, store, node);
-      path.push_back(&node);
-      if (last) {
-        // An order whose buffers offer, array by array, the same records as
-        // an earlier order's of this tile vector has the same best key and a
-        // later place in the order of ties: it can never be the answer.
-        if (store.first_offer(node, space_.uniform_spans)) leaf(path);
-      } else {
-        children.emplace_back(lower_bound(path), node);
+      // An order whose buffers offer, array by array, the same records as an
+      // earlier order's of this tile vector (and above the last level, whose
+      // deeper signatures are the same: every deeper buffer has the same
+      // records) has the same best key and a later place in the order of
+      // ties: it can never be the answer (file comment, "Space").
+      if (!store.first_offer(node, space_.uniform_spans, !last)) {
+        ++orders_joined_;
+        continue;
       }
+      path.push_back(&node);
+      if (last)
+        leaf(path);
+      else
+        children.emplace_back(lower_bound(path), node);
       path.pop_back();
     }
   });

@@ -37,6 +37,8 @@ struct LevelNode {
   // numbers[j][A]: records.rows[j][A]'s number among the records of its
   // tile vector (equal numbers: equal records; TileVectorRecords).
   std::vector<PerTensor<std::uint32_t>> numbers;
+  // deeper[A]: A's deeper signature of this order (its table's numbering).
+  PerTensor<std::uint32_t> deeper{};
   Count compute_cycles = 0;
   Count datapath_bytes = 0;
 };
@@ -61,8 +63,9 @@ class TileVectorRecords {
   std::uint32_t number(Tensor a, std::uint32_t signature) const { return number_[a][signature]; }
   // True the first time a node of this tile vector offers its records
   // (array by array, the set of its records' numbers over its spans; with
-  // uniform spans, the (I, W, O) numbers span by span).
-  bool first_offer(const LevelNode& node, bool uniform_spans);
+  // uniform spans, the (I, W, O) numbers span by span) and, `with_deeper`,
+  // its deeper signatures (search/order_signature_table).
+  bool first_offer(const LevelNode& node, bool uniform_spans, bool with_deeper);
 
   bool datapath_known = false;
   Count compute_cycles = 0, datapath_bytes = 0;
@@ -136,7 +139,7 @@ class LevelSearcher {
   // Below a node whose levels 1..path.size() are fixed and bounded.
   void descend(std::vector<const LevelNode*>& path);
 
-  Count evaluations_ = 0, leaves_ = 0, nodes_cut_ = 0;
+  Count evaluations_ = 0, leaves_ = 0, nodes_cut_ = 0, orders_joined_ = 0;
 
  private:
   static std::vector<int> spans_of(std::size_t noops);

@@ -21,6 +21,38 @@ SwapClass swap_class(Tensor a, Dim d, bool halo_reuse) {
   return a == Tensor::I && halo_reuse && halo_loop ? SwapClass::kAlone : SwapClass::kIndexing;
 }
 
+// The loops of `order` from `from` to `live` as A's buffer outside them
+// sees them: without the leading loops that index no A when `drop_leading`,
+// each maximal run of swappable loops sorted; with the A-indexing loops
+// before `from` as a set, as a number (8 bits of set, 4 of count, 4 per
+// outside loop: 44 bits).
+std::uint64_t canonical_outside(Tensor a, const Dim* order, std::size_t from, std::size_t live,
+                                bool drop_leading, bool halo_reuse) {
+  std::uint64_t spanned_set = 0;
+  for (std::size_t i = 0; i < from; ++i)
+    if (indexes(a, order[i])) spanned_set |= 1u << index(order[i]);
+  std::array<Dim, kNumDims> outside{};
+  std::size_t count = 0;
+  for (std::size_t i = from; i < live; ++i) {
+    if (drop_leading && count == 0 && !indexes(a, order[i])) continue;  // changes no A index
+    outside[count++] = order[i];
+  }
+  for (std::size_t begin = 0; begin < count;) {
+    const SwapClass c = swap_class(a, outside[begin], halo_reuse);
+    std::size_t end = begin + 1;
+    if (c != SwapClass::kAlone)
+      while (end < count && swap_class(a, outside[end], halo_reuse) == c) ++end;
+    for (std::size_t i = begin + 1; i < end; ++i)  // insertion sort of the run
+      for (std::size_t j = i; j > begin && index(outside[j]) < index(outside[j - 1]); --j)
+        std::swap(outside[j], outside[j - 1]);
+    begin = end;
+  }
+  std::uint64_t s = spanned_set | (static_cast<std::uint64_t>(count) << 8);
+  for (std::size_t i = 0; i < count; ++i)
+    s |= static_cast<std::uint64_t>(index(outside[i])) << (12 + 4 * i);
+  return s;
+}
+
 std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
   auto table = std::make_unique<OrderSignatureTable>();
   std::array<Dim, kNumDims> order{};
@@ -28,7 +60,7 @@ std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
   for (Dim d : kAllDims)
     if (live & (1u << index(d))) order[n++] = d;
   table->live = n;
-  PerTensor<std::unordered_map<std::uint64_t, std::uint32_t>> numbers;
+  PerTensor<std::unordered_map<std::uint64_t, std::uint32_t>> numbers, deeper_numbers;
   const auto less = [](Dim x, Dim y) { return index(x) < index(y); };
   do {
     table->orders.push_back(order);
@@ -42,6 +74,14 @@ std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
       }
     }
     table->signature.push_back(row);
+    PerTensor<std::uint32_t> deeper{};
+    for (Tensor a : kAllTensors) {
+      const std::uint64_t s = deeper_signature(a, order.data(), n, halo_reuse);
+      deeper[a] = deeper_numbers[a]
+                      .emplace(s, static_cast<std::uint32_t>(deeper_numbers[a].size()))
+                      .first->second;
+    }
+    table->deeper.push_back(deeper);
   } while (
       std::next_permutation(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), less));
   for (Tensor a : kAllTensors) table->signatures[a] = static_cast<std::uint32_t>(numbers[a].size());
@@ -52,30 +92,11 @@ std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
 
 std::uint64_t buffer_signature(Tensor a, const Dim* order, std::size_t live, std::size_t spanned,
                                bool halo_reuse) {
-  std::uint64_t spanned_set = 0;
-  for (std::size_t i = 0; i < spanned; ++i)
-    if (indexes(a, order[i])) spanned_set |= 1u << index(order[i]);
-  std::array<Dim, kNumDims> outside{};
-  std::size_t count = 0;
-  for (std::size_t i = spanned; i < live; ++i) {
-    if (count == 0 && !indexes(a, order[i])) continue;  // changes no A index
-    outside[count++] = order[i];
-  }
-  for (std::size_t begin = 0; begin < count;) {
-    const SwapClass c = swap_class(a, outside[begin], halo_reuse);
-    std::size_t end = begin + 1;
-    if (c != SwapClass::kAlone)
-      while (end < count && swap_class(a, outside[end], halo_reuse) == c) ++end;
-    for (std::size_t i = begin + 1; i < end; ++i)  // insertion sort of the run
-      for (std::size_t j = i; j > begin && index(outside[j]) < index(outside[j - 1]); --j)
-        std::swap(outside[j], outside[j - 1]);
-    begin = end;
-  }
-  // 8 bits of spanned set, 4 of count, 4 per outside loop: 44 bits.
-  std::uint64_t s = spanned_set | (static_cast<std::uint64_t>(count) << 8);
-  for (std::size_t i = 0; i < count; ++i)
-    s |= static_cast<std::uint64_t>(index(outside[i])) << (12 + 4 * i);
-  return s;
+  return canonical_outside(a, order, spanned, live, true, halo_reuse);
+}
+
+std::uint64_t deeper_signature(Tensor a, const Dim* order, std::size_t live, bool halo_reuse) {
+  return canonical_outside(a, order, 0, live, false, halo_reuse);
 }
 
 std::size_t order_index(const Dim* order, std::size_t live) {

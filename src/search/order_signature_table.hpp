@@ -34,7 +34,15 @@
 // places them innermost and never spans only them (level_search.hpp). A
 // fixed order (level_search_space) is taken literally: its table has all 8
 // loops live (the argument above does not need a loop to step).
-// Tested against the level model in tests/search/order_signature_table_test.
+//
+// What the deeper levels see. Every loop of level l is outside every buffer
+// of the levels deeper than l, so the swap rule above holds for those
+// buffers too (the drop rule does not: a deeper level's own loops may stand
+// between): two orders of level l whose live loops have, for array A, the
+// same sequence once each maximal run of swappable loops is sorted (A's
+// "deeper signature") give every deeper buffer of A the same records, for
+// every group of the deeper levels.
+// Tested against the level simulator in tests/search/order_signature_table_test.
 #pragma once
 
 #include <array>
@@ -57,6 +65,8 @@ struct OrderSignatureTable {
   // (j = 0..live), numbered 0..signatures[A]-1 per array.
   std::vector<PerTensor<std::array<std::uint32_t, kNumDims + 1>>> signature;
   PerTensor<std::uint32_t> signatures{};
+  // deeper[i][A]: A's deeper signature of orders[i], numbered per array.
+  std::vector<PerTensor<std::uint32_t>> deeper;
 };
 
 // Thread-safe; built once per (live, halo_reuse) and kept.
@@ -71,5 +81,9 @@ std::size_t order_index(const Dim* order, std::size_t live);
 // `order` (live loops only, innermost first), as a number: equal iff equal.
 std::uint64_t buffer_signature(Tensor a, const Dim* order, std::size_t live, std::size_t spanned,
                                bool halo_reuse);
+
+// A's deeper signature of `order` (live loops only, innermost first), as a
+// number: equal iff equal.
+std::uint64_t deeper_signature(Tensor a, const Dim* order, std::size_t live, bool halo_reuse);
 
 }  // namespace spad
