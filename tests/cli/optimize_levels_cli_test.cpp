@@ -37,6 +37,14 @@ TEST(OptimizeLevelsCli, JsonIsAResultWithLevelsThatSimulateReplays) {
   }
   EXPECT_EQ(best["traffic_bytes"], best["levels"][0]["traffic_bytes"]);
   EXPECT_TRUE(best["search"]["evaluations"].get<long long>() > 0);
+  // Live loops c, m, p, q at level 1 give 24 orders per tile vector; some
+  // offer the same records as an earlier one (e.g. p and q swapped where
+  // neither is spanned): joined, never more than were visited.
+  EXPECT_GT(best["search"]["orders_joined"].get<long long>(), 0);
+  EXPECT_LT(best["search"]["orders_joined"].get<long long>(),
+            best["search"]["leaves"].get<long long>() +
+                best["search"]["nodes_cut"].get<long long>() +
+                best["search"]["orders_joined"].get<long long>());
   // The schedule alone, replayed by the level simulator: every count equal.
   const std::string schedule = write_temp("best_levels.json", best["schedule"].dump());
   const nlohmann::json replay = ok_json(
@@ -57,6 +65,7 @@ TEST(OptimizeLevelsCli, ReportShowsEveryBoundaryWithItsBounds) {
   EXPECT_TRUE(contains(out, "compulsory bytes")) << out;
   EXPECT_TRUE(contains(out, "lower bound bytes")) << out;
   EXPECT_TRUE(contains(out, "search    exact over every level's")) << out;
+  EXPECT_TRUE(contains(out, "orders joined to an equal one")) << out;
   EXPECT_TRUE(contains(out, "on 1 thread")) << out;
 }
 
