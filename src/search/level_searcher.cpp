@@ -135,9 +135,6 @@ std::vector<Count> structure_order(const std::vector<const LevelNode*>& path) {
   return out;
 }
 
-// Every loop live: the table of a fixed order.
-constexpr LiveDims kEveryLoop = static_cast<LiveDims>((1u << kNumDims) - 1);
-
 }  // namespace
 
 void TileVectorRecords::reset(const OrderSignatureTable& table) {
@@ -220,16 +217,17 @@ LevelSearcher::LevelSearcher(const Layer& layer, const MemoryLevels& machine,
   const LevelTraffic t = evaluate_levels(layer, ones, one);
   for (Tensor a : kAllTensors)
     least_buffer_ = add(least_buffer_, t.levels[0].arrays[a].buffer_bytes);
+  if (space_.fixed_orders)
+    for (const std::array<Dim, kNumDims>& order : *space_.fixed_orders)
+      fixed_tables_.push_back(fixed_order_table(order, machine.halo_reuse));
 }
 
 LevelSearcher::TileOrders LevelSearcher::orders_of(std::size_t level, const LevelLoops& loops,
                                                    std::size_t noops) const {
   TileOrders out;
   if (space_.fixed_orders) {
-    const std::array<Dim, kNumDims>& fixed = (*space_.fixed_orders)[level];
-    out.table = &order_signature_table(kEveryLoop, machine_.halo_reuse);
-    out.first = order_index(fixed.data(), kNumDims);
-    out.end = out.first + 1;
+    out.table = &fixed_tables_[level];
+    out.end = 1;
     return out;
   }
   LiveDims live = 0;

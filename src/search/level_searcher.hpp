@@ -159,6 +159,7 @@ class LevelSearcher {
   std::vector<Count> capacity_;
   std::vector<Count> floor_;  // per boundary: compulsory and pebble bound
   Count least_buffer_ = 0;
+  std::vector<OrderSignatureTable> fixed_tables_;  // per level, with fixed orders
 };
 
 template <class Visit>

@@ -53,6 +53,31 @@ std::uint64_t canonical_outside(Tensor a, const Dim* order, std::size_t from, st
   return s;
 }
 
+// Appends `order` (its first table.live loops) to `table`, numbering its
+// signatures with `numbers` and `deeper_numbers`.
+struct Numbering {
+  PerTensor<std::unordered_map<std::uint64_t, std::uint32_t>> spans, deeper;
+};
+
+void append_order(OrderSignatureTable& table, const std::array<Dim, kNumDims>& order,
+                  bool halo_reuse, Numbering& numbering) {
+  const std::size_t n = table.live;
+  const auto number = [](std::unordered_map<std::uint64_t, std::uint32_t>& m, std::uint64_t s) {
+    return m.emplace(s, static_cast<std::uint32_t>(m.size())).first->second;
+  };
+  table.orders.push_back(order);
+  PerTensor<std::array<std::uint32_t, kNumDims + 1>> row{};
+  PerTensor<std::uint32_t> deeper{};
+  for (Tensor a : kAllTensors) {
+    for (std::size_t j = 0; j <= n; ++j)
+      row[a][j] = number(numbering.spans[a], buffer_signature(a, order.data(), n, j, halo_reuse));
+    deeper[a] = number(numbering.deeper[a], deeper_signature(a, order.data(), n, halo_reuse));
+    table.signatures[a] = static_cast<std::uint32_t>(numbering.spans[a].size());
+  }
+  table.signature.push_back(row);
+  table.deeper.push_back(deeper);
+}
+
 std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
   auto table = std::make_unique<OrderSignatureTable>();
   std::array<Dim, kNumDims> order{};
@@ -60,31 +85,12 @@ std::unique_ptr<OrderSignatureTable> build(LiveDims live, bool halo_reuse) {
   for (Dim d : kAllDims)
     if (live & (1u << index(d))) order[n++] = d;
   table->live = n;
-  PerTensor<std::unordered_map<std::uint64_t, std::uint32_t>> numbers, deeper_numbers;
+  Numbering numbering;
   const auto less = [](Dim x, Dim y) { return index(x) < index(y); };
   do {
-    table->orders.push_back(order);
-    PerTensor<std::array<std::uint32_t, kNumDims + 1>> row{};
-    for (Tensor a : kAllTensors) {
-      for (std::size_t j = 0; j <= n; ++j) {
-        const std::uint64_t s = buffer_signature(a, order.data(), n, j, halo_reuse);
-        const auto [it, added] =
-            numbers[a].emplace(s, static_cast<std::uint32_t>(numbers[a].size()));
-        row[a][j] = it->second;
-      }
-    }
-    table->signature.push_back(row);
-    PerTensor<std::uint32_t> deeper{};
-    for (Tensor a : kAllTensors) {
-      const std::uint64_t s = deeper_signature(a, order.data(), n, halo_reuse);
-      deeper[a] = deeper_numbers[a]
-                      .emplace(s, static_cast<std::uint32_t>(deeper_numbers[a].size()))
-                      .first->second;
-    }
-    table->deeper.push_back(deeper);
+    append_order(*table, order, halo_reuse, numbering);
   } while (
       std::next_permutation(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), less));
-  for (Tensor a : kAllTensors) table->signatures[a] = static_cast<std::uint32_t>(numbers[a].size());
   return table;
 }
 
@@ -99,17 +105,12 @@ std::uint64_t deeper_signature(Tensor a, const Dim* order, std::size_t live, boo
   return canonical_outside(a, order, 0, live, false, halo_reuse);
 }
 
-std::size_t order_index(const Dim* order, std::size_t live) {
-  // Lehmer code: position i contributes (the later loops of smaller index)
-  // x (live - 1 - i)!.
-  std::size_t rank = 0;
-  for (std::size_t i = 0; i < live; ++i) {
-    std::size_t smaller = 0;
-    for (std::size_t j = i + 1; j < live; ++j)
-      if (index(order[j]) < index(order[i])) ++smaller;
-    rank = rank * (live - i) + smaller;
-  }
-  return rank;
+OrderSignatureTable fixed_order_table(const std::array<Dim, kNumDims>& order, bool halo_reuse) {
+  OrderSignatureTable table;
+  table.live = kNumDims;
+  Numbering numbering;
+  append_order(table, order, halo_reuse, numbering);
+  return table;
 }
 
 const OrderSignatureTable& order_signature_table(LiveDims live, bool halo_reuse) {

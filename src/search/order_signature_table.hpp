@@ -32,8 +32,9 @@
 // with equal signatures are joined by such steps, so their buffers are equal.
 // Loops of one trip in every enclosing tile (no-ops) are not live: the search
 // places them innermost and never spans only them (level_search.hpp). A
-// fixed order (level_search_space) is taken literally: its table has all 8
-// loops live (the argument above does not need a loop to step).
+// fixed order (level_search_space) is taken literally: its table
+// (fixed_order_table) has all 8 loops live (the argument above does not
+// need a loop to step).
 //
 // What the deeper levels see. Every loop of level l is outside every buffer
 // of the levels deeper than l, so the swap rule above holds for those
@@ -72,10 +73,9 @@ struct OrderSignatureTable {
 // Thread-safe; built once per (live, halo_reuse) and kept.
 const OrderSignatureTable& order_signature_table(LiveDims live, bool halo_reuse);
 
-// The index in OrderSignatureTable::orders of `order`, a permutation of the
-// table's `live` loops (innermost first): its rank in lexicographic order of
-// the dimensions' indices, as std::next_permutation visits them.
-std::size_t order_index(const Dim* order, std::size_t live);
+// The table of one order taken as given (a fixed order, level_search_space):
+// all 8 loops live.
+OrderSignatureTable fixed_order_table(const std::array<Dim, kNumDims>& order, bool halo_reuse);
 
 // The signature above of A's buffer spanning the first `spanned` loops of
 // `order` (live loops only, innermost first), as a number: equal iff equal.
