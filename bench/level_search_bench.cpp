@@ -61,6 +61,7 @@ void BM_LevelSearchSmall(benchmark::State& state) {
   state.counters["model_calls"] = static_cast<double>(stats.evaluations);
   state.counters["leaves"] = static_cast<double>(stats.leaves);
   state.counters["cut"] = static_cast<double>(stats.nodes_cut);
+  state.counters["joined"] = static_cast<double>(stats.orders_joined);
 }
 BENCHMARK(BM_LevelSearchSmall)->DenseRange(0, 3)->Unit(benchmark::kMillisecond);
 
@@ -102,6 +103,7 @@ void BM_LevelSearchAccelSmall(benchmark::State& state) {
   state.counters["model_calls"] = static_cast<double>(stats.evaluations);
   state.counters["leaves"] = static_cast<double>(stats.leaves);
   state.counters["cut"] = static_cast<double>(stats.nodes_cut);
+  state.counters["joined"] = static_cast<double>(stats.orders_joined);
 }
 BENCHMARK(BM_LevelSearchAccelSmall)
     ->ArgsProduct({{0, 1, 2, 3}, {0, 1, 2}})

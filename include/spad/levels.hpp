@@ -46,7 +46,7 @@
 //                  LevelSchedule and its LevelTraffic by the level model;
 //                  empty when nothing fits, i.e. the innermost level cannot
 //                  hold one element of each of I, W and O) and stats
-//                  (evaluations, leaves, nodes_cut). Objective, exact over
+//                  (evaluations, leaves, nodes_cut, orders_joined). Objective, exact over
 //                  every level's tiles x order x spans and bypasses:
 //                  lexicographic from the outside in -- bytes across boundary
 //                  1 (off-chip), then boundary 2, ..., then DMA fills summed
@@ -75,7 +75,7 @@
 //   level_optimize_document(layer, machine, result, threads, seconds, space)
 //                  the document the command prints (the Result JSON with levels
 //                  plus "search": objective, space, evaluations, leaves, nodes_cut,
-//                  threads, seconds); level_infeasible_message(layer,
+//                  orders_joined, threads, seconds); level_infeasible_message(layer,
 //                  machine): the command's message when best is empty.
 //   optimize_network_levels(net, selection, machine, threads, progress = {},
 //                  space = {})

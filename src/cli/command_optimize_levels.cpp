@@ -85,6 +85,7 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
                       ": " + std::to_string(s.evaluations) + " model calls, " +
                       std::to_string(s.leaves) + " tile/order choices of every level, " +
                       std::to_string(s.nodes_cut) + " partial schedules cut, " +
+                      std::to_string(s.orders_joined) + " orders joined to an equal one, " +
                       seconds_text(seconds) + " on " + std::to_string(threads) +
                       (threads == 1 ? " thread\n" : " threads\n");
   return 0;

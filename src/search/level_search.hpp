@@ -7,7 +7,7 @@
 // instead (search/level_objective). Costs come only from the level model
 // (model/evaluate_levels, model/level_accel_cost).
 //
-//   levels 1..L, outermost first: each level's tiles and order (level_search.cpp)
+//   levels 1..L, outermost first: each level's tiles and order (level_searcher.cpp)
 //   every level fixed: the spans and bypasses, array by array (level_span_choice)
 //   incumbent: shared best, the same answer for any thread count
 //
@@ -56,6 +56,9 @@ struct LevelSearchStats {
   Count evaluations = 0;  // level-model calls
   Count leaves = 0;       // tiles x orders of every level whose spans were chosen
   Count nodes_cut = 0;    // partial schedules (levels 1..l fixed) cut by their bounds
+  // Orders skipped as equal to an earlier order of the same tiles (the same
+  // records below them: search/level_searcher.cpp, "Space").
+  Count orders_joined = 0;
 };
 
 struct LevelSearchResult {

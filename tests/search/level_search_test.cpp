@@ -1,4 +1,4 @@
-// The facts the level search relies on (search/level_search.cpp), each
+// The facts the level search relies on (search/level_searcher.cpp), each
 // checked against the level model on random several-level schedules, and the
 // search's own properties: one level equals optimize(), the answer is the
 // same for any thread count, the returned schedule is canonical, and bad
@@ -71,7 +71,7 @@ TEST(LevelSearchFacts, OuterBuffersIgnoreDeeperLevels) {
   }
 }
 
-// Bounds (B), (F), (S) of level_search.cpp and the compulsory floor.
+// Bounds (B), (F), (S) of level_searcher.cpp and the compulsory floor.
 TEST(LevelSearchFacts, NodeBoundsHoldForEveryCompletion) {
   Rng rng(1512);
   int strict_b = 0, strict_f = 0;

@@ -24,6 +24,7 @@ nlohmann::ordered_json level_optimize_document(const Layer& layer, const MemoryL
   search["evaluations"] = s.evaluations;
   search["leaves"] = s.leaves;
   search["nodes_cut"] = s.nodes_cut;
+  search["orders_joined"] = s.orders_joined;
   search["threads"] = resolved_thread_count(threads);
   search["seconds"] = seconds;
   j["search"] = search;

@@ -3,7 +3,8 @@
 // (io/json/level_result_json's level_result_document) plus
 //   "search": {"objective": "traffic", "space" (io/json/search_json's level
 //              space: which schedules were searched), "evaluations", "leaves",
-//              "nodes_cut", "threads", "seconds"}
+//              "nodes_cut", "orders_joined" (level_search.hpp), "threads",
+//              "seconds"}
 // and the message when nothing fits. The CLI and the public API (Python's
 // spad.optimize_levels) both build them here, so the two cannot drift.
 #pragma once

@@ -1,13 +1,14 @@
-// Which innermost-level buffers are the same buffer: for every order of the
-// innermost level's live loops and every span, a signature per array such
-// that equal signatures mean equal records (buffer bytes, fills, bytes moved,
-// DMA transfers) for every tile vector and every group of the outer levels.
-// The level search (search/level_search) costs each signature once per tile
-// vector instead of once per order and span.
+// Which buffers of one level are the same buffer: for every order of a
+// level's live loops and every span, a signature per array such that equal
+// signatures mean equal records (buffer bytes, fills, bytes moved, DMA
+// transfers) for every tile vector of the level and every group of the outer
+// levels. The level search (search/level_search) costs each signature once
+// per tile vector instead of once per order and span, at every level.
 //
-// At the innermost level L nothing is deeper, so a level-L order matters only
-// to the level-L buffers it cuts with its spans. A's level-L buffer spanning
-// the first k live loops is a function of:
+// A level's buffers do not depend on the deeper levels (a level-l buffer
+// spans every deeper loop), and the outer levels' loops are all outside it,
+// fixed by the path. So A's level-l buffer spanning the first k live loops
+// of level l is a function of:
 //   - the A-indexing loops among the k spanned ones (they take the enclosing
 //     tile's whole extent; the other A-indexing loops, their own tile;
 //     loops that do not index A do not change what it holds);
@@ -30,8 +31,19 @@
 // both rules applied (each maximal run of swappable loops sorted): orders
 // with equal signatures are joined by such steps, so their buffers are equal.
 // Loops of one trip in every enclosing tile (no-ops) are not live: the search
-// places them innermost and never spans only them (level_search.hpp).
-// Tested against the level model in tests/search/innermost_order_table_test.
+// places them innermost and never spans only them (level_search.hpp). A
+// fixed order (level_search_space) is taken literally: its table
+// (fixed_order_table) has all 8 loops live (the argument above does not
+// need a loop to step).
+//
+// What the deeper levels see. Every loop of level l is outside every buffer
+// of the levels deeper than l, so the swap rule above holds for those
+// buffers too (the drop rule does not: a deeper level's own loops may stand
+// between): two orders of level l whose live loops have, for array A, the
+// same sequence once each maximal run of swappable loops is sorted (A's
+// "deeper signature") give every deeper buffer of A the same records, for
+// every group of the deeper levels.
+// Tested against the level simulator in tests/search/order_signature_table_test.
 #pragma once
 
 #include <array>
@@ -42,10 +54,10 @@
 
 namespace spad {
 
-// The live loops of the innermost level, as a bit set over Dim.
+// The live loops of a level, as a bit set over Dim.
 using LiveDims = std::uint8_t;
 
-struct InnermostOrderTable {
+struct OrderSignatureTable {
   // Every order of the live loops (innermost first), in std::next_permutation
   // order from n g m c p q r s order.
   std::vector<std::array<Dim, kNumDims>> orders;
@@ -54,14 +66,24 @@ struct InnermostOrderTable {
   // (j = 0..live), numbered 0..signatures[A]-1 per array.
   std::vector<PerTensor<std::array<std::uint32_t, kNumDims + 1>>> signature;
   PerTensor<std::uint32_t> signatures{};
+  // deeper[i][A]: A's deeper signature of orders[i], numbered per array.
+  std::vector<PerTensor<std::uint32_t>> deeper;
 };
 
 // Thread-safe; built once per (live, halo_reuse) and kept.
-const InnermostOrderTable& innermost_order_table(LiveDims live, bool halo_reuse);
+const OrderSignatureTable& order_signature_table(LiveDims live, bool halo_reuse);
+
+// The table of one order taken as given (a fixed order, level_search_space):
+// all 8 loops live.
+OrderSignatureTable fixed_order_table(const std::array<Dim, kNumDims>& order, bool halo_reuse);
 
 // The signature above of A's buffer spanning the first `spanned` loops of
 // `order` (live loops only, innermost first), as a number: equal iff equal.
 std::uint64_t buffer_signature(Tensor a, const Dim* order, std::size_t live, std::size_t spanned,
                                bool halo_reuse);
+
+// A's deeper signature of `order` (live loops only, innermost first), as a
+// number: equal iff equal.
+std::uint64_t deeper_signature(Tensor a, const Dim* order, std::size_t live, bool halo_reuse);
 
 }  // namespace spad
