@@ -201,7 +201,9 @@ TEST(OptimizeLevelsCli, NetworkThatNothingFitsNamesTheLevelAndTheFlag) {
                        "no schedule of the restricted search space fits every level (L2 1 B, L1 "
                        "64 B) for layer(s) a, b, a2; widen the space"))
       << run.err;
-  EXPECT_TRUE(contains(run.err, "the smallest schedules take at least L2 6 B, L1 6 B")) << run.err;
+  EXPECT_TRUE(
+      contains(run.err, "the smallest schedules (every tile 1) take at least L2 6 B, L1 6 B"))
+      << run.err;
   EXPECT_EQ(run_spad("optimize --model " + q(net) + " --buffer 6B,6B --json" + spans).exit_code, 0);
   EXPECT_EQ(run_spad("optimize --model " + q(net) + " --buffer 5B,6B --json" + spans).exit_code, 2);
 }

@@ -112,8 +112,8 @@ std::string level_network_infeasible_message(const NetworkLevelResult& result,
            level_capacities_text(machine) + ") for layer(s) " + names +
            "; widen the space (fewer restrictions) or give larger " +
            (machine_file.empty() ? "--buffer capacities" : "capacity_bytes in " + machine_file) +
-           ": in this space the smallest schedules take at least " + per_level_text(machine, most) +
-           per_layer + " (every tile 1)";
+           ": in this space the smallest schedules (every tile 1) take at least " +
+           per_level_text(machine, most) + per_layer;
   const MemoryLevel& inner = machine.levels.back();
   return "no schedule fits the innermost level" + of + " (" + inner.name + ", " +
          (inner.capacity_bytes ? bytes_text(*inner.capacity_bytes) : "unbounded") +

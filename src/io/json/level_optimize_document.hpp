@@ -46,7 +46,7 @@ std::string level_infeasible_message(const Layer& layer, const MemoryLevels& mac
 // capacity, at least 6 B" (restricted: "no schedule of the restricted search
 // space fits every level (L2 1 B, L1 64 B) for layer(s) ...; widen the space
 // (fewer restrictions) or give larger --buffer capacities: in this space
-// the smallest schedules take at least L2 40 B, L1 6 B"). On a machine file
+// the smallest schedules (every tile 1) take at least L2 40 B, L1 6 B"). On a machine file
 // (`machine_file` not empty; `machine_label` "small2 (m.yaml)") the message
 // names it after the level ("... every level of small2 (m.yaml) ...") and
 // asks for its capacity_bytes ("give level L1 a capacity_bytes of at least
