@@ -22,6 +22,7 @@
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
+#include "io/text/buffer_levels.hpp"
 #include "io/text/network_precision.hpp"
 #include "search/level_search.hpp"
 #include "search/optimize.hpp"
@@ -133,8 +134,10 @@ int write_kernels(const CodegenFlags& flags, const std::vector<Request>& request
 int run_codegen_levels(const CodegenFlags& flags, const std::optional<LevelSchedule>& given) {
   const CodegenTargets t = codegen_targets(flags);
   std::vector<std::string> level_names;
-  if (given)
+  if (given) {
     for (const LevelLoops& level : given->levels) level_names.push_back(level.name);
+    check_default_level_names(level_names, schedule_arg_source(*flags.schedule));
+  }
   const std::size_t levels = given ? given->levels.size() : buffer_level_count(flags.machine);
   std::vector<codegen::LevelKernelRequest> requests;
   for (std::size_t k = 0; k < t.target.chosen.size(); ++k) {

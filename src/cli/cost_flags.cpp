@@ -9,6 +9,7 @@
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_file.hpp"
+#include "io/text/buffer_levels.hpp"
 #include "io/text/network_precision.hpp"
 
 namespace spad::cli {
@@ -78,6 +79,7 @@ std::variant<CostInputs, LevelCostInputs> inputs_at_flag_sizes(const CostFlags& 
   validate_level_schedule_from(levels, layer, schedule_arg_source(flags.schedule));
   std::vector<std::string> names;
   for (const LevelLoops& level : levels.levels) names.push_back(level.name);
+  check_default_level_names(names, schedule_arg_source(flags.schedule));
   MemoryLevels machine = memory_levels_from_flags(flags.machine, levels.levels.size(), names);
   return LevelCostInputs{std::move(layer), levels, std::move(machine)};
 }

@@ -308,5 +308,28 @@ TEST(LevelScheduleMessagesCli, TwoLevelsOfOneNameAreRefusedNamingBoth) {
   }
 }
 
+// Level 1 named "L1" and level 2 unnamed: level 2's default name (L1 of
+// two) would be level 1's, and every report would show two levels "L1".
+TEST(LevelScheduleMessagesCli, ADefaultNameThatIsAnotherLevelsNameIsRefused) {
+  std::string text = level_schedule("1", "");
+  text.replace(text.find("\"L2\""), 4, "\"L1\"");
+  const std::string file = write_temp("default_name_levels.json", text);
+  for (const char* command : {"evaluate", "simulate"}) {
+    const CliRun run = run_spad(std::string(command) + " " + kLayer + " --schedule " + q(file) +
+                                " --buffer 1KiB,512B");
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err, file + ": schedule: levels[0].name = \"L1\" is the default name "
+                                         "of its unnamed level 2 of 2"))
+        << run.err;
+  }
+  // Named apart, or both unnamed, it runs.
+  std::string named = level_schedule("1", "RF");
+  named.replace(named.find("\"L2\""), 4, "\"L1\"");
+  EXPECT_EQ(run_spad("evaluate " + kLayer + " --schedule " +
+                     q(write_temp("named_apart_levels.json", named)) + " --buffer 1KiB,512B")
+                .exit_code,
+            0);
+}
+
 }  // namespace
 }  // namespace spad

@@ -37,6 +37,19 @@ std::string default_level_name(std::size_t level_index, std::size_t levels) {
   return name;
 }
 
+void check_default_level_names(const std::vector<std::string>& names, std::string_view source) {
+  const std::size_t levels = names.size();
+  for (std::size_t l = 0; l < levels; ++l)
+    for (std::size_t k = 0; k < levels; ++k)
+      if (k != l && names[l].empty() && names[k] == default_level_name(l, levels))
+        throw UserError((source.empty() ? std::string() : std::string(source) + ": ") +
+                        "schedule: levels[" + std::to_string(k) + "].name = \"" + names[k] +
+                        "\" is the default name of its unnamed level " + std::to_string(l + 1) +
+                        " of " + std::to_string(levels) +
+                        ": name every level of the schedule, or none (the defaults are L" +
+                        std::to_string(levels) + " outermost .. L1 innermost)");
+}
+
 MemoryLevels memory_levels_for(const std::vector<std::string>& names,
                                const std::vector<Count>& capacities, std::string_view buffer_text,
                                const Precision& precision, bool halo_reuse, bool double_buffer) {
@@ -58,6 +71,7 @@ MemoryLevels memory_levels_for(const std::vector<std::string>& names,
     if (!capacities.empty()) level.capacity_bytes = capacities[l];
     machine.levels.push_back(level);
   }
+  check_default_level_names(names, "");
   validate(machine);
   return machine;
 }

@@ -24,6 +24,12 @@ std::vector<Count> parse_buffer_levels(std::string_view text, std::string_view w
 // "L" + (levels - level_index): the default name of level level_index + 1 of `levels`.
 std::string default_level_name(std::size_t level_index, std::size_t levels);
 
+// Throws UserError (prefixed with `source` when not empty) when a level of
+// `names` (a schedule's, outermost first) is the default name of another,
+// unnamed one: "L1" on level 1 of two, whose unnamed level 2 would be "L1"
+// too, and nothing spad prints could tell them apart.
+void check_default_level_names(const std::vector<std::string>& names, std::string_view source);
+
 // The machine of a several-level question (evaluate / simulate with
 // --buffer OUTER,INNER, and the Python module's *_levels): one level per entry
 // of `names` (outermost first; the schedule's level names, "" = the default
