@@ -37,6 +37,13 @@ void check_whole_machine(const YamlSource& src, const YamlMapping& top, Check ch
   }
 }
 
+// The clock's range, checked before the ports: bytes_per_s is converted at
+// this clock, and a clock in Hz or GHz made a rate "too large" or "not whole
+// bits per cycle" instead of naming clock_mhz.
+void check_clock(const YamlSource& src, const YamlMapping& top, double mhz) {
+  check_whole_machine(src, top, [&] { validate_clock(mhz); });
+}
+
 // A machine file as read: every file as levels (a one-level file as one
 // level named "scratchpad"), and where its levels list is, if it has one.
 struct MachineText {
@@ -70,6 +77,7 @@ MachineText parse_machine_text(std::string_view text, const std::string& source)
     read_mac_array(src, top, accel.mac_array);
     DecimalText clock_text;
     accel.clock_mhz = read_clock(src, top, clock_text);
+    check_clock(src, top, accel.clock_mhz);
     read_offchip(src, top, accel, clock_text);
     read_energy(src, top, accel);
 
@@ -87,6 +95,7 @@ MachineText parse_machine_text(std::string_view text, const std::string& source)
   read_mac_array(src, top, level_accel.mac_array);
   DecimalText clock_text;
   level_accel.clock_mhz = read_clock(src, top, clock_text);
+  check_clock(src, top, level_accel.clock_mhz);
   read_levels(src, *levels, level_accel.clock_mhz, clock_text, level_accel);
   // MAC and off-chip energies as one level reads them (the scratchpad's is
   // refused above: each level has its own).
