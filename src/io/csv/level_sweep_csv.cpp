@@ -6,8 +6,6 @@
 namespace spad {
 namespace {
 
-std::string cell(const std::optional<Count>& v) { return v ? std::to_string(*v) : std::string(); }
-
 std::string level_column(std::size_t l, const char* what) {
   return "level" + std::to_string(l + 1) + "_" + what;
 }
@@ -42,17 +40,17 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
       if (!accel) return;
       cells.push_back(csv_cell(machine.accelerator->name));
       cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(cell(latency));
-      cells.push_back(cell(energy));
+      cells.push_back(count_cell(latency));
+      cells.push_back(count_cell(energy));
     };
     std::vector<std::string> line = head("network");
     for (const std::string& c :
          {std::string(), std::string(), std::to_string(row.layers), std::to_string(row.macs),
-          cell(row.traffic_bytes()), std::string(), std::to_string(row.compulsory_bytes()),
+          count_cell(row.traffic_bytes()), std::string(), std::to_string(row.compulsory_bytes()),
           std::to_string(row.lower_bound_bytes()), std::to_string(row.infeasible_layers)})
       line.push_back(c);
     for (const LevelSweepBoundary& b : row.levels) {
-      line.push_back(cell(b.traffic_bytes));
+      line.push_back(count_cell(b.traffic_bytes));
       line.push_back(std::to_string(b.compulsory_bytes));
       line.push_back(std::to_string(b.lower_bound_bytes));
     }

@@ -4,11 +4,6 @@
 #include "io/csv/csv_cell.hpp"
 
 namespace spad {
-namespace {
-
-std::string cell(const std::optional<Count>& v) { return v ? std::to_string(*v) : std::string(); }
-
-}  // namespace
 
 std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
   std::vector<std::string> header = {"scope",
@@ -40,7 +35,7 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      "",
                                      std::to_string(row.layers),
                                      std::to_string(row.macs),
-                                     cell(row.traffic_bytes),
+                                     count_cell(row.traffic_bytes),
                                      "",
                                      std::to_string(row.compulsory_bytes),
                                      std::to_string(row.lower_bound_bytes),
@@ -51,12 +46,12 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
       if (!accel) return;
       cells.push_back(csv_cell(machine.accelerator->name));
       cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(cell(latency));
-      cells.push_back(cell(energy));
+      cells.push_back(count_cell(latency));
+      cells.push_back(count_cell(energy));
     };
     machine_cells(line, row.latency_cycles, row.energy_fj);
     if (result.baselines)
-      for (const SweepBaselineTotal& t : row.baselines) line.push_back(cell(t.traffic_bytes));
+      for (const SweepBaselineTotal& t : row.baselines) line.push_back(count_cell(t.traffic_bytes));
     out += csv_line(line);
     if (!per_layer) continue;
     for (std::size_t l = 0; l < row.layer_points.size(); ++l) {
