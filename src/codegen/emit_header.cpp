@@ -3,30 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <sstream>
-
+#include "codegen/c_comment.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/schedule_json.hpp"
 #include "report/loop_nest.hpp"
 
 namespace spad::codegen {
-namespace {
-
-// Text made safe inside a C block comment.
-std::string comment_safe(std::string text) {
-  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
-    text.replace(at, 2, "* /");
-  return text;
-}
-
-std::string prefixed_lines(const std::string& text, const std::string& prefix) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) out += prefix + line + "\n";
-  return out;
-}
-
-}  // namespace
 
 std::string emit_header(const KernelPlan& k) {
   const LayerSpec& s = k.layer.spec();

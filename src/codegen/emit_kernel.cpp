@@ -208,16 +208,19 @@ std::string data_type(Count bytes) { return fmt::format("int{}_t", 8 * bytes); }
 std::string output_type(Count bytes) { return fmt::format("int{}_t", 8 * bytes); }
 std::string psum_type(Count bytes) { return fmt::format("uint{}_t", 8 * bytes); }
 
-bool separate_psum_array(const KernelPlan& k) {
-  return k.machine.precision.output != k.machine.precision.psum;
+bool separate_psum_array(const Precision& precision) { return precision.output != precision.psum; }
+
+bool separate_psum_array(const KernelPlan& k) { return separate_psum_array(k.machine.precision); }
+
+std::string kernel_prototype(const std::string& name, const Precision& b) {
+  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", name, data_type(b.input),
+                                data_type(b.weight), output_type(b.output));
+  if (separate_psum_array(b)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
+  return out + ")";
 }
 
 std::string kernel_prototype(const KernelPlan& k) {
-  const Precision& b = k.machine.precision;
-  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", k.name,
-                                data_type(b.input), data_type(b.weight), output_type(b.output));
-  if (separate_psum_array(k)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
-  return out + ")";
+  return kernel_prototype(k.name, k.machine.precision);
 }
 
 std::string emit_kernel(const KernelPlan& k) {

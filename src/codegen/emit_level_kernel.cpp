@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
+#include "codegen/c_comment.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "report/level_loop_nest.hpp"
@@ -24,20 +24,6 @@ std::string tensor_enum(Tensor t) { return fmt::format("SPAD_{}", tensor_name(t)
 std::string list(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-// Text made safe inside a C block comment.
-std::string comment_safe(std::string text) {
-  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
-    text.replace(at, 2, "* /");
-  return text;
-}
-
-std::string prefixed_lines(const std::string& text, const std::string& prefix) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) out += prefix + line + "\n";
   return out;
 }
 
@@ -249,7 +235,7 @@ std::string entry_function(const LevelKernelPlan& k) {
 }  // namespace
 
 bool level_separate_psum_array(const LevelKernelPlan& k) {
-  return k.machine.precision.output != k.machine.precision.psum;
+  return separate_psum_array(k.machine.precision);
 }
 
 std::string level_c_label(const LevelKernelPlan& k, std::size_t level_index) {
@@ -265,11 +251,7 @@ std::string level_c_label(const LevelKernelPlan& k, std::size_t level_index) {
 }
 
 std::string level_kernel_prototype(const LevelKernelPlan& k) {
-  const Precision& b = k.machine.precision;
-  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", k.name,
-                                data_type(b.input), data_type(b.weight), output_type(b.output));
-  if (level_separate_psum_array(k)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
-  return out + ")";
+  return kernel_prototype(k.name, k.machine.precision);
 }
 
 std::string emit_level_kernel(const LevelKernelPlan& k) {
