@@ -14,7 +14,7 @@ std::string emit_header(const KernelPlan& k) {
   const LayerSpec& s = k.layer.spec();
   const Precision& b = k.machine.precision;
   std::string o = "/*\n";
-  o += fmt::format(" * Kernel {}: layer '{}'\n", k.name, s.name);
+  o += fmt::format(" * Kernel {}: layer '{}'\n", k.name, comment_safe(s.name));
   o += fmt::format(
       " *   N={} C={} M={} H={} W={} R={} S={} stride {}x{} dilation {}x{} pad {}:{}:{}:{} "
       "(top:left:bottom:right) groups {} -> P={} Q={}\n",
