@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "codegen/c_comment.hpp"
+#include "codegen/emit_header.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "report/level_loop_nest.hpp"
@@ -137,22 +138,11 @@ std::string header_comment(const LevelKernelPlan& k) {
   std::string o = "/*\n";
   o += fmt::format(" * Kernel {}: layer '{}', {} on-chip levels\n", k.name, comment_safe(s.name),
                    k.schedule.levels.size());
-  o += fmt::format(
-      " *   N={} C={} M={} H={} W={} R={} S={} stride {}x{} dilation {}x{} pad {}:{}:{}:{} "
-      "(top:left:bottom:right) groups {} -> P={} Q={}\n",
-      s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h, s.dilation_w,
-      s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups, k.layer.P(), k.layer.Q());
+  o += header_shape_line(k.layer);
   o += fmt::format(" *   {}\n", level_kernel_prototype(k));
   o += fmt::format(" *   halo reuse: {}\n", k.machine.halo_reuse ? "on (at every level)" : "off");
-  o += fmt::format(" *   off-chip: I {} [N][C][H][W], W {} [M][C/G][R][S], O {} [N][M][P][Q]{}\n",
-                   data_type(b.input), data_type(b.weight), output_type(b.output),
-                   level_separate_psum_array(k)
-                       ? fmt::format(", O_psum {} [N][M][P][Q] (partial sums)", psum_type(b.psum))
-                       : " (partial sums pass through O itself)");
-  o += fmt::format(
-      " * Precision (bytes): in {}, w {}, out {}, psum {}; final outputs are the partial\n"
-      " * sum (two's complement, {} bits) saturated to the output range.\n",
-      b.input, b.weight, b.output, b.psum, 8 * b.psum);
+  o += header_offchip_line(b);
+  o += header_precision_lines(b);
   o += " *\n * Schedule: " + comment_safe(level_schedule_to_canonical_string(k.schedule)) + "\n";
   o +=
       prefixed_lines(comment_safe(format_level_loop_nest(k.layer, k.schedule, k.traffic)), " *   ");
