@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "codegen/c_comment.hpp"
+#include "codegen/c_text.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/schedule_json.hpp"
 #include "report/loop_nest.hpp"

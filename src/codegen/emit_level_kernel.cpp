@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "codegen/c_comment.hpp"
+#include "codegen/c_text.hpp"
 #include "codegen/emit_header.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/level_schedule_json.hpp"
@@ -18,15 +18,6 @@ namespace {
 
 constexpr int kLoops = static_cast<int>(kNumDims);
 constexpr std::size_t kRows = kMaxLevels + 1;  // row 0: off-chip
-
-std::string dim_enum(Dim d) { return fmt::format("SPAD_{}", dim_name(d)); }
-std::string tensor_enum(Tensor t) { return fmt::format("SPAD_{}", tensor_name(t)); }
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 // The table line of one row per level 0..kMaxLevels, row l from `row(l)`
 // for 1 <= l <= L and zeros elsewhere, with its comment.
@@ -44,12 +35,12 @@ std::string level_rows(const LevelKernelPlan& k, std::size_t width, Row row,
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on
     // "literal" + std::string&& once inlined.
     std::string row_text = "{";
-    row_text += list(cells);
+    row_text += comma_list(cells);
     row_text += '}';
     rows.push_back(row_text);
   }
   std::string line = "    {";
-  line += list(rows);
+  line += comma_list(rows);
   line += "}, /* ";
   line += comment;
   line += " */\n";
@@ -72,7 +63,7 @@ std::string layer_table(const LevelKernelPlan& k) {
   std::vector<std::string> D;
   for (Dim d : kAllDims) D.push_back(std::to_string(k.layer.bound(d)));
   std::string out = fmt::format("static const spad_lv_layer {}_layer = {{\n", k.name);
-  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", list(D));
+  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", comma_list(D));
   out += fmt::format("    {}, /* on-chip levels */\n", k.schedule.levels.size());
   out += level_rows(
       k, kNumDims,
@@ -192,7 +183,7 @@ std::string entry_function(const LevelKernelPlan& k) {
   std::vector<std::string> mems{"NULL"};
   for (std::size_t l = 0; l < L; ++l) mems.push_back(array_name(k, l));
   while (mems.size() < kRows) mems.push_back("NULL");
-  o += fmt::format("  unsigned char *const mem[SPAD_MAX_LEVELS + 1] = {{{}}};\n", list(mems));
+  o += fmt::format("  unsigned char *const mem[SPAD_MAX_LEVELS + 1] = {{{}}};\n", comma_list(mems));
   o += "  spad_lv_kernel K;\n";
   o += fmt::format(
       "  spad_lv_begin(&K, &{0}_layer, mem, {0}_coords, {0}_slots, {0}_marks, {0}_hrank, "

@@ -1,9 +1,20 @@
-// Text for C block comments (see c_comment.hpp).
-#include "codegen/c_comment.hpp"
+// Small pieces of C text (see c_text.hpp).
+#include "codegen/c_text.hpp"
+
+#include <fmt/format.h>
 
 #include <sstream>
 
 namespace spad::codegen {
+
+std::string dim_enum(Dim d) { return fmt::format("SPAD_{}", dim_name(d)); }
+std::string tensor_enum(Tensor t) { return fmt::format("SPAD_{}", tensor_name(t)); }
+
+std::string comma_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
 
 std::string comment_safe(std::string text) {
   for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
