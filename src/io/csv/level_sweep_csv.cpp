@@ -2,6 +2,7 @@
 #include "io/csv/level_sweep_csv.hpp"
 
 #include "io/csv/csv_cell.hpp"
+#include "io/csv/sweep_machine_cells.hpp"
 
 namespace spad {
 namespace {
@@ -24,8 +25,7 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
       header.push_back(level_column(l, h));
   const bool accel = result.machines.front().accelerator.has_value();
   if (accel)
-    for (const char* h : {"machine", "objective", "latency_cycles", "energy_fj"})
-      header.push_back(h);
+    for (const char* h : kSweepMachineColumns) header.push_back(h);
   std::string out = csv_line(header);
   for (const LevelSweepRow& row : result.rows) {
     const Network& net = result.networks[row.network];
@@ -37,11 +37,7 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
     };
     const auto machine_cells = [&](std::vector<std::string>& cells, std::optional<Count> latency,
                                    std::optional<Count> energy) {
-      if (!accel) return;
-      cells.push_back(csv_cell(machine.accelerator->name));
-      cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(count_cell(latency));
-      cells.push_back(count_cell(energy));
+      if (accel) append_machine_cells(cells, machine, latency, energy);
     };
     std::vector<std::string> line = head("network");
     for (const std::string& c :

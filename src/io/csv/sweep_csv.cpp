@@ -2,6 +2,7 @@
 #include "io/csv/sweep_csv.hpp"
 
 #include "io/csv/csv_cell.hpp"
+#include "io/csv/sweep_machine_cells.hpp"
 
 namespace spad {
 
@@ -20,8 +21,7 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      "infeasible_layers"};
   const bool accel = result.machines.front().accelerator.has_value();
   if (accel)
-    for (const char* h : {"machine", "objective", "latency_cycles", "energy_fj"})
-      header.push_back(h);
+    for (const char* h : kSweepMachineColumns) header.push_back(h);
   if (result.baselines)
     for (Baseline b : kAllBaselines)
       header.push_back(std::string(baseline_name(b)) + "_traffic_bytes");
@@ -43,11 +43,7 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
     const SweepMachine& machine = result.machines.at(row.machine);
     const auto machine_cells = [&](std::vector<std::string>& cells, std::optional<Count> latency,
                                    std::optional<Count> energy) {
-      if (!accel) return;
-      cells.push_back(csv_cell(machine.accelerator->name));
-      cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(count_cell(latency));
-      cells.push_back(count_cell(energy));
+      if (accel) append_machine_cells(cells, machine, latency, energy);
     };
     machine_cells(line, row.latency_cycles, row.energy_fj);
     if (result.baselines)
