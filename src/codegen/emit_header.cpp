@@ -3,51 +3,46 @@
 
 #include <fmt/format.h>
 
-#include <sstream>
-
+#include "codegen/c_text.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/schedule_json.hpp"
 #include "report/loop_nest.hpp"
 
 namespace spad::codegen {
-namespace {
 
-// Text made safe inside a C block comment.
-std::string comment_safe(std::string text) {
-  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
-    text.replace(at, 2, "* /");
-  return text;
+std::string header_shape_line(const Layer& layer) {
+  const LayerSpec& s = layer.spec();
+  return fmt::format(
+      " *   N={} C={} M={} H={} W={} R={} S={} stride {}x{} dilation {}x{} pad {}:{}:{}:{} "
+      "(top:left:bottom:right) groups {} -> P={} Q={}\n",
+      s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h, s.dilation_w,
+      s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups, layer.P(), layer.Q());
 }
 
-std::string prefixed_lines(const std::string& text, const std::string& prefix) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) out += prefix + line + "\n";
-  return out;
+std::string header_offchip_line(const Precision& b) {
+  return fmt::format(" *   off-chip: I {} [N][C][H][W], W {} [M][C/G][R][S], O {} [N][M][P][Q]{}\n",
+                     data_type(b.input), data_type(b.weight), output_type(b.output),
+                     separate_psum_array(b)
+                         ? fmt::format(", O_psum {} [N][M][P][Q] (partial sums)", psum_type(b.psum))
+                         : " (partial sums pass through O itself)");
 }
 
-}  // namespace
+std::string header_precision_lines(const Precision& b) {
+  return fmt::format(
+      " * Precision (bytes): in {}, w {}, out {}, psum {}; final outputs are the partial\n"
+      " * sum (two's complement, {} bits) saturated to the output range.\n",
+      b.input, b.weight, b.output, b.psum, 8 * b.psum);
+}
 
 std::string emit_header(const KernelPlan& k) {
   const LayerSpec& s = k.layer.spec();
   const Precision& b = k.machine.precision;
   std::string o = "/*\n";
-  o += fmt::format(" * Kernel {}: layer '{}'\n", k.name, s.name);
-  o += fmt::format(
-      " *   N={} C={} M={} H={} W={} R={} S={} stride {}x{} dilation {}x{} pad {}:{}:{}:{} "
-      "(top:left:bottom:right) groups {} -> P={} Q={}\n",
-      s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h, s.dilation_w,
-      s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups, k.layer.P(), k.layer.Q());
+  o += fmt::format(" * Kernel {}: layer '{}'\n", k.name, comment_safe(s.name));
+  o += header_shape_line(k.layer);
   o += fmt::format(" *   {}\n", kernel_prototype(k));
-  o += fmt::format(" *   off-chip: I {} [N][C][H][W], W {} [M][C/G][R][S], O {} [N][M][P][Q]{}\n",
-                   data_type(b.input), data_type(b.weight), output_type(b.output),
-                   separate_psum_array(k)
-                       ? fmt::format(", O_psum {} [N][M][P][Q] (partial sums)", psum_type(b.psum))
-                       : " (partial sums pass through O itself)");
-  o += fmt::format(
-      " * Precision (bytes): in {}, w {}, out {}, psum {}; final outputs are the partial\n"
-      " * sum (two's complement, {} bits) saturated to the output range.\n",
-      b.input, b.weight, b.output, b.psum, 8 * b.psum);
+  o += header_offchip_line(b);
+  o += header_precision_lines(b);
   o += fmt::format(" * Halo reuse: {}; double buffer: {}; capacity: {}\n",
                    k.machine.halo_reuse ? "on" : "off", k.machine.double_buffer ? "on" : "off",
                    k.machine.capacity_bytes ? fmt::format("{} bytes", *k.machine.capacity_bytes)

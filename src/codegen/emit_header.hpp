@@ -13,4 +13,10 @@ namespace spad::codegen {
 
 std::string emit_header(const KernelPlan& plan);
 
+// Lines of the header comment that one- and several-level kernels write alike: the
+// layer's shape, the off-chip arrays and their C types, the precisions.
+std::string header_shape_line(const Layer& layer);
+std::string header_offchip_line(const Precision& precision);
+std::string header_precision_lines(const Precision& precision);
+
 }  // namespace spad::codegen

@@ -7,20 +7,12 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "codegen/c_text.hpp"
 
 namespace spad::codegen {
 namespace {
 
 constexpr int kLoops = static_cast<int>(kNumDims);
-
-std::string dim_enum(Dim d) { return fmt::format("SPAD_{}", dim_name(d)); }
-std::string tensor_enum(Tensor t) { return fmt::format("SPAD_{}", tensor_name(t)); }
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
 
 std::string layer_table(const KernelPlan& k) {
   const LayerSpec& s = k.layer.spec();
@@ -40,12 +32,12 @@ std::string layer_table(const KernelPlan& k) {
   }
   const Precision& b = k.machine.precision;
   std::string out = fmt::format("static const spad_layer {}_layer = {{\n", k.name);
-  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", list(D));
-  out += fmt::format("    {{{}}}, /* tiles */\n", list(t));
-  out += fmt::format("    {{{}}}, /* order, innermost first */\n", list(order));
-  out += fmt::format("    {{{}}}, /* position of each loop */\n", list(pos));
-  out += fmt::format("    {{{}}}, /* buffer spans I W O */\n", list(span));
-  out += fmt::format("    {{{}}}, /* positions of j*_I j*_W j*_O */\n", list(jpos));
+  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", comma_list(D));
+  out += fmt::format("    {{{}}}, /* tiles */\n", comma_list(t));
+  out += fmt::format("    {{{}}}, /* order, innermost first */\n", comma_list(order));
+  out += fmt::format("    {{{}}}, /* position of each loop */\n", comma_list(pos));
+  out += fmt::format("    {{{}}}, /* buffer spans I W O */\n", comma_list(span));
+  out += fmt::format("    {{{}}}, /* positions of j*_I j*_W j*_O */\n", comma_list(jpos));
   out += fmt::format("    {}, /* halo axis: -1 none, 0 rows, 1 columns */\n", k.halo_axis);
   out += fmt::format("    {}, /* copies of each buffer */\n", k.machine.double_buffer ? 2 : 1);
   out += fmt::format("    {}, {}, {}, {}, {}, {}, {}, {}, {}, /* N C M H W P Q R S */\n", s.N, s.C,
@@ -55,8 +47,9 @@ std::string layer_table(const KernelPlan& k) {
   out += fmt::format("    {{{}, {}, {}}}, /* bytes per element off-chip: I W O */\n", b.input,
                      b.weight, b.output);
   out += fmt::format("    {}, /* bytes per partial sum */\n", b.psum);
-  out += fmt::format("    {{{}}}, /* buffer offsets in the scratchpad (bytes) */\n", list(off));
-  out += fmt::format("    {{{}}}, /* buffer elements, every copy */\n", list(elems));
+  out +=
+      fmt::format("    {{{}}}, /* buffer offsets in the scratchpad (bytes) */\n", comma_list(off));
+  out += fmt::format("    {{{}}}, /* buffer elements, every copy */\n", comma_list(elems));
   out += "};\n";
   return out;
 }
@@ -208,16 +201,19 @@ std::string data_type(Count bytes) { return fmt::format("int{}_t", 8 * bytes); }
 std::string output_type(Count bytes) { return fmt::format("int{}_t", 8 * bytes); }
 std::string psum_type(Count bytes) { return fmt::format("uint{}_t", 8 * bytes); }
 
-bool separate_psum_array(const KernelPlan& k) {
-  return k.machine.precision.output != k.machine.precision.psum;
+bool separate_psum_array(const Precision& precision) { return precision.output != precision.psum; }
+
+bool separate_psum_array(const KernelPlan& k) { return separate_psum_array(k.machine.precision); }
+
+std::string kernel_prototype(const std::string& name, const Precision& b) {
+  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", name, data_type(b.input),
+                                data_type(b.weight), output_type(b.output));
+  if (separate_psum_array(b)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
+  return out + ")";
 }
 
 std::string kernel_prototype(const KernelPlan& k) {
-  const Precision& b = k.machine.precision;
-  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", k.name,
-                                data_type(b.input), data_type(b.weight), output_type(b.output));
-  if (separate_psum_array(k)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
-  return out + ")";
+  return kernel_prototype(k.name, k.machine.precision);
 }
 
 std::string emit_kernel(const KernelPlan& k) {

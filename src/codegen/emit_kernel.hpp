@@ -15,6 +15,9 @@ std::string emit_kernel(const KernelPlan& plan);
 
 // The C prototype of the kernel's entry function (no trailing ';').
 std::string kernel_prototype(const KernelPlan& plan);
+// The same for any kernel NAME at `precision` (several-level kernels too):
+// void NAME(const in *I, const w *W, out *O[, psum *O_psum]).
+std::string kernel_prototype(const std::string& name, const Precision& precision);
 
 // C type names of the off-chip arrays.
 std::string data_type(Count bytes);    // int8_t, int16_t, int32_t
@@ -23,5 +26,6 @@ std::string psum_type(Count bytes);    // uint8_t .. uint64_t
 // Whether partial sums travel through a separate off-chip array (O_psum):
 // when the output precision differs from the partial sums'.
 bool separate_psum_array(const KernelPlan& plan);
+bool separate_psum_array(const Precision& precision);
 
 }  // namespace spad::codegen

@@ -4,10 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
+#include "codegen/c_text.hpp"
+#include "codegen/emit_header.hpp"
 #include "codegen/emit_kernel.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "report/level_loop_nest.hpp"
@@ -17,29 +18,6 @@ namespace {
 
 constexpr int kLoops = static_cast<int>(kNumDims);
 constexpr std::size_t kRows = kMaxLevels + 1;  // row 0: off-chip
-
-std::string dim_enum(Dim d) { return fmt::format("SPAD_{}", dim_name(d)); }
-std::string tensor_enum(Tensor t) { return fmt::format("SPAD_{}", tensor_name(t)); }
-
-std::string list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-// Text made safe inside a C block comment.
-std::string comment_safe(std::string text) {
-  for (std::size_t at = text.find("*/"); at != std::string::npos; at = text.find("*/", at))
-    text.replace(at, 2, "* /");
-  return text;
-}
-
-std::string prefixed_lines(const std::string& text, const std::string& prefix) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) out += prefix + line + "\n";
-  return out;
-}
 
 // The table line of one row per level 0..kMaxLevels, row l from `row(l)`
 // for 1 <= l <= L and zeros elsewhere, with its comment.
@@ -57,12 +35,12 @@ std::string level_rows(const LevelKernelPlan& k, std::size_t width, Row row,
     // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on
     // "literal" + std::string&& once inlined.
     std::string row_text = "{";
-    row_text += list(cells);
+    row_text += comma_list(cells);
     row_text += '}';
     rows.push_back(row_text);
   }
   std::string line = "    {";
-  line += list(rows);
+  line += comma_list(rows);
   line += "}, /* ";
   line += comment;
   line += " */\n";
@@ -85,7 +63,7 @@ std::string layer_table(const LevelKernelPlan& k) {
   std::vector<std::string> D;
   for (Dim d : kAllDims) D.push_back(std::to_string(k.layer.bound(d)));
   std::string out = fmt::format("static const spad_lv_layer {}_layer = {{\n", k.name);
-  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", list(D));
+  out += fmt::format("    {{{}}}, /* D: n g m c p q r s */\n", comma_list(D));
   out += fmt::format("    {}, /* on-chip levels */\n", k.schedule.levels.size());
   out += level_rows(
       k, kNumDims,
@@ -151,22 +129,11 @@ std::string header_comment(const LevelKernelPlan& k) {
   std::string o = "/*\n";
   o += fmt::format(" * Kernel {}: layer '{}', {} on-chip levels\n", k.name, comment_safe(s.name),
                    k.schedule.levels.size());
-  o += fmt::format(
-      " *   N={} C={} M={} H={} W={} R={} S={} stride {}x{} dilation {}x{} pad {}:{}:{}:{} "
-      "(top:left:bottom:right) groups {} -> P={} Q={}\n",
-      s.N, s.C, s.M, s.H, s.W, s.R, s.S, s.stride_h, s.stride_w, s.dilation_h, s.dilation_w,
-      s.pad_top, s.pad_left, s.pad_bottom, s.pad_right, s.groups, k.layer.P(), k.layer.Q());
+  o += header_shape_line(k.layer);
   o += fmt::format(" *   {}\n", level_kernel_prototype(k));
   o += fmt::format(" *   halo reuse: {}\n", k.machine.halo_reuse ? "on (at every level)" : "off");
-  o += fmt::format(" *   off-chip: I {} [N][C][H][W], W {} [M][C/G][R][S], O {} [N][M][P][Q]{}\n",
-                   data_type(b.input), data_type(b.weight), output_type(b.output),
-                   level_separate_psum_array(k)
-                       ? fmt::format(", O_psum {} [N][M][P][Q] (partial sums)", psum_type(b.psum))
-                       : " (partial sums pass through O itself)");
-  o += fmt::format(
-      " * Precision (bytes): in {}, w {}, out {}, psum {}; final outputs are the partial\n"
-      " * sum (two's complement, {} bits) saturated to the output range.\n",
-      b.input, b.weight, b.output, b.psum, 8 * b.psum);
+  o += header_offchip_line(b);
+  o += header_precision_lines(b);
   o += " *\n * Schedule: " + comment_safe(level_schedule_to_canonical_string(k.schedule)) + "\n";
   o +=
       prefixed_lines(comment_safe(format_level_loop_nest(k.layer, k.schedule, k.traffic)), " *   ");
@@ -216,7 +183,7 @@ std::string entry_function(const LevelKernelPlan& k) {
   std::vector<std::string> mems{"NULL"};
   for (std::size_t l = 0; l < L; ++l) mems.push_back(array_name(k, l));
   while (mems.size() < kRows) mems.push_back("NULL");
-  o += fmt::format("  unsigned char *const mem[SPAD_MAX_LEVELS + 1] = {{{}}};\n", list(mems));
+  o += fmt::format("  unsigned char *const mem[SPAD_MAX_LEVELS + 1] = {{{}}};\n", comma_list(mems));
   o += "  spad_lv_kernel K;\n";
   o += fmt::format(
       "  spad_lv_begin(&K, &{0}_layer, mem, {0}_coords, {0}_slots, {0}_marks, {0}_hrank, "
@@ -249,7 +216,7 @@ std::string entry_function(const LevelKernelPlan& k) {
 }  // namespace
 
 bool level_separate_psum_array(const LevelKernelPlan& k) {
-  return k.machine.precision.output != k.machine.precision.psum;
+  return separate_psum_array(k.machine.precision);
 }
 
 std::string level_c_label(const LevelKernelPlan& k, std::size_t level_index) {
@@ -265,11 +232,7 @@ std::string level_c_label(const LevelKernelPlan& k, std::size_t level_index) {
 }
 
 std::string level_kernel_prototype(const LevelKernelPlan& k) {
-  const Precision& b = k.machine.precision;
-  std::string out = fmt::format("void {}(const {} *I, const {} *W, {} *O", k.name,
-                                data_type(b.input), data_type(b.weight), output_type(b.output));
-  if (level_separate_psum_array(k)) out += fmt::format(", {} *O_psum", psum_type(b.psum));
-  return out + ")";
+  return kernel_prototype(k.name, k.machine.precision);
 }
 
 std::string emit_level_kernel(const LevelKernelPlan& k) {

@@ -9,10 +9,6 @@
 
 namespace spad::codegen {
 
-Count operand_amplitude(const KernelPlan& k, Count data_bytes) {
-  return operand_amplitude(k.layer, k.machine.precision, data_bytes);
-}
-
 Count operand_amplitude(const Layer& layer, const Precision& precision, Count data_bytes) {
   const LayerSpec& s = layer.spec();
   const double terms = static_cast<double>(layer.bound(Dim::c) * s.R * s.S);
@@ -65,16 +61,11 @@ std::string emit_reference(const std::string& name, const Layer& layer, const Pr
   return o;
 }
 
-std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
-  const Precision& b = k.machine.precision;
-  const bool psum_array = separate_psum_array(k);
+std::string emit_selftest_start(const std::string& name, const Layer& layer, const Precision& b,
+                                bool psum_array) {
   std::string o;
-  o += "#ifdef SPAD_SELFTEST\n";
-  o += emit_reference(k.name, k.layer, b);
-
-  const Count nI = k.layer.size(Tensor::I), nW = k.layer.size(Tensor::W),
-              nO = k.layer.size(Tensor::O);
-  o += fmt::format("static int {}_selftest(uint64_t seed) {{\n", k.name);
+  const Count nI = layer.size(Tensor::I), nW = layer.size(Tensor::W), nO = layer.size(Tensor::O);
+  o += fmt::format("static int {}_selftest(uint64_t seed) {{\n", name);
   o += fmt::format("  {0} *I = ({0} *)malloc({1} * sizeof *I);\n", data_type(b.input), nI);
   o += fmt::format("  {0} *W = ({0} *)malloc({1} * sizeof *W);\n", data_type(b.weight), nW);
   o += fmt::format("  {0} *O = ({0} *)calloc({1}, sizeof *O);\n", output_type(b.output), nO);
@@ -84,15 +75,27 @@ std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
         fmt::format("  {0} *O_psum = ({0} *)calloc({1}, sizeof *O_psum);\n", psum_type(b.psum), nO);
   o += "  uint64_t rng = seed, hook_in = 0, hook_out = 0;\n  spad_i64 i;\n  int match;\n";
   o += std::string("  if (!I || !W || !O || !R") + (psum_array ? " || !O_psum" : "") +
-       ") {\n    fprintf(stderr, \"" + k.name + ": out of memory\\n\");\n    exit(2);\n  }\n";
+       ") {\n    fprintf(stderr, \"" + name + ": out of memory\\n\");\n    exit(2);\n  }\n";
   o += fmt::format("  for (i = 0; i < {}; ++i) I[i] = ({})spad_random(&rng, {});\n", nI,
-                   data_type(b.input), operand_amplitude(k, b.input));
+                   data_type(b.input), operand_amplitude(layer, b, b.input));
   o += fmt::format("  for (i = 0; i < {}; ++i) W[i] = ({})spad_random(&rng, {});\n", nW,
-                   data_type(b.weight), operand_amplitude(k, b.weight));
+                   data_type(b.weight), operand_amplitude(layer, b, b.weight));
   o += "#ifndef SPAD_CUSTOM_DMA\n  hook_in = spad_hook_in_bytes;\n  hook_out = "
        "spad_hook_out_bytes;\n#endif\n";
-  o += fmt::format("  {}(I, W, O{});\n", k.name, psum_array ? ", O_psum" : "");
-  o += fmt::format("  {}_reference(I, W, R);\n", k.name);
+  o += fmt::format("  {}(I, W, O{});\n", name, psum_array ? ", O_psum" : "");
+  o += fmt::format("  {}_reference(I, W, R);\n", name);
+  return o;
+}
+
+std::string emit_selftest(const KernelPlan& k, bool name_in_json) {
+  const Precision& b = k.machine.precision;
+  const bool psum_array = separate_psum_array(k);
+  std::string o;
+  o += "#ifdef SPAD_SELFTEST\n";
+  o += emit_reference(k.name, k.layer, b);
+
+  o += emit_selftest_start(k.name, k.layer, b, psum_array);
+  const Count nO = k.layer.size(Tensor::O);
   o += fmt::format("  match = memcmp(O, R, {} * sizeof *O) == 0;\n", nO);
   o += "#ifndef SPAD_CUSTOM_DMA\n"
        "  /* the hooks saw exactly the bytes counted per array */\n"

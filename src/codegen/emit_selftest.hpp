@@ -25,8 +25,14 @@ std::string emit_selftest_main(const std::vector<std::string>& kernel_names);
 // Largest magnitude of the random operands: small enough that most outputs
 // stay inside the output precision (so saturation does not hide a wrong
 // partial sum), at least 1, at most the data type's range.
-Count operand_amplitude(const KernelPlan& plan, Count data_bytes);
 Count operand_amplitude(const Layer& layer, const Precision& precision, Count data_bytes);
+
+// The start of NAME_selftest(seed), one- and several-level kernels alike:
+// the off-chip arrays allocated (O_psum when `psum_array`), I and W filled
+// with random operands from the seed, the hooks' byte counts noted, the
+// kernel NAME and NAME_reference run; the caller compares and reports.
+std::string emit_selftest_start(const std::string& name, const Layer& layer,
+                                const Precision& precision, bool psum_array);
 
 // The naive convolution NAME_reference(I, W, O) the self-test compares with:
 // the loop nest of DESIGN.md, accumulated modulo 2^(8 psum) and saturated to

@@ -29,29 +29,10 @@ std::string emit_level_selftest(const LevelKernelPlan& k, bool name_in_json) {
   const bool psum_array = level_separate_psum_array(k);
   std::string o = "#ifdef SPAD_SELFTEST\n";
   o += emit_reference(k.name, k.layer, b);
-  const Count nI = k.layer.size(Tensor::I), nW = k.layer.size(Tensor::W),
-              nO = k.layer.size(Tensor::O);
   Count total = 0;
   for (Count bytes : k.level_bytes) total += bytes;
-  o += fmt::format("static int {}_selftest(uint64_t seed) {{\n", k.name);
-  o += fmt::format("  {0} *I = ({0} *)malloc({1} * sizeof *I);\n", data_type(b.input), nI);
-  o += fmt::format("  {0} *W = ({0} *)malloc({1} * sizeof *W);\n", data_type(b.weight), nW);
-  o += fmt::format("  {0} *O = ({0} *)calloc({1}, sizeof *O);\n", output_type(b.output), nO);
-  o += fmt::format("  {0} *R = ({0} *)calloc({1}, sizeof *R);\n", output_type(b.output), nO);
-  if (psum_array)
-    o +=
-        fmt::format("  {0} *O_psum = ({0} *)calloc({1}, sizeof *O_psum);\n", psum_type(b.psum), nO);
-  o += "  uint64_t rng = seed, hook_in = 0, hook_out = 0;\n  spad_i64 i;\n  int match;\n";
-  o += std::string("  if (!I || !W || !O || !R") + (psum_array ? " || !O_psum" : "") +
-       ") {\n    fprintf(stderr, \"" + k.name + ": out of memory\\n\");\n    exit(2);\n  }\n";
-  o += fmt::format("  for (i = 0; i < {}; ++i) I[i] = ({})spad_random(&rng, {});\n", nI,
-                   data_type(b.input), operand_amplitude(k.layer, b, b.input));
-  o += fmt::format("  for (i = 0; i < {}; ++i) W[i] = ({})spad_random(&rng, {});\n", nW,
-                   data_type(b.weight), operand_amplitude(k.layer, b, b.weight));
-  o += "#ifndef SPAD_CUSTOM_DMA\n  hook_in = spad_hook_in_bytes;\n  hook_out = "
-       "spad_hook_out_bytes;\n#endif\n";
-  o += fmt::format("  {}(I, W, O{});\n", k.name, psum_array ? ", O_psum" : "");
-  o += fmt::format("  {}_reference(I, W, R);\n", k.name);
+  o += emit_selftest_start(k.name, k.layer, b, psum_array);
+  const Count nO = k.layer.size(Tensor::O);
   o += fmt::format("  match = memcmp(O, R, {} * sizeof *O) == 0 && !spad_lv_fault;\n", nO);
   o += "#ifndef SPAD_CUSTOM_DMA\n"
        "  /* the hooks saw exactly the bytes the kernel moved */\n"

@@ -80,11 +80,7 @@ void validate(const Accelerator& accel) {
                " MACs per cycle in total; the product of the unroll factors is the number of "
                "MACs the array does per cycle");
 
-  if (!std::isfinite(accel.clock_mhz) || accel.clock_mhz <= 0)
-    reject("clock_mhz", show(accel.clock_mhz), "the clock must be a positive number of MHz");
-  if (accel.clock_mhz < kMinClockMhz || accel.clock_mhz > kMaxClockMhz)
-    reject("clock_mhz", show(accel.clock_mhz),
-           "outside 0.001 MHz (1 kHz) .. 1000000 MHz (1 THz); is the unit MHz?");
+  validate_clock(accel.clock_mhz);
   if (accel.offchip_bits_per_cycle < 1)
     reject("offchip.bits_per_cycle", std::to_string(accel.offchip_bits_per_cycle),
            "the off-chip interface must move at least 1 bit per cycle");
@@ -99,6 +95,14 @@ void validate(const Accelerator& accel) {
   check_energy("energy.mac_pj", accel.energy.mac_fj);
   check_energy("energy.scratchpad_pj_per_byte", accel.energy.scratchpad_fj_per_byte);
   check_energy("energy.offchip_pj_per_byte", accel.energy.offchip_fj_per_byte);
+}
+
+void validate_clock(double clock_mhz) {
+  if (!std::isfinite(clock_mhz) || clock_mhz <= 0)
+    reject("clock_mhz", show(clock_mhz), "the clock must be a positive number of MHz");
+  if (clock_mhz < kMinClockMhz || clock_mhz > kMaxClockMhz)
+    reject("clock_mhz", show(clock_mhz),
+           "outside 0.001 MHz (1 kHz) .. 1000000 MHz (1 THz); is the unit MHz?");
 }
 
 Count default_mac_fj(const Precision& precision) {

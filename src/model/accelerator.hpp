@@ -66,6 +66,11 @@ inline double gbytes_per_s(const Accelerator& accel, double bytes_per_cycle) {
 // kMaxEnergyFj. Field names are the machine file's ("offchip.bits_per_cycle").
 void validate(const Accelerator& accel);
 
+// The clock part of validate: clock_mhz finite, > 0 and within kMinClockMhz ..
+// kMaxClockMhz. A machine file checks it before the ports, whose bytes_per_s
+// it converts at this clock.
+void validate_clock(double clock_mhz);
+
 inline constexpr Count kMaxMacsPerCycle = Count{1} << 24;
 // Clocks accepted (MHz): 1 kHz .. 1 THz.
 inline constexpr double kMinClockMhz = 1e-3, kMaxClockMhz = 1e6;

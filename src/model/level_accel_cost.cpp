@@ -97,19 +97,13 @@ LevelActivity count_level_activity(const Layer& layer, const LevelSchedule& sche
                            ceil_div(leaves.size[static_cast<std::size_t>(i)], array.unroll[d])));
     T[d] = leaves.total();
   }
+  // The datapath as for one level, on the innermost level's tiles.
+  const Activity datapath = count_datapath(layer, LoopSteps{F, T});
   LevelActivity a;
-  a.macs = layer.macs();
-  a.compute_cycles = 1;
-  for (Dim d : kAllDims) a.compute_cycles = mul(a.compute_cycles, F[d]);
-  for (Tensor t : {Tensor::I, Tensor::W}) {
-    Count reads = 1;
-    for (Dim d : kAllDims) reads = mul(reads, indexes(t, d) ? layer.bound(d) : F[d]);
-    a.operand_reads[t] = reads;
-  }
-  const Count reduction_tiles = mul(mul(T[Dim::c], T[Dim::r]), T[Dim::s]);
-  const Count outputs = layer.size(Tensor::O);
-  a.psum_writes = mul(outputs, reduction_tiles);
-  a.operand_reads[Tensor::O] = mul(outputs, reduction_tiles - 1);
+  a.macs = datapath.macs;
+  a.compute_cycles = datapath.compute_cycles;
+  a.operand_reads = datapath.operand_reads;
+  a.psum_writes = datapath.psum_writes;
 
   const std::size_t levels = schedule.levels.size();
   a.dma_transfers.assign(levels, 0);

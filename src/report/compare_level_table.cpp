@@ -2,6 +2,7 @@
 #include "report/compare_level_table.hpp"
 
 #include "model/evaluate.hpp"
+#include "report/machine_summary.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"
 #include "workload/network.hpp"
@@ -95,13 +96,7 @@ std::string format_compare_level_table(const CompareLevelResult& result, std::si
   std::string out = "model       " + network.model + " (" + std::to_string(network.layers.size()) +
                     " layers, " + std::to_string(network.unique_shapes) + " distinct shapes)\n";
   out += "levels     ";
-  for (const MemoryLevel& level : m.levels)
-    out += ' ' + level.name + ' ' + with_separators(level.capacity_bytes.value_or(0)) + " B";
-  out += "; precision in=" + std::to_string(m.precision.input) +
-         ",w=" + std::to_string(m.precision.weight) + ",out=" + std::to_string(m.precision.output) +
-         ",psum=" + std::to_string(m.precision.psum) +
-         (m.halo_reuse ? ", halo_reuse on" : ", halo_reuse off") +
-         (m.double_buffer ? ", double_buffer on\n" : ", double_buffer off\n");
+  out += format_levels(m);
   out += '\n';
   out += table.render(width);
   out += '\n';

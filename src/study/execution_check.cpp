@@ -1,8 +1,6 @@
 // Comparison of an executor run with the reference output and the simulator.
 #include "study/execution_check.hpp"
 
-#include <fmt/format.h>
-
 namespace spad {
 
 ExecutionCheck check_execution(const Execution& run, const Traffic& simulated,
@@ -10,31 +8,19 @@ ExecutionCheck check_execution(const Execution& run, const Traffic& simulated,
   ExecutionCheck check;
   check.seed = seed;
   check.output_values = run.reference.size();
-  if (run.output.shape != run.reference.shape) {
-    check.output_mismatches = check.output_values;
-  } else {
-    for (std::size_t i = 0; i < run.output.data.size(); ++i)
-      if (run.output.data[i] != run.reference.data[i]) ++check.output_mismatches;
-  }
-  const auto compare = [&](Tensor t, const char* what, Count executed, Count counted) {
-    if (executed != counted)
-      check.count_mismatches.push_back(
-          fmt::format("{} {}: executor {}, simulator {}", tensor_name(t), what, executed, counted));
-  };
-  for (Tensor t : kAllTensors) {
-    const ExecArrayCounts& e = run.arrays[t];
-    const ArrayTraffic& s = simulated.arrays[t];
-    compare(t, "reads", e.reads, s.reads);
-    compare(t, "writes", e.writes, s.writes);
-    compare(t, "final writes", e.final_writes, s.final_writes);
-    compare(t, "fills", e.fills, s.fills);
-    const Count copies = machine.double_buffer ? 2 : 1;
-    compare(t, "buffer size", mul(e.capacity_elems, copies), s.buffer_elems);
-    if (e.peak_elems > e.capacity_elems)
-      check.count_mismatches.push_back(fmt::format("{} buffer held {} elements, its size is {}",
-                                                   tensor_name(t), e.peak_elems, e.capacity_elems));
-  }
+  check.output_mismatches = output_mismatches(run.output, run.reference);
+  const Count copies = machine.double_buffer ? 2 : 1;
+  for (Tensor t : kAllTensors)
+    compare_array_counts(check, "", t, run.arrays[t], simulated.arrays[t], copies);
   return check;
+}
+
+Count output_mismatches(const IntTensor4& output, const IntTensor4& reference) {
+  if (output.shape != reference.shape) return reference.size();
+  Count mismatches = 0;
+  for (std::size_t i = 0; i < output.data.size(); ++i)
+    if (output.data[i] != reference.data[i]) ++mismatches;
+  return mismatches;
 }
 
 }  // namespace spad

@@ -2,8 +2,6 @@
 // level simulator.
 #include "study/level_execution_check.hpp"
 
-#include <fmt/format.h>
-
 #include <string>
 
 #include "base/error.hpp"
@@ -19,35 +17,14 @@ ExecutionCheck check_level_execution(const LevelExecution& run, const LevelTraff
   ExecutionCheck check;
   check.seed = seed;
   check.output_values = run.reference.size();
-  if (run.output.shape != run.reference.shape) {
-    check.output_mismatches = check.output_values;
-  } else {
-    for (std::size_t i = 0; i < run.output.data.size(); ++i)
-      if (run.output.data[i] != run.reference.data[i]) ++check.output_mismatches;
-  }
+  check.output_mismatches = output_mismatches(run.output, run.reference);
   const Count copies = machine.double_buffer ? 2 : 1;
   for (std::size_t l = 0; l < run.levels.size(); ++l) {
     const LevelCost& level = simulated.levels[l];
     const std::string label =
         level.name.empty() ? "level " + std::to_string(l + 1) : "level " + level.name;
-    const auto compare = [&](Tensor t, const char* what, Count executed, Count counted) {
-      if (executed != counted)
-        check.count_mismatches.push_back(fmt::format("{} {} {}: executor {}, simulator {}", label,
-                                                     tensor_name(t), what, executed, counted));
-    };
-    for (Tensor t : kAllTensors) {
-      const LevelExecArrayCounts& e = run.levels[l][t];
-      const ArrayTraffic& s = level.arrays[t];
-      compare(t, "reads", e.reads, s.reads);
-      compare(t, "writes", e.writes, s.writes);
-      compare(t, "final writes", e.final_writes, s.final_writes);
-      compare(t, "fills", e.fills, s.fills);
-      compare(t, "buffer size", mul(e.capacity_elems, copies), s.buffer_elems);
-      if (e.peak_elems > e.capacity_elems)
-        check.count_mismatches.push_back(
-            fmt::format("{} {} buffer held {} elements, its size is {}", label, tensor_name(t),
-                        e.peak_elems, e.capacity_elems));
-    }
+    for (Tensor t : kAllTensors)
+      compare_array_counts(check, label + " ", t, run.levels[l][t], level.arrays[t], copies);
   }
   return check;
 }

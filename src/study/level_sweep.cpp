@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "model/accelerator.hpp"
 #include "search/level_search_size.hpp"
+#include "study/sweep_machines.hpp"
 
 namespace spad {
 namespace {
@@ -157,15 +158,7 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
   result.capacities = options.capacities;
   result.machine = options.machine;
   for (MemoryLevel& level : result.machine.levels) level.capacity_bytes = std::nullopt;
-  if (options.accelerators.empty()) {
-    result.machines.push_back(LevelSweepMachine{});
-  } else {
-    const std::vector<Objective> objectives = options.objectives.empty()
-                                                  ? std::vector<Objective>{Objective::traffic}
-                                                  : options.objectives;
-    for (const LevelAccelerator& a : options.accelerators)
-      for (Objective o : objectives) result.machines.push_back(LevelSweepMachine{a, o});
-  }
+  result.machines = sweep_machines<LevelSweepMachine>(options.accelerators, options.objectives);
   const std::size_t levels = options.capacities.size();
   // Every layer against the level search's size limit (which depends on the
   // shape and the number of levels only) before any search runs, so a

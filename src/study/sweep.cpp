@@ -12,6 +12,7 @@
 #include "model/lower_bound.hpp"
 #include "search/baselines.hpp"
 #include "study/shape_optima.hpp"
+#include "study/sweep_machines.hpp"
 
 namespace spad {
 namespace {
@@ -160,15 +161,7 @@ SweepResult sweep(const std::vector<Network>& networks, const SweepOptions& opti
   result.space = options.space;
   result.baselines = options.baselines;
 
-  if (options.accelerators.empty()) {
-    result.machines.push_back(SweepMachine{});
-  } else {
-    const std::vector<Objective> objectives = options.objectives.empty()
-                                                  ? std::vector<Objective>{Objective::traffic}
-                                                  : options.objectives;
-    for (const Accelerator& a : options.accelerators)
-      for (Objective o : objectives) result.machines.push_back(SweepMachine{a, o});
-  }
+  result.machines = sweep_machines<SweepMachine>(options.accelerators, options.objectives);
   const std::size_t caps = options.capacities.size();
   result.rows.resize(networks.size() * result.machines.size() * caps);
   if (options.target_ratio && options.accelerators.empty()) {

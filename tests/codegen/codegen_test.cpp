@@ -195,6 +195,20 @@ TEST(Codegen, HeaderCarriesLoopNestBufferMapAndTraffic) {
             std::string::npos);
 }
 
+// A layer's name is text of the user's (an ONNX node, a network file): a "*/"
+// in it must not end the header comment. The one-level header wrote it as
+// is, so "a */ int injected; /* b" declared a variable in the generated file.
+TEST(Codegen, LayerNameCannotEndTheHeaderComment) {
+  Machine m;
+  m.capacity_bytes = 4096;
+  LayerSpec spec = conv3x3().spec();
+  spec.name = "a */ int injected; /* b";
+  const std::string c = codegen::generate_c({{"conv", Layer(spec), tiled(), m}});
+  EXPECT_NE(c.find(" * Kernel conv: layer 'a * / int injected; /* b'\n"), std::string::npos);
+  // Nowhere in the file does the name end a comment.
+  EXPECT_EQ(c.find("a */ int injected"), std::string::npos);
+}
+
 // Lines of `c` that start (after spaces) with `prefix`, in order.
 std::vector<std::string> lines_with(const std::string& c, const std::string& prefix) {
   std::vector<std::string> out;

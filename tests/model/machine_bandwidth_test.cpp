@@ -59,6 +59,23 @@ TEST(MachineBandwidth, ARateThatIsNotWholeBitsPerCycleGivesTheNearestOnes) {
   EXPECT_NE(e.find("27 bits per cycle (1012.5MB/s)"), std::string::npos) << e;
 }
 
+// Rates that need more than 128 bits to convert exactly as written: zeros at
+// either end do not count, and a rate far below 1 bit per cycle is named as
+// one (both said "too large a bandwidth").
+TEST(MachineBandwidth, LongAndTinyRatesConvertLikeShortOnes) {
+  // 8 followed by 41 zeros x 10^-33 = 8e8 B/s = 6.4e9 bit/s; / 100e6 Hz = 64.
+  EXPECT_EQ(bits_per_cycle("100", "800000000000000000000000000000000000000000e-33B/s"), 64);
+  // 42 zeros after the point: 8e-43 x 10^51 = 8e8 B/s, 64 bits per cycle.
+  EXPECT_EQ(bits_per_cycle("100.000", "0." + std::string(42, '0') + "8e51B/s"), 64);
+  // 1e-40 GB/s = 1e-31 B/s = 8e-31 bit/s; / 100e6 Hz = 8e-39 bits per cycle.
+  const std::string e = error_of("100", "  bytes_per_s: 1e-40GB/s");
+  EXPECT_NE(e.find("m.yaml: line 7: offchip.bytes_per_s = \"1e-40GB/s\""), std::string::npos) << e;
+  EXPECT_NE(e.find("this is 8e-39 bits per cycle"), std::string::npos) << e;
+  // 1 bit per cycle at 100 MHz: 1e8 bit/s = 12.5 MB/s.
+  EXPECT_NE(e.find("give 1 bits per cycle (12.5MB/s)"), std::string::npos) << e;
+  EXPECT_EQ(e.find("too large"), std::string::npos) << e;
+}
+
 TEST(MachineBandwidth, BadRatesAreNamed) {
   EXPECT_NE(error_of("200", "  bytes_per_s: 800MB/s\n  bits_per_cycle: 32").find("not both"),
             std::string::npos);

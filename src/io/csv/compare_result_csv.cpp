@@ -30,10 +30,6 @@ std::vector<std::string> header() {
   return h;
 }
 
-std::string count_cell(const std::optional<Count>& value) {
-  return value ? std::to_string(*value) : std::string();
-}
-
 std::vector<std::string> row(const NetworkLayerResult& r, const LayerComparison& c) {
   std::vector<std::string> cells = {std::to_string(r.index),
                                     csv_cell(r.layer.spec.name),

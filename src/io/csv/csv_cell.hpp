@@ -9,9 +9,11 @@
 // documents this.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/checked.hpp"
 #include "base/name_text.hpp"
 
 namespace spad {
@@ -24,6 +26,11 @@ inline std::string csv_cell(const std::string& raw) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + '"';
+}
+
+// A count, or an empty cell when there is none (an infeasible layer's traffic).
+inline std::string count_cell(const std::optional<Count>& value) {
+  return value ? std::to_string(*value) : std::string();
 }
 
 // The cells joined by commas, ending in a newline.

@@ -2,11 +2,10 @@
 #include "io/csv/level_sweep_csv.hpp"
 
 #include "io/csv/csv_cell.hpp"
+#include "io/csv/sweep_machine_cells.hpp"
 
 namespace spad {
 namespace {
-
-std::string cell(const std::optional<Count>& v) { return v ? std::to_string(*v) : std::string(); }
 
 std::string level_column(std::size_t l, const char* what) {
   return "level" + std::to_string(l + 1) + "_" + what;
@@ -26,8 +25,7 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
       header.push_back(level_column(l, h));
   const bool accel = result.machines.front().accelerator.has_value();
   if (accel)
-    for (const char* h : {"machine", "objective", "latency_cycles", "energy_fj"})
-      header.push_back(h);
+    for (const char* h : kSweepMachineColumns) header.push_back(h);
   std::string out = csv_line(header);
   for (const LevelSweepRow& row : result.rows) {
     const Network& net = result.networks[row.network];
@@ -39,20 +37,16 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
     };
     const auto machine_cells = [&](std::vector<std::string>& cells, std::optional<Count> latency,
                                    std::optional<Count> energy) {
-      if (!accel) return;
-      cells.push_back(csv_cell(machine.accelerator->name));
-      cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(cell(latency));
-      cells.push_back(cell(energy));
+      if (accel) append_machine_cells(cells, machine, latency, energy);
     };
     std::vector<std::string> line = head("network");
     for (const std::string& c :
          {std::string(), std::string(), std::to_string(row.layers), std::to_string(row.macs),
-          cell(row.traffic_bytes()), std::string(), std::to_string(row.compulsory_bytes()),
+          count_cell(row.traffic_bytes()), std::string(), std::to_string(row.compulsory_bytes()),
           std::to_string(row.lower_bound_bytes()), std::to_string(row.infeasible_layers)})
       line.push_back(c);
     for (const LevelSweepBoundary& b : row.levels) {
-      line.push_back(cell(b.traffic_bytes));
+      line.push_back(count_cell(b.traffic_bytes));
       line.push_back(std::to_string(b.compulsory_bytes));
       line.push_back(std::to_string(b.lower_bound_bytes));
     }

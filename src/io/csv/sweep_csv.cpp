@@ -2,13 +2,9 @@
 #include "io/csv/sweep_csv.hpp"
 
 #include "io/csv/csv_cell.hpp"
+#include "io/csv/sweep_machine_cells.hpp"
 
 namespace spad {
-namespace {
-
-std::string cell(const std::optional<Count>& v) { return v ? std::to_string(*v) : std::string(); }
-
-}  // namespace
 
 std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
   std::vector<std::string> header = {"scope",
@@ -25,8 +21,7 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      "infeasible_layers"};
   const bool accel = result.machines.front().accelerator.has_value();
   if (accel)
-    for (const char* h : {"machine", "objective", "latency_cycles", "energy_fj"})
-      header.push_back(h);
+    for (const char* h : kSweepMachineColumns) header.push_back(h);
   if (result.baselines)
     for (Baseline b : kAllBaselines)
       header.push_back(std::string(baseline_name(b)) + "_traffic_bytes");
@@ -40,7 +35,7 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
                                      "",
                                      std::to_string(row.layers),
                                      std::to_string(row.macs),
-                                     cell(row.traffic_bytes),
+                                     count_cell(row.traffic_bytes),
                                      "",
                                      std::to_string(row.compulsory_bytes),
                                      std::to_string(row.lower_bound_bytes),
@@ -48,15 +43,11 @@ std::string sweep_to_csv(const SweepResult& result, bool per_layer) {
     const SweepMachine& machine = result.machines.at(row.machine);
     const auto machine_cells = [&](std::vector<std::string>& cells, std::optional<Count> latency,
                                    std::optional<Count> energy) {
-      if (!accel) return;
-      cells.push_back(csv_cell(machine.accelerator->name));
-      cells.push_back(std::string(objective_name(machine.objective)));
-      cells.push_back(cell(latency));
-      cells.push_back(cell(energy));
+      if (accel) append_machine_cells(cells, machine, latency, energy);
     };
     machine_cells(line, row.latency_cycles, row.energy_fj);
     if (result.baselines)
-      for (const SweepBaselineTotal& t : row.baselines) line.push_back(cell(t.traffic_bytes));
+      for (const SweepBaselineTotal& t : row.baselines) line.push_back(count_cell(t.traffic_bytes));
     out += csv_line(line);
     if (!per_layer) continue;
     for (std::size_t l = 0; l < row.layer_points.size(); ++l) {

@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "io/json/document_format.hpp"
+#include "io/json/json_or_null.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/precision_json.hpp"
@@ -30,10 +31,6 @@ nlohmann::ordered_json arrays_json(const PerTensor<ArrayTraffic>& arrays) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   for (Tensor t : kAllTensors) j[std::string(tensor_name(t))] = level_array_json(arrays[t]);
   return j;
-}
-
-nlohmann::ordered_json capacity_json(const std::optional<Count>& c) {
-  return c ? nlohmann::ordered_json(*c) : nlohmann::ordered_json(nullptr);
 }
 
 }  // namespace
@@ -62,7 +59,7 @@ nlohmann::ordered_json level_result_to_json(const LevelSchedule& s, const LevelT
     const LevelCost& c = t.levels[l];
     nlohmann::ordered_json level;
     level["name"] = c.name;
-    level["capacity_bytes"] = capacity_json(m.levels[l].capacity_bytes);
+    level["capacity_bytes"] = or_null(m.levels[l].capacity_bytes);
     level["arrays"] = arrays_json(c.arrays);
     level["traffic_bytes"] = c.traffic_bytes;
     level["compulsory_bytes"] = c.compulsory_bytes;

@@ -1,6 +1,7 @@
 // The sweep JSON over several on-chip levels (key list in level_sweep_json.hpp).
 #include "io/json/level_sweep_json.hpp"
 
+#include "io/json/json_or_null.hpp"
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/precision_json.hpp"
 #include "io/json/search_json.hpp"
@@ -9,11 +10,6 @@ namespace spad {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json level_machine_json(const MemoryLevels& m) {
   return {{"precision", precision_to_json(m.precision)},

@@ -2,6 +2,7 @@
 #include "io/json/network_result_json.hpp"
 
 #include "io/json/document_format.hpp"
+#include "io/json/json_or_null.hpp"
 #include "io/json/layer_json.hpp"
 #include "io/json/result_json.hpp"
 #include "io/json/search_json.hpp"
@@ -49,7 +50,7 @@ nlohmann::ordered_json network_result_to_json(const NetworkResult& result) {
   j["skipped"] = nlohmann::ordered_json::array();
   for (const SkippedNode& s : result.skipped) {
     nlohmann::ordered_json e = {{"node", s.node}, {"op", s.op}, {"reason", s.reason}};
-    e["macs"] = s.macs ? nlohmann::ordered_json(*s.macs) : nlohmann::ordered_json(nullptr);
+    e["macs"] = or_null(s.macs);
     j["skipped"].push_back(e);
   }
   j["warnings"] = result.warnings;

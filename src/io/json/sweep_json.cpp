@@ -1,6 +1,7 @@
 // The sweep JSON (key list in sweep_json.hpp).
 #include "io/json/sweep_json.hpp"
 
+#include "io/json/json_or_null.hpp"
 #include "io/json/result_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/json/search_json.hpp"
@@ -10,11 +11,6 @@ namespace spad {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json ratio_json(Ratio r) { return Json::parse(format_ratio(r)); }
 

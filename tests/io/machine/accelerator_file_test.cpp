@@ -36,9 +36,8 @@ const std::string kBase =
     "  bits_per_cycle: 64\n"
     "  dma_setup_cycles: 20\n";
 
-// kBase with the first `from` replaced by `to` (which may be empty).
-std::string edited(const std::string& from, const std::string& to) {
-  std::string text = kBase;
+// `text` (kBase by default) with the first `from` replaced by `to` (which may be empty).
+std::string edited(const std::string& from, const std::string& to, std::string text = kBase) {
   const auto at = text.find(from);
   if (at == std::string::npos) throw std::logic_error("test bug: no \"" + from + "\" in kBase");
   return text.replace(at, from.size(), to);
@@ -415,6 +414,17 @@ std::vector<BadFile> bad_files() {
       {"clock below a kilohertz",
        edit("clock_mhz: 100", "clock_mhz: 1e-300"),
        {"bad.yaml: line 8: clock_mhz = 1e-300: outside", "1 kHz"}},
+      // The clock is checked before bytes_per_s is converted at it: a clock
+      // out of range named the bandwidth ("too large a bandwidth", "8e-06
+      // bits per cycle") instead of clock_mhz.
+      {"clock below a kilohertz with a rate",
+       text(edited("bits_per_cycle: 64", "bytes_per_s: 1GB/s",
+                   edited("clock_mhz: 100", "clock_mhz: 1e-300"))),
+       {"bad.yaml: line 8: clock_mhz = 1e-300: outside", "1 kHz"}},
+      {"clock above a terahertz with a rate",
+       text(edited("bits_per_cycle: 64", "bytes_per_s: 1GB/s",
+                   edited("clock_mhz: 100", "clock_mhz: 1e9"))),
+       {"bad.yaml: line 8: clock_mhz = 1000000000: outside", "1 THz"}},
       {"setup beyond any DMA engine",
        edit("dma_setup_cycles: 20", "dma_setup_cycles: 2000000"),
        {"bad.yaml: line 11: offchip.dma_setup_cycles = 2000000", "1048576"}},

@@ -214,6 +214,12 @@ std::vector<BadLevels> bad_levels() {
       {"rate not whole bits",
        item("    bits_per_cycle: 64\n", "    bytes_per_s: 1000001B/s\n"),
        {"levels[0].bytes_per_s", "whole bits per cycle"}},
+      // Checked before levels[0].bytes_per_s is converted at it (which said
+      // "too large a bandwidth").
+      {"clock out of range with a rate",
+       edited("    bits_per_cycle: 64\n", "    bytes_per_s: 1GB/s\n",
+              edited("clock_mhz: 100", "clock_mhz: 1e-300")),
+       {"soc.yaml: line 5: clock_mhz = 1e-300: outside", "1 kHz"}},
       {"missing setup",
        item("    dma_setup_cycles: 4\n", ""),
        {"missing required key \"levels[1].dma_setup_cycles\""}},
