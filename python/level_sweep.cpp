@@ -36,7 +36,8 @@ py::object level_sweep_document(const std::vector<Network>& networks, const std:
   LevelSweepOptions options;
   options.capacities = parse_capacity_sets(buffers, "--buffers");
   const std::size_t levels = options.capacities.size();
-  refuse_level_sweep_options(flags.baselines, flags.target_ratio, flags.knee);
+  refuse_level_sweep_options(flags.baselines, !accelerators.empty(), flags.target_ratio,
+                             flags.knee);
   check_sweep_machine_options(
       !accelerators.empty(),
       !plain.precision_text.empty() || plain.machine.halo_reuse || plain.machine.double_buffer,
@@ -60,6 +61,7 @@ py::object level_sweep_document(const std::vector<Network>& networks, const std:
         memory_levels_for(std::vector<std::string>(levels), first, buffers, plain.machine.precision,
                           plain.machine.halo_reuse, plain.machine.double_buffer);
   }
+  options.baselines = flags.baselines;
   options.threads = flags.threads;
   LevelSweepResult result;
   {

@@ -59,8 +59,10 @@ combination (the outermost level varying slowest, at most 1024), each the
 level search's optimum (`spad optimize --buffer OUTER,INNER`) with the traffic,
 compulsory traffic and lower bound of every boundary. A machine file with
 `levels:` takes one set per level. The level search handles small layers only
-(a larger one is refused, naming it); --baselines, --target-ratio and --knee
-have no several-level form yet and are refused.)";
+(a larger one is refused, naming it). --baselines adds at every point the
+baselines `spad compare --buffer OUTER,INNER` gives (the fixed dataflows at
+every level, the working-set model), per boundary (not with --machine);
+--target-ratio and --knee have no several-level form yet and are refused.)";
 
 struct SweepFlags {
   std::string models;
@@ -104,8 +106,8 @@ int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& network
   LevelSweepOptions options;
   options.capacities = parse_capacity_sets(flags.buffers, "--buffers");
   const std::size_t levels = options.capacities.size();
-  refuse_level_sweep_options(flags.baselines, flags.target_ratio.has_value(),
-                             flags.knee.has_value());
+  refuse_level_sweep_options(flags.baselines, !flags.machine_files.empty(),
+                             flags.target_ratio.has_value(), flags.knee.has_value());
   check_sweep_machine_options(
       !flags.machine_files.empty(),
       !flags.machine.precision.empty() || flags.machine.halo_reuse || flags.machine.double_buffer,
@@ -126,6 +128,7 @@ int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& network
                                         parse_precision(flags.machine.precision),
                                         flags.machine.halo_reuse, flags.machine.double_buffer);
   }
+  options.baselines = flags.baselines;
   options.threads = flags.threads;
   print_progress_and_result(flags, options, networks);
   return 0;

@@ -6,6 +6,7 @@
 #include "io/text/byte_size.hpp"
 #include "report/number_text.hpp"
 #include "report/text_table.hpp"
+#include "search/level_baselines.hpp"
 
 namespace spad {
 namespace {
@@ -73,6 +74,37 @@ std::string network_table(const LevelSweepResult& result, std::size_t n, std::si
   return table.render(width);
 }
 
+// The level baselines at every point, one line per (point, boundary), beside
+// the optimum's bytes there.
+std::string baseline_table(const LevelSweepResult& result, std::size_t n, std::size_t m,
+                           std::size_t width) {
+  const MemoryLevels& machine = result.row(n, 0, m).study.machine;
+  std::vector<std::string> header;
+  for (const MemoryLevel& level : machine.levels) header.push_back(level.name);
+  header.push_back("boundary");
+  header.push_back("optimum B");
+  for (Baseline b : kLevelBaselines) header.push_back(std::string(baseline_name(b)) + " B");
+  TextTable table(header);
+  for (std::size_t p = 0; p < result.points(); ++p) {
+    const LevelSweepRow& row = result.row(n, p, m);
+    for (std::size_t l = 0; l < row.levels.size(); ++l) {
+      std::vector<std::string> cells;
+      for (Count c : row.capacities_bytes) cells.push_back(format_bytes(c));
+      cells.push_back(boundary_name(machine, l));
+      cells.push_back(count_or_dash(row.levels[l].traffic_bytes));
+      for (Baseline b : kLevelBaselines)
+        cells.push_back(count_or_dash(row.baselines[static_cast<std::size_t>(b)].traffic_bytes[l]));
+      table.add_row(cells);
+    }
+  }
+  std::string none;
+  for (Baseline b : kAllBaselines)
+    if (level_baseline_not_applicable(b))
+      none += (none.empty() ? "" : ", ") + std::string(baseline_name(b));
+  return "baselines at each point and boundary (B; - = does not fit every layer; " + none +
+         ": no several-level form)\n" + table.render(width);
+}
+
 std::string layer_matrix(const LevelSweepResult& result, std::size_t n, std::size_t m,
                          std::size_t width) {
   std::vector<std::string> header = {"layer"};
@@ -109,6 +141,7 @@ std::string format_level_sweep_table(const LevelSweepResult& result, bool per_la
              " MACs, compulsory traffic " + with_separators(first.compulsory_bytes()) + " B, " +
              std::to_string(result.capacities.size()) + " on-chip levels (outermost first)\n";
       out += network_table(result, n, m, width);
+      if (result.baselines) out += baseline_table(result, n, m, width);
       if (per_layer) {
         out += "off-chip traffic per layer (B; - = does not fit) at each point (";
         for (std::size_t l = 0; l < first.study.machine.levels.size(); ++l) {

@@ -38,6 +38,10 @@ void check(const std::vector<Network>& networks, const LevelSweepOptions& option
     SPAD_CHECK(options.machine.levels.size() == levels,
                "level sweep: the machine's levels and the capacity sets differ in number");
   }
+  if (options.baselines && !options.accelerators.empty())
+    throw UserError(
+        "sweep: the level baselines are costed on plain on-chip levels (as 'spad compare "
+        "--buffer OUTER,INNER'), not on a machine file of several levels");
   for (const LevelAccelerator& a : options.accelerators) {
     validate(a);
     if (a.memory.levels.size() != levels)
@@ -108,6 +112,28 @@ LevelSweepRow make_row(NetworkLevelResult study, std::vector<std::optional<Level
   return row;
 }
 
+// Each level baseline summed per boundary over the layers of a row.
+void add_baselines(LevelSweepRow& row, std::vector<LayerLevelComparison> layers) {
+  const std::size_t levels = row.levels.size();
+  for (Baseline b : kLevelBaselines) {
+    LevelSweepBaselineTotal& total = row.baselines[static_cast<std::size_t>(b)];
+    std::vector<Count> traffic(levels, 0);
+    for (const LayerLevelComparison& layer : layers) {
+      const std::optional<LevelCandidate>& c = layer.baseline(b);
+      if (!c) continue;
+      total.layers_fit += 1;
+      for (std::size_t l = 0; l < levels; ++l)
+        traffic[l] = add(traffic[l], c->traffic.levels[l].traffic_bytes);
+    }
+    total.traffic_bytes.assign(levels, std::nullopt);
+    if (total.layers_fit == static_cast<Count>(layers.size()))
+      for (std::size_t l = 0; l < levels; ++l) total.traffic_bytes[l] = traffic[l];
+  }
+  for (LevelSweepBaselineTotal& total : row.baselines)
+    if (total.traffic_bytes.empty()) total.traffic_bytes.assign(levels, std::nullopt);
+  row.layer_baselines = std::move(layers);
+}
+
 // A capacity as --buffers takes it, exactly: "512KiB" when it is a whole
 // number of the largest binary unit, else "24B".
 std::string capacity_text(Count bytes) {
@@ -157,6 +183,7 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
   result.networks = networks;
   result.capacities = options.capacities;
   result.machine = options.machine;
+  result.baselines = options.baselines;
   for (MemoryLevel& level : result.machine.levels) level.capacity_bytes = std::nullopt;
   result.machines = sweep_machines<LevelSweepMachine>(options.accelerators, options.objectives);
   const std::size_t levels = options.capacities.size();
@@ -182,6 +209,7 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
         const std::vector<Count> capacities = result.point(p);
         NetworkLevelResult study;
         std::vector<std::optional<LevelAccelCost>> costs;
+        std::vector<LayerLevelComparison> baselines;
         // A refusal at one point (the level search's size, counted as it
         // goes, depends on the capacities) names the point, the network and
         // the machine it was searched on.
@@ -194,7 +222,14 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
           } else {
             MemoryLevels machine = at_point(options.machine, capacities);
             if (net.precision) machine.precision = *net.precision;
-            study = optimize_network_levels(net, all, machine, options.threads);
+            if (options.baselines) {
+              CompareLevelResult compared =
+                  compare_network_levels(net, all, machine, options.threads);
+              study = std::move(compared.network);
+              baselines = std::move(compared.layers);
+            } else {
+              study = optimize_network_levels(net, all, machine, options.threads);
+            }
           }
         } catch (const UserError& e) {
           throw UserError("sweep at " + point_text(capacities) + " (network " + net.model +
@@ -206,6 +241,7 @@ LevelSweepResult sweep_levels(const std::vector<Network>& networks,
         result.searches = add(result.searches, static_cast<Count>(study.unique_shapes));
         LevelSweepRow row =
             make_row(std::move(study), std::move(costs), sm.accelerator.has_value());
+        if (options.baselines) add_baselines(row, std::move(baselines));
         row.network = n;
         row.machine = m;
         row.capacities_bytes = capacities;

@@ -8,11 +8,17 @@
 // file with `levels:`), each level takes the point's capacity (a default SRAM
 // energy re-derived for it) and the search minimises the objective.
 //
+// With baselines asked (plain levels only), each point is what `spad compare
+// --model M --buffer A,B` answers there (study/compare_network_levels: the
+// level optimum and, per distinct shape whose optimum fits, the baselines of
+// search/level_baselines), each baseline summed per boundary over the layers.
+//
 // Points are searched one after the other, each network's shapes in parallel
 // on the job runner (optimize_network_levels); every answer is exact, so the
 // result is the same for any thread count. No work is shared across points.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -23,6 +29,7 @@
 #include "model/level_accelerator.hpp"
 #include "model/memory_levels.hpp"
 #include "search/objective.hpp"
+#include "study/compare_network_levels.hpp"
 #include "study/optimize_network_levels.hpp"
 #include "workload/network.hpp"
 
@@ -41,6 +48,9 @@ struct LevelSweepOptions {
   // for every objective of `objectives` (empty: traffic).
   std::vector<LevelAccelerator> accelerators;
   std::vector<Objective> objectives;
+  // Also the level baselines at every point (plain levels only: UserError
+  // with accelerators, which have no level baselines).
+  bool baselines = false;
   int threads = 0;  // 0: all hardware threads
   // Called with (0, total) first, then (done, total) as each (network,
   // machine, point) is answered, one call at a time. For a progress line.
@@ -52,6 +62,14 @@ struct LevelSweepBoundary {
   std::optional<Count> traffic_bytes;  // nullopt when some layer does not fit
   Count compulsory_bytes = 0;          // every layer
   Count lower_bound_bytes = 0;         // every layer (model/level_evaluate's bound)
+};
+
+// A level baseline summed over a network at one point.
+struct LevelSweepBaselineTotal {
+  Count layers_fit = 0;  // layers where the baseline fits
+  // Per boundary, outermost first; nullopt unless it fits every layer (and
+  // for a baseline with no several-level form).
+  std::vector<std::optional<Count>> traffic_bytes;
 };
 
 // One network at one point (on one machine, for one objective).
@@ -68,6 +86,10 @@ struct LevelSweepRow {
   std::optional<Count> latency_cycles, energy_fj;
   NetworkLevelResult study;                          // every layer's optimum at this point
   std::vector<std::optional<LevelAccelCost>> costs;  // on an accelerator, per layer
+  // When asked: indexed by Baseline (those without a several-level form fit
+  // no layer), and each layer's baselines, parallel to study.layers.
+  std::array<LevelSweepBaselineTotal, kNumBaselines> baselines;
+  std::vector<LayerLevelComparison> layer_baselines;
 
   // The off-chip boundary's numbers (levels[0]), the row's top-level ones.
   const std::optional<Count>& traffic_bytes() const { return levels.front().traffic_bytes; }
@@ -86,6 +108,7 @@ struct LevelSweepResult {
   std::vector<std::vector<Count>> capacities;  // per level, ascending
   MemoryLevels machine;  // the plain machine: level names, precision, options (no capacities)
   std::vector<LevelSweepMachine> machines;  // one, the plain machine, without accelerators
+  bool baselines = false;                   // the rows carry the level baselines
   // Network by network, machine by machine, then the points with the
   // outermost level's capacity varying slowest.
   std::vector<LevelSweepRow> rows;
@@ -101,7 +124,8 @@ struct LevelSweepResult {
 
 // Throws UserError for no network, a network without layers, fewer than two
 // or more than kMaxMemoryLevels levels, an empty set, a capacity < 1, a
-// machine or accelerator whose level count differs from the sets', and every
+// machine or accelerator whose level count differs from the sets', baselines
+// asked with accelerators, and every
 // error of
 // optimize_network_levels (a layer beyond the level search's size limit,
 // naming it, before any search runs).

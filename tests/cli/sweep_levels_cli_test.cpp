@@ -221,7 +221,7 @@ TEST(SweepLevelsCli, RefusesWhatItCannotAnswer) {
     expect_refused("sweep --model " + q(big) + " --buffers \"512KiB;16KiB..64KiB\"" + format,
                    {"layer large", "level search", "more than the 1000000"});
   // Options with no several-level form, by name.
-  for (const char* option : {"--baselines", "--target-ratio 1.2", "--knee"})
+  for (const char* option : {"--target-ratio 1.2", "--knee"})
     expect_refused(
         sweep + " --buffers \"64B;8B\" " + option,
         {std::string(option).substr(0, std::string(option).find(' ')), "no several-level form"});

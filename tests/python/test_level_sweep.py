@@ -3,7 +3,7 @@
 --json for the same question, key by key: the plain levels with the machine
 options, machine files with levels and objectives, per-layer rows, three
 levels, any thread count; the capacity sets as the flag's text or as a list
-of sets. Options without a several-level form, machines of the wrong level
+of sets; the level baselines at every point. Options without a several-level form, machines of the wrong level
 count and bad sets raise the command's message; a wrong type raises TypeError
 naming the argument and the item."""
 
@@ -65,7 +65,6 @@ def test_rows_are_the_level_search_at_each_point(spad):
 
 
 @pytest.mark.parametrize("buffers,kwargs,flags", [
-    ("64B;8B", {"baselines": True}, ["--baselines"]),
     ("64B;8B", {"target_ratio": 1.2}, ["--target-ratio", "1.2"]),
     ("64B;8B", {"knee": True}, ["--knee"]),
     ("64B;8KiB..1KiB", {}, []),                       # a bad range in the inner set
@@ -76,6 +75,21 @@ def test_level_sweep_errors_equal_cli(spad, buffers, kwargs, flags):
     want = cli_error("sweep", "--model", TINY_NET, "--buffers", buffers, *flags)
     with pytest.raises(spad.UserError) as info:
         spad.sweep(TINY_NET, buffers, **kwargs)
+    assert str(info.value) == want
+
+
+def test_level_sweep_baselines_equal_cli(spad):
+    # The level baselines at every point, per layer too, as the command prints them.
+    want = sweep_cli("4B,40B;12B", "--baselines", "--per-layer")
+    got = spad.sweep(TINY_NET, [["4B", 40], [12]], baselines=True, per_layer=True)
+    assert got == want
+    assert got["rows"][0]["baselines"]["working_set"]["layers_fit"] == 0   # fits no layer
+    assert got["rows"][1]["baselines"]["working_set"]["layers_fit"] == 2
+    # Not on a machine of several levels: the command's message.
+    want = cli_error("sweep", "--model", TINY_NET, "--buffers", "64B;8B", "--machine", GAP,
+                     "--baselines")
+    with pytest.raises(spad.UserError) as info:
+        spad.sweep(TINY_NET, "64B;8B", accelerators=[spad.LevelAccelerator(GAP)], baselines=True)
     assert str(info.value) == want
 
 

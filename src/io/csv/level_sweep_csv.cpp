@@ -3,12 +3,22 @@
 
 #include "io/csv/csv_cell.hpp"
 #include "io/csv/sweep_machine_cells.hpp"
+#include "search/level_baselines.hpp"
 
 namespace spad {
 namespace {
 
 std::string level_column(std::size_t l, const char* what) {
   return "level" + std::to_string(l + 1) + "_" + what;
+}
+
+// The baseline cells of a line: every baseline's off-chip bytes, then the
+// level baselines' per boundary; `bytes(b, l)` is baseline b's at boundary l.
+template <class Bytes>
+void baseline_cells(std::vector<std::string>& cells, std::size_t levels, Bytes bytes) {
+  for (Baseline b : kAllBaselines) cells.push_back(cell(bytes(b, 0)));
+  for (std::size_t l = 0; l < levels; ++l)
+    for (Baseline b : kLevelBaselines) cells.push_back(cell(bytes(b, l)));
 }
 
 }  // namespace
@@ -26,6 +36,14 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
   const bool accel = result.machines.front().accelerator.has_value();
   if (accel)
     for (const char* h : kSweepMachineColumns) header.push_back(h);
+  if (result.baselines) {
+    for (Baseline b : kAllBaselines)
+      header.push_back(std::string(baseline_name(b)) + "_traffic_bytes");
+    for (std::size_t l = 0; l < levels; ++l)
+      for (Baseline b : kLevelBaselines)
+        header.push_back(
+            level_column(l, (std::string(baseline_name(b)) + "_traffic_bytes").c_str()));
+  }
   std::string out = csv_line(header);
   for (const LevelSweepRow& row : result.rows) {
     const Network& net = result.networks[row.network];
@@ -51,6 +69,10 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
       line.push_back(std::to_string(b.lower_bound_bytes));
     }
     machine_cells(line, row.latency_cycles, row.energy_fj);
+    if (result.baselines)
+      baseline_cells(line, levels, [&](Baseline b, std::size_t l) {
+        return row.baselines[static_cast<std::size_t>(b)].traffic_bytes[l];
+      });
     out += csv_line(line);
     if (!per_layer) continue;
     for (std::size_t l = 0; l < row.study.layers.size(); ++l) {
@@ -74,6 +96,11 @@ std::string level_sweep_to_csv(const LevelSweepResult& result, bool per_layer) {
           accel ? row.costs.at(l) : std::optional<LevelAccelCost>();
       machine_cells(ll, cost ? std::optional<Count>(cost->latency_cycles) : std::nullopt,
                     cost ? std::optional<Count>(cost->energy.total) : std::nullopt);
+      if (result.baselines)
+        baseline_cells(ll, levels, [&](Baseline b, std::size_t bound) {
+          const std::optional<LevelCandidate>& c = row.layer_baselines.at(l).baseline(b);
+          return c ? std::optional<Count>(c->traffic.levels[bound].traffic_bytes) : std::nullopt;
+        });
       out += csv_line(ll);
     }
   }

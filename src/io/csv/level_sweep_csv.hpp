@@ -7,6 +7,12 @@
 //   infeasible_layers,
 //   level1_traffic_bytes,level1_compulsory_bytes,level1_lower_bound_bytes, ... levelL_...
 //   [,machine,objective,latency_cycles,energy_fj with machine files (--machine)]
+//   [,weight_stationary_traffic_bytes, ... (every baseline of search/baselines,
+//    off-chip, as the one-level sweep's columns),
+//    level1_weight_stationary_traffic_bytes, ... levelL_working_set_traffic_bytes
+//    (the baselines with a several-level form, per boundary) with --baselines;
+//    empty where the baseline does not fit (a network line: some layer) or has
+//    no several-level form]
 // Level 1 is the outermost; levelK_* are the numbers of the boundary above
 // level K (level1_*: off-chip, the same as traffic_bytes, compulsory_bytes and
 // lower_bound_bytes). Empty cells: not applicable, or no schedule fits.

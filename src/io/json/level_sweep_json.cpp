@@ -5,6 +5,7 @@
 #include "io/json/level_schedule_json.hpp"
 #include "io/json/precision_json.hpp"
 #include "io/json/search_json.hpp"
+#include "search/level_baselines.hpp"
 
 namespace spad {
 namespace {
@@ -15,6 +16,44 @@ Json level_machine_json(const MemoryLevels& m) {
   return {{"precision", precision_to_json(m.precision)},
           {"halo_reuse", m.halo_reuse},
           {"double_buffer", m.double_buffer}};
+}
+
+// A layer's baselines at boundary `b` (0: off-chip): per name its bytes, null
+// where it does not fit or has no several-level form (as the one-level
+// sweep's per-layer "baselines").
+Json layer_baselines(const LayerLevelComparison& layer, std::size_t b) {
+  Json j = Json::object();
+  for (Baseline base : kAllBaselines) {
+    const std::optional<LevelCandidate>& c = layer.baseline(base);
+    j[std::string(baseline_name(base))] =
+        c ? Json(c->traffic.levels[b].traffic_bytes) : Json(nullptr);
+  }
+  return j;
+}
+
+// A row's baselines at boundary `b`: per name its bytes over the network,
+// null unless it fits every layer.
+Json boundary_baselines(const LevelSweepRow& row, std::size_t b) {
+  Json j = Json::object();
+  for (Baseline base : kAllBaselines)
+    j[std::string(baseline_name(base))] =
+        or_null(row.baselines[static_cast<std::size_t>(base)].traffic_bytes[b]);
+  return j;
+}
+
+// A row's "baselines": the one-level sweep's keys (the off-chip boundary's
+// bytes), whether the baseline has a several-level form, and why not.
+Json row_baselines(const LevelSweepRow& row) {
+  Json j = Json::object();
+  for (Baseline base : kAllBaselines) {
+    const LevelSweepBaselineTotal& t = row.baselines[static_cast<std::size_t>(base)];
+    Json e = {{"traffic_bytes", or_null(t.traffic_bytes.front())}, {"layers_fit", t.layers_fit}};
+    const std::optional<std::string> why = level_baseline_not_applicable(base);
+    e["applicable"] = !why.has_value();
+    if (why) e["reason"] = *why;
+    j[std::string(baseline_name(base))] = e;
+  }
+  return j;
 }
 
 Json layer_point(const LevelSweepResult& result, const LevelSweepRow& row, std::size_t l) {
@@ -35,9 +74,11 @@ Json layer_point(const LevelSweepResult& result, const LevelSweepRow& row, std::
     e["compulsory_bytes"] = r.bounds[b].compulsory_bytes;
     e["lower_bound_bytes"] = r.bounds[b].bound_bytes;
     e["buffer_bytes"] = best ? Json(best->traffic.levels[b].buffer_bytes) : Json(nullptr);
+    if (result.baselines) e["baselines"] = layer_baselines(row.layer_baselines.at(l), b);
     j["levels"].push_back(e);
   }
   j["schedule"] = best ? level_schedule_to_json(best->schedule) : Json(nullptr);
+  if (result.baselines) j["baselines"] = layer_baselines(row.layer_baselines.at(l), 0);
   if (result.machines.at(row.machine).accelerator) {
     const std::optional<LevelAccelCost>& c = row.costs.at(l);
     j["latency_cycles"] = c ? Json(c->latency_cycles) : Json(nullptr);
@@ -68,12 +109,15 @@ Json row_json(const LevelSweepResult& result, const LevelSweepRow& row, bool per
   j["levels"] = Json::array();
   for (std::size_t b = 0; b < row.levels.size(); ++b) {
     const LevelSweepBoundary& boundary = row.levels[b];
-    j["levels"].push_back({{"name", row.study.machine.levels[b].name},
-                           {"capacity_bytes", row.capacities_bytes[b]},
-                           {"traffic_bytes", or_null(boundary.traffic_bytes)},
-                           {"compulsory_bytes", boundary.compulsory_bytes},
-                           {"lower_bound_bytes", boundary.lower_bound_bytes}});
+    Json e = {{"name", row.study.machine.levels[b].name},
+              {"capacity_bytes", row.capacities_bytes[b]},
+              {"traffic_bytes", or_null(boundary.traffic_bytes)},
+              {"compulsory_bytes", boundary.compulsory_bytes},
+              {"lower_bound_bytes", boundary.lower_bound_bytes}};
+    if (result.baselines) e["baselines"] = boundary_baselines(row, b);
+    j["levels"].push_back(e);
   }
+  if (result.baselines) j["baselines"] = row_baselines(row);
   if (per_layer) {
     j["per_layer"] = Json::array();
     for (std::size_t l = 0; l < row.study.layers.size(); ++l)

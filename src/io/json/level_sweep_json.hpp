@@ -13,11 +13,21 @@
 //                traffic null when a layer does not fit), "infeasible_layers",
 //              ["latency_cycles", "energy_fj"] (on a machine file; null as traffic_bytes),
 //              "levels": [{"name", "capacity_bytes", "traffic_bytes" (null as above),
-//                          "compulsory_bytes", "lower_bound_bytes"}]   per boundary,
+//                          "compulsory_bytes", "lower_bound_bytes",
+//                          ["baselines": {name: bytes at this boundary, null unless
+//                                         it fits every layer}]}]   per boundary,
+//              ["baselines": {name: {"traffic_bytes" (off-chip; null unless it fits
+//                             every layer), "layers_fit", "applicable", ["reason"]
+//                             (no several-level form: the HWCE-like engine)}}]
+//                (with --baselines: every baseline of search/baselines, in its order;
+//                 those with a several-level form are search/level_baselines' optima,
+//                 as `spad compare --buffer A,B` gives them),
 //              "per_layer": [{"index", "name", "traffic_bytes" (off-chip; null: does
 //                             not fit), "buffer_bytes" (every level), "compulsory_bytes",
 //                             "lower_bound_bytes", "levels": [{"name", "traffic_bytes",
-//                             "compulsory_bytes", "lower_bound_bytes", "buffer_bytes"}],
+//                             "compulsory_bytes", "lower_bound_bytes", "buffer_bytes",
+//                             ["baselines": {name: bytes or null}]}],
+//                             ["baselines": {name: off-chip bytes or null}] (--baselines),
 //                             "schedule" ({"levels": [...]}, io/json/level_schedule_json),
 //                             ["latency_cycles", "energy_fj"]}]        (with --per-layer)
 //             }, ...],   one per (model[, machine, objective], point), the outermost

@@ -42,13 +42,14 @@ void check_sweep_level_count(const std::string& buffers, std::size_t sets,
                   (levels > 1 ? ", e.g. --buffers \"512KiB;16KiB..64KiB:x2\"" : ""));
 }
 
-void refuse_level_sweep_options(bool baselines, bool target_ratio, bool knee) {
+void refuse_level_sweep_options(bool baselines, bool machine_files, bool target_ratio, bool knee) {
   const std::string why =
       " has no several-level form yet (capacity sets for several on-chip levels in --buffers)";
-  if (baselines)
-    throw UserError("--baselines" + why +
-                    "; 'spad compare --model M --buffer OUTER,INNER' gives the level baselines "
-                    "at one point, or give one capacity set");
+  if (baselines && machine_files)
+    throw UserError(
+        "--baselines with --machine of several on-chip levels: the level baselines are costed "
+        "on plain on-chip levels (as 'spad compare --model M --buffer OUTER,INNER'), not on a "
+        "machine file; leave out --machine or --baselines");
   if (target_ratio)
     throw UserError("--target-ratio" + why +
                     "; read the smallest capacities off the rows, or give one capacity set");

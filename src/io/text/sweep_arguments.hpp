@@ -52,9 +52,10 @@ void check_last_machine_distinct(const std::vector<LevelAccelerator>& accels,
 void check_sweep_level_count(const std::string& buffers, std::size_t sets,
                              const std::string& machine, const LevelAccelerator& accel);
 
-// Throws UserError naming the first of --baselines, --target-ratio and --knee
-// that is asked for: they have no several-level form yet.
-void refuse_level_sweep_options(bool baselines, bool target_ratio, bool knee);
+// Throws UserError for --baselines with machine files (the level baselines
+// are costed on plain levels only), then naming the first of --target-ratio
+// and --knee that is asked for: they have no several-level form yet.
+void refuse_level_sweep_options(bool baselines, bool machine_files, bool target_ratio, bool knee);
 
 // The objectives of --objective texts, each given once; UserError otherwise.
 std::vector<Objective> sweep_objectives(const std::vector<std::string>& texts);
