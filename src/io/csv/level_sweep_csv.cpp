@@ -16,9 +16,9 @@ std::string level_column(std::size_t l, const char* what) {
 // level baselines' per boundary; `bytes(b, l)` is baseline b's at boundary l.
 template <class Bytes>
 void baseline_cells(std::vector<std::string>& cells, std::size_t levels, Bytes bytes) {
-  for (Baseline b : kAllBaselines) cells.push_back(cell(bytes(b, 0)));
+  for (Baseline b : kAllBaselines) cells.push_back(count_cell(bytes(b, 0)));
   for (std::size_t l = 0; l < levels; ++l)
-    for (Baseline b : kLevelBaselines) cells.push_back(cell(bytes(b, l)));
+    for (Baseline b : kLevelBaselines) cells.push_back(count_cell(bytes(b, l)));
 }
 
 }  // namespace
