@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -68,10 +69,66 @@ void OutputSink::flush() {
   write_all(pending);
 }
 
+namespace {
+
+// Writes content into the existing non-regular file `path` (a character
+// device such as /dev/stdout or /dev/null, or a named pipe), as any Unix
+// tool writing there would: there is nothing to replace. A named pipe no
+// process reads is an error, not a wait.
+void write_through(const std::string& path, std::string_view content, bool fifo,
+                   const std::string& prefix) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (fifo ? O_NONBLOCK : 0));
+  if (fd < 0) {
+    if (fifo && errno == ENXIO) throw UserError(prefix + "no process reads the named pipe");
+    throw UserError(prefix + os_reason(errno));
+  }
+  int err = 0;
+  if (fifo) {  // blocking writes from here on: the reader is there
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) err = errno;
+  }
+  if (err == 0) err = write_fully(fd, content);
+  if (::close(fd) != 0 && err == 0) err = errno;
+  if (err != 0) throw UserError(prefix + os_reason(err) + "; the output is incomplete");
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view content,
                            std::string_view what) {
   const std::string prefix = "cannot write " + std::string(what) + " \"" + path + "\": ";
-  std::string temp = path + ".tmp.XXXXXX";
+  // What is at `path`, symbolic links followed: a device, a named pipe or a
+  // directory is never replaced by a file (a rename over /dev/full would
+  // turn the device into a regular file); a regular file reached through
+  // symbolic links is replaced where it is, and the links stay.
+  std::string target = path;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw UserError(prefix + "it is a directory");
+    if (S_ISBLK(st.st_mode))
+      throw UserError(prefix +
+                      "it is a block device; spad writes regular files, character devices "
+                      "(e.g. /dev/stdout) and named pipes");
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+      write_through(path, content, S_ISFIFO(st.st_mode), prefix);
+      return;
+    }
+    if (!S_ISREG(st.st_mode)) throw UserError(prefix + "it is not a regular file (a socket?)");
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      char* real = ::realpath(path.c_str(), nullptr);
+      if (real == nullptr) throw UserError(prefix + os_reason(errno));
+      target = real;
+      std::free(real);
+    }
+  } else if (errno != ENOENT) {
+    throw UserError(prefix + os_reason(errno));
+  } else {
+    struct stat link {};
+    if (::lstat(path.c_str(), &link) == 0)
+      throw UserError(prefix + "it is a symbolic link to a missing file");
+  }
+  std::string temp = target + ".tmp.XXXXXX";
   std::vector<char> name(temp.begin(), temp.end());
   name.push_back('\0');
   const int fd = ::mkstemp(name.data());
@@ -84,7 +141,7 @@ void write_file_atomically(const std::string& path, std::string_view content,
   int err = write_fully(fd, content);
   if (err == 0 && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) err = errno;
   if (::close(fd) != 0 && err == 0) err = errno;
-  if (err == 0 && ::rename(temp.c_str(), path.c_str()) != 0) err = errno;
+  if (err == 0 && ::rename(temp.c_str(), target.c_str()) != 0) err = errno;
   if (err != 0) {
     ::unlink(temp.c_str());
     throw UserError(prefix + os_reason(err));

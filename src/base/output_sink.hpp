@@ -56,7 +56,12 @@ inline OutputSink& operator<<(OutputSink& sink, char c) {
 // Writes content to `path` through a temporary file in the same folder,
 // renamed over path once written and closed; on any failure the temporary
 // file is removed and a UserError names path and the reason. `what`
-// describes the file in messages ("kernel file").
+// describes the file in messages ("kernel file"). A path that leads through
+// symbolic links to a regular file replaces that file (the links stay); an
+// existing character device (/dev/stdout, /dev/null, /dev/full) or named
+// pipe is written into, never replaced (a pipe no process reads: UserError,
+// not a wait); a directory, block device, socket or symbolic link to a
+// missing file: UserError.
 void write_file_atomically(const std::string& path, std::string_view content,
                            std::string_view what);
 

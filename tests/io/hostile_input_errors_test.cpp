@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/error.hpp"
@@ -304,6 +305,67 @@ TEST(OutputSink, AtomicWriteLeavesTheWholeFileOrNothing) {
   EXPECT_THROW(write_file_atomically(temp_dir() + "/no/such/dir/k.c", "x", "kernel file"),
                UserError);
   for (const auto& entry : std::filesystem::directory_iterator(temp_dir()))
+    EXPECT_EQ(entry.path().string().find(".tmp."), std::string::npos) << entry.path();
+}
+
+// Found by the newcomer check: `codegen -o /dev/full` renamed a regular file
+// over the device (exit 0). What is at the path decides: a device or named
+// pipe is written into and stays what it was; a regular file reached through
+// a symbolic link is replaced where it is and the link stays.
+TEST(OutputSink, AtomicWriteNeverReplacesADeviceAPipeOrALink) {
+  const auto message_of = [](const std::string& path) {
+    try {
+      write_file_atomically(path, "int x;\n", "kernel file");
+    } catch (const UserError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  const auto kind = [](const std::string& path) {
+    struct stat st {};
+    EXPECT_EQ(::lstat(path.c_str(), &st), 0) << path;
+    return st.st_mode & S_IFMT;
+  };
+  EXPECT_NE(message_of("/dev/full").find("no space left on device"), std::string::npos);
+  EXPECT_EQ(kind("/dev/full"), static_cast<mode_t>(S_IFCHR));
+  EXPECT_EQ(message_of("/dev/null"), "(no error)");
+  EXPECT_EQ(kind("/dev/null"), static_cast<mode_t>(S_IFCHR));
+
+  const std::string dir = temp_dir() + "/outputs";
+  std::filesystem::create_directories(dir);
+  const std::string fifo = dir + "/pipe";
+  ::unlink(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_NE(message_of(fifo).find("no process reads the named pipe"), std::string::npos);
+  std::string received;
+  std::thread reader([&] {
+    std::ifstream in(fifo);
+    received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  // The reader may not have opened the pipe yet: retry until it has.
+  std::string result;
+  for (int i = 0; i < 2000 && (result = message_of(fifo)) != "(no error)"; ++i) ::usleep(1000);
+  reader.join();
+  EXPECT_EQ(result, "(no error)");
+  EXPECT_EQ(received, "int x;\n");
+  EXPECT_EQ(kind(fifo), static_cast<mode_t>(S_IFIFO));
+
+  const std::string target = dir + "/real.c", link = dir + "/link.c";
+  { std::ofstream(target) << "old"; }
+  ::unlink(link.c_str());
+  ASSERT_EQ(::symlink(target.c_str(), link.c_str()), 0);
+  EXPECT_EQ(message_of(link), "(no error)");
+  EXPECT_EQ(kind(link), static_cast<mode_t>(S_IFLNK));
+  std::ifstream in(target);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()),
+            "int x;\n");
+
+  const std::string dangling = dir + "/dangling.c";
+  ::unlink(dangling.c_str());
+  ASSERT_EQ(::symlink((dir + "/missing.c").c_str(), dangling.c_str()), 0);
+  EXPECT_NE(message_of(dangling).find("symbolic link to a missing file"), std::string::npos);
+  EXPECT_NE(message_of(dir).find("it is a directory"), std::string::npos);
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
     EXPECT_EQ(entry.path().string().find(".tmp."), std::string::npos) << entry.path();
 }
 
