@@ -76,10 +76,17 @@ std::string format_compare_level_table(const CompareLevelResult& result, std::si
   table.add_rule();
   const std::vector<Count> traffic = network_level_traffic(network);
   bool partial = false;
+  // The totals sum the layers that fit (the optimum has no bytes for the
+  // others): the label says how many, and with none there is no total.
+  const Count layers = static_cast<Count>(network.layers.size());
+  const std::string label = fitting == layers ? "total"
+                                              : "total (" + std::to_string(fitting) + " of " +
+                                                    std::to_string(layers) + " fit)";
   for (std::size_t l = 0; l < L; ++l) {
-    std::vector<std::string> row = {l == 0 ? "total" : "",       boundary_name(m, l),
-                                    with_separators(traffic[l]), with_separators(compulsory[l]),
-                                    with_separators(bound[l]),   ratio_text(traffic[l], bound[l])};
+    std::vector<std::string> row = {l == 0 ? label : "", boundary_name(m, l)};
+    for (const std::string& cell : {with_separators(traffic[l]), with_separators(compulsory[l]),
+                                    with_separators(bound[l]), ratio_text(traffic[l], bound[l])})
+      row.push_back(fitting == 0 ? std::string(kNone) : cell);
     for (Baseline b : kLevelBaselines) {
       const LevelBaselineTotal t = level_baseline_total(result, b);
       if (t.layers == 0) {

@@ -85,9 +85,16 @@ std::vector<std::string> totals_row(const CompareResult& result) {
     if (c.working_set_capacity_bytes)
       needs = std::max(needs.value_or(0), *c.working_set_capacity_bytes);
   }
-  std::vector<std::string> row = {"totals", with_separators(t.traffic_bytes),
-                                  with_separators(bound), ratio_text(t.traffic_bytes, bound)};
+  // The totals sum the layers that fit (the optimum has no bytes for the
+  // others): the label says how many, and with none there is no total.
   const Count fitting = t.layers - t.infeasible_layers;
+  const auto or_none = [&](std::string cell) { return fitting == 0 ? std::string(kNone) : cell; };
+  std::vector<std::string> row = {
+      fitting == t.layers
+          ? "totals"
+          : "totals (" + std::to_string(fitting) + " of " + std::to_string(t.layers) + " fit)",
+      or_none(with_separators(t.traffic_bytes)), or_none(with_separators(bound)),
+      or_none(ratio_text(t.traffic_bytes, bound))};
   for (Baseline b : kAllBaselines) {
     const BaselineTotal bt = baseline_total(result, b);
     if (bt.layers == 0) {
@@ -98,7 +105,7 @@ std::vector<std::string> totals_row(const CompareResult& result) {
     row.push_back(ratio_text(bt.traffic_bytes, bt.optimum_traffic_bytes) +
                   (bt.layers < fitting ? "*" : ""));
   }
-  row.push_back(with_separators(buffers));
+  row.push_back(or_none(with_separators(buffers)));
   row.push_back(needs ? with_separators(*needs) : kNone);
   row.push_back(capacity_ratio(needs, result.network.machine));
   return row;

@@ -211,5 +211,21 @@ TEST(CompareLevelsCli, RefusalsNameTheLayer) {
   EXPECT_EQ(doc["layers"][0]["baselines"]["weight_stationary"]["feasible"], false);
 }
 
+// Found by the newcomer check: where no layer fits, the total rows showed
+// optimum, compulsory and lower bound 0 beside per-layer rows with their
+// compulsory bytes. The totals sum the layers that fit, and say how many.
+TEST(CompareLevelsCli, TotalsSayHowManyLayersTheySum) {
+  const std::string net = write_temp("tinynet_totals.json", kTinyNet);
+  const CliRun none = run_spad("compare --model " + q(net) + " --buffer 16B,2B");
+  EXPECT_EQ(none.exit_code, 2) << none.err;
+  EXPECT_TRUE(contains(none.out, "total (0 of 3 fit)")) << none.out;
+  EXPECT_FALSE(contains(none.out, "total  ")) << none.out;
+  const CliRun flat = run_spad("compare --model " + q(net) + " --buffer 2B");
+  EXPECT_TRUE(contains(flat.out, "totals (0 of 3 fit)")) << flat.out;
+  const CliRun all = run_spad("compare --model " + q(net) + " --buffer 512B,64B");
+  EXPECT_EQ(all.exit_code, 0) << all.err;
+  EXPECT_FALSE(contains(all.out, " fit)")) << all.out;
+}
+
 }  // namespace
 }  // namespace spad
