@@ -571,13 +571,13 @@ TEST(LevelsCli, SimulateRefusesMoreIterationsThanTheLevelLimit) {
   EXPECT_EQ(j.at("levels")[0].at("arrays").at("O").at("final_writes"), 16777217);
 }
 
-// Found by the newcomer check: a ';' in --buffer (the sweep's set separator)
+// Found by the newcomer check: a ';' in --buffer (the sweep's level separator)
 // read as part of a unit ('unknown unit "KiB;64KiB"').
 TEST(LevelsCli, ASemicolonInBufferSaysLevelsTakeCommas) {
   const CliRun run =
       run_spad("optimize --layer N=1,C=2,M=4,H=1,W=6,R=1,S=3 --buffer " + q("512KiB;64KiB"));
   EXPECT_EQ(run.exit_code, 2) << run.err;
-  EXPECT_TRUE(contains(run.err, "--buffer \"512KiB;64KiB\": levels are separated by ','"))
+  EXPECT_TRUE(contains(run.err, "--buffer \"512KiB;64KiB\": here levels are separated by ','"))
       << run.err;
 }
 

@@ -16,11 +16,12 @@ std::vector<Count> parse_buffer_levels(std::string_view text, std::string_view w
                     std::to_string(pieces.size()) + " capacities: at most " +
                     std::to_string(kMaxMemoryLevels) +
                     " on-chip levels are supported (one capacity per level, outermost first)");
-  // ';' separates capacity sets in sweep --buffers, never levels here.
+  // ';' separates the levels of sweep --buffers (each a list), not these.
   if (trim(text).find(';') != std::string_view::npos)
     throw UserError(std::string(what) + " " + in_quotes(trim(text)) +
-                    ": levels are separated by ',' (outermost first, e.g. 512KiB,64KiB); ';' "
-                    "separates the capacity sets of sweep --buffers");
+                    ": here levels are separated by ',' (one capacity each, outermost first, "
+                    "e.g. 512KiB,64KiB); ';' separates levels only in sweep --buffers, where each "
+                    "level takes a list of capacities");
   std::vector<Count> capacities;
   for (std::size_t l = 0; l < pieces.size(); ++l) {
     const std::string level = pieces.size() == 1
