@@ -154,7 +154,10 @@ TEST(AccelLevelsSearchCli, Refusals) {
   run = run_spad("accel --model " + q(write_temp("tinynet.json", kNet)) + " --machine " +
                  q(tiny_file) + " --json");
   EXPECT_EQ(run.exit_code, 2);
-  for (const nlohmann::json& layer : nlohmann::json::parse(run.out)["layers"]) {
+  // Parsed into a variable: a range-for over parse(...)["layers"] reads a
+  // destroyed temporary (AddressSanitizer: heap-use-after-free).
+  const nlohmann::json document = nlohmann::json::parse(run.out);
+  for (const nlohmann::json& layer : document.at("layers")) {
     EXPECT_EQ(layer["min_capacity_bytes"], 12);
     EXPECT_EQ(layer["min_capacities_bytes"], nlohmann::json::parse("[0, 12]"));
   }
