@@ -130,7 +130,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   // it is descended: keeping every node's records took a gigabyte).
   struct RootTiles {
     LevelLoops loops;
-    LevelSearcher::TileOrders orders;
+    const OrderSignatureTable* orders = nullptr;
     std::size_t first_structure = 0;  // its first order's index in `structures`
   };
   struct RootChild {
@@ -140,9 +140,9 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   std::vector<RootTiles> root_tiles;
   std::vector<RootChild> structures;
   root.for_each_tiles({}, [&](const LevelLoops& loops, std::size_t noops) {
-    const LevelSearcher::TileOrders orders = root.orders_of(0, loops, noops);
-    root_tiles.push_back(RootTiles{loops, orders, structures.size()});
-    for (std::size_t i = orders.first; i < orders.end; ++i)
+    const OrderSignatureTable& orders = root.orders_of(0, loops, noops);
+    root_tiles.push_back(RootTiles{loops, &orders, structures.size()});
+    for (std::size_t i = 0; i < orders.orders.size(); ++i)
       structures.push_back(RootChild{static_cast<std::uint32_t>(root_tiles.size() - 1),
                                      static_cast<std::uint32_t>(i)});
   });
@@ -158,9 +158,9 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
     std::vector<const LevelNode*> path;
     for (std::size_t t = next_index(); t < root_tiles.size(); t = next_index()) {
       const RootTiles& r = root_tiles[t];
-      store.reset(*r.orders.table);
-      for (std::size_t i = r.orders.first; i < r.orders.end; ++i) {
-        const std::size_t k = r.first_structure + (i - r.orders.first);
+      store.reset(*r.orders);
+      for (std::size_t i = 0; i < r.orders->orders.size(); ++i) {
+        const std::size_t k = r.first_structure + i;
         s.make_node(path, r.loops, i, store, node);
         if (!store.first_offer(node, options.space.uniform_spans, true)) {
           joined[k] = 1;
@@ -184,7 +184,7 @@ LevelSearchResult optimize_levels(const Layer& layer, const MemoryLevels& machin
   const auto descend_root = [&](LevelSearcher& s, std::size_t k) {
     const RootTiles& r = root_tiles[structures[k].tiles];
     TileVectorRecords store;
-    store.reset(*r.orders.table);
+    store.reset(*r.orders);
     LevelNode node;
     s.make_node({}, r.loops, structures[k].order, store, node);
     std::vector<const LevelNode*> path{&node};

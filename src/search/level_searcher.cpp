@@ -222,20 +222,13 @@ LevelSearcher::LevelSearcher(const Layer& layer, const MemoryLevels& machine,
       fixed_tables_.push_back(fixed_order_table(order, machine.halo_reuse));
 }
 
-LevelSearcher::TileOrders LevelSearcher::orders_of(std::size_t level, const LevelLoops& loops,
-                                                   std::size_t noops) const {
-  TileOrders out;
-  if (space_.fixed_orders) {
-    out.table = &fixed_tables_[level];
-    out.end = 1;
-    return out;
-  }
+const OrderSignatureTable& LevelSearcher::orders_of(std::size_t level, const LevelLoops& loops,
+                                                    std::size_t noops) const {
+  if (space_.fixed_orders) return fixed_tables_[level];
   LiveDims live = 0;
   for (std::size_t i = noops; i < kNumDims; ++i)
     live = static_cast<LiveDims>(live | (1u << index(loops.order[i])));
-  out.table = &order_signature_table(live, machine_.halo_reuse);
-  out.end = out.table->orders.size();
-  return out;
+  return order_signature_table(live, machine_.halo_reuse);
 }
 
 // A level's spans: 0 and those covering a live loop (level_search.hpp);
@@ -489,9 +482,9 @@ void LevelSearcher::descend(std::vector<const LevelNode*>& path) {
   LevelNode node;
   std::vector<std::pair<LevelKey, LevelNode>> children;
   for_each_tiles(path, [&](const LevelLoops& loops, std::size_t noops) {
-    const TileOrders orders = orders_of(level, loops, noops);
-    store.reset(*orders.table);
-    for (std::size_t i = orders.first; i < orders.end; ++i) {
+    const OrderSignatureTable& orders = orders_of(level, loops, noops);
+    store.reset(orders);
+    for (std::size_t i = 0; i < orders.orders.size(); ++i) {
       make_node(path, loops, i, store, node);
       // An order whose buffers offer, array by array, the same records as an
       // earlier order's of this tile vector (and above the last level, whose

@@ -115,16 +115,12 @@ class LevelSearcher {
   template <class Visit>
   void for_each_tiles(const std::vector<const LevelNode*>& path, Visit visit) const;
 
-  // The orders of one tile vector's level (level_search.hpp): orders
-  // [first, end) of `table`, order i being the tile vector's no-ops then
-  // table->orders[i]. A fixed order is taken as given: its table has all 8
-  // loops live (no-ops 0) and the range holds it alone; else every order of
-  // the live loops.
-  struct TileOrders {
-    const OrderSignatureTable* table = nullptr;
-    std::size_t first = 0, end = 0;
-  };
-  TileOrders orders_of(std::size_t level, const LevelLoops& loops, std::size_t noops) const;
+  // The orders of one tile vector's level (level_search.hpp): order i of the
+  // table is the tile vector's no-ops then table.orders[i]. A fixed order is
+  // taken as given: its table holds it alone, all 8 loops live (no-ops 0);
+  // else the table holds every order of the live loops.
+  const OrderSignatureTable& orders_of(std::size_t level, const LevelLoops& loops,
+                                       std::size_t noops) const;
 
   // `node` for order i of the tile vector `loops` (from for_each_tiles),
   // its buffers' records from `store` (reset to the table of orders_of),
