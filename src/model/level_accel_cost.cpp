@@ -63,11 +63,7 @@ Count o_positions(const LevelSchedule& s, const PerDim<DimTiling>& tilings, std:
 Count buffer_transfers(const LevelSchedule& s, const PerDim<DimTiling>& tilings, std::size_t level,
                        Tensor t, Count fills) {
   if (t != Tensor::O) return fills;
-  // Every hold is written back once; every fill but a position's first
-  // reads its partial sums back.
-  const Count positions = o_positions(s, tilings, level);
-  SPAD_CHECK(fills >= positions, "level cost: fewer O fills than tile positions");
-  return add(fills, fills - positions);
+  return level_buffer_transfers(t, fills, o_positions(s, tilings, level));
 }
 
 void check_levels(const LevelSchedule& schedule, const LevelAccelerator& accel,
@@ -126,6 +122,14 @@ Count level_buffer_transfers(const Layer& layer, const LevelSchedule& schedule, 
              "level_buffer_transfers: no buffer of the array at that level");
   if (t != Tensor::O) return fills;
   return buffer_transfers(schedule, dim_tilings(layer, schedule), level, t, fills);
+}
+
+Count level_buffer_transfers(Tensor t, Count fills, Count positions) {
+  if (t != Tensor::O) return fills;
+  // Every hold is written back once; every fill but a position's first
+  // reads its partial sums back.
+  SPAD_CHECK(fills >= positions, "level cost: fewer O fills than tile positions");
+  return add(fills, fills - positions);
 }
 
 LevelCostTerms level_cost_from_inputs(const LevelAccelInputs& in, const LevelAccelerator& accel,

@@ -131,6 +131,10 @@ LevelCostTerms level_cost_from_inputs(const LevelAccelInputs& inputs, const Leve
 // its partial sums back, so 2 fills - positions (>= fills).
 Count level_buffer_transfers(const Layer& layer, const LevelSchedule& schedule, std::size_t level,
                              Tensor t, Count fills);
+// The same from the buffer's fills and, for O, its distinct tile positions
+// (model/level_evaluate's LevelBufferCounter::tile_positions); InternalError
+// when O has fewer fills than positions.
+Count level_buffer_transfers(Tensor t, Count fills, Count positions);
 
 // The activity by formula from the traffic of the schedule (its fills).
 // Validates nothing: the schedule must be valid for the layer and `traffic`

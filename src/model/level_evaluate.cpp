@@ -51,6 +51,7 @@
 
 #include <array>
 #include <limits>
+#include <memory>
 #include <string>
 
 #include "base/error.hpp"
@@ -70,18 +71,20 @@ struct Nest {
   PerDim<DimTiling> tiling;
 };
 
+// Level l's (1-based) place of each dimension and mu from its order.
+void set_level_order(Nest& nest, int l, const std::array<Dim, kNumDims>& order) {
+  PerDim<int>& at = nest.position[static_cast<std::size_t>(l)];
+  for (int i = 0; i < static_cast<int>(kNumDims); ++i) at[order[static_cast<std::size_t>(i)]] = i;
+  for (Dim d : kAllDims)
+    for (Dim e : kAllDims)
+      nest.mu[static_cast<std::size_t>(l)][index(d)][index(e)] = l - 1 + (at[e] >= at[d] ? 1 : 0);
+}
+
 Nest nest_of(const Layer& layer, const LevelSchedule& s) {
   Nest nest;
   nest.levels = static_cast<int>(s.levels.size());
-  for (int l = 1; l <= nest.levels; ++l) {
-    const LevelLoops& group = s.levels[static_cast<std::size_t>(l - 1)];
-    for (int i = 0; i < static_cast<int>(kNumDims); ++i)
-      nest.position[static_cast<std::size_t>(l)][group.order[static_cast<std::size_t>(i)]] = i;
-    const PerDim<int>& at = nest.position[static_cast<std::size_t>(l)];
-    for (Dim d : kAllDims)
-      for (Dim e : kAllDims)
-        nest.mu[static_cast<std::size_t>(l)][index(d)][index(e)] = l - 1 + (at[e] >= at[d] ? 1 : 0);
-  }
+  for (int l = 1; l <= nest.levels; ++l)
+    set_level_order(nest, l, s.levels[static_cast<std::size_t>(l - 1)].order);
   for (Dim d : kAllDims) {
     std::array<Count, kMaxLevels> tiles{};
     for (int l = 1; l <= nest.levels; ++l)
@@ -273,68 +276,128 @@ void check_levels_match(const LevelSchedule& s, const MemoryLevels& m) {
 
 }  // namespace
 
-LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
-                             const MemoryLevels& machine) {
+struct LevelBufferCounter::State {
+  State(const Layer& l, const LevelSchedule& s, const MemoryLevels& m)
+      : layer(l),
+        nest(nest_of(l, s)),
+        rows(height_axis(l), nest.tiling[Dim::p], nest.tiling[Dim::r]),
+        cols(width_axis(l), nest.tiling[Dim::q], nest.tiling[Dim::s]),
+        halo_reuse(m.halo_reuse),
+        copies(m.double_buffer ? 2 : 1),
+        elem_bytes{{m.precision.input, m.precision.weight, m.precision.psum}},
+        output_bytes(m.precision.output) {}
+
+  const Layer& layer;
+  Nest nest;
+  LevelAxis rows, cols;  // over nest.tiling: State never moves (held by pointer)
+  bool halo_reuse;
+  Count copies;
+  PerTensor<Count> elem_bytes;
+  Count output_bytes;
+};
+
+LevelBufferCounter::LevelBufferCounter(const Layer& layer, const LevelSchedule& schedule,
+                                       const MemoryLevels& machine) {
   validate(schedule, layer);
   validate(machine);
   check_levels_match(schedule, machine);
-  const Nest nest = nest_of(layer, schedule);
-  const int L = nest.levels;
-  const Precision& bytes = machine.precision;
-  const Count copies = machine.double_buffer ? 2 : 1;
-  const LevelAxis rows(height_axis(layer), nest.tiling[Dim::p], nest.tiling[Dim::r]);
-  const LevelAxis cols(width_axis(layer), nest.tiling[Dim::q], nest.tiling[Dim::s]);
+  state_ = std::make_unique<State>(layer, schedule, machine);
+}
 
-  // counts[l][A] of A's own buffer at level l (1-based), when it has one.
-  std::array<PerTensor<BufferCounts>, kMaxLevels + 1> counts{};
-  std::array<PerTensor<bool>, kMaxLevels + 1> held{};
-  for (int l = 1; l <= L; ++l) {
-    const LevelLoops& group = schedule.levels[static_cast<std::size_t>(l - 1)];
-    for (Tensor a : kAllTensors) {
-      if (!group.buffer_span[a]) continue;
-      held[static_cast<std::size_t>(l)][a] = true;
-      const BufferLoops b = buffer_loops(nest, l, *group.buffer_span[a]);
-      counts[static_cast<std::size_t>(l)][a] =
-          a == Tensor::I ? input_buffer(layer, nest, b, rows, cols, machine.halo_reuse)
-                         : box_buffer(layer, nest, b, a);
-    }
+LevelBufferCounter::~LevelBufferCounter() = default;
+
+void LevelBufferCounter::set_order(std::size_t level, const std::array<Dim, kNumDims>& order) {
+  SPAD_CHECK(level < static_cast<std::size_t>(state_->nest.levels),
+             "LevelBufferCounter::set_order: no such level");
+  std::array<bool, kNumDims> seen{};
+  for (Dim d : order) seen[index(d)] = true;
+  for (bool b : seen) SPAD_CHECK(b, "LevelBufferCounter::set_order: not a permutation");
+  set_level_order(state_->nest, static_cast<int>(level) + 1, order);
+}
+
+ArrayTraffic LevelBufferCounter::buffer(std::size_t level, int span, Tensor a) const {
+  const State& st = *state_;
+  SPAD_CHECK(level < static_cast<std::size_t>(st.nest.levels) && span >= 0 &&
+                 span <= static_cast<int>(kNumDims),
+             "LevelBufferCounter::buffer: no such level or span");
+  const BufferLoops b = buffer_loops(st.nest, static_cast<int>(level) + 1, span);
+  const BufferCounts own = a == Tensor::I
+                               ? input_buffer(st.layer, st.nest, b, st.rows, st.cols, st.halo_reuse)
+                               : box_buffer(st.layer, st.nest, b, a);
+  ArrayTraffic x;
+  x.buffer_elems = mul(own.largest, st.copies);
+  x.buffer_bytes = mul(x.buffer_elems, st.elem_bytes[a]);
+  x.fills = own.fills;
+  x.reads = own.loads;
+  x.read_bytes = mul(x.reads, st.elem_bytes[a]);
+  if (a == Tensor::O) {
+    // Every element's last write is final at every boundary.
+    const Count size = st.layer.size(Tensor::O);
+    x.writes = own.writes;
+    x.final_writes = size;
+    x.write_bytes = add(mul(size, st.output_bytes), mul(x.writes - size, st.elem_bytes[a]));
   }
+  return x;
+}
 
-  const Count compulsory = compulsory_bytes(layer, bytes);
-  const PerTensor<Count> elem_bytes{{bytes.input, bytes.weight, bytes.psum}};
+Count LevelBufferCounter::tile_positions(std::size_t level, int span, Tensor a) const {
+  const State& st = *state_;
+  SPAD_CHECK(level < static_cast<std::size_t>(st.nest.levels) && span >= 0 &&
+                 span <= static_cast<int>(kNumDims),
+             "LevelBufferCounter::tile_positions: no such level or span");
+  const BufferLoops b = buffer_loops(st.nest, static_cast<int>(level) + 1, span);
+  Count positions = 1;
+  for (Dim d : kAllDims)
+    if (indexes(a, d)) positions = mul(positions, st.nest.tiling[d].nodes(b.lambda[d]));
+  return positions;
+}
+
+LevelTraffic evaluate_levels(const Layer& layer, const LevelSchedule& schedule,
+                             const MemoryLevels& machine) {
+  const LevelBufferCounter counter(layer, schedule, machine);  // validates
+  const std::size_t L = schedule.levels.size();
+
+  // own[l][A]: A's own buffer at level l (0-based), when it has one.
+  std::array<PerTensor<ArrayTraffic>, kMaxLevels> own{};
+  std::array<PerTensor<bool>, kMaxLevels> held{};
+  for (std::size_t l = 0; l < L; ++l)
+    for (Tensor a : kAllTensors) {
+      const std::optional<int>& span = schedule.levels[l].buffer_span[a];
+      if (!span) continue;
+      held[l][a] = true;
+      own[l][a] = counter.buffer(l, *span, a);
+    }
+
+  const Count compulsory = compulsory_bytes(layer, machine.precision);
   LevelTraffic out;
-  out.levels.resize(static_cast<std::size_t>(L));
-  for (int l = 1; l <= L; ++l) {
-    LevelCost& cost = out.levels[static_cast<std::size_t>(l - 1)];
+  out.levels.resize(L);
+  for (std::size_t l = 0; l < L; ++l) {
+    LevelCost& cost = out.levels[l];
     // The machine's name of the level, or the schedule's when it has none.
-    cost.name = machine.levels[static_cast<std::size_t>(l - 1)].name;
-    if (cost.name.empty()) cost.name = schedule.levels[static_cast<std::size_t>(l - 1)].name;
+    cost.name = machine.levels[l].name;
+    if (cost.name.empty()) cost.name = schedule.levels[l].name;
     for (Tensor a : kAllTensors) {
       ArrayTraffic& x = cost.arrays[a];
-      if (held[static_cast<std::size_t>(l)][a]) {
-        const BufferCounts& own = counts[static_cast<std::size_t>(l)][a];
-        x.buffer_elems = mul(own.largest, copies);
-        x.buffer_bytes = mul(x.buffer_elems, elem_bytes[a]);
-        x.fills = own.fills;
+      if (held[l][a]) {
+        x.buffer_elems = own[l][a].buffer_elems;
+        x.buffer_bytes = own[l][a].buffer_bytes;
+        x.fills = own[l][a].fills;
       }
-      // What crosses boundary l: the transfers of the first buffer of A at
-      // or inside level l (every array has one at level L).
-      int h = l;
-      while (!held[static_cast<std::size_t>(h)][a]) ++h;
-      const BufferCounts& moved = counts[static_cast<std::size_t>(h)][a];
-      x.reads = moved.loads;
-      x.read_bytes = mul(x.reads, elem_bytes[a]);
-      if (a == Tensor::O) {
-        const Count size = layer.size(Tensor::O);
-        x.writes = moved.writes;
-        x.final_writes = size;
-        x.write_bytes = add(mul(size, bytes.output), mul(x.writes - size, bytes.psum));
-      }
+      // What crosses boundary l + 1: the transfers of the first buffer of A
+      // at or inside level l + 1 (every array has one at level L).
+      std::size_t h = l;
+      while (!held[h][a]) ++h;
+      const ArrayTraffic& moved = own[h][a];
+      x.reads = moved.reads;
+      x.read_bytes = moved.read_bytes;
+      x.writes = moved.writes;
+      x.final_writes = moved.final_writes;
+      x.write_bytes = moved.write_bytes;
       cost.traffic_bytes = add(cost.traffic_bytes, add(x.read_bytes, x.write_bytes));
       cost.buffer_bytes = add(cost.buffer_bytes, x.buffer_bytes);
     }
     cost.compulsory_bytes = compulsory;
-    const auto& capacity = machine.levels[static_cast<std::size_t>(l - 1)].capacity_bytes;
+    const auto& capacity = machine.levels[l].capacity_bytes;
     cost.fits = !capacity || cost.buffer_bytes <= *capacity;
   }
   return out;

@@ -146,6 +146,7 @@ void TileVectorRecords::reset(const OrderSignatureTable& table) {
   }
   offered_.clear();
   datapath_known = false;
+  counter.reset();
 }
 
 void TileVectorRecords::add(Tensor a, std::uint32_t signature, const BufferRecord& r) {
@@ -220,6 +221,12 @@ LevelSearcher::LevelSearcher(const Layer& layer, const MemoryLevels& machine,
   if (space_.fixed_orders)
     for (const std::array<Dim, kNumDims>& order : *space_.fixed_orders)
       fixed_tables_.push_back(fixed_order_table(order, machine.halo_reuse));
+  for (std::size_t l = 0; l < L_; ++l) {
+    MemoryLevels m = machine_;
+    m.levels.resize(l + 1);
+    for (MemoryLevel& ml : m.levels) ml.capacity_bytes.reset();
+    prefix_machines_.push_back(std::move(m));
+  }
 }
 
 const OrderSignatureTable& LevelSearcher::orders_of(std::size_t level, const LevelLoops& loops,
@@ -254,8 +261,9 @@ void LevelSearcher::make_node(const std::vector<const LevelNode*>& path, const L
     for (Tensor a : kAllTensors) costed = costed && store.costed(a, signature[a][j]);
     if (!costed) {
       LevelNode datapath;
-      const PerTensor<BufferRecord> row = span_records(path, node.loops, node.records.spans[j],
-                                                       store.datapath_known ? nullptr : &datapath);
+      const PerTensor<BufferRecord> row =
+          span_records(path, node.loops, node.records.spans[j], store,
+                       store.datapath_known ? nullptr : &datapath);
       if (!store.datapath_known) {
         store.datapath_known = true;
         store.compute_cycles = datapath.compute_cycles;
@@ -274,40 +282,50 @@ void LevelSearcher::make_node(const std::vector<const LevelNode*>& path, const L
   node.datapath_bytes = store.datapath_bytes;
 }
 
-// The records of the buffers of span `span` of the level `loops`, `path`
-// holding the levels outside it; on an accelerator the datapath's terms of
-// its tiles into `datapath` when given.
-PerTensor<BufferRecord> LevelSearcher::span_records(const std::vector<const LevelNode*>& path,
-                                                    const LevelLoops& loops, int span,
-                                                    LevelNode* datapath) {
-  const std::size_t level = path.size();
+LevelSchedule LevelSearcher::partial_schedule(const std::vector<const LevelNode*>& path,
+                                              const LevelLoops& loops) const {
   LevelSchedule s;
   for (const LevelNode* n : path) s.levels.push_back(n->loops);
   s.levels.push_back(loops);
-  MemoryLevels m = machine_;
-  m.levels.resize(level + 1);
-  for (MemoryLevel& ml : m.levels) ml.capacity_bytes.reset();
   // The levels outside bypass every array: this level's buffers count the
-  // same whichever outer levels hold A (level_span_choice.hpp), and the
-  // model skips a bypassed buffer, so each call counts this level alone.
-  for (std::size_t l = 0; l < level; ++l)
+  // same whichever outer levels hold A (level_span_choice.hpp), and each
+  // buffer is counted alone.
+  for (std::size_t l = 0; l < path.size(); ++l)
     for (Tensor a : kAllTensors) s.levels[l].buffer_span[a] = std::nullopt;
+  for (Tensor a : kAllTensors) s.levels[path.size()].buffer_span[a] = 0;
+  return s;
+}
+
+// The records of the buffers of span `span` of the level `loops`, `path`
+// holding the levels outside it, from the level model of the tile vector
+// (store.counter, built on first use); on an accelerator the datapath's terms
+// of its tiles into `datapath` when given.
+PerTensor<BufferRecord> LevelSearcher::span_records(const std::vector<const LevelNode*>& path,
+                                                    const LevelLoops& loops, int span,
+                                                    TileVectorRecords& store, LevelNode* datapath) {
+  const std::size_t level = path.size();
+  if (!store.counter)
+    store.counter = std::make_unique<LevelBufferCounter>(layer_, partial_schedule(path, loops),
+                                                         prefix_machines_[level]);
+  else
+    store.counter->set_order(level, loops.order);
   const LevelAccelerator* accel = objective_.accel;
   const Count copies = machine_.double_buffer ? 2 : 1;
-  for (Tensor a : kAllTensors) s.levels[level].buffer_span[a] = span;
   ++evaluations_;
-  const LevelTraffic t = evaluate_levels(layer_, s, m);
   PerTensor<BufferRecord> row;
   for (Tensor a : kAllTensors) {
-    const ArrayTraffic& x = t.levels[level].arrays[a];
+    const ArrayTraffic x = store.counter->buffer(level, span, a);
     row[a] = BufferRecord{x.buffer_bytes, x.fills, add(x.read_bytes, x.write_bytes), 0, 0};
     if (!accel) continue;
-    row[a].transfers = level_buffer_transfers(layer_, s, level, a, x.fills);
+    const Count positions = a == Tensor::O ? store.counter->tile_positions(level, span, a) : 0;
+    row[a].transfers = level_buffer_transfers(a, x.fills, positions);
     row[a].exposed = a == Tensor::O ? mul(x.buffer_elems / copies, machine_.precision.output)
                                     : x.buffer_bytes / copies;
   }
   if (accel && datapath) {
     // The datapath on this level's tiles (it depends on the tiles only).
+    const LevelSchedule s = partial_schedule(path, loops);
+    const LevelTraffic t = evaluate_levels(layer_, s, prefix_machines_[level]);
     const LevelActivity a = count_level_activity(layer_, s, accel->mac_array, t);
     datapath->compute_cycles = a.compute_cycles;
     const Activity d{a.macs, a.compute_cycles, a.operand_reads, a.psum_writes, 0};

@@ -13,12 +13,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <tuple>
 #include <vector>
 
+#include "model/level_evaluate.hpp"
 #include "search/level_search.hpp"
 #include "search/level_span_choice.hpp"
 #include "search/level_tile_chains.hpp"
@@ -69,6 +71,10 @@ class TileVectorRecords {
 
   bool datapath_known = false;
   Count compute_cycles = 0, datapath_bytes = 0;
+  // The level model of the tile vector below its parent (its levels outside
+  // bypassing every array), built when the first signature is costed; its
+  // order is set to each costed order's (LevelSearcher::span_records).
+  std::unique_ptr<LevelBufferCounter> counter;
 
  private:
   const OrderSignatureTable* table_ = nullptr;
@@ -140,7 +146,12 @@ class LevelSearcher {
  private:
   static std::vector<int> spans_of(std::size_t noops);
   PerTensor<BufferRecord> span_records(const std::vector<const LevelNode*>& path,
-                                       const LevelLoops& loops, int span, LevelNode* datapath);
+                                       const LevelLoops& loops, int span, TileVectorRecords& store,
+                                       LevelNode* datapath);
+  // `path` and `loops` as one schedule whose outer levels bypass every array
+  // (this level's spans 0), on prefix_machines_[path.size()].
+  LevelSchedule partial_schedule(const std::vector<const LevelNode*>& path,
+                                 const LevelLoops& loops) const;
   LevelKey traffic_lower_bound(const std::vector<const LevelNode*>& path) const;
   std::optional<LevelKey> leaf_lower_bound(const std::vector<const LevelNode*>& path) const;
   void leaf(const std::vector<const LevelNode*>& path);
@@ -156,6 +167,8 @@ class LevelSearcher {
   std::vector<Count> floor_;  // per boundary: compulsory and pebble bound
   Count least_buffer_ = 0;
   std::vector<OrderSignatureTable> fixed_tables_;  // per level, with fixed orders
+  // [l]: the machine's levels 1..l+1 without capacities (span_records).
+  std::vector<MemoryLevels> prefix_machines_;
 };
 
 template <class Visit>
