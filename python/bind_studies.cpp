@@ -193,7 +193,8 @@ void bind_studies(py::module_& m) {
   m.def("compare", &compare_document, py::arg("model"), py::arg("machine"),
         py::arg("layers") = py::none(), py::arg("batch") = py::none(), py::arg("threads") = 0,
         "The optimum next to the lower bound and the fixed dataflows: the dict `spad compare\n"
-        "--json` prints (spad-compare/1). model: as optimize_network, or a spad.Layer.");
+        "--json` prints (spad-network/1 with baselines). model: as optimize_network, or a\n"
+        "spad.Layer.");
   m.def("accel", &accel_document, py::arg("model"), py::arg("accelerator"),
         py::arg("objective") = "latency", py::arg("layers") = py::none(),
         py::arg("batch") = py::none(), py::arg("baselines") = true, py::arg("threads") = 0,
@@ -201,9 +202,10 @@ void bind_studies(py::module_& m) {
         py::arg("fixed_spans") = py::none(),
         "Cycles, latency and energy on an accelerator (spad.Accelerator) with the schedule\n"
         "minimising objective ('latency', 'energy' or 'traffic'): the dict `spad accel\n"
-        "--json` prints (spad-accel/1). model: as compare; baselines=False as\n"
-        "--no-baselines. A list of accelerators compares them side by side: the dict\n"
-        "`spad accel --machine A --machine B --json` prints (spad-accel-comparison/1).\n"
+        "--json` prints (spad-network/1 with \"objective\", \"accelerator\"). model: as\n"
+        "compare; baselines=False as --no-baselines. A list of accelerators compares them\n"
+        "side by side: the dict `spad accel --machine A --machine B --json` prints\n"
+        "(spad-sweep/1: a row per machine, \"machines\" and \"comparison\").\n"
         "A spad.LevelAccelerator of several levels: the level search's optimum for\n"
         "objective, the dict `spad accel --layer L --machine M.yaml --json` prints for\n"
         "a spad.Layer (spad-result/1 with \"objective\" and \"accel\"), `spad accel\n"

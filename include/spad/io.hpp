@@ -43,10 +43,11 @@
 //   cost_result_document(...)        `spad evaluate|simulate --json` (spad-result/1)
 //   optimize_result_document(...)    `spad optimize --layer --json` (spad-result/1)
 //   network_result_to_json(r)        `spad optimize --model --json` (spad-network/1)
-//   compare_result_to_json(r)        `spad compare --json` (spad-compare/1)
-//   accel_result_to_json(r)          `spad accel --json` (spad-accel/1)
+//   compare_result_to_json(r)        `spad compare --json` (spad-network/1, more keys)
+//   accel_result_to_json(r)          `spad accel --json` (spad-network/1, more keys)
 //   accel_comparison_to_json(c)      `spad accel --machine A --machine B --json`
-//                                    (spad-accel-comparison/1)
+//                                    (spad-sweep/1: a row per machine, "machines",
+//                                    "comparison")
 //   sweep_to_json(r, per_layer)      `spad sweep --json` (spad-sweep/1)
 //   network_result_to_csv, compare_result_to_csv, accel_result_to_csv,
 //   accel_comparison_to_csv, sweep_to_csv(r, per_layer)   the same with --csv

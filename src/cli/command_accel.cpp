@@ -98,9 +98,9 @@ result is accepted back by --schedule, its "accelerator" member by --machine.
 With two or more --machine files (distinct names, the same precisions) the
 layers run on each machine and print side by side: per layer each machine's
 latency (as time: clocks differ), energy and traffic, and the best machine;
-totals per machine. --json writes a spad-accel-comparison/1 document (one
-accel document per machine plus the comparison), --csv one line per machine and
-layer. Given back to --schedule, such a document gives each --machine the
+totals per machine. --json writes a spad-sweep/1 document: one row per machine
+at its own capacity (the keys of a sweep --machine row), one accel document per
+machine ("machines") and the comparison; --csv one line per machine and layer. Given back to --schedule, such a document gives each --machine the
 schedule of the machine of the same name.
 
 The machine file (YAML or JSON) gives the scratchpad (capacity, double buffering,
@@ -143,7 +143,7 @@ with its line buffer); --no-baselines skips them.)";
 // one of the machine of the same name; from any other document, its schedule.
 Schedule given_schedule(const nlohmann::json& doc, const std::string& source,
                         const Accelerator& accel) {
-  if (document_kind(doc, source) == DocKind::accel_comparison)
+  if (is_accel_comparison(doc, source))
     return schedule_from_json(comparison_machine_entry(doc, source, accel.name),
                               source + " (machine " + accel.name + ")");
   return schedule_from_json(doc, source);

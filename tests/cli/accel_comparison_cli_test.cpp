@@ -38,7 +38,7 @@ TEST(AccelComparisonCli, EachMachineIsItsOwnRunAndBestIsTheLeastLatency) {
   const json doc = ok_json(run_spad("accel " + kNet + kBoth + " --json"));
   const json hwc = ok_json(run_spad("accel " + kNet + " --machine " + q(kHwc) + " --json"));
   const json npu = ok_json(run_spad("accel " + kNet + " --machine " + q(kNpu) + " --json"));
-  EXPECT_EQ(doc.at("format"), "spad-accel-comparison/1");
+  EXPECT_EQ(doc.at("format"), "spad-sweep/1");
   EXPECT_EQ(doc.at("model"), "resnet18");
   EXPECT_EQ(doc.at("objective"), "latency");
   ASSERT_EQ(doc.at("machines").size(), 2u);
@@ -157,6 +157,42 @@ TEST(AccelComparisonCli, TableShowsEachMachinesNumbers) {
   EXPECT_NE(table.find("accelerator edge-npu:"), std::string::npos);
 }
 
+// The comparison is a sweep document: each machine's row is the row `spad
+// sweep --machine A --machine B` writes for that machine at its own capacity
+// (hwc-like 64KiB, edge-npu 1MiB) and objective (accel's default latency), key
+// for key, on the same network (the comparison read back as --model).
+TEST(AccelComparisonCli, RowsAreTheSweepRowsAtEachMachinesCapacity) {
+  const std::string text = ok_out(run_spad("accel " + kNet + kBoth + " --no-baselines --json"));
+  const json doc = json::parse(text);
+  const std::string path = write_temp("cmp_rows.json", text);
+  const json sweep = ok_json(run_spad("sweep --model " + q(path) + kBoth +
+                                      " --objective latency --buffers 64KiB,1MiB --json"));
+  EXPECT_EQ(doc.at("format"), "spad-sweep/1");
+  EXPECT_EQ(doc.at("models"), json::array({"resnet18"}));
+  EXPECT_EQ(doc.at("capacities_bytes"), json::array({65536, 1048576}));
+  ASSERT_EQ(doc.at("rows").size(), 2u);
+  const std::pair<const char*, int> own[] = {{"hwc-like", 65536}, {"edge-npu", 1048576}};
+  for (std::size_t m = 0; m < 2; ++m) {
+    const json& row = doc["rows"][m];
+    EXPECT_EQ(row.at("machine"), own[m].first);
+    EXPECT_EQ(row.at("capacity_bytes"), own[m].second);
+    EXPECT_EQ(row.at("objective"), "latency");
+    std::size_t found = 0;
+    for (const json& s : sweep.at("rows"))
+      if (s.at("machine") == row.at("machine") &&
+          s.at("capacity_bytes") == row.at("capacity_bytes")) {
+        ++found;
+        EXPECT_EQ(s, row) << m;
+      }
+    EXPECT_EQ(found, 1u) << m;
+    // The totals are those of the machine's own accel document.
+    const json& totals = doc["machines"][m]["totals"];
+    EXPECT_EQ(row.at("traffic_bytes"), totals.at("traffic_bytes"));
+    EXPECT_EQ(row.at("latency_cycles"), totals.at("latency_cycles"));
+    EXPECT_EQ(row.at("layers"), totals.at("layers"));
+  }
+}
+
 TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
   // --model: the comparison's network gives each machine the same result.
   const std::string doc_path =
@@ -207,8 +243,7 @@ TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
   const std::string nested_path = write_temp("nested.json", nested.dump());
   const CliRun twice = run_spad("accel --model " + q(nested_path) + " --machine " + q(kHwc));
   EXPECT_EQ(twice.exit_code, 2);
-  EXPECT_NE(twice.err.find("(machines[1]): this is a spad-accel-comparison/1 document"),
-            std::string::npos)
+  EXPECT_NE(twice.err.find("(machines[1]): this is a spad-sweep/1 document"), std::string::npos)
       << twice.err;
   // Machines of one comparison run the same layers.
   json fewer = first;

@@ -41,7 +41,7 @@ std::vector<long long> boundary_bytes(const nlohmann::json& result) {
 TEST(CompareLevelsCli, JsonCarriesTheOptimumAndEachBaselinesLevels) {
   const std::string text = ok_out(run_spad("compare " + kLayer + " --buffer 40B,12B --json"));
   const nlohmann::json doc = nlohmann::json::parse(text);
-  EXPECT_EQ(doc["format"], "spad-compare/1");
+  EXPECT_EQ(doc["format"], "spad-network/1");
   ASSERT_EQ(doc["layers"].size(), 1u);
   const nlohmann::json& layer = doc["layers"][0];
   // The optimum is optimize's.

@@ -67,7 +67,8 @@ def test_compare_equals_cli(spad):
     got = spad.compare("tc_resnet8", machine)
     want = cli_json("compare", "--model", "tc_resnet8", "--buffer", "16KiB", "--halo-reuse")
     assert got == want
-    assert got["format"] == "spad-compare/1"
+    assert got["format"] == "spad-network/1"
+    assert "baselines" in got["layers"][0]
 
 
 def test_compare_one_layer_equals_cli(spad):
@@ -81,7 +82,8 @@ def test_accel_equals_cli(spad, objective):
     want = cli_json("accel", "--model", "tc_resnet8", "--machine", EDGE_NPU,
                     "--objective", objective)
     assert got == want
-    assert got["format"] == "spad-accel/1"
+    assert got["format"] == "spad-network/1"
+    assert got["objective"] == objective and "accelerator" in got
 
 
 def test_accel_one_layer_without_baselines_equals_cli(spad):
@@ -117,7 +119,8 @@ def test_accel_side_by_side_equals_cli(spad, objective):
     want = cli_json("accel", "--model", "tc_resnet8", "--machine", EDGE_NPU, "--machine",
                     HWC_LIKE, "--objective", objective, "--layers", "0-4")
     assert got == want
-    assert got["format"] == "spad-accel-comparison/1"
+    assert got["format"] == "spad-sweep/1"
+    assert [row["machine"] for row in got["rows"]] == ["edge-npu", "hwc-like"]
     # Each machine's entry is its own accel document.
     assert got["machines"][1] == spad.accel("tc_resnet8", spad.Accelerator(HWC_LIKE),
                                             objective=objective, layers="0-4")

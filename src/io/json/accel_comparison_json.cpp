@@ -1,11 +1,17 @@
 // The accelerator comparison JSON (keys in accel_comparison_json.hpp).
 #include "io/json/accel_comparison_json.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "base/checked.hpp"
 #include "base/error.hpp"
 #include "base/name_text.hpp"
 #include "io/json/accel_result_json.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
+#include "model/lower_bound.hpp"
+#include "study/layer_machine.hpp"
 
 namespace spad {
 namespace {
@@ -86,16 +92,57 @@ Json totals_json(const AccelComparison& c) {
   return j;
 }
 
+// One machine's row in the keys of a `spad sweep --machine FILE --json` row
+// (io/json/sweep_json.hpp) at the machine's own capacity: the network totals,
+// the lower bound summed per layer as the sweep bounds it (the machine file's
+// sizes with the layer kind's rule), and latency and energy; traffic,
+// latency and energy null unless every layer fits.
+Json sweep_row(const AccelResult& r) {
+  const Count capacity = r.accel.machine.capacity_bytes.value();
+  Count compulsory = 0, bound = 0;
+  for (const NetworkLayerResult& l : r.network.layers) {
+    const Machine own = layer_machine(r.accel, l.layer.kind).machine;
+    const LowerBound b = lower_bound(Layer(l.layer.spec), own.precision, capacity);
+    compulsory = add(compulsory, b.compulsory_bytes);
+    bound = add(bound, b.bound_bytes);
+  }
+  const AccelTotals t = accel_totals(r);
+  const bool all_fit = t.scheduled_layers == t.layers;
+  Json j;
+  j["model"] = r.network.model;
+  j["machine"] = r.accel.name;
+  j["objective"] = std::string(objective_name(r.objective));
+  j["capacity_bytes"] = capacity;
+  j["layers"] = t.layers;
+  j["macs"] = t.macs;
+  j["traffic_bytes"] = all_fit ? Json(t.traffic_bytes) : Json(nullptr);
+  j["compulsory_bytes"] = compulsory;
+  j["lower_bound_bytes"] = bound;
+  j["infeasible_layers"] = t.layers - t.scheduled_layers;
+  j["latency_cycles"] = all_fit ? Json(t.latency_cycles) : Json(nullptr);
+  j["energy_fj"] = all_fit ? Json(t.energy.total) : Json(nullptr);
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& c) {
   SPAD_CHECK(c.machines.size() >= 2, "accel comparison of fewer than two machines");
   const AccelResult& ref = c.machines.front();
   Json j;
-  j["format"] = format_tag(DocKind::accel_comparison);
+  j["format"] = format_tag(DocKind::sweep);
   j["model"] = ref.network.model;
   j["objective"] = std::string(objective_name(ref.objective));
   j["schedule_source"] = ref.given_schedule ? "given" : "search";
+  j["models"] = Json::array({ref.network.model});
+  std::vector<Count> capacities;
+  for (const AccelResult& r : c.machines)
+    capacities.push_back(r.accel.machine.capacity_bytes.value());
+  std::sort(capacities.begin(), capacities.end());
+  capacities.erase(std::unique(capacities.begin(), capacities.end()), capacities.end());
+  j["capacities_bytes"] = capacities;
+  j["rows"] = Json::array();
+  for (const AccelResult& r : c.machines) j["rows"].push_back(sweep_row(r));
   j["machines"] = Json::array();
   for (const AccelResult& r : c.machines) j["machines"].push_back(accel_result_to_json(r));
   Json& cmp = j["comparison"];
@@ -111,8 +158,9 @@ const nlohmann::json& comparison_machine_entry(const nlohmann::json& doc, const 
   require_object(doc, source, "an accel comparison document");
   const auto it = doc.find("machines");
   if (it == doc.end() || !it->is_array() || it->empty())
-    throw UserError(source + ": a " + format_tag(DocKind::accel_comparison) +
-                    " document needs \"machines\": [one accel document per machine]");
+    throw UserError(
+        source +
+        ": an accel comparison document needs \"machines\": [one accel document per machine]");
   std::string names;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const nlohmann::json& entry = (*it)[i];

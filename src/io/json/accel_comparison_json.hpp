@@ -1,8 +1,19 @@
-// The JSON of `spad accel --machine A --machine B [...] --json`
-// ("format": "spad-accel-comparison/1"):
+// The JSON of `spad accel --machine A --machine B [...] --json`, a sweep
+// document ("format": "spad-sweep/1"; earlier versions wrote
+// "spad-accel-comparison/1") of one row per machine:
 //   {"format", "model", "objective", "schedule_source" ("search" or "given"),
-//    "machines": [one spad-accel/1 document per machine, in the order given,
-//                 each exactly what `spad accel --machine THAT --json` prints],
+//    "models": [model], "capacities_bytes": [the machines' capacities, ascending],
+//    "rows": [per machine, in the order given, the row `spad sweep --model M
+//             --machine THAT --buffers ITS_CAPACITY --objective O --json` writes
+//             (io/json/sweep_json.hpp): "model", "machine", "objective",
+//             "capacity_bytes", "layers", "macs", "traffic_bytes",
+//             "compulsory_bytes", "lower_bound_bytes", "infeasible_layers",
+//             "latency_cycles", "energy_fj" (traffic, latency and energy null
+//             unless every layer fits); with "schedule_source": "given" the
+//             layer's given schedule, not an optimum],
+//    "machines": [one accel document (spad-network/1) per machine, in the order
+//                 given, each exactly what `spad accel --machine THAT --json` prints]
+//                 (not the sweep's {"name", "objective", "machine"} entries),
 //    "comparison": {
 //      "reference": name of machines[0] (the ratios' denominator),
 //      "layers": [{"index", "name", "best" (the machine with the least
@@ -22,7 +33,9 @@
 // machine's own document.
 //
 // Reading back: comparison_machine_entry gives the accel document of the
-// machine of a name (accel --schedule selects it by the --machine's name).
+// machine of a name (accel --schedule selects it by the --machine's name);
+// document_format's is_accel_comparison tells such a document (new or old
+// format) from a capacity sweep.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,7 +1,6 @@
 // The accelerator result JSON (keys in accel_result_json.hpp).
 #include "io/json/accel_result_json.hpp"
 
-#include "io/json/document_format.hpp"
 #include "io/json/network_result_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/machine/accelerator_json.hpp"
@@ -67,8 +66,8 @@ nlohmann::ordered_json baseline_json(const std::optional<CostedSchedule>& b, boo
 }  // namespace
 
 nlohmann::ordered_json accel_result_to_json(const AccelResult& result) {
+  // A network document with more keys: "format" stays "spad-network/1".
   nlohmann::ordered_json j = network_result_to_json(result.network);
-  j["format"] = format_tag(DocKind::accel);
   const Accelerator& accel = result.accel;
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     nlohmann::ordered_json& layer = j["layers"][i];

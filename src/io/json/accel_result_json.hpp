@@ -1,5 +1,6 @@
 // The JSON of `spad accel --json`: the Network result JSON of DESIGN.md
-// (io/json/network_result_json), with, in each layer that fits:
+// (io/json/network_result_json, "format": "spad-network/1"; earlier versions
+// wrote "spad-accel/1"), with, in each layer that fits:
 //   "compute_cycles", "transfer_cycles", "latency_cycles",
 //   "energy_pj": {"offchip", "scratchpad", "mac", "total"},
 //   "accel": {"macs_per_cycle_used" (MACs / compute cycles), "mac_utilization",

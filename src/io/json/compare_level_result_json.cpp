@@ -4,7 +4,6 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "io/json/document_format.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/network_level_result_json.hpp"
 
@@ -34,8 +33,8 @@ nlohmann::ordered_json compare_level_result_to_json(const CompareLevelResult& re
   const NetworkLevelResult& network = result.network;
   SPAD_CHECK(result.layers.size() == network.layers.size(),
              "compare result with levels: one comparison per layer");
+  // A network document with more keys: "format" stays "spad-network/1".
   nlohmann::ordered_json j = network_level_result_to_json(network);
-  j["format"] = format_tag(DocKind::compare);
   for (std::size_t i = 0; i < result.layers.size(); ++i) {
     auto& baselines = j["layers"][i]["baselines"] = nlohmann::ordered_json::object();
     for (Baseline b : kAllBaselines)

@@ -1,7 +1,7 @@
 // The JSON of `spad compare --buffer OUTER,INNER[,...] --json`: the network
 // document with levels (io/json/network_level_result_json, what `optimize
-// --model M --buffer OUTER,INNER --json` prints) with "format":
-// "spad-compare/1" and, added to each layer,
+// --model M --buffer OUTER,INNER --json` prints, "format": "spad-network/1";
+// earlier versions wrote "spad-compare/1") and, added to each layer,
 //   "baselines": {"weight_stationary", "output_stationary", "input_stationary",
 //                 "hwce_v1", "hwce_v2", "hwce_v4", "working_set"}: each
 //     {"applicable": true, "feasible": true, and the baseline's Result JSON

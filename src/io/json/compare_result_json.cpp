@@ -4,7 +4,6 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "io/json/document_format.hpp"
 #include "io/json/network_result_json.hpp"
 #include "io/json/result_json.hpp"
 
@@ -40,8 +39,8 @@ nlohmann::ordered_json compare_result_to_json(const CompareResult& result) {
   SPAD_CHECK(result.layers.size() == result.network.layers.size(),
              "compare result: one comparison per layer");
   const Machine& machine = result.network.machine;
+  // A network document with more keys: "format" stays "spad-network/1".
   nlohmann::ordered_json j = network_result_to_json(result.network);
-  j["format"] = format_tag(DocKind::compare);
   for (std::size_t i = 0; i < result.layers.size(); ++i)
     add_comparison(j["layers"][i], result.layers[i], machine);
   j["totals"]["lower_bound_bytes"] = lower_bound_total(result);

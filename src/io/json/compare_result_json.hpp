@@ -1,6 +1,7 @@
 // The JSON of `spad compare --json`: the Network result JSON of DESIGN.md
-// (io/json/network_result_json, the same document `optimize --model --json` prints)
-// with, added to each layer,
+// (io/json/network_result_json, the same document `optimize --model --json` prints,
+// "format": "spad-network/1"; earlier versions wrote "spad-compare/1") with,
+// added to each layer,
 //   "lower_bound_bytes":   max(compulsory, pebble bound) (model/lower_bound),
 //   "pebble_bound_bytes":  the pebble-game bound alone,
 //   "baselines": {"weight_stationary", "output_stationary", "input_stationary",

@@ -65,8 +65,8 @@ std::optional<DocKind> document_kind(const nlohmann::json& doc, const std::strin
     return kind;
   }
   return fail("unknown kind " + in_quotes(name) +
-              "; spad writes result, network, compare, accel, accel-comparison, machine, "
-              "schedule and sweep documents");
+              "; spad writes result, network, sweep, machine and schedule documents (and "
+              "reads the compare, accel and accel-comparison documents of earlier versions)");
 }
 
 std::optional<DocKind> expect_document_kind(const nlohmann::json& doc, const std::string& source,
@@ -83,6 +83,12 @@ std::optional<DocKind> expect_document_kind(const nlohmann::json& doc, const std
   }
   throw UserError(source + ": this is a " + format_tag(*kind) + " document; " +
                   std::string(reader) + " " + list);
+}
+
+bool is_accel_comparison(const nlohmann::json& doc, const std::string& source) {
+  const std::optional<DocKind> kind = document_kind(doc, source);
+  return kind == DocKind::accel_comparison ||
+         (kind == DocKind::sweep && doc.contains("comparison"));
 }
 
 }  // namespace spad

@@ -62,9 +62,10 @@ Schedule result_schedule(const nlohmann::json& obj, const nlohmann::json* layer,
 
 Schedule schedule_from_json(const nlohmann::json& j, const std::string& source) {
   require_object(j, source, "a schedule");
-  if (document_kind(j, source) == DocKind::accel_comparison)
-    throw UserError(source + ": a " + format_tag(DocKind::accel_comparison) +
-                    " document holds one schedule per machine; `spad accel --machine FILE "
+  if (is_accel_comparison(j, source))
+    throw UserError(source +
+                    ": an accelerator comparison (accel with several --machine) "
+                    "holds one schedule per machine; `spad accel --machine FILE "
                     "--schedule` takes the one of that machine's name, elsewhere give one entry "
                     "of its \"machines\"");
   expect_document_kind(

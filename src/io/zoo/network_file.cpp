@@ -42,9 +42,11 @@ constexpr std::array<std::string_view, 19> kTopKeys = {"model",         "skipped
                                                        "accelerator",   "baseline_totals",
                                                        "level_machine"};
 // An accel comparison document: its own keys; the network is read from
-// "machines" (the rest is derived from them, reported again on a new run).
-constexpr std::array<std::string_view, 6> kComparisonKeys = {
-    "format", "model", "objective", "schedule_source", "machines", "comparison"};
+// "machines" (the rest, rows included, is derived from them, reported again
+// on a new run).
+constexpr std::array<std::string_view, 9> kComparisonKeys = {
+    "format",           "model", "objective", "schedule_source", "machines", "comparison", "models",
+    "capacities_bytes", "rows"};
 constexpr std::array<std::string_view, 4> kInputKeys = {"N", "C", "H", "W"};
 constexpr std::array<std::string_view, 8> kReferenceKeys = {
     "macs",         "macs_rounded_to", "params", "params_rounded_to", "bn_params_per_channel",
@@ -262,8 +264,10 @@ Network comparison_network(const json& j, const std::string& source) {
   std::optional<Network> first;
   for (std::size_t i = 0; i < machines.size(); ++i) {
     const std::string where = source + " (machines[" + std::to_string(i) + "])";
-    // Each entry is one machine's accel document (never a comparison again).
-    expect_document_kind(machines[i], where, {DocKind::accel}, "a comparison's machine entry is");
+    // Each entry is one machine's accel document (never a comparison again):
+    // a network document, or spad-accel/1 from an earlier version.
+    expect_document_kind(machines[i], where, {DocKind::network, DocKind::accel},
+                         "a comparison's machine entry is");
     Network net = parse_network_json(machines[i], where);
     if (!first) {
       first = std::move(net);
@@ -288,10 +292,17 @@ Network comparison_network(const json& j, const std::string& source) {
 
 Network parse_network_json(const json& j, const std::string& source) {
   require_object(j, source, "a network file");
+  // A sweep document holds a network when it is an accelerator comparison.
+  if (is_accel_comparison(j, source)) return comparison_network(j, source);
+  if (document_kind(j, source) == DocKind::sweep)
+    throw UserError(source + ": this is a " + format_tag(DocKind::sweep) +
+                    " document of capacities without \"comparison\"; a network is read from " +
+                    format_tag(DocKind::network) +
+                    " documents and from the spad-sweep/1 documents of accel with several "
+                    "--machine (which carry \"comparison\")");
   const std::optional<DocKind> kind = expect_document_kind(
       j, source, {DocKind::network, DocKind::compare, DocKind::accel, DocKind::accel_comparison},
       "a network is read from");
-  if (kind == DocKind::accel_comparison) return comparison_network(j, source);
   reject_unknown_keys(j,
                       kind ? std::span<const std::string_view>(kTopKeys)
                            : std::span<const std::string_view>(kFileKeys),
