@@ -42,9 +42,19 @@ TEST(AccelComparisonCli, EachMachineIsItsOwnRunAndBestIsTheLeastLatency) {
   EXPECT_EQ(doc.at("model"), "resnet18");
   EXPECT_EQ(doc.at("objective"), "latency");
   ASSERT_EQ(doc.at("machines").size(), 2u);
-  // Whole documents: every column of each machine is its one-machine run.
-  EXPECT_EQ(doc["machines"][0], hwc);
-  EXPECT_EQ(doc["machines"][1], npu);
+  // Whole documents: every column of each machine is its one-machine run,
+  // plus "name", so each entry also has the sweep's {name, objective, machine}.
+  json hwc_entry = doc["machines"][0], npu_entry = doc["machines"][1];
+  EXPECT_EQ(hwc_entry.at("name"), "hwc-like");
+  EXPECT_EQ(npu_entry.at("name"), "edge-npu");
+  hwc_entry.erase("name");
+  npu_entry.erase("name");
+  EXPECT_EQ(hwc_entry, hwc);
+  EXPECT_EQ(npu_entry, npu);
+  for (const json& m : doc["machines"]) {
+    EXPECT_TRUE(m.at("objective").is_string());
+    EXPECT_TRUE(m.at("machine").contains("capacity_bytes"));
+  }
   const json& cmp = doc.at("comparison");
   EXPECT_EQ(cmp.at("reference"), "hwc-like");
   ASSERT_EQ(cmp.at("layers").size(), hwc.at("layers").size());

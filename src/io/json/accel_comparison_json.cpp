@@ -144,7 +144,13 @@ nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& c) {
   j["rows"] = Json::array();
   for (const AccelResult& r : c.machines) j["rows"].push_back(sweep_row(r));
   j["machines"] = Json::array();
-  for (const AccelResult& r : c.machines) j["machines"].push_back(accel_result_to_json(r));
+  for (const AccelResult& r : c.machines) {
+    // The sweep's machine entries are {"name", "objective", "machine"}: the
+    // accel document has the last two, "name" makes it a superset.
+    Json m = accel_result_to_json(r);
+    m["name"] = r.accel.name;
+    j["machines"].push_back(std::move(m));
+  }
   Json& cmp = j["comparison"];
   cmp["reference"] = ref.accel.name;
   cmp["layers"] = Json::array();

@@ -12,8 +12,9 @@
 //             unless every layer fits); with "schedule_source": "given" the
 //             layer's given schedule, not an optimum],
 //    "machines": [one accel document (spad-network/1) per machine, in the order
-//                 given, each exactly what `spad accel --machine THAT --json` prints]
-//                 (not the sweep's {"name", "objective", "machine"} entries),
+//                 given, each what `spad accel --machine THAT --json` prints plus
+//                 "name" (the machine's): a superset of the sweep's {"name",
+//                 "objective", "machine"} entries],
 //    "comparison": {
 //      "reference": name of machines[0] (the ratios' denominator),
 //      "layers": [{"index", "name", "best" (the machine with the least

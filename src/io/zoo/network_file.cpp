@@ -268,7 +268,16 @@ Network comparison_network(const json& j, const std::string& source) {
     // a network document, or spad-accel/1 from an earlier version.
     expect_document_kind(machines[i], where, {DocKind::network, DocKind::accel},
                          "a comparison's machine entry is");
-    Network net = parse_network_json(machines[i], where);
+    // "name" (the machine's) makes the entry a sweep machine entry too
+    // (io/json/accel_comparison_json.hpp); the rest is the accel document.
+    json entry = machines[i];
+    if (entry.is_object() && entry.contains("name")) {
+      if (!entry.at("name").is_string())
+        throw UserError(where + ": name = " + show_json(entry.at("name")) +
+                        ": must be the machine's name (a string)");
+      entry.erase("name");
+    }
+    Network net = parse_network_json(entry, where);
     if (!first) {
       first = std::move(net);
       continue;
