@@ -179,7 +179,9 @@ std::string count_text(Count n) {
 
 constexpr const char* kSmallLayersOnly =
     ": this version's level search visits every level's tiles and loop orders, so it handles "
-    "only small layers (a few loops of small extent); give fewer levels or a smaller layer";
+    "only small layers (a few loops of small extent); give fewer levels or a smaller layer, "
+    "or cost a schedule of your own for these levels with spad evaluate or simulate "
+    "--schedule S.json (any size)";
 
 }  // namespace
 
