@@ -315,12 +315,18 @@ void LevelBufferCounter::set_order(std::size_t level, const std::array<Dim, kNum
   set_level_order(state_->nest, static_cast<int>(level) + 1, order);
 }
 
+// The loops outside the buffer of span `span` at `level` (0-based) of `nest`;
+// InternalError when there is no such level or span.
+static BufferLoops checked_buffer_loops(const Nest& nest, std::size_t level, int span) {
+  SPAD_CHECK(level < static_cast<std::size_t>(nest.levels) && span >= 0 &&
+                 span <= static_cast<int>(kNumDims),
+             "LevelBufferCounter: no such level or span");
+  return buffer_loops(nest, static_cast<int>(level) + 1, span);
+}
+
 ArrayTraffic LevelBufferCounter::buffer(std::size_t level, int span, Tensor a) const {
   const State& st = *state_;
-  SPAD_CHECK(level < static_cast<std::size_t>(st.nest.levels) && span >= 0 &&
-                 span <= static_cast<int>(kNumDims),
-             "LevelBufferCounter::buffer: no such level or span");
-  const BufferLoops b = buffer_loops(st.nest, static_cast<int>(level) + 1, span);
+  const BufferLoops b = checked_buffer_loops(st.nest, level, span);
   const BufferCounts own = a == Tensor::I
                                ? input_buffer(st.layer, st.nest, b, st.rows, st.cols, st.halo_reuse)
                                : box_buffer(st.layer, st.nest, b, a);
@@ -342,10 +348,7 @@ ArrayTraffic LevelBufferCounter::buffer(std::size_t level, int span, Tensor a) c
 
 Count LevelBufferCounter::tile_positions(std::size_t level, int span, Tensor a) const {
   const State& st = *state_;
-  SPAD_CHECK(level < static_cast<std::size_t>(st.nest.levels) && span >= 0 &&
-                 span <= static_cast<int>(kNumDims),
-             "LevelBufferCounter::tile_positions: no such level or span");
-  const BufferLoops b = buffer_loops(st.nest, static_cast<int>(level) + 1, span);
+  const BufferLoops b = checked_buffer_loops(st.nest, level, span);
   Count positions = 1;
   for (Dim d : kAllDims)
     if (indexes(a, d)) positions = mul(positions, st.nest.tiling[d].nodes(b.lambda[d]));
