@@ -10,6 +10,7 @@
 #include "base/name_text.hpp"
 #include "io/onnx/onnx_conv.hpp"
 #include "io/onnx/onnx_fc.hpp"
+#include "io/onnx/onnx_graph_check.hpp"
 #include "io/onnx/onnx_model.hpp"
 #include "io/onnx/onnx_node.hpp"
 #include "io/onnx/onnx_skipped.hpp"
@@ -115,6 +116,7 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
     throw UserError(path + ": batch = " + std::to_string(*batch) + ": must be a positive integer");
   const OnnxModelFile file = load_onnx_model(path);
   const onnx::GraphProto& graph = file.model.graph();
+  onnx_check_graph(path, graph);
   const OnnxTensors tensors(path, graph, file.inferred ? &file.inferred->graph() : nullptr,
                             file.opset, batch);
 
