@@ -30,8 +30,8 @@ Count known_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape
 
 // Dimension `axis` of an operand: dim 0 may be the batch (--batch fills a symbol).
 Count operand_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape& shape, int axis,
-                  std::optional<Count> batch, const char* meaning) {
-  if (axis == 0 && !shape.value(0)) return onnx_batch(node, tensor, &shape, 0, batch);
+                  std::optional<Count> batch, const char* meaning, const std::string& cause) {
+  if (axis == 0 && !shape.value(0)) return onnx_batch(node, tensor, &shape, 0, batch, cause);
   return known_dim(node, tensor, shape, axis, meaning);
 }
 
@@ -72,7 +72,7 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
   spec.C = known_dim(node, b, bs, trans_b ? 1 : 0, "the input feature count C");
   spec.M = known_dim(node, b, bs, trans_b ? 0 : 1, "the output feature count M");
   spec.N = trans_a ? known_dim(node, a, as, 1, "the row count N")
-                   : operand_dim(node, a, as, 0, batch, "the row count N");
+                   : operand_dim(node, a, as, 0, batch, "the row count N", tensors.cause(a));
   const int k_axis = trans_a ? 0 : 1;
   if (auto k = as.value(k_axis); k && *k != spec.C)
     node.fail("operands disagree: input " + in_quotes(a) + " " + shape_text(as) + " has " +
@@ -115,7 +115,9 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     // B shared by every row of A: N = the product of A's leading dims.
     Count n = 1;
     for (int i = 0; i + 1 < ra; ++i)
-      n = times(node, n, operand_dim(node, a, as, i, batch, "a leading dimension of the input"));
+      n = times(
+          node, n,
+          operand_dim(node, a, as, i, batch, "a leading dimension of the input", tensors.cause(a)));
     spec.N = n;
     spec.C = c;
     spec.M = m;
@@ -127,11 +129,16 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     // and the output is then counted once.
     const int ba = std::max(0, ra - 2), bb = rb - 2, nb = std::max(ba, bb);
     Count groups = 1,
-          rows = ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n") : 1, cols = m;
+          rows = ra >= 2
+                     ? operand_dim(node, a, as, ra - 2, batch, "the row count n", tensors.cause(a))
+                     : 1,
+          cols = m;
     for (int i = 0; i < nb; ++i) {
       const int ia = i - (nb - ba), ib = i - (nb - bb);
-      const Count da = ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension") : 1;
-      const Count db = ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension") : 1;
+      const Count da =
+          ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension", tensors.cause(a)) : 1;
+      const Count db =
+          ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension", tensors.cause(b)) : 1;
       if (da != db && da != 1 && db != 1)
         node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
                   " and operand " + in_quotes(b) + " " + shape_text(bs) + " do not broadcast");

@@ -42,6 +42,24 @@ std::string op_counts_text(const std::map<std::string, Count>& counts) {
   return out;
 }
 
+// Builds a node's layer; a UserError about sizes spad could not compute
+// also names where that started (OnnxTensors::cause), once.
+template <typename Build>
+NetworkLayer layer_of(const OnnxNode& node, const OnnxTensors& tensors, Build build) {
+  try {
+    return build();
+  } catch (const UserError& e) {
+    const std::string what = e.what();
+    for (int i = 0; i < node.input_count(); ++i) {
+      const std::string cause = node.has_input(i) ? tensors.cause(node.input(i)) : "";
+      if (!cause.empty() && what.find(cause) == std::string::npos)
+        throw UserError(what + " [spad could not compute the shape of " + in_quotes(node.input(i)) +
+                        ": " + cause + "]");
+    }
+    throw;
+  }
+}
+
 bool is_conv(const OnnxNode& node) {
   return node.in_default_domain() &&
          (node.op() == "Conv" || node.op() == "ConvInteger" || node.op() == "QLinearConv");
@@ -135,10 +153,12 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
                                   "-D convolution: spad schedules 1-D and 2-D convolutions"));
         continue;
       }
-      net.layers.push_back(onnx_conv_layer(node, tensors, batch));
+      net.layers.push_back(
+          layer_of(node, tensors, [&] { return onnx_conv_layer(node, tensors, batch); }));
       net.layers.back().precision = precision.add(node, tensors);
     } else if (is_matrix_product(node)) {
-      net.layers.push_back(onnx_fc_layer(node, tensors, batch));
+      net.layers.push_back(
+          layer_of(node, tensors, [&] { return onnx_fc_layer(node, tensors, batch); }));
       net.layers.back().precision = precision.add(node, tensors);
     } else if (onnx_is_skipped_op(node)) {
       net.skipped.push_back(onnx_skipped_node(node, tensors));

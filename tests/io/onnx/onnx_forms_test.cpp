@@ -6,6 +6,7 @@
 // is derived by hand in the comment beside it.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -491,6 +492,169 @@ TEST(OnnxForms, ArithmeticNodesNotScheduledAreListedWithTheirMacs) {
   EXPECT_EQ(net.skipped[2].op, "Einsum");
   EXPECT_EQ(net.skipped[2].macs, Count{120});
   EXPECT_EQ(net.not_scheduled, (std::map<std::string, Count>{{"Relu", 1}}));
+}
+
+// Pad(x [1,3,8,8], pads) -> 1x1 Conv "<name>" (4 filters): the layer's H and W
+// show the folded pads (ONNX order: begins N C H W, then ends N C H W).
+void pad_probe(B& b, const std::string& name, const std::string& pads) {
+  b.node("Pad", name + "_pad", {"x", pads}, {name + "_p"});
+  b.node("Conv", name, {name + "_p", "w"}, {name + "_y"});
+}
+
+// A conv layer on H x W after such a Pad: MACs = 4*3*H*W.
+Want probe(const std::string& name, Count H, Count W) {
+  return {name, "conv", 1, 3, 4, H, W, 1, 1, 1, 12 * H * W};
+}
+
+// The PyTorch F.pad export chain: Concat(pads, ConstantOfShape) -> Reshape [-1,2]
+// -> Slice(step -1 on axis 0) -> Transpose [1,0] -> Reshape [-1] -> Pad.
+TEST(OnnxForms, TorchPadExportChainFoldsToConstantPads) {
+  B b("torch_pad");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("torch_pads", {4}, {1, 2, 0, 1});  // F.pad(x, (1, 2, 0, 1)): W 1|2, H 0|1
+  b.int64_initializer("four", {1}, {4});
+  b.int64_initializer("pairs", {2}, {-1, 2});
+  b.int64_initializer("flat", {1}, {-1});
+  b.int64_initializer("start", {1}, {-1});
+  b.int64_initializer("end", {1}, {INT64_MIN});
+  b.int64_initializer("axis0", {1}, {0});
+  b.int64_initializer("back", {1}, {-1});
+  b.node("ConstantOfShape", "zeros", {"four"}, {"z"});
+  B::integer(b.node("Concat", "cat", {"torch_pads", "z"}, {"p8"}), "axis", 0);
+  b.node("Reshape", "as_pairs", {"p8", "pairs"}, {"p42"});  // [[1,2],[0,1],[0,0],[0,0]]
+  b.node("Slice", "reverse", {"p42", "start", "end", "axis0", "back"}, {"rev"});
+  // rev = [[0,0],[0,0],[0,1],[1,2]]; transposed [[0,0,0,1],[0,0,1,2]]
+  B::ints(b.node("Transpose", "tr", {"rev"}, {"t"}), "perm", {1, 0});
+  b.node("Reshape", "to_pads", {"t", "flat"}, {"pads"});  // [0,0,0,1, 0,0,1,2]
+  pad_probe(b, "probe", "pads");
+  // H: 8 + 0 (top) + 1 (bottom) = 9; W: 8 + 1 (left) + 2 (right) = 11; 12*9*11 = 1,188.
+  const Network net = import(b, "torch_pad.onnx");
+  expect_layers(net, {probe("probe", 9, 11)});
+  EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
+}
+
+// Transpose, Slice, Gather, Concat and reductions of multi-dimensional
+// integer constants fold (each feeds a Pad whose result shows the values).
+TEST(OnnxForms, IntegerConstantsFoldThroughTransposeSliceGatherAndReductions) {
+  B b("int_fold");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("flat", {1}, {-1});
+  b.int64_initializer("z2", {2}, {0, 0});
+  // Transpose of a rank-3 constant, perm [2,0,1]: out[i][j][k] = in[j][k][i].
+  // in (flat, index order ijk) [0,0,0,0,1,3,2,4]: out[0] = in[.][.][0] = [0,0,1,2],
+  // out[1] = in[.][.][1] = [0,0,3,4]: pads [0,0,1,2, 0,0,3,4] -> H 8+1+3 = 12, W 8+2+4 = 14.
+  b.int64_initializer("t3", {2, 2, 2}, {0, 0, 0, 0, 1, 3, 2, 4});
+  B::ints(b.node("Transpose", "tr3", {"t3"}, {"t3t"}), "perm", {2, 0, 1});
+  b.node("Reshape", "tr3_flat", {"t3t", "flat"}, {"pads_t"});
+  pad_probe(b, "transposed", "pads_t");
+  // Slice of [[0,0,3,4,9],[0,0,1,2,9]]: axis 0 reversed (start -1, step -1),
+  // axis 1 [0, -1) drops the 9s: [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("s2", {2, 5}, {0, 0, 3, 4, 9, 0, 0, 1, 2, 9});
+  b.int64_initializer("starts", {2}, {-1, 0});
+  b.int64_initializer("ends", {2}, {INT64_MIN, -1});
+  b.int64_initializer("axes", {2}, {0, 1});
+  b.int64_initializer("steps", {2}, {-1, 1});
+  b.node("Slice", "sl", {"s2", "starts", "ends", "axes", "steps"}, {"s2s"});
+  b.node("Reshape", "sl_flat", {"s2s", "flat"}, {"pads_s"});
+  pad_probe(b, "sliced", "pads_s");
+  // Gather on axis 1 of [[0,9,1,2],[0,9,3,4]] with indices [0,0,2,3]:
+  // [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("g2", {2, 4}, {0, 9, 1, 2, 0, 9, 3, 4});
+  b.int64_initializer("gi", {4}, {0, 0, 2, 3});
+  B::integer(b.node("Gather", "ga", {"g2", "gi"}, {"g2g"}), "axis", 1);
+  b.node("Reshape", "ga_flat", {"g2g", "flat"}, {"pads_g"});
+  pad_probe(b, "gathered", "pads_g");
+  // Reductions of m = [[1,5],[2,3]] (opset 13: ReduceSum's axes are an input,
+  // the others' an attribute):
+  //   ReduceMin axes [0] keepdims 0 -> [1,3];  ReduceMax axes [1] keepdims 0 -> [5,3];
+  //   ReduceSum axes [0] keepdims 0 -> [3,8];  ReduceProd axes [1] keepdims 1 -> [[5],[6]].
+  b.int64_initializer("m", {2, 2}, {1, 5, 2, 3});
+  b.int64_initializer("ax0", {1}, {0});
+  auto& rmin = b.node("ReduceMin", "rmin", {"m"}, {"mn"});
+  B::ints(rmin, "axes", {0});
+  B::integer(rmin, "keepdims", 0);
+  auto& rmax = b.node("ReduceMax", "rmax", {"m"}, {"mx"});
+  B::ints(rmax, "axes", {1});
+  B::integer(rmax, "keepdims", 0);
+  B::integer(b.node("ReduceSum", "rsum", {"m", "ax0"}, {"sm"}), "keepdims", 0);
+  B::ints(b.node("ReduceProd", "rprod", {"m"}, {"pr2"}), "axes", {1});
+  b.node("Reshape", "rprod_flat", {"pr2", "flat"}, {"pr"});
+  // pads [0,0,1,3, 0,0,5,3] -> H 8+1+5 = 14, W 8+3+3 = 14.
+  B::integer(b.node("Concat", "cat_a", {"z2", "mn", "z2", "mx"}, {"pads_a"}), "axis", 0);
+  pad_probe(b, "min_max", "pads_a");
+  // pads [0,0,3,8, 0,0,5,6] -> H 8+3+5 = 16, W 8+8+6 = 22.
+  B::integer(b.node("Concat", "cat_b", {"z2", "sm", "z2", "pr"}, {"pads_b"}), "axis", 0);
+  pad_probe(b, "sum_prod", "pads_b");
+  // Concat of [2,2] constants on axis 1: [[0,0],[0,0]] ++ [[1,2],[3,4]] =
+  // [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("zz", {2, 2}, {0, 0, 0, 0});
+  b.int64_initializer("hw", {2, 2}, {1, 2, 3, 4});
+  B::integer(b.node("Concat", "cat2d", {"zz", "hw"}, {"c2d"}), "axis", 1);
+  b.node("Reshape", "cat2d_flat", {"c2d", "flat"}, {"pads_c"});
+  pad_probe(b, "concat2d", "pads_c");
+  // Split of [[0,0],[1,2],[0,0],[3,4]] on axis 0 into [2, 2]: the second part
+  // [[0,0],[3,4]], flattened twice: pads [0,0,3,4, 0,0,3,4] -> H 8+3+3 = 14, W 8+4+4 = 16.
+  b.int64_initializer("sp4", {4, 2}, {0, 0, 1, 2, 0, 0, 3, 4});
+  b.int64_initializer("halves", {2}, {2, 2});
+  b.node("Split", "split", {"sp4", "halves"}, {"first", "second"});
+  b.node("Reshape", "second_flat", {"second", "flat"}, {"sec"});
+  B::integer(b.node("Concat", "cat_sp", {"sec", "sec"}, {"pads_sp"}), "axis", 0);
+  pad_probe(b, "split_part", "pads_sp");
+  // Shape -> Slice [2:4] -> ReduceProd (keepdims, all axes) -> Concat -> Reshape:
+  // x2 [2,3,4,5] -> [-1, 4*5] = [6, 20] x weight [20,7]: fc N 6, C 20, M 7, 840 MACs.
+  b.input("x2", {2, 3, 4, 5});
+  b.initializer("w2", {20, 7});
+  b.int64_initializer("two", {1}, {2});
+  b.int64_initializer("four", {1}, {4});
+  b.node("Shape", "shape", {"x2"}, {"sh"});
+  b.node("Slice", "last2", {"sh", "two", "four"}, {"hw2"});
+  b.node("ReduceProd", "area", {"hw2"}, {"a1"});
+  B::integer(b.node("Concat", "target", {"flat", "a1"}, {"tgt"}), "axis", 0);
+  b.node("Reshape", "rows", {"x2", "tgt"}, {"r"});
+  b.node("MatMul", "mm", {"r", "w2"}, {"y"});
+  const Network net = import(b, "int_fold.onnx");
+  expect_layers(net, {probe("transposed", 12, 14),
+                      probe("sliced", 12, 14),
+                      probe("gathered", 12, 14),
+                      probe("min_max", 14, 14),
+                      probe("sum_prod", 16, 22),
+                      probe("concat2d", 12, 14),
+                      probe("split_part", 14, 16),
+                      {"mm", "fc", 6, 20, 7, 1, 1, 1, 1, 1, 840}});
+}
+
+// Opset 18 gives every reduction its axes as an input.
+TEST(OnnxForms, ReductionAxesAsAnInputFold) {
+  B b("reduce18", 18);
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("m", {2, 2}, {1, 5, 2, 3});
+  b.int64_initializer("ax1", {1}, {1});
+  b.int64_initializer("z2", {2}, {0, 0});
+  // ReduceProd(m, axes [1], keepdims 0) = [1*5, 2*3] = [5,6]; pads [0,0,5,6, 0,0,5,6]:
+  // H 8+5+5 = 18, W 8+6+6 = 20.
+  B::integer(b.node("ReduceProd", "rp", {"m", "ax1"}, {"p"}), "keepdims", 0);
+  B::integer(b.node("Concat", "cat", {"z2", "p", "z2", "p"}, {"pads"}), "axis", 0);
+  pad_probe(b, "probe", "pads");
+  expect_layers(import(b, "reduce18.onnx"), {probe("probe", 18, 20)});
+}
+
+// A constant spad does not fold (ReduceSumSquare) on the way to a Pad: the
+// error names that node, not a "symbolic batch dimension".
+TEST(OnnxForms, AnUnfoldedConstantIsNamedAsTheCause) {
+  B b("unfolded");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("m", {8, 1}, {0, 0, 1, 1, 0, 0, 1, 1});
+  auto& sq = b.node("ReduceSumSquare", "sq", {"m"}, {"pads"});
+  B::ints(sq, "axes", {1});
+  B::integer(sq, "keepdims", 0);
+  pad_probe(b, "probe", "pads");
+  expect_error(b, "unfolded.onnx",
+               {"node \"probe\" (Conv)", "node \"sq\" (ReduceSumSquare)", "\"pads\"",
+                "does not compute the values"});
 }
 
 TEST(OnnxForms, BadShapeArithmeticOnThePathNamesTheNode) {

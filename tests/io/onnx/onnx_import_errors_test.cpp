@@ -321,6 +321,33 @@ TEST(OnnxImportErrors, NothingToSchedule) {
                     {"no Conv, Gemm or MatMul node spad can schedule", "Relu x2"});
 }
 
+// Concat inputs must agree on every dim but the axis: [1,3,4,4] and [1,3,5,4]
+// on axis 1 differ in dim 2 (4 and 5).
+TEST(OnnxImportErrors, ConcatInputsDisagreeOffTheAxis) {
+  OnnxModelBuilder b("concat_bad");
+  b.input("x", {1, 3, 4, 4});
+  b.input("x2", {1, 3, 5, 4});
+  b.initializer("w", {2, 6, 1, 1});
+  OnnxModelBuilder::integer(b.node("Concat", "cat", {"x", "x2"}, {"cc"}), "axis", 1);
+  b.node("Conv", "c", {"cc", "w"}, {"y"});
+  expect_user_error(write_test_file("concat_bad.onnx", b.bytes()), std::nullopt,
+                    {"node \"cat\" (Concat)", "dim 2 (4 and 5)", "[1, 3, 4, 4] and [1, 3, 5, 4]"});
+}
+
+// Elementwise broadcast aligns dims from the last: dim 2 is 4 in one input and
+// 5 in the other, neither 1.
+TEST(OnnxImportErrors, ElementwiseShapesThatDoNotBroadcast) {
+  OnnxModelBuilder b("add_bad");
+  b.input("x", {1, 3, 4, 4});
+  b.input("x2", {3, 5, 4});
+  b.initializer("w", {2, 3, 1, 1});
+  b.node("Add", "add", {"x", "x2"}, {"a"});
+  b.node("Conv", "c", {"a", "w"}, {"y"});
+  expect_user_error(write_test_file("add_bad.onnx", b.bytes()), std::nullopt,
+                    {"node \"add\" (Add)", "do not broadcast", "dim 2 of [1, 3, 4, 4] is 4",
+                     "dim 1 of [3, 5, 4] is 5"});
+}
+
 // Initializer data that contradicts its dims: raw_data must hold prod(dims) x
 // the element size (int64: 8 bytes), a typed field prod(dims) values.
 TEST(OnnxImportErrors, InitializerDataContradictsItsDims) {
