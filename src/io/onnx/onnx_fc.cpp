@@ -109,10 +109,27 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
               in_quotes(b) + " " + shape_text(bs) + " expects " + std::to_string(kb));
   const Count m = rb == 1 ? 1 : known_dim(node, b, bs, rb - 1, "the output feature count M");
 
+  // Batch dims: all but the last two dims of each operand (a 1-D operand
+  // has none), broadcast together as numpy does.
+  const int ba = std::max(0, ra - 2), bb = std::max(0, rb - 2), nb = std::max(ba, bb);
+  Count groups = 1, b_batch = 1;
+  for (int i = 0; i < nb; ++i) {
+    const int ia = i - (nb - ba), ib = i - (nb - bb);
+    const Count da =
+        ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension", tensors.cause(a)) : 1;
+    const Count db =
+        ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension", tensors.cause(b)) : 1;
+    if (da != db && da != 1 && db != 1)
+      node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
+                " and operand " + in_quotes(b) + " " + shape_text(bs) +
+                " do not broadcast: " + std::to_string(da) + " and " + std::to_string(db));
+    groups = times(node, groups, std::max(da, db));
+    b_batch = times(node, b_batch, db);
+  }
   LayerSpec spec;
   spec.name = node.layer_name();
-  if (rb <= 2) {
-    // B shared by every row of A: N = the product of A's leading dims.
+  if (weight && b_batch == 1) {
+    // One weight matrix shared by every row: N = the product of A's leading dims.
     Count n = 1;
     for (int i = 0; i + 1 < ra; ++i)
       n = times(
@@ -122,36 +139,12 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     spec.C = c;
     spec.M = m;
   } else {
-    // Batch dims (all but the last two of each operand) broadcast together.
-    // A dim both operands have (equal sizes) is a group with its own B; a dim
-    // only A has (B's is 1 or absent) adds rows of A that share B (N); a dim
-    // only B has adds output columns that share A (M). Every element of A, B
-    // and the output is then counted once.
-    const int ba = std::max(0, ra - 2), bb = rb - 2, nb = std::max(ba, bb);
-    Count groups = 1,
-          rows = ra >= 2
-                     ? operand_dim(node, a, as, ra - 2, batch, "the row count n", tensors.cause(a))
-                     : 1,
-          cols = m;
-    for (int i = 0; i < nb; ++i) {
-      const int ia = i - (nb - ba), ib = i - (nb - bb);
-      const Count da =
-          ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension", tensors.cause(a)) : 1;
-      const Count db =
-          ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension", tensors.cause(b)) : 1;
-      if (da != db && da != 1 && db != 1)
-        node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
-                  " and operand " + in_quotes(b) + " " + shape_text(bs) + " do not broadcast");
-      if (da == db)
-        groups = times(node, groups, da);
-      else if (db == 1)
-        rows = times(node, rows, da);
-      else
-        cols = times(node, cols, db);
-    }
-    spec.N = rows;
+    // DESIGN: A[..., n, c] x B[..., c, m] is the grouped fully-connected layer
+    // G = the product of the (broadcast) batch dims, N = n, C = G*c, M = G*m.
+    spec.N =
+        ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n", tensors.cause(a)) : 1;
     spec.C = times(node, groups, c);
-    spec.M = times(node, groups, cols);
+    spec.M = times(node, groups, m);
     spec.groups = groups;
   }
   node.validate(spec);

@@ -7,16 +7,15 @@
 // any rank [d0, ..., dk, C] times B [C, M] (or [C]: M = 1) is N = d0 * ... * dk.
 //
 // A product of two activations (attention's Q.K^T and A.V) is kind
-// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions is the grouped
-// fully-connected layer with G = the product of the batch dims both operands
-// have, N = n, C = G*c, M = G*m (each group has its own second operand, as
-// grouped weights have): MACs = N*M*(C/G) = G*n*m*c. A batch dim that
-// broadcasts (size 1 or absent on one side) is not a group: one only A has
-// multiplies N (rows sharing B), one only B has multiplies M (columns sharing
-// A), so each element of A, B and the output is counted once. When B has no
-// batch dimensions (it is shared by every row), it is G = 1 with N the product
-// of A's leading dims, as for a weight. A weight with batch dimensions is
-// treated the same way: kind "fc" when that leaves one group, else "matmul".
+// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions is, as
+// DESIGN.md defines it, the grouped fully-connected layer with G = the
+// product of the batch dims (broadcast as numpy does: the output's batch
+// dims), N = n, C = G*c, M = G*m (each group has its own second operand, as
+// grouped weights have): MACs = N*M*(C/G) = G*n*m*c. So [2,4,10,8] x [4,8,6]
+// is G = 8, N = 10, C = 64, M = 48, and [10,8] x [3,8,6] is G = 3, N = 10.
+// A weight with batch dims of size > 1 is treated the same way (kind
+// "matmul"); a weight without (2-D, or batch dims all 1) is one matrix
+// shared by every row: kind "fc" with N the product of A's leading dims.
 #pragma once
 
 #include <optional>

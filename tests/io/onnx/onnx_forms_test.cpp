@@ -179,12 +179,13 @@ TEST(OnnxForms, AttentionProductsOfTwoActivationsAreMatmulLayers) {
   EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
 }
 
-// Batch dims that broadcast (size 1 or absent on one side): a dim both operands
-// have (equal sizes > 1) is a group, each with its own second operand; a dim only
-// A has is more rows of A sharing B (N); a dim only B has is more output columns
-// of every group sharing A (M). So every operand element is counted once: the
-// layer's |I| = N*C is A's size, |W| = (M/G)*C is B's size, |O| = N*M the output's.
-TEST(OnnxForms, MatMulBroadcastBatchDimsCountEachOperandElementOnce) {
+// Batch dims that broadcast (size 1 or absent on one side). DESIGN.md (ONNX
+// import): A[..., n, c] x B[..., c, m] is the grouped fully-connected layer
+// G = the product of the batch dims (the broadcast output's), N = n, C = G*c,
+// M = G*m; MACs = N*M*(C/G) = G*n*c*m, the product's multiply-adds. A weight
+// without batch dims > 1 is one matrix for every row (kind fc, N = the product
+// of A's leading dims).
+TEST(OnnxForms, MatMulBroadcastBatchDimsAreGroups) {
   B b("matmul_broadcast");
   b.input("x", {3, 4, 5});
   b.input("a1", {2, 3, 4, 5});
@@ -194,30 +195,49 @@ TEST(OnnxForms, MatMulBroadcastBatchDimsCountEachOperandElementOnce) {
   b.input("a3", {2, 1, 4, 5});
   b.input("b3", {1, 3, 5, 6});
   b.input("x2", {4, 5});
+  b.input("a4", {2, 4, 10, 8});
+  b.input("b4", {4, 8, 6});
+  b.input("a5", {10, 8});
+  b.input("b5", {3, 8, 6});
+  b.input("a6", {1, 4, 10, 8});
+  b.input("b6", {3, 1, 8, 6});
+  b.input("a7", {3, 10, 8});
+  b.input("b7", {8, 6});
   b.initializer("w1", {1, 5, 6});
   b.initializer("w3", {3, 5, 6});
   b.node("MatMul", "w_bcast", {"x", "w1"}, {"y1"});
-  b.node("MatMul", "a_shares_b", {"a1", "b1"}, {"y2"});
-  b.node("MatMul", "b_shares_a", {"a2", "b2"}, {"y3"});
+  b.node("MatMul", "a_has_more", {"a1", "b1"}, {"y2"});
+  b.node("MatMul", "b_has_more", {"a2", "b2"}, {"y3"});
   b.node("MatMul", "cross", {"a3", "b3"}, {"y4"});
   b.node("MatMul", "w_batched_on_2d", {"x2", "w3"}, {"y5"});
-  // w_bcast: x [3,4,5] x w [1,5,6] -> [3,4,6]: one weight [5,6] for all 12 rows:
-  //   fc N = 3*4 = 12, C 5, M 6: 12*5*6 = 360 MACs (|W| = 30, the initializer's size).
-  // a_shares_b: [2,3,4,5] x [1,3,5,6] -> [2,3,4,6]: dim 1 (3) in both: G = 3;
-  //   dim 0 (2) only in A: N = 2*4 = 8; C = 3*5 = 15, M = 3*6 = 18:
-  //   MACs = N*M*(C/G) = 8*18*5 = 720 = 2*3*4*5*6; |W| = 18*5 = 90 = 3*5*6.
-  // b_shares_a: [1,3,4,5] x [2,3,5,6] -> [2,3,4,6]: G = 3, N = 4, dim 0 only in B:
-  //   M = 3*(2*6) = 36, C 15: MACs = 4*36*5 = 720; |I| = 4*15 = 60 = 3*4*5.
-  // cross: [2,1,4,5] x [1,3,5,6] -> [2,3,4,6]: no shared dim: G = 1, N = 2*4 = 8,
-  //   M = 3*6 = 18, C 5: MACs = 8*18*5 = 720.
-  // w_batched_on_2d: [4,5] x w [3,5,6] -> [3,4,6]: G = 1, N 4, M = 3*6 = 18, C 5:
-  //   fc, 4*18*5 = 360 MACs.
+  b.node("MatMul", "rank4_by_3", {"a4", "b4"}, {"y6"});
+  b.node("MatMul", "rank2_by_3", {"a5", "b5"}, {"y7"});
+  b.node("MatMul", "ones_cross", {"a6", "b6"}, {"y8"});
+  b.node("MatMul", "rank3_by_2", {"a7", "b7"}, {"y9"});
+  // w_bcast: x [3,4,5] x weight [1,5,6] -> [3,4,6]: one weight [5,6] for all 12 rows:
+  //   fc N = 3*4 = 12, C 5, M 6: 12*5*6 = 360 MACs.
+  // a_has_more: [2,3,4,5] x [1,3,5,6]: batch dims broadcast to [2,3]: G = 6, N = 4,
+  //   C = 6*5 = 30, M = 6*6 = 36: MACs = N*M*(C/G) = 4*36*5 = 720 = 2*3*4*5*6.
+  // b_has_more: [1,3,4,5] x [2,3,5,6]: batch [2,3]: the same G 6, N 4, C 30, M 36, 720.
+  // cross: [2,1,4,5] x [1,3,5,6]: batch [2,3]: G 6, N 4, C 30, M 36, 720.
+  // w_batched_on_2d: [4,5] x weight [3,5,6] -> [3,4,6]: batch [3]: G 3, N 4,
+  //   C 15, M 18, kind matmul (a weight slice per group): 4*18*5 = 360 = 3*4*5*6.
+  // rank4_by_3: [2,4,10,8] x [4,8,6]: batch [2,4]: G 8, N 10, C 64, M 48:
+  //   10*48*8 = 3,840 = 8*10*8*6.
+  // rank2_by_3: [10,8] x [3,8,6]: batch [3]: G 3, N 10, C 24, M 18: 10*18*8 = 1,440.
+  // ones_cross: [1,4,10,8] x [3,1,8,6]: batch [3,4]: G 12, N 10, C 96, M 72:
+  //   10*72*8 = 5,760 = 12*10*8*6.
+  // rank3_by_2: [3,10,8] x activation [8,6]: batch [3]: G 3, N 10, C 24, M 18: 1,440.
   expect_layers(import(b, "matmul_broadcast.onnx"),
                 {{"w_bcast", "fc", 12, 5, 6, 1, 1, 1, 1, 1, 360},
-                 {"a_shares_b", "matmul", 8, 15, 18, 1, 1, 1, 1, 3, 720},
-                 {"b_shares_a", "matmul", 4, 15, 36, 1, 1, 1, 1, 3, 720},
-                 {"cross", "matmul", 8, 5, 18, 1, 1, 1, 1, 1, 720},
-                 {"w_batched_on_2d", "fc", 4, 5, 18, 1, 1, 1, 1, 1, 360}});
+                 {"a_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"b_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"cross", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"w_batched_on_2d", "matmul", 4, 15, 18, 1, 1, 1, 1, 3, 360},
+                 {"rank4_by_3", "matmul", 10, 64, 48, 1, 1, 1, 1, 8, 3840},
+                 {"rank2_by_3", "matmul", 10, 24, 18, 1, 1, 1, 1, 3, 1440},
+                 {"ones_cross", "matmul", 10, 96, 72, 1, 1, 1, 1, 12, 5760},
+                 {"rank3_by_2", "matmul", 10, 24, 18, 1, 1, 1, 1, 3, 1440}});
 }
 
 // Transformer MLP on [2,16,64]: Linear 64->256, GELU (as Erf), Linear 256->64.
