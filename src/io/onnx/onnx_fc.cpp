@@ -86,6 +86,24 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
 
 }  // namespace
 
+bool onnx_is_weight_product(const OnnxNode& node, const OnnxTensors& tensors) {
+  const int bi = node.op() == "Gemm" ? 1 : onnx_matmul_b_index(node);
+  return node.has_input(0) && node.has_input(bi) && tensors.is_weight(node.input(0)) &&
+         tensors.is_weight(node.input(bi));
+}
+
+SkippedNode onnx_weight_product_node(const OnnxNode& node, const OnnxTensors& tensors) {
+  const LayerSpec spec = onnx_fc_layer(node, tensors, std::nullopt).spec;
+  SkippedNode s;
+  s.node = node.layer_name();
+  s.op = node.op_key();
+  s.reason =
+      "computes a weight from constants (both operands are weights): weight arithmetic, "
+      "not a layer";
+  s.macs = times(node, times(node, spec.N, spec.M), spec.C / spec.groups);
+  return s;
+}
+
 int onnx_matmul_b_index(const OnnxNode& node) { return node.op() == "QLinearMatMul" ? 3 : 1; }
 
 NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,

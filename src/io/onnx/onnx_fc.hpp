@@ -16,6 +16,9 @@
 // A weight with batch dims of size > 1 is treated the same way (kind
 // "matmul"); a weight without (2-D, or batch dims all 1) is one matrix
 // shared by every row: kind "fc" with N the product of A's leading dims.
+//
+// A Gemm or MatMul whose operands are both weights computes a weight from
+// constants: it is no layer but a "skipped" entry with its MACs.
 #pragma once
 
 #include <optional>
@@ -26,6 +29,13 @@
 #include "io/zoo/network_file.hpp"
 
 namespace spad {
+
+// True when both operands of a Gemm / MatMul node are weights.
+bool onnx_is_weight_product(const OnnxNode& node, const OnnxTensors& tensors);
+
+// The "skipped" entry of such a node: its MACs are those of the layer it
+// would be (N*M*C/G).
+SkippedNode onnx_weight_product_node(const OnnxNode& node, const OnnxTensors& tensors);
 
 // The index of the second operand: 3 for QLinearMatMul, else 1.
 int onnx_matmul_b_index(const OnnxNode& node);

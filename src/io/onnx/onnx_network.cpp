@@ -156,6 +156,8 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
       net.layers.push_back(
           layer_of(node, tensors, [&] { return onnx_conv_layer(node, tensors, batch); }));
       net.layers.back().precision = precision.add(node, tensors);
+    } else if (is_matrix_product(node) && onnx_is_weight_product(node, tensors)) {
+      net.skipped.push_back(onnx_weight_product_node(node, tensors));
     } else if (is_matrix_product(node)) {
       net.layers.push_back(
           layer_of(node, tensors, [&] { return onnx_fc_layer(node, tensors, batch); }));

@@ -677,6 +677,35 @@ TEST(OnnxForms, AnUnfoldedConstantIsNamedAsTheCause) {
                 "does not compute the values"});
 }
 
+// A MatMul or Gemm of two weights computes a weight: skipped with its MACs,
+// its output still a weight for the layer that uses it.
+TEST(OnnxForms, ProductsOfTwoWeightsAreSkippedWeightArithmetic) {
+  B b("weight_product");
+  b.input("g", {2, 4});
+  b.initializer("wa", {4, 5});
+  b.initializer("wb", {5, 3});
+  b.initializer("wc", {3, 2});
+  b.initializer("wd", {2, 6});
+  b.node("MatMul", "w_product", {"wa", "wb"}, {"wab"});  // [4,3]
+  b.node("Gemm", "fc", {"g", "wab"}, {"gy"});
+  b.node("Gemm", "w_gemm", {"wc", "wd"}, {"wcd"});  // [3,6]
+  b.node("MatMul", "fc2", {"gy", "wcd"}, {"y"});
+  const Network net = import(b, "weight_product.onnx");
+  // fc: [2,4] x [4,3]: N 2, C 4, M 3: 24 MACs; fc2: [2,3] x [3,6]: 2*3*6 = 36.
+  expect_layers(
+      net, {{"fc", "fc", 2, 4, 3, 1, 1, 1, 1, 1, 24}, {"fc2", "fc", 2, 3, 6, 1, 1, 1, 1, 1, 36}});
+  ASSERT_EQ(net.skipped.size(), 2u);
+  // w_product: [4,5] x [5,3]: 4*5*3 = 60 MACs; w_gemm: [3,2] x [2,6]: 3*2*6 = 36.
+  EXPECT_EQ(net.skipped[0].node, "w_product");
+  EXPECT_EQ(net.skipped[0].op, "MatMul");
+  EXPECT_EQ(net.skipped[0].macs, Count{60});
+  EXPECT_NE(net.skipped[0].reason.find("computes a weight from constants"), std::string::npos)
+      << net.skipped[0].reason;
+  EXPECT_EQ(net.skipped[1].node, "w_gemm");
+  EXPECT_EQ(net.skipped[1].op, "Gemm");
+  EXPECT_EQ(net.skipped[1].macs, Count{36});
+}
+
 TEST(OnnxForms, BadShapeArithmeticOnThePathNamesTheNode) {
   B b("bad_reshape");
   b.input("x", {1, 6, 4, 4});
