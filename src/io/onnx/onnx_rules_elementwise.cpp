@@ -160,6 +160,9 @@ void Rule::broadcast() {
       else if (op == "Div" || op == "Mod") {
         if (q == 0) return;
         v = op == "Div" ? p / q : p % q;
+        // Mod with fmod = 0 (the default) takes the divisor's sign, as Python's %.
+        if (op == "Mod" && node_.int_attr("fmod").value_or(0) == 0 && v != 0 && (v < 0) != (q < 0))
+          v += q;
       } else if (op == "Max")
         v = std::max(p, q);
       else if (op == "Min")

@@ -554,8 +554,8 @@ TEST(OnnxForms, TorchPadExportChainFoldsToConstantPads) {
   EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
 }
 
-// Transpose, Slice, Gather, Concat and reductions of multi-dimensional
-// integer constants fold (each feeds a Pad whose result shows the values).
+// Transpose, Slice, Gather, Concat, Split, reductions and Mod of
+// multi-dimensional integer constants fold (each feeds a Pad whose result shows the values).
 TEST(OnnxForms, IntegerConstantsFoldThroughTransposeSliceGatherAndReductions) {
   B b("int_fold");
   b.input("x", {1, 3, 8, 8});
@@ -622,6 +622,12 @@ TEST(OnnxForms, IntegerConstantsFoldThroughTransposeSliceGatherAndReductions) {
   b.node("Reshape", "second_flat", {"second", "flat"}, {"sec"});
   B::integer(b.node("Concat", "cat_sp", {"sec", "sec"}, {"pads_sp"}), "axis", 0);
   pad_probe(b, "split_part", "pads_sp");
+  // Mod (fmod 0) takes the divisor's sign: [0,0,-6,-5, 0,0,-4,-3] mod 7 =
+  // [0,0,1,2, 0,0,3,4] -> H 12, W 14.
+  b.int64_initializer("negs", {8}, {0, 0, -6, -5, 0, 0, -4, -3});
+  b.int64_initializer("seven", {1}, {7});
+  b.node("Mod", "mod", {"negs", "seven"}, {"pads_m"});
+  pad_probe(b, "modulo", "pads_m");
   // Shape -> Slice [2:4] -> ReduceProd (keepdims, all axes) -> Concat -> Reshape:
   // x2 [2,3,4,5] -> [-1, 4*5] = [6, 20] x weight [20,7]: fc N 6, C 20, M 7, 840 MACs.
   b.input("x2", {2, 3, 4, 5});
@@ -642,6 +648,7 @@ TEST(OnnxForms, IntegerConstantsFoldThroughTransposeSliceGatherAndReductions) {
                       probe("sum_prod", 16, 22),
                       probe("concat2d", 12, 14),
                       probe("split_part", 14, 16),
+                      probe("modulo", 12, 14),
                       {"mm", "fc", 6, 20, 7, 1, 1, 1, 1, 1, 840}});
 }
 
