@@ -66,6 +66,10 @@ void onnx_check_graph(const std::string& file, const onnx::GraphProto& graph) {
   for (int i = 0; i < graph.node_size(); ++i) {
     for (const std::string& out : graph.node(i).output()) {
       if (out.empty()) continue;
+      if (available.count(out))
+        throw UserError(file + ": tensor " + in_quotes(out) + " is the output of " +
+                        node_text(graph, file, i) + " and also a graph input or initializer" +
+                        ": each tensor must have one producer");
       auto [it, fresh] = producer.emplace(out, i);
       if (!fresh)
         throw UserError(file + ": tensor " + in_quotes(out) + " is the output of two nodes, " +

@@ -399,6 +399,14 @@ TEST(OnnxImportErrors, TwoNodesProduceOneTensor) {
   b.node("Conv", "c", {"r", "w"}, {"y"});
   expect_user_error(write_test_file("dup.onnx", b.bytes()), std::nullopt,
                     {"tensor \"r\"", "node \"r1\" (Relu)", "node \"r2\" (Sigmoid)"});
+  // A node's output named like an initializer: two sources for one tensor.
+  OnnxModelBuilder shadow("shadow");
+  shadow.input("x", {1, 3, 8, 8});
+  shadow.initializer("w", {2, 3, 1, 1});
+  shadow.node("Relu", "r1", {"x"}, {"w"});
+  shadow.node("Conv", "c", {"x", "w"}, {"y"});
+  expect_user_error(write_test_file("shadow.onnx", shadow.bytes()), std::nullopt,
+                    {"tensor \"w\"", "node \"r1\" (Relu)", "initializer"});
 }
 
 TEST(OnnxImportErrors, CyclesAndMissingInputsAreNamed) {
