@@ -9,6 +9,7 @@
 //   onnx_rules_matmul.cpp       MatMul, Gemm
 //   onnx_rules_constants.cpp    Shape, Gather, Constant, ConstantOfShape, Range
 //   onnx_shape_rules.cpp        which ops have a rule, and the dispatch
+// and onnx_fold.hpp moves and reduces the elements of folded integer tensors.
 #pragma once
 
 #include <cstdint>
