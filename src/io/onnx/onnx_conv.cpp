@@ -80,9 +80,13 @@ OnnxAutoPad auto_pad_of(const OnnxNode& node) {
 
 // A spatial size (dim 2 = height, dim 3 = width; the only spatial axis of a
 // 1-D conv is its width) of the input; must be a number.
-Count spatial_size(const OnnxNode& node, const std::string& x, const OnnxShape& xs, int dim) {
+Count spatial_size(const OnnxNode& node, const std::string& x, const OnnxShape& xs, int dim,
+                   const std::string& cause) {
   if (auto v = xs.value(dim)) return *v;
   const char* axis = dim == 2 && xs.rank() == 4 ? "height" : "width";
+  if (!cause.empty())
+    node.fail("input " + in_quotes(x) + " has shape " + shape_text(xs) + ": its " + axis +
+              " (dim " + std::to_string(dim) + ") is not known because " + cause);
   node.fail("input " + in_quotes(x) + " has shape " + shape_text(xs) + ": its " + axis + " (dim " +
             std::to_string(dim) +
             ") is not a fixed number after shape inference; spad needs fixed spatial sizes "
@@ -141,7 +145,7 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
 
   LayerSpec spec;
   spec.name = node.layer_name();
-  spec.N = onnx_batch(node, x, xs, 0, batch);
+  spec.N = onnx_batch(node, x, xs, 0, batch, tensors.cause(x));
   if (auto c = xs->value(1)) {
     spec.C = *c;
   } else if (ws && ws->value(1)) {
@@ -151,8 +155,8 @@ NetworkLayer onnx_conv_layer(const OnnxNode& node, const OnnxTensors& tensors,
     node.fail("the channel count is unknown: input " + in_quotes(x) + " has shape " +
               shape_text(*xs) + " and weight " + in_quotes(w) + " " + tensors.shape_phrase(w));
   }
-  spec.H = one_d ? 1 : spatial_size(node, x, *xs, 2);
-  spec.W = spatial_size(node, x, *xs, one_d ? 2 : 3);
+  spec.H = one_d ? 1 : spatial_size(node, x, *xs, 2, tensors.cause(x));
+  spec.W = spatial_size(node, x, *xs, one_d ? 2 : 3, tensors.cause(x));
 
   // M from the weight's dim 0; the output's dim 1 when the weight's shape is unknown.
   const OnnxShape* ys = tensors.shape(node.output(0));

@@ -30,8 +30,8 @@ Count known_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape
 
 // Dimension `axis` of an operand: dim 0 may be the batch (--batch fills a symbol).
 Count operand_dim(const OnnxNode& node, const std::string& tensor, const OnnxShape& shape, int axis,
-                  std::optional<Count> batch, const char* meaning) {
-  if (axis == 0 && !shape.value(0)) return onnx_batch(node, tensor, &shape, 0, batch);
+                  std::optional<Count> batch, const char* meaning, const std::string& cause) {
+  if (axis == 0 && !shape.value(0)) return onnx_batch(node, tensor, &shape, 0, batch, cause);
   return known_dim(node, tensor, shape, axis, meaning);
 }
 
@@ -72,7 +72,7 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
   spec.C = known_dim(node, b, bs, trans_b ? 1 : 0, "the input feature count C");
   spec.M = known_dim(node, b, bs, trans_b ? 0 : 1, "the output feature count M");
   spec.N = trans_a ? known_dim(node, a, as, 1, "the row count N")
-                   : operand_dim(node, a, as, 0, batch, "the row count N");
+                   : operand_dim(node, a, as, 0, batch, "the row count N", tensors.cause(a));
   const int k_axis = trans_a ? 0 : 1;
   if (auto k = as.value(k_axis); k && *k != spec.C)
     node.fail("operands disagree: input " + in_quotes(a) + " " + shape_text(as) + " has " +
@@ -85,6 +85,24 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
 }
 
 }  // namespace
+
+bool onnx_is_weight_product(const OnnxNode& node, const OnnxTensors& tensors) {
+  const int bi = node.op() == "Gemm" ? 1 : onnx_matmul_b_index(node);
+  return node.has_input(0) && node.has_input(bi) && tensors.is_weight(node.input(0)) &&
+         tensors.is_weight(node.input(bi));
+}
+
+SkippedNode onnx_weight_product_node(const OnnxNode& node, const OnnxTensors& tensors) {
+  const LayerSpec spec = onnx_fc_layer(node, tensors, std::nullopt).spec;
+  SkippedNode s;
+  s.node = node.layer_name();
+  s.op = node.op_key();
+  s.reason =
+      "computes a weight from constants (both operands are weights): weight arithmetic, "
+      "not a layer";
+  s.macs = times(node, times(node, spec.N, spec.M), spec.C / spec.groups);
+  return s;
+}
 
 int onnx_matmul_b_index(const OnnxNode& node) { return node.op() == "QLinearMatMul" ? 3 : 1; }
 
@@ -109,42 +127,42 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
               in_quotes(b) + " " + shape_text(bs) + " expects " + std::to_string(kb));
   const Count m = rb == 1 ? 1 : known_dim(node, b, bs, rb - 1, "the output feature count M");
 
+  // Batch dims: all but the last two dims of each operand (a 1-D operand
+  // has none), broadcast together as numpy does.
+  const int ba = std::max(0, ra - 2), bb = std::max(0, rb - 2), nb = std::max(ba, bb);
+  Count groups = 1, b_batch = 1;
+  for (int i = 0; i < nb; ++i) {
+    const int ia = i - (nb - ba), ib = i - (nb - bb);
+    const Count da =
+        ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension", tensors.cause(a)) : 1;
+    const Count db =
+        ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension", tensors.cause(b)) : 1;
+    if (da != db && da != 1 && db != 1)
+      node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
+                " and operand " + in_quotes(b) + " " + shape_text(bs) +
+                " do not broadcast: " + std::to_string(da) + " and " + std::to_string(db));
+    groups = times(node, groups, std::max(da, db));
+    b_batch = times(node, b_batch, db);
+  }
   LayerSpec spec;
   spec.name = node.layer_name();
-  if (rb <= 2) {
-    // B shared by every row of A: N = the product of A's leading dims.
+  if (weight && b_batch == 1) {
+    // One weight matrix shared by every row: N = the product of A's leading dims.
     Count n = 1;
     for (int i = 0; i + 1 < ra; ++i)
-      n = times(node, n, operand_dim(node, a, as, i, batch, "a leading dimension of the input"));
+      n = times(
+          node, n,
+          operand_dim(node, a, as, i, batch, "a leading dimension of the input", tensors.cause(a)));
     spec.N = n;
     spec.C = c;
     spec.M = m;
   } else {
-    // Batch dims (all but the last two of each operand) broadcast together.
-    // A dim both operands have (equal sizes) is a group with its own B; a dim
-    // only A has (B's is 1 or absent) adds rows of A that share B (N); a dim
-    // only B has adds output columns that share A (M). Every element of A, B
-    // and the output is then counted once.
-    const int ba = std::max(0, ra - 2), bb = rb - 2, nb = std::max(ba, bb);
-    Count groups = 1,
-          rows = ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n") : 1, cols = m;
-    for (int i = 0; i < nb; ++i) {
-      const int ia = i - (nb - ba), ib = i - (nb - bb);
-      const Count da = ia >= 0 ? operand_dim(node, a, as, ia, batch, "a batch dimension") : 1;
-      const Count db = ib >= 0 ? operand_dim(node, b, bs, ib, batch, "a batch dimension") : 1;
-      if (da != db && da != 1 && db != 1)
-        node.fail("batch dimensions of input " + in_quotes(a) + " " + shape_text(as) +
-                  " and operand " + in_quotes(b) + " " + shape_text(bs) + " do not broadcast");
-      if (da == db)
-        groups = times(node, groups, da);
-      else if (db == 1)
-        rows = times(node, rows, da);
-      else
-        cols = times(node, cols, db);
-    }
-    spec.N = rows;
+    // DESIGN: A[..., n, c] x B[..., c, m] is the grouped fully-connected layer
+    // G = the product of the (broadcast) batch dims, N = n, C = G*c, M = G*m.
+    spec.N =
+        ra >= 2 ? operand_dim(node, a, as, ra - 2, batch, "the row count n", tensors.cause(a)) : 1;
     spec.C = times(node, groups, c);
-    spec.M = times(node, groups, cols);
+    spec.M = times(node, groups, m);
     spec.groups = groups;
   }
   node.validate(spec);

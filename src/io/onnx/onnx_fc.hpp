@@ -7,16 +7,18 @@
 // any rank [d0, ..., dk, C] times B [C, M] (or [C]: M = 1) is N = d0 * ... * dk.
 //
 // A product of two activations (attention's Q.K^T and A.V) is kind
-// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions is the grouped
-// fully-connected layer with G = the product of the batch dims both operands
-// have, N = n, C = G*c, M = G*m (each group has its own second operand, as
-// grouped weights have): MACs = N*M*(C/G) = G*n*m*c. A batch dim that
-// broadcasts (size 1 or absent on one side) is not a group: one only A has
-// multiplies N (rows sharing B), one only B has multiplies M (columns sharing
-// A), so each element of A, B and the output is counted once. When B has no
-// batch dimensions (it is shared by every row), it is G = 1 with N the product
-// of A's leading dims, as for a weight. A weight with batch dimensions is
-// treated the same way: kind "fc" when that leaves one group, else "matmul".
+// "matmul": A [..., n, c] x B [..., c, m] with batch dimensions is, as
+// DESIGN.md defines it, the grouped fully-connected layer with G = the
+// product of the batch dims (broadcast as numpy does: the output's batch
+// dims), N = n, C = G*c, M = G*m (each group has its own second operand, as
+// grouped weights have): MACs = N*M*(C/G) = G*n*m*c. So [2,4,10,8] x [4,8,6]
+// is G = 8, N = 10, C = 64, M = 48, and [10,8] x [3,8,6] is G = 3, N = 10.
+// A weight with batch dims of size > 1 is treated the same way (kind
+// "matmul"); a weight without (2-D, or batch dims all 1) is one matrix
+// shared by every row: kind "fc" with N the product of A's leading dims.
+//
+// A Gemm or MatMul whose operands are both weights computes a weight from
+// constants: it is no layer but a "skipped" entry with its MACs.
 #pragma once
 
 #include <optional>
@@ -27,6 +29,13 @@
 #include "io/zoo/network_file.hpp"
 
 namespace spad {
+
+// True when both operands of a Gemm / MatMul node are weights.
+bool onnx_is_weight_product(const OnnxNode& node, const OnnxTensors& tensors);
+
+// The "skipped" entry of such a node: its MACs are those of the layer it
+// would be (N*M*C/G).
+SkippedNode onnx_weight_product_node(const OnnxNode& node, const OnnxTensors& tensors);
 
 // The index of the second operand: 3 for QLinearMatMul, else 1.
 int onnx_matmul_b_index(const OnnxNode& node);

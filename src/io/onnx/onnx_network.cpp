@@ -10,6 +10,7 @@
 #include "base/name_text.hpp"
 #include "io/onnx/onnx_conv.hpp"
 #include "io/onnx/onnx_fc.hpp"
+#include "io/onnx/onnx_graph_check.hpp"
 #include "io/onnx/onnx_model.hpp"
 #include "io/onnx/onnx_node.hpp"
 #include "io/onnx/onnx_skipped.hpp"
@@ -39,6 +40,24 @@ std::string op_counts_text(const std::map<std::string, Count>& counts) {
   for (const auto& [op, n] : counts)
     out += (out.empty() ? "" : ", ") + op + " x" + std::to_string(n);
   return out;
+}
+
+// Builds a node's layer; a UserError about sizes spad could not compute
+// also names where that started (OnnxTensors::cause), once.
+template <typename Build>
+NetworkLayer layer_of(const OnnxNode& node, const OnnxTensors& tensors, Build build) {
+  try {
+    return build();
+  } catch (const UserError& e) {
+    const std::string what = e.what();
+    for (int i = 0; i < node.input_count(); ++i) {
+      const std::string cause = node.has_input(i) ? tensors.cause(node.input(i)) : "";
+      if (!cause.empty() && what.find(cause) == std::string::npos)
+        throw UserError(what + " [spad could not compute the shape of " + in_quotes(node.input(i)) +
+                        ": " + cause + "]");
+    }
+    throw;
+  }
 }
 
 bool is_conv(const OnnxNode& node) {
@@ -115,6 +134,7 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
     throw UserError(path + ": batch = " + std::to_string(*batch) + ": must be a positive integer");
   const OnnxModelFile file = load_onnx_model(path);
   const onnx::GraphProto& graph = file.model.graph();
+  onnx_check_graph(path, graph);
   const OnnxTensors tensors(path, graph, file.inferred ? &file.inferred->graph() : nullptr,
                             file.opset, batch);
 
@@ -133,10 +153,14 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
                                   "-D convolution: spad schedules 1-D and 2-D convolutions"));
         continue;
       }
-      net.layers.push_back(onnx_conv_layer(node, tensors, batch));
+      net.layers.push_back(
+          layer_of(node, tensors, [&] { return onnx_conv_layer(node, tensors, batch); }));
       net.layers.back().precision = precision.add(node, tensors);
+    } else if (is_matrix_product(node) && onnx_is_weight_product(node, tensors)) {
+      net.skipped.push_back(onnx_weight_product_node(node, tensors));
     } else if (is_matrix_product(node)) {
-      net.layers.push_back(onnx_fc_layer(node, tensors, batch));
+      net.layers.push_back(
+          layer_of(node, tensors, [&] { return onnx_fc_layer(node, tensors, batch); }));
       net.layers.back().precision = precision.add(node, tensors);
     } else if (onnx_is_skipped_op(node)) {
       net.skipped.push_back(onnx_skipped_node(node, tensors));

@@ -9,6 +9,7 @@
 //   onnx_rules_matmul.cpp       MatMul, Gemm
 //   onnx_rules_constants.cpp    Shape, Gather, Constant, ConstantOfShape, Range
 //   onnx_shape_rules.cpp        which ops have a rule, and the dispatch
+// and onnx_fold.hpp moves and reduces the elements of folded integer tensors.
 #pragma once
 
 #include <cstdint>
@@ -35,8 +36,10 @@ inline constexpr std::int64_t kMaxSize = kMaxWorkProduct;
 OnnxDim product(const Dims& dims);
 
 // The ONNX (numpy) broadcast of the shapes; nullopt when one is unknown or two
-// are incompatible.
-std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& shapes);
+// are incompatible (then `conflict`, when given, says which dims of which
+// shapes disagree).
+std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& shapes,
+                                          std::string* conflict = nullptr);
 
 class Rule {
  public:
@@ -66,6 +69,9 @@ class Rule {
     }
     return out;
   }
+  // Input i's folded values when its dims are numbers (returned in `dims`),
+  // it is small enough to fold and the values match the dims; else nullptr.
+  const Dims* folded(int i, Ints* dims) const;
   std::optional<std::vector<double>> reals(int i) const {
     const OnnxFact* f = in(i);
     if (f && f->reals) return *f->reals;

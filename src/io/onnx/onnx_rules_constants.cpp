@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/checked.hpp"
+#include "io/onnx/onnx_fold.hpp"
 #include "io/onnx/onnx_rule.hpp"
 #include "io/onnx/onnx_tensor_data.hpp"
 
@@ -21,6 +22,16 @@ void Rule::shape_op() {
   set_ints(0, OnnxShape{{num(static_cast<std::int64_t>(v.size()))}}, v);
 }
 
+const Dims* Rule::folded(int i, Ints* dims) const {
+  const OnnxShape* s = shape(i);
+  const Dims* v = ints(i);
+  if (!s || !v) return nullptr;
+  std::optional<Ints> d = foldable_dims(*s);
+  if (!d || static_cast<std::int64_t>(v->size()) != s->elements()) return nullptr;
+  *dims = std::move(*d);
+  return v;
+}
+
 void Rule::gather() {
   const OnnxShape* x = shape(0);
   const OnnxShape* idx = shape(1);
@@ -30,18 +41,18 @@ void Rule::gather() {
   y.dims.insert(y.dims.end(), x->dims.begin(), x->dims.begin() + ax);
   y.dims.insert(y.dims.end(), idx->dims.begin(), idx->dims.end());
   y.dims.insert(y.dims.end(), x->dims.begin() + ax + 1, x->dims.end());
-  const Dims* v = ints(0);
-  const auto i = known_ints(1);
-  if (v && i && x->rank() == 1) {
-    Dims r;
-    const std::int64_t n = static_cast<std::int64_t>(v->size());
-    for (std::int64_t k : *i) {
+  Ints dims;
+  const Dims* v = folded(0, &dims);
+  std::optional<Ints> i = known_ints(1);
+  if (v && i) {
+    const std::int64_t n = dims[ax];
+    for (std::int64_t& k : *i) {
       if (k < -n || k >= n)
-        node_.fail("index " + std::to_string(k) + " out of range for " + std::to_string(n) +
-                   " values");
-      r.push_back((*v)[k < 0 ? k + n : k]);
+        node_.fail("index " + std::to_string(k) + " out of range for axis " + std::to_string(ax) +
+                   " of " + shape_text(*x));
+      if (k < 0) k += n;
     }
-    set_ints(0, y, r);
+    set_ints(0, y, fold_gather(dims, *v, ax, *i));
   } else {
     set(0, y);
   }

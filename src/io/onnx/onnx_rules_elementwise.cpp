@@ -8,7 +8,8 @@
 
 namespace spad::onnx_rules {
 
-std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& shapes) {
+std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& shapes,
+                                          std::string* conflict) {
   int rank = 0;
   for (const OnnxShape* s : shapes) {
     if (!s) return std::nullopt;
@@ -18,6 +19,7 @@ std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& s
   out.dims.resize(rank);
   for (int i = 0; i < rank; ++i) {
     OnnxDim d = num(1);
+    const OnnxShape* from = nullptr;  // the shape d came from
     for (const OnnxShape* s : shapes) {
       const int j = i - (rank - s->rank());
       if (j < 0) continue;
@@ -25,10 +27,20 @@ std::optional<OnnxShape> broadcast_shapes(const std::vector<const OnnxShape*>& s
       if (x.value == 1) continue;
       if (d.value == 1 || d == x) {
         d = x;
+        from = s;
       } else if (d.value && x.value) {
-        return std::nullopt;  // incompatible; left to the layer that needs it
+        if (conflict) {
+          const int jf = i - (rank - from->rank());
+          *conflict = "shapes " + shape_text(*from) + " and " + shape_text(*s) +
+                      " do not broadcast: aligned from the last dim, dim " + std::to_string(jf) +
+                      " of " + shape_text(*from) + " is " + std::to_string(*d.value) + " and dim " +
+                      std::to_string(j) + " of " + shape_text(*s) + " is " +
+                      std::to_string(*x.value) + " (sizes must be equal, or one of them 1)";
+        }
+        return std::nullopt;
       } else if (x.value) {
         d = x;  // a symbol broadcast against a number > 1 is that number
+        from = s;
       }
     }
     out.dims[i] = d;
@@ -86,7 +98,9 @@ void Rule::broadcast() {
   std::vector<const OnnxShape*> shapes;
   for (int i = 0; i < node_.input_count(); ++i)
     if (node_.has_input(i)) shapes.push_back(shape(i));
-  const std::optional<OnnxShape> s = broadcast_shapes(shapes);
+  std::string conflict;
+  const std::optional<OnnxShape> s = broadcast_shapes(shapes, &conflict);
+  if (!conflict.empty()) node_.fail("input " + conflict);
   if (!s) return;
   set(0, *s);
   const std::string& op = node_.op();
@@ -146,6 +160,9 @@ void Rule::broadcast() {
       else if (op == "Div" || op == "Mod") {
         if (q == 0) return;
         v = op == "Div" ? p / q : p % q;
+        // Mod with fmod = 0 (the default) takes the divisor's sign, as Python's %.
+        if (op == "Mod" && node_.int_attr("fmod").value_or(0) == 0 && v != 0 && (v < 0) != (q < 0))
+          v += q;
       } else if (op == "Max")
         v = std::max(p, q);
       else if (op == "Min")

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/checked.hpp"
+#include "io/onnx/onnx_fold.hpp"
 #include "io/onnx/onnx_rule.hpp"
 
 namespace spad::onnx_rules {
@@ -30,23 +31,32 @@ void Rule::concat() {
       total += *v;
     else
       known = false;
-    for (int i = 0; i < rank; ++i)
-      if (i != ax && !y.dims[i].known()) y.dims[i] = s->dims[i];
+    for (int i = 0; i < rank; ++i) {
+      if (i == ax) continue;
+      const OnnxDim& d = s->dims[i];
+      if (y.dims[i].value && d.value && *y.dims[i].value != *d.value)
+        node_.fail("inputs disagree on dim " + std::to_string(i) + " (" +
+                   std::to_string(*y.dims[i].value) + " and " + std::to_string(*d.value) +
+                   "), which is not the concatenation axis " + std::to_string(ax) + ": " +
+                   shape_text(*shapes[0]) + " and " + shape_text(*s));
+      if (!y.dims[i].known()) y.dims[i] = d;
+    }
   }
   y.dims[ax] = known ? num(total) : OnnxDim{};
-  Dims values;
-  bool folded = rank == 1;
-  for (int i = 0; folded && i < node_.input_count(); ++i) {
+  std::vector<Ints> dims;
+  std::vector<const Dims*> values;
+  for (int i = 0; i < node_.input_count(); ++i) {
     if (!node_.has_input(i)) continue;
-    if (const Dims* v = ints(i))
-      values.insert(values.end(), v->begin(), v->end());
-    else
-      folded = false;
+    Ints d;
+    const Dims* v = folded(i, &d);
+    if (!v) {
+      set(0, y);
+      return;
+    }
+    dims.push_back(d);
+    values.push_back(v);
   }
-  if (folded)
-    set_ints(0, y, values);
-  else
-    set(0, y);
+  set_ints(0, y, fold_concat(dims, values, ax));
 }
 
 void Rule::split() {
@@ -71,14 +81,28 @@ void Rule::split() {
     node_.fail("split " + ints_text(*sizes) + " has " + std::to_string(sizes->size()) +
                " sizes for " + std::to_string(outputs) + " outputs");
   std::int64_t sum = 0;
-  for (std::int64_t v : *sizes) sum += v;
+  for (std::int64_t v : *sizes) {
+    if (v < 0) node_.fail("split " + ints_text(*sizes) + " has a negative size");
+    sum += v;
+  }
   if (dim && sum != *dim)
     node_.fail("split " + ints_text(*sizes) + " sums to " + std::to_string(sum) + ", but axis " +
                std::to_string(ax) + " of " + shape_text(*x) + " has " + std::to_string(*dim));
+  Ints dims;
+  const Dims* v = folded(0, &dims);
+  std::int64_t offset = 0;
   for (int o = 0; o < outputs; ++o) {
     OnnxShape y = *x;
     y.dims[ax] = num((*sizes)[o]);
-    set(o, y);
+    if (v) {
+      std::vector<SliceAxis> taken;
+      for (std::int64_t d : dims) taken.push_back({0, 1, d});
+      taken[ax] = {offset, 1, (*sizes)[o]};
+      set_ints(o, y, fold_slice(dims, *v, taken));
+    } else {
+      set(o, y);
+    }
+    offset += (*sizes)[o];
   }
 }
 
@@ -113,7 +137,8 @@ void Rule::slice() {
     node_.fail("starts " + ints_text(*starts) + ", ends " + ints_text(*ends) + ", axes " +
                ints_text(*axes) + " and steps " + ints_text(*steps) + " differ in length");
   OnnxShape y = *x;
-  std::optional<std::int64_t> first, step1, count1;  // the slice of a 1-D input, for folding
+  std::vector<SliceAxis> taken;  // per input axis, for folding
+  for (const OnnxDim& d : x->dims) taken.push_back({0, 1, d.value.value_or(0)});
   for (std::size_t i = 0; i < starts->size(); ++i) {
     const int a = axis((*axes)[i], x->rank(), "axes");
     const std::int64_t step = (*steps)[i];
@@ -134,16 +159,13 @@ void Rule::slice() {
       len = s > e ? (s - e + (-step) - 1) / (-step) : 0;
     }
     y.dims[a] = num(len);
-    if (x->rank() == 1) first = s, step1 = step, count1 = len;
+    taken[a] = {s, step, len};
   }
-  const Dims* v = ints(0);
-  if (v && first && x->rank() == 1) {
-    Dims r;
-    for (std::int64_t k = 0; k < *count1; ++k) r.push_back((*v)[*first + k * *step1]);
-    set_ints(0, y, r);
-  } else {
+  Ints dims;
+  if (const Dims* v = folded(0, &dims))
+    set_ints(0, y, fold_slice(dims, *v, taken));
+  else
     set(0, y);
-  }
 }
 
 void Rule::reshape() {
@@ -230,7 +252,10 @@ void Rule::flatten() {
   OnnxShape y;
   y.dims.push_back(product(Dims(x->dims.begin(), x->dims.begin() + ax)));
   y.dims.push_back(product(Dims(x->dims.begin() + ax, x->dims.end())));
-  set(0, y);
+  if (const Dims* v = ints(0))
+    set_ints(0, y, *v);
+  else
+    set(0, y);
 }
 
 void Rule::transpose() {
@@ -246,8 +271,19 @@ void Rule::transpose() {
     node_.fail("attribute perm = " + ints_text(perm) + " does not match the input's rank " +
                std::to_string(x->rank()));
   OnnxShape y;
-  for (std::int64_t p : perm) y.dims.push_back(x->dims[axis(p, x->rank(), "perm")]);
-  set(0, y);
+  std::vector<bool> seen(x->rank(), false);
+  for (std::int64_t& p : perm) {
+    p = axis(p, x->rank(), "perm");
+    if (seen[p])
+      node_.fail("attribute perm = " + ints_text(perm) + " repeats axis " + std::to_string(p));
+    seen[p] = true;
+    y.dims.push_back(x->dims[p]);
+  }
+  Ints dims;
+  if (const Dims* v = folded(0, &dims))
+    set_ints(0, y, fold_transpose(dims, *v, perm));
+  else
+    set(0, y);
 }
 
 void Rule::squeeze(bool un) {
@@ -340,7 +376,9 @@ void Rule::expand_tile(bool tile) {
     return;
   }
   const OnnxShape target{*arg};
-  if (auto y = broadcast_shapes({x, &target})) set(0, *y);
+  std::string conflict;
+  if (auto y = broadcast_shapes({x, &target}, &conflict)) set(0, *y);
+  if (!conflict.empty()) node_.fail("the input and the target shape: " + conflict);
 }
 
 void Rule::reduce() {
@@ -355,7 +393,10 @@ void Rule::reduce() {
   const bool noop = node_.int_attr("noop_with_empty_axes").value_or(0) != 0;
   std::vector<bool> reduced(x->rank(), !axes || axes->empty());
   if ((!axes || axes->empty()) && noop) {
-    set(0, *x);
+    if (const Dims* v = ints(0))
+      set_ints(0, *x, *v);
+    else
+      set(0, *x);
     return;
   }
   if (axes)
@@ -371,7 +412,13 @@ void Rule::reduce() {
     else if (keep)
       y.dims.push_back(num(1));
   }
-  set(0, y);
+  Ints dims;
+  const Dims* v = folded(0, &dims);
+  std::optional<Dims> r = v ? fold_reduce(dims, *v, reduced, op) : std::nullopt;
+  if (r)
+    set_ints(0, y, *r);
+  else
+    set(0, y);
 }
 
 void Rule::depth_space(bool to_space) {

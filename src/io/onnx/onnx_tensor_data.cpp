@@ -3,6 +3,9 @@
 
 #include <cstring>
 
+#include "base/checked.hpp"
+#include "io/onnx/onnx_node.hpp"
+
 namespace spad {
 namespace {
 
@@ -48,6 +51,54 @@ int onnx_element_bytes(int data_type) {
     default:
       return 0;
   }
+}
+
+std::optional<std::string> onnx_tensor_size_problem(const onnx::TensorProto& t) {
+  if (t.data_location() == T::EXTERNAL) return std::nullopt;
+  const int bytes = onnx_element_bytes(t.data_type());
+  if (bytes == 0) return std::nullopt;
+  std::int64_t count = 1;
+  for (std::int64_t d : t.dims()) {
+    if (d < 0)
+      return "dims " + ints_text({t.dims().begin(), t.dims().end()}) + " has a negative size";
+    if (!mul_fits(count, d, &count))
+      return "dims " + ints_text({t.dims().begin(), t.dims().end()}) + " are too large";
+  }
+  const std::string dims = "dims " + ints_text({t.dims().begin(), t.dims().end()});
+  const std::string type = onnx_element_name(t.data_type());
+  if (t.has_raw_data()) {
+    std::int64_t expected = 0;
+    if (!mul_fits(count, std::int64_t{bytes}, &expected) ||
+        static_cast<std::int64_t>(t.raw_data().size()) != expected)
+      return dims + " (" + std::to_string(count) + " " + type + " elements) need " +
+             std::to_string(expected) + " bytes of raw_data, but it holds " +
+             std::to_string(t.raw_data().size()) + " bytes";
+    return std::nullopt;
+  }
+  std::int64_t found = 0;
+  const char* field = "";
+  switch (t.data_type()) {
+    case T::FLOAT:
+      found = t.float_data_size(), field = "float_data";
+      break;
+    case T::DOUBLE:
+      found = t.double_data_size(), field = "double_data";
+      break;
+    case T::INT64:
+      found = t.int64_data_size(), field = "int64_data";
+      break;
+    case T::UINT32:
+    case T::UINT64:
+      found = t.uint64_data_size(), field = "uint64_data";
+      break;
+    default:  // int32, int16, int8, uint16, uint8, bool, float16, bfloat16
+      found = t.int32_data_size(), field = "int32_data";
+      break;
+  }
+  if (found != count)
+    return dims + " need " + std::to_string(count) + " " + type + " elements, but " + field +
+           " holds " + std::to_string(found) + " values";
+  return std::nullopt;
 }
 
 const char* onnx_element_name(int data_type) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace spad {
@@ -24,6 +25,12 @@ struct OnnxTensorValues {
 // nullopt for external data, unsupported types (float16, strings, ...), a
 // tensor above kMaxFoldedElements, or data whose length disagrees with dims.
 std::optional<OnnxTensorValues> onnx_tensor_values(const onnx::TensorProto& t);
+
+// How the tensor's data contradicts its dims, or nullopt when it agrees:
+// raw_data must hold prod(dims) x the element size in bytes; a typed field
+// (float_data, int32_data, int64_data, ...) prod(dims) values (two for a
+// complex number). Not checked: external data, strings, unknown types.
+std::optional<std::string> onnx_tensor_size_problem(const onnx::TensorProto& t);
 
 // Bytes of one element of an ONNX TensorProto data type; 0 when not a fixed-size number.
 int onnx_element_bytes(int data_type);

@@ -10,6 +10,12 @@
 namespace spad {
 namespace {
 
+bool integer_type(int t) {
+  using T = onnx::TensorProto;
+  return t == T::INT64 || t == T::INT32 || t == T::INT16 || t == T::INT8 || t == T::UINT64 ||
+         t == T::UINT32 || t == T::UINT16 || t == T::UINT8;
+}
+
 std::optional<OnnxShape> shape_of(const onnx::TypeProto& type) {
   if (!type.has_tensor_type() || !type.tensor_type().has_shape()) return std::nullopt;
   OnnxShape shape;
@@ -132,31 +138,68 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
       invalid = true;
     }
     bool all_weights = true, any_input = false, agree_file = true, agree_onnx = true;
+    // An input's cause; an input whose values are unknown; a graph input of unknown shape.
+    std::string input_cause, activation, unknown_input;
     for (const std::string& in : n.input()) {
       if (in.empty()) continue;
       any_input = true;
       if (!is_weight(in)) all_weights = false;
       if (off_file_.count(in)) agree_file = false;
       if (off_onnx_.count(in)) agree_onnx = false;
+      auto c = causes_.find(in);
+      if (c != causes_.end() && input_cause.empty()) input_cause = c->second;
+      const OnnxFact* f = fact(in);
+      if (activation.empty() && !is_weight(in) && !(f && (f->ints || f->reals))) activation = in;
+      if (unknown_input.empty() && graph_inputs_.count(in) && !(f && f->shape && f->shape->known()))
+        unknown_input = in;
     }
     const bool weight =
         (node.in_default_domain() && node.op() == "Constant") || (any_input && all_weights);
     if (why.empty() && !(node.in_default_domain() && onnx_has_shape_rule(node.op())))
       why = "spad has no shape rule for " + node.op_key();
+    const std::string node_text =
+        "node " + in_quotes(node.layer_name()) + " (" + node.op_key() + ")";
     for (const std::string& out : n.output()) {
       if (out.empty()) continue;
       if (invalid) {
         OnnxFact& f = facts_[out];
         f.shape.reset();
-        why_unknown_[out] = why;
+        causes_[out] = why;
         continue;
       }
       auto it = derived.find(out);
-      settle(node.where(), out,
-             it == derived.end() ? std::nullopt : std::optional<OnnxFact>(it->second), agree_file,
+      const OnnxFact* own = it == derived.end() ? nullptr : &it->second;
+      const bool own_shape = own && own->shape && own->shape->known();
+      const bool own_values = own && (own->ints || own->reals);
+      settle(node.where(), out, own ? std::optional<OnnxFact>(*own) : std::nullopt, agree_file,
              agree_onnx);
-      facts_[out].weight = weight;
-      if (!facts_[out].shape && !why.empty()) why_unknown_[out] = why;
+      OnnxFact& f = facts_[out];
+      f.weight = weight;
+      const std::string output = "output " + in_quotes(out) + " of " + node_text;
+      if (!own_shape) {
+        if (!input_cause.empty())
+          causes_[out] = input_cause;
+        else if (!why.empty())
+          causes_[out] = why + " (" + output + ")";
+        else if (!unknown_input.empty())
+          causes_[out] = "graph input " + in_quotes(unknown_input) + " " +
+                         (shape(unknown_input) ? "has shape " + shape_text(*shape(unknown_input))
+                                               : std::string("has no shape")) +
+                         ", so spad cannot derive the shape of " + output;
+        else
+          causes_[out] = "spad cannot derive the shape of " + output + " from its inputs' shapes";
+      } else if (!own_values && integer_type(f.elem_type) && f.shape->elements() &&
+                 *f.shape->elements() <= kMaxFoldedElements) {
+        // An integer tensor whose values a shape computation may need.
+        if (!input_cause.empty())
+          causes_[out] = input_cause;
+        else if (!activation.empty())
+          causes_[out] = "the values of " + output + " depend on " + in_quotes(activation) +
+                         ", whose values are only known when the model runs";
+        else
+          causes_[out] = "spad does not compute the values of " + output +
+                         " although its inputs' values are known";
+      }
     }
   }
 }
@@ -230,9 +273,14 @@ std::string OnnxTensors::origin(const std::string& name) const {
 
 std::string OnnxTensors::unknown_shape_text(const std::string& name) const {
   std::string text = "has an unknown shape after shape inference" + origin(name);
-  auto why = why_unknown_.find(name);
-  if (why != why_unknown_.end()) text += " [" + why->second + "]";
+  auto why = causes_.find(name);
+  if (why != causes_.end()) text += " [" + why->second + "]";
   return text;
+}
+
+std::string OnnxTensors::cause(const std::string& name) const {
+  auto it = causes_.find(name);
+  return it == causes_.end() ? std::string() : it->second;
 }
 
 std::string OnnxTensors::shape_phrase(const std::string& name) const {
@@ -241,10 +289,14 @@ std::string OnnxTensors::shape_phrase(const std::string& name) const {
 }
 
 Count onnx_batch(const OnnxNode& node, const std::string& tensor, const OnnxShape* shape, int axis,
-                 std::optional<Count> batch) {
+                 std::optional<Count> batch, const std::string& cause) {
   if (shape != nullptr) {
     if (auto v = shape->value(axis)) return *v;
   }
+  if (!cause.empty())
+    node.fail("input tensor " + in_quotes(tensor) + " has no known batch size (dim " +
+              std::to_string(axis) + " of " + (shape ? shape_text(*shape) : "an unknown shape") +
+              ") because " + cause);
   if (batch) return *batch;
   std::string what;
   if (shape == nullptr)

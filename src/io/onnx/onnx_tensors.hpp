@@ -76,6 +76,10 @@ class OnnxTensors {
   std::string origin(const std::string& name) const;
   // For messages: "has an unknown shape" plus origin(name) and why.
   std::string unknown_shape_text(const std::string& name) const;
+  // Why spad could not compute the tensor's shape (or, for a small integer
+  // tensor, its values): the node where that started and its reason; "" when
+  // spad computed it.
+  std::string cause(const std::string& name) const;
   // For messages: "has shape [1, 3, 'h', ?]", or unknown_shape_text(name).
   std::string shape_phrase(const std::string& name) const;
   // Disagreements between spad's shapes, the file's and ONNX inference's.
@@ -92,14 +96,15 @@ class OnnxTensors {
   std::set<std::string> graph_inputs_;
   std::set<std::string> off_file_, off_onnx_;     // spad's shape differs from the file's / ONNX's
   std::map<std::string, std::string> producers_;  // tensor -> "node "name" (op)"
-  std::map<std::string, std::string> why_unknown_;
+  std::map<std::string, std::string> causes_;     // see cause()
   std::vector<std::string> warnings_;
 };
 
 // The batch size N read from dimension `axis` of `tensor` (an input of
-// `node`): its value when it is a number; else `batch` when given; else a
-// UserError naming the tensor and asking for --batch N.
+// `node`): its value when it is a number; else a UserError naming `cause`
+// when spad could not compute the tensor's shape (OnnxTensors::cause); else
+// `batch` when given; else a UserError naming the tensor and asking for --batch N.
 Count onnx_batch(const OnnxNode& node, const std::string& tensor, const OnnxShape* shape, int axis,
-                 std::optional<Count> batch);
+                 std::optional<Count> batch, const std::string& cause);
 
 }  // namespace spad

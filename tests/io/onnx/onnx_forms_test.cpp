@@ -6,6 +6,7 @@
 // is derived by hand in the comment beside it.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -178,12 +179,13 @@ TEST(OnnxForms, AttentionProductsOfTwoActivationsAreMatmulLayers) {
   EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
 }
 
-// Batch dims that broadcast (size 1 or absent on one side): a dim both operands
-// have (equal sizes > 1) is a group, each with its own second operand; a dim only
-// A has is more rows of A sharing B (N); a dim only B has is more output columns
-// of every group sharing A (M). So every operand element is counted once: the
-// layer's |I| = N*C is A's size, |W| = (M/G)*C is B's size, |O| = N*M the output's.
-TEST(OnnxForms, MatMulBroadcastBatchDimsCountEachOperandElementOnce) {
+// Batch dims that broadcast (size 1 or absent on one side). DESIGN.md (ONNX
+// import): A[..., n, c] x B[..., c, m] is the grouped fully-connected layer
+// G = the product of the batch dims (the broadcast output's), N = n, C = G*c,
+// M = G*m; MACs = N*M*(C/G) = G*n*c*m, the product's multiply-adds. A weight
+// without batch dims > 1 is one matrix for every row (kind fc, N = the product
+// of A's leading dims).
+TEST(OnnxForms, MatMulBroadcastBatchDimsAreGroups) {
   B b("matmul_broadcast");
   b.input("x", {3, 4, 5});
   b.input("a1", {2, 3, 4, 5});
@@ -193,30 +195,49 @@ TEST(OnnxForms, MatMulBroadcastBatchDimsCountEachOperandElementOnce) {
   b.input("a3", {2, 1, 4, 5});
   b.input("b3", {1, 3, 5, 6});
   b.input("x2", {4, 5});
+  b.input("a4", {2, 4, 10, 8});
+  b.input("b4", {4, 8, 6});
+  b.input("a5", {10, 8});
+  b.input("b5", {3, 8, 6});
+  b.input("a6", {1, 4, 10, 8});
+  b.input("b6", {3, 1, 8, 6});
+  b.input("a7", {3, 10, 8});
+  b.input("b7", {8, 6});
   b.initializer("w1", {1, 5, 6});
   b.initializer("w3", {3, 5, 6});
   b.node("MatMul", "w_bcast", {"x", "w1"}, {"y1"});
-  b.node("MatMul", "a_shares_b", {"a1", "b1"}, {"y2"});
-  b.node("MatMul", "b_shares_a", {"a2", "b2"}, {"y3"});
+  b.node("MatMul", "a_has_more", {"a1", "b1"}, {"y2"});
+  b.node("MatMul", "b_has_more", {"a2", "b2"}, {"y3"});
   b.node("MatMul", "cross", {"a3", "b3"}, {"y4"});
   b.node("MatMul", "w_batched_on_2d", {"x2", "w3"}, {"y5"});
-  // w_bcast: x [3,4,5] x w [1,5,6] -> [3,4,6]: one weight [5,6] for all 12 rows:
-  //   fc N = 3*4 = 12, C 5, M 6: 12*5*6 = 360 MACs (|W| = 30, the initializer's size).
-  // a_shares_b: [2,3,4,5] x [1,3,5,6] -> [2,3,4,6]: dim 1 (3) in both: G = 3;
-  //   dim 0 (2) only in A: N = 2*4 = 8; C = 3*5 = 15, M = 3*6 = 18:
-  //   MACs = N*M*(C/G) = 8*18*5 = 720 = 2*3*4*5*6; |W| = 18*5 = 90 = 3*5*6.
-  // b_shares_a: [1,3,4,5] x [2,3,5,6] -> [2,3,4,6]: G = 3, N = 4, dim 0 only in B:
-  //   M = 3*(2*6) = 36, C 15: MACs = 4*36*5 = 720; |I| = 4*15 = 60 = 3*4*5.
-  // cross: [2,1,4,5] x [1,3,5,6] -> [2,3,4,6]: no shared dim: G = 1, N = 2*4 = 8,
-  //   M = 3*6 = 18, C 5: MACs = 8*18*5 = 720.
-  // w_batched_on_2d: [4,5] x w [3,5,6] -> [3,4,6]: G = 1, N 4, M = 3*6 = 18, C 5:
-  //   fc, 4*18*5 = 360 MACs.
+  b.node("MatMul", "rank4_by_3", {"a4", "b4"}, {"y6"});
+  b.node("MatMul", "rank2_by_3", {"a5", "b5"}, {"y7"});
+  b.node("MatMul", "ones_cross", {"a6", "b6"}, {"y8"});
+  b.node("MatMul", "rank3_by_2", {"a7", "b7"}, {"y9"});
+  // w_bcast: x [3,4,5] x weight [1,5,6] -> [3,4,6]: one weight [5,6] for all 12 rows:
+  //   fc N = 3*4 = 12, C 5, M 6: 12*5*6 = 360 MACs.
+  // a_has_more: [2,3,4,5] x [1,3,5,6]: batch dims broadcast to [2,3]: G = 6, N = 4,
+  //   C = 6*5 = 30, M = 6*6 = 36: MACs = N*M*(C/G) = 4*36*5 = 720 = 2*3*4*5*6.
+  // b_has_more: [1,3,4,5] x [2,3,5,6]: batch [2,3]: the same G 6, N 4, C 30, M 36, 720.
+  // cross: [2,1,4,5] x [1,3,5,6]: batch [2,3]: G 6, N 4, C 30, M 36, 720.
+  // w_batched_on_2d: [4,5] x weight [3,5,6] -> [3,4,6]: batch [3]: G 3, N 4,
+  //   C 15, M 18, kind matmul (a weight slice per group): 4*18*5 = 360 = 3*4*5*6.
+  // rank4_by_3: [2,4,10,8] x [4,8,6]: batch [2,4]: G 8, N 10, C 64, M 48:
+  //   10*48*8 = 3,840 = 8*10*8*6.
+  // rank2_by_3: [10,8] x [3,8,6]: batch [3]: G 3, N 10, C 24, M 18: 10*18*8 = 1,440.
+  // ones_cross: [1,4,10,8] x [3,1,8,6]: batch [3,4]: G 12, N 10, C 96, M 72:
+  //   10*72*8 = 5,760 = 12*10*8*6.
+  // rank3_by_2: [3,10,8] x activation [8,6]: batch [3]: G 3, N 10, C 24, M 18: 1,440.
   expect_layers(import(b, "matmul_broadcast.onnx"),
                 {{"w_bcast", "fc", 12, 5, 6, 1, 1, 1, 1, 1, 360},
-                 {"a_shares_b", "matmul", 8, 15, 18, 1, 1, 1, 1, 3, 720},
-                 {"b_shares_a", "matmul", 4, 15, 36, 1, 1, 1, 1, 3, 720},
-                 {"cross", "matmul", 8, 5, 18, 1, 1, 1, 1, 1, 720},
-                 {"w_batched_on_2d", "fc", 4, 5, 18, 1, 1, 1, 1, 1, 360}});
+                 {"a_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"b_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"cross", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
+                 {"w_batched_on_2d", "matmul", 4, 15, 18, 1, 1, 1, 1, 3, 360},
+                 {"rank4_by_3", "matmul", 10, 64, 48, 1, 1, 1, 1, 8, 3840},
+                 {"rank2_by_3", "matmul", 10, 24, 18, 1, 1, 1, 1, 3, 1440},
+                 {"ones_cross", "matmul", 10, 96, 72, 1, 1, 1, 1, 12, 5760},
+                 {"rank3_by_2", "matmul", 10, 24, 18, 1, 1, 1, 1, 3, 1440}});
 }
 
 // Transformer MLP on [2,16,64]: Linear 64->256, GELU (as Erf), Linear 256->64.
@@ -491,6 +512,205 @@ TEST(OnnxForms, ArithmeticNodesNotScheduledAreListedWithTheirMacs) {
   EXPECT_EQ(net.skipped[2].op, "Einsum");
   EXPECT_EQ(net.skipped[2].macs, Count{120});
   EXPECT_EQ(net.not_scheduled, (std::map<std::string, Count>{{"Relu", 1}}));
+}
+
+// Pad(x [1,3,8,8], pads) -> 1x1 Conv "<name>" (4 filters): the layer's H and W
+// show the folded pads (ONNX order: begins N C H W, then ends N C H W).
+void pad_probe(B& b, const std::string& name, const std::string& pads) {
+  b.node("Pad", name + "_pad", {"x", pads}, {name + "_p"});
+  b.node("Conv", name, {name + "_p", "w"}, {name + "_y"});
+}
+
+// A conv layer on H x W after such a Pad: MACs = 4*3*H*W.
+Want probe(const std::string& name, Count H, Count W) {
+  return {name, "conv", 1, 3, 4, H, W, 1, 1, 1, 12 * H * W};
+}
+
+// The PyTorch F.pad export chain: Concat(pads, ConstantOfShape) -> Reshape [-1,2]
+// -> Slice(step -1 on axis 0) -> Transpose [1,0] -> Reshape [-1] -> Pad.
+TEST(OnnxForms, TorchPadExportChainFoldsToConstantPads) {
+  B b("torch_pad");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("torch_pads", {4}, {1, 2, 0, 1});  // F.pad(x, (1, 2, 0, 1)): W 1|2, H 0|1
+  b.int64_initializer("four", {1}, {4});
+  b.int64_initializer("pairs", {2}, {-1, 2});
+  b.int64_initializer("flat", {1}, {-1});
+  b.int64_initializer("start", {1}, {-1});
+  b.int64_initializer("end", {1}, {INT64_MIN});
+  b.int64_initializer("axis0", {1}, {0});
+  b.int64_initializer("back", {1}, {-1});
+  b.node("ConstantOfShape", "zeros", {"four"}, {"z"});
+  B::integer(b.node("Concat", "cat", {"torch_pads", "z"}, {"p8"}), "axis", 0);
+  b.node("Reshape", "as_pairs", {"p8", "pairs"}, {"p42"});  // [[1,2],[0,1],[0,0],[0,0]]
+  b.node("Slice", "reverse", {"p42", "start", "end", "axis0", "back"}, {"rev"});
+  // rev = [[0,0],[0,0],[0,1],[1,2]]; transposed [[0,0,0,1],[0,0,1,2]]
+  B::ints(b.node("Transpose", "tr", {"rev"}, {"t"}), "perm", {1, 0});
+  b.node("Reshape", "to_pads", {"t", "flat"}, {"pads"});  // [0,0,0,1, 0,0,1,2]
+  pad_probe(b, "probe", "pads");
+  // H: 8 + 0 (top) + 1 (bottom) = 9; W: 8 + 1 (left) + 2 (right) = 11; 12*9*11 = 1,188.
+  const Network net = import(b, "torch_pad.onnx");
+  expect_layers(net, {probe("probe", 9, 11)});
+  EXPECT_TRUE(net.warnings.empty()) << net.warnings.front();
+}
+
+// Transpose, Slice, Gather, Concat, Split, reductions and Mod of
+// multi-dimensional integer constants fold (each feeds a Pad whose result shows the values).
+TEST(OnnxForms, IntegerConstantsFoldThroughTransposeSliceGatherAndReductions) {
+  B b("int_fold");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("flat", {1}, {-1});
+  b.int64_initializer("z2", {2}, {0, 0});
+  // Transpose of a rank-3 constant, perm [2,0,1]: out[i][j][k] = in[j][k][i].
+  // in (flat, index order ijk) [0,0,0,0,1,3,2,4]: out[0] = in[.][.][0] = [0,0,1,2],
+  // out[1] = in[.][.][1] = [0,0,3,4]: pads [0,0,1,2, 0,0,3,4] -> H 8+1+3 = 12, W 8+2+4 = 14.
+  b.int64_initializer("t3", {2, 2, 2}, {0, 0, 0, 0, 1, 3, 2, 4});
+  B::ints(b.node("Transpose", "tr3", {"t3"}, {"t3t"}), "perm", {2, 0, 1});
+  b.node("Reshape", "tr3_flat", {"t3t", "flat"}, {"pads_t"});
+  pad_probe(b, "transposed", "pads_t");
+  // Slice of [[0,0,3,4,9],[0,0,1,2,9]]: axis 0 reversed (start -1, step -1),
+  // axis 1 [0, -1) drops the 9s: [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("s2", {2, 5}, {0, 0, 3, 4, 9, 0, 0, 1, 2, 9});
+  b.int64_initializer("starts", {2}, {-1, 0});
+  b.int64_initializer("ends", {2}, {INT64_MIN, -1});
+  b.int64_initializer("axes", {2}, {0, 1});
+  b.int64_initializer("steps", {2}, {-1, 1});
+  b.node("Slice", "sl", {"s2", "starts", "ends", "axes", "steps"}, {"s2s"});
+  b.node("Reshape", "sl_flat", {"s2s", "flat"}, {"pads_s"});
+  pad_probe(b, "sliced", "pads_s");
+  // Gather on axis 1 of [[0,9,1,2],[0,9,3,4]] with indices [0,0,2,3]:
+  // [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("g2", {2, 4}, {0, 9, 1, 2, 0, 9, 3, 4});
+  b.int64_initializer("gi", {4}, {0, 0, 2, 3});
+  B::integer(b.node("Gather", "ga", {"g2", "gi"}, {"g2g"}), "axis", 1);
+  b.node("Reshape", "ga_flat", {"g2g", "flat"}, {"pads_g"});
+  pad_probe(b, "gathered", "pads_g");
+  // Reductions of m = [[1,5],[2,3]] (opset 13: ReduceSum's axes are an input,
+  // the others' an attribute):
+  //   ReduceMin axes [0] keepdims 0 -> [1,3];  ReduceMax axes [1] keepdims 0 -> [5,3];
+  //   ReduceSum axes [0] keepdims 0 -> [3,8];  ReduceProd axes [1] keepdims 1 -> [[5],[6]].
+  b.int64_initializer("m", {2, 2}, {1, 5, 2, 3});
+  b.int64_initializer("ax0", {1}, {0});
+  auto& rmin = b.node("ReduceMin", "rmin", {"m"}, {"mn"});
+  B::ints(rmin, "axes", {0});
+  B::integer(rmin, "keepdims", 0);
+  auto& rmax = b.node("ReduceMax", "rmax", {"m"}, {"mx"});
+  B::ints(rmax, "axes", {1});
+  B::integer(rmax, "keepdims", 0);
+  B::integer(b.node("ReduceSum", "rsum", {"m", "ax0"}, {"sm"}), "keepdims", 0);
+  B::ints(b.node("ReduceProd", "rprod", {"m"}, {"pr2"}), "axes", {1});
+  b.node("Reshape", "rprod_flat", {"pr2", "flat"}, {"pr"});
+  // pads [0,0,1,3, 0,0,5,3] -> H 8+1+5 = 14, W 8+3+3 = 14.
+  B::integer(b.node("Concat", "cat_a", {"z2", "mn", "z2", "mx"}, {"pads_a"}), "axis", 0);
+  pad_probe(b, "min_max", "pads_a");
+  // pads [0,0,3,8, 0,0,5,6] -> H 8+3+5 = 16, W 8+8+6 = 22.
+  B::integer(b.node("Concat", "cat_b", {"z2", "sm", "z2", "pr"}, {"pads_b"}), "axis", 0);
+  pad_probe(b, "sum_prod", "pads_b");
+  // Concat of [2,2] constants on axis 1: [[0,0],[0,0]] ++ [[1,2],[3,4]] =
+  // [[0,0,1,2],[0,0,3,4]] -> H 12, W 14.
+  b.int64_initializer("zz", {2, 2}, {0, 0, 0, 0});
+  b.int64_initializer("hw", {2, 2}, {1, 2, 3, 4});
+  B::integer(b.node("Concat", "cat2d", {"zz", "hw"}, {"c2d"}), "axis", 1);
+  b.node("Reshape", "cat2d_flat", {"c2d", "flat"}, {"pads_c"});
+  pad_probe(b, "concat2d", "pads_c");
+  // Split of [[0,0],[1,2],[0,0],[3,4]] on axis 0 into [2, 2]: the second part
+  // [[0,0],[3,4]], flattened twice: pads [0,0,3,4, 0,0,3,4] -> H 8+3+3 = 14, W 8+4+4 = 16.
+  b.int64_initializer("sp4", {4, 2}, {0, 0, 1, 2, 0, 0, 3, 4});
+  b.int64_initializer("halves", {2}, {2, 2});
+  b.node("Split", "split", {"sp4", "halves"}, {"first", "second"});
+  b.node("Reshape", "second_flat", {"second", "flat"}, {"sec"});
+  B::integer(b.node("Concat", "cat_sp", {"sec", "sec"}, {"pads_sp"}), "axis", 0);
+  pad_probe(b, "split_part", "pads_sp");
+  // Mod (fmod 0) takes the divisor's sign: [0,0,-6,-5, 0,0,-4,-3] mod 7 =
+  // [0,0,1,2, 0,0,3,4] -> H 12, W 14.
+  b.int64_initializer("negs", {8}, {0, 0, -6, -5, 0, 0, -4, -3});
+  b.int64_initializer("seven", {1}, {7});
+  b.node("Mod", "mod", {"negs", "seven"}, {"pads_m"});
+  pad_probe(b, "modulo", "pads_m");
+  // Shape -> Slice [2:4] -> ReduceProd (keepdims, all axes) -> Concat -> Reshape:
+  // x2 [2,3,4,5] -> [-1, 4*5] = [6, 20] x weight [20,7]: fc N 6, C 20, M 7, 840 MACs.
+  b.input("x2", {2, 3, 4, 5});
+  b.initializer("w2", {20, 7});
+  b.int64_initializer("two", {1}, {2});
+  b.int64_initializer("four", {1}, {4});
+  b.node("Shape", "shape", {"x2"}, {"sh"});
+  b.node("Slice", "last2", {"sh", "two", "four"}, {"hw2"});
+  b.node("ReduceProd", "area", {"hw2"}, {"a1"});
+  B::integer(b.node("Concat", "target", {"flat", "a1"}, {"tgt"}), "axis", 0);
+  b.node("Reshape", "rows", {"x2", "tgt"}, {"r"});
+  b.node("MatMul", "mm", {"r", "w2"}, {"y"});
+  const Network net = import(b, "int_fold.onnx");
+  expect_layers(net, {probe("transposed", 12, 14),
+                      probe("sliced", 12, 14),
+                      probe("gathered", 12, 14),
+                      probe("min_max", 14, 14),
+                      probe("sum_prod", 16, 22),
+                      probe("concat2d", 12, 14),
+                      probe("split_part", 14, 16),
+                      probe("modulo", 12, 14),
+                      {"mm", "fc", 6, 20, 7, 1, 1, 1, 1, 1, 840}});
+}
+
+// Opset 18 gives every reduction its axes as an input.
+TEST(OnnxForms, ReductionAxesAsAnInputFold) {
+  B b("reduce18", 18);
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("m", {2, 2}, {1, 5, 2, 3});
+  b.int64_initializer("ax1", {1}, {1});
+  b.int64_initializer("z2", {2}, {0, 0});
+  // ReduceProd(m, axes [1], keepdims 0) = [1*5, 2*3] = [5,6]; pads [0,0,5,6, 0,0,5,6]:
+  // H 8+5+5 = 18, W 8+6+6 = 20.
+  B::integer(b.node("ReduceProd", "rp", {"m", "ax1"}, {"p"}), "keepdims", 0);
+  B::integer(b.node("Concat", "cat", {"z2", "p", "z2", "p"}, {"pads"}), "axis", 0);
+  pad_probe(b, "probe", "pads");
+  expect_layers(import(b, "reduce18.onnx"), {probe("probe", 18, 20)});
+}
+
+// A constant spad does not fold (ReduceSumSquare) on the way to a Pad: the
+// error names that node, not a "symbolic batch dimension".
+TEST(OnnxForms, AnUnfoldedConstantIsNamedAsTheCause) {
+  B b("unfolded");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {4, 3, 1, 1});
+  b.int64_initializer("m", {8, 1}, {0, 0, 1, 1, 0, 0, 1, 1});
+  auto& sq = b.node("ReduceSumSquare", "sq", {"m"}, {"pads"});
+  B::ints(sq, "axes", {1});
+  B::integer(sq, "keepdims", 0);
+  pad_probe(b, "probe", "pads");
+  expect_error(b, "unfolded.onnx",
+               {"node \"probe\" (Conv)", "node \"sq\" (ReduceSumSquare)", "\"pads\"",
+                "does not compute the values"});
+}
+
+// A MatMul or Gemm of two weights computes a weight: skipped with its MACs,
+// its output still a weight for the layer that uses it.
+TEST(OnnxForms, ProductsOfTwoWeightsAreSkippedWeightArithmetic) {
+  B b("weight_product");
+  b.input("g", {2, 4});
+  b.initializer("wa", {4, 5});
+  b.initializer("wb", {5, 3});
+  b.initializer("wc", {3, 2});
+  b.initializer("wd", {2, 6});
+  b.node("MatMul", "w_product", {"wa", "wb"}, {"wab"});  // [4,3]
+  b.node("Gemm", "fc", {"g", "wab"}, {"gy"});
+  b.node("Gemm", "w_gemm", {"wc", "wd"}, {"wcd"});  // [3,6]
+  b.node("MatMul", "fc2", {"gy", "wcd"}, {"y"});
+  const Network net = import(b, "weight_product.onnx");
+  // fc: [2,4] x [4,3]: N 2, C 4, M 3: 24 MACs; fc2: [2,3] x [3,6]: 2*3*6 = 36.
+  expect_layers(
+      net, {{"fc", "fc", 2, 4, 3, 1, 1, 1, 1, 1, 24}, {"fc2", "fc", 2, 3, 6, 1, 1, 1, 1, 1, 36}});
+  ASSERT_EQ(net.skipped.size(), 2u);
+  // w_product: [4,5] x [5,3]: 4*5*3 = 60 MACs; w_gemm: [3,2] x [2,6]: 3*2*6 = 36.
+  EXPECT_EQ(net.skipped[0].node, "w_product");
+  EXPECT_EQ(net.skipped[0].op, "MatMul");
+  EXPECT_EQ(net.skipped[0].macs, Count{60});
+  EXPECT_NE(net.skipped[0].reason.find("computes a weight from constants"), std::string::npos)
+      << net.skipped[0].reason;
+  EXPECT_EQ(net.skipped[1].node, "w_gemm");
+  EXPECT_EQ(net.skipped[1].op, "Gemm");
+  EXPECT_EQ(net.skipped[1].macs, Count{36});
 }
 
 TEST(OnnxForms, BadShapeArithmeticOnThePathNamesTheNode) {

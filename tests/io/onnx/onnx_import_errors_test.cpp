@@ -321,5 +321,129 @@ TEST(OnnxImportErrors, NothingToSchedule) {
                     {"no Conv, Gemm or MatMul node spad can schedule", "Relu x2"});
 }
 
+// Concat inputs must agree on every dim but the axis: [1,3,4,4] and [1,3,5,4]
+// on axis 1 differ in dim 2 (4 and 5).
+TEST(OnnxImportErrors, ConcatInputsDisagreeOffTheAxis) {
+  OnnxModelBuilder b("concat_bad");
+  b.input("x", {1, 3, 4, 4});
+  b.input("x2", {1, 3, 5, 4});
+  b.initializer("w", {2, 6, 1, 1});
+  OnnxModelBuilder::integer(b.node("Concat", "cat", {"x", "x2"}, {"cc"}), "axis", 1);
+  b.node("Conv", "c", {"cc", "w"}, {"y"});
+  expect_user_error(write_test_file("concat_bad.onnx", b.bytes()), std::nullopt,
+                    {"node \"cat\" (Concat)", "dim 2 (4 and 5)", "[1, 3, 4, 4] and [1, 3, 5, 4]"});
+}
+
+// Elementwise broadcast aligns dims from the last: dim 2 is 4 in one input and
+// 5 in the other, neither 1.
+TEST(OnnxImportErrors, ElementwiseShapesThatDoNotBroadcast) {
+  OnnxModelBuilder b("add_bad");
+  b.input("x", {1, 3, 4, 4});
+  b.input("x2", {3, 5, 4});
+  b.initializer("w", {2, 3, 1, 1});
+  b.node("Add", "add", {"x", "x2"}, {"a"});
+  b.node("Conv", "c", {"a", "w"}, {"y"});
+  expect_user_error(write_test_file("add_bad.onnx", b.bytes()), std::nullopt,
+                    {"node \"add\" (Add)", "do not broadcast", "dim 2 of [1, 3, 4, 4] is 4",
+                     "dim 1 of [3, 5, 4] is 5"});
+}
+
+// Initializer data that contradicts its dims: raw_data must hold prod(dims) x
+// the element size (int64: 8 bytes), a typed field prod(dims) values.
+TEST(OnnxImportErrors, InitializerDataContradictsItsDims) {
+  const auto model = [](const std::function<void(onnx::TensorProto&)>& data) {
+    OnnxModelBuilder b("bad_init");
+    b.input("x", {2, 3, 4, 5});
+    b.initializer("w", {20, 4});
+    onnx::TensorProto* t = b.graph().add_initializer();
+    t->set_name("s");
+    t->add_dims(2);
+    data(*t);
+    b.node("Reshape", "rs", {"x", "s"}, {"r"});
+    b.node("MatMul", "m", {"r", "w"}, {"y"});
+    return b.bytes();
+  };
+  // dims [2] int64: 2 * 8 = 16 bytes; 12 given.
+  expect_user_error(write_test_file("short_raw.onnx", model([](onnx::TensorProto& t) {
+                                      t.set_data_type(onnx::TensorProto::INT64);
+                                      t.set_raw_data(std::string(12, '\0'));
+                                    })),
+                    std::nullopt, {"initializer \"s\"", "dims [2]", "16 bytes", "12 bytes"});
+  // 24 bytes: one int64 too many.
+  expect_user_error(write_test_file("long_raw.onnx", model([](onnx::TensorProto& t) {
+                                      t.set_data_type(onnx::TensorProto::INT64);
+                                      t.set_raw_data(std::string(24, '\0'));
+                                    })),
+                    std::nullopt, {"initializer \"s\"", "16 bytes", "24 bytes"});
+  // int64_data with 3 values for 2 elements.
+  expect_user_error(write_test_file("typed_count.onnx", model([](onnx::TensorProto& t) {
+                                      t.set_data_type(onnx::TensorProto::INT64);
+                                      for (int v : {6, 20, 1}) t.add_int64_data(v);
+                                    })),
+                    std::nullopt,
+                    {"initializer \"s\"", "need 2 int64 elements", "int64_data holds 3 values"});
+  // float_data with 1 value for 2 elements.
+  expect_user_error(write_test_file("float_count.onnx", model([](onnx::TensorProto& t) {
+                                      t.set_data_type(onnx::TensorProto::FLOAT);
+                                      t.add_float_data(1.0f);
+                                    })),
+                    std::nullopt, {"need 2 float elements", "float_data holds 1 values"});
+}
+
+TEST(OnnxImportErrors, TwoNodesProduceOneTensor) {
+  OnnxModelBuilder b("dup");
+  b.input("x", {1, 3, 8, 8});
+  b.initializer("w", {2, 3, 1, 1});
+  b.node("Relu", "r1", {"x"}, {"r"});
+  b.node("Sigmoid", "r2", {"x"}, {"r"});
+  b.node("Conv", "c", {"r", "w"}, {"y"});
+  expect_user_error(write_test_file("dup.onnx", b.bytes()), std::nullopt,
+                    {"tensor \"r\"", "node \"r1\" (Relu)", "node \"r2\" (Sigmoid)"});
+  // A node's output named like an initializer: two sources for one tensor.
+  OnnxModelBuilder shadow("shadow");
+  shadow.input("x", {1, 3, 8, 8});
+  shadow.initializer("w", {2, 3, 1, 1});
+  shadow.node("Relu", "r1", {"x"}, {"w"});
+  shadow.node("Conv", "c", {"x", "w"}, {"y"});
+  expect_user_error(write_test_file("shadow.onnx", shadow.bytes()), std::nullopt,
+                    {"tensor \"w\"", "node \"r1\" (Relu)", "initializer"});
+}
+
+TEST(OnnxImportErrors, CyclesAndMissingInputsAreNamed) {
+  OnnxModelBuilder cycle("cycle");
+  cycle.input("x", {1, 3, 8, 8});
+  cycle.initializer("w", {3, 3, 3, 3});
+  cycle.node("Add", "add", {"x", "b"}, {"a"});
+  OnnxModelBuilder::ints(cycle.node("Conv", "c", {"a", "w"}, {"b"}), "pads", {1, 1, 1, 1});
+  expect_user_error(write_test_file("cycle.onnx", cycle.bytes()), std::nullopt,
+                    {"cycle", "node \"add\" (Add) -> node \"c\" (Conv) -> node \"add\" (Add)"});
+
+  OnnxModelBuilder self("self_loop");
+  self.input("x", {1, 3, 8, 8});
+  self.initializer("w", {3, 3, 3, 3});
+  self.node("Relu", "loop", {"a"}, {"a"});
+  self.node("Conv", "c", {"a", "w"}, {"y"});
+  expect_user_error(write_test_file("self_loop.onnx", self.bytes()), std::nullopt,
+                    {"node \"loop\" (Relu)", "cycle", "its own output"});
+
+  // Not a cycle, only out of order: the message says so.
+  OnnxModelBuilder order("order");
+  order.input("x", {1, 3, 8, 8});
+  order.initializer("w", {3, 3, 3, 3});
+  order.node("Conv", "c", {"r", "w"}, {"y"});
+  order.node("Relu", "relu", {"x"}, {"r"});
+  expect_user_error(write_test_file("order.onnx", order.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)", "node \"relu\" (Relu)", "topological order"});
+
+  OnnxModelBuilder missing("missing");
+  missing.input("x", {1, 3, 8, 8});
+  missing.initializer("w", {8, 3, 3, 3});
+  missing.node("Relu", "relu", {"x"}, {"r"});
+  missing.node("Conv", "c", {"z", "w"}, {"y"});
+  expect_user_error(write_test_file("missing.onnx", missing.bytes()), std::nullopt,
+                    {"node \"c\" (Conv)",
+                     "input \"z\" is not a graph input, an initializer or the output of any node"});
+}
+
 }  // namespace
 }  // namespace spad
