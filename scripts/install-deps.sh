@@ -11,7 +11,7 @@ packages=(
   libyaml-cpp-dev
   # the HTML report's headless-browser test (tests/browser, ctest label "browser")
   chromium chromium-driver python3-selenium
-  # the libFuzzer targets (tests/fuzz, CMake preset "fuzz", scripts/fuzz.sh)
+  # the sanitizer suites and the libFuzzer targets (tests/fuzz, CMake preset "sanitize", scripts/fuzz.sh)
   clang libclang-rt-14-dev
   # the Python module (python/, pybind11), its pytest suite (tests/python, ctest
   # label "python") and the plotting example of docs/python.md

@@ -5,7 +5,8 @@
 #      so the must-fail suites prove bad input never crashes (the slow and
 #      browser suites, which exercise no parser, already ran in step 1);
 #   3. a short libFuzzer campaign over every parser (scripts/fuzz.sh: 15 s
-#      per target from the seed corpora; any finding fails the run).
+#      per target from the seed corpora; any finding fails the run). Steps 2
+#      and 3 share one clang build (preset "sanitize"), compiled once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
