@@ -121,12 +121,15 @@ def test_accel_side_by_side_equals_cli(spad, objective):
     assert got == want
     assert got["format"] == "spad-sweep/1"
     assert [row["machine"] for row in got["rows"]] == ["edge-npu", "hwc-like"]
-    # Each machine's entry is its own accel document.
-    assert got["machines"][1] == spad.accel("tc_resnet8", spad.Accelerator(HWC_LIKE),
-                                            objective=objective, layers="0-4")
+    # Each machine's entry is its own accel document plus the machine's
+    # "name" (so it also holds a sweep's {name, objective, machine} entry).
+    entries = [dict(m) for m in got["machines"]]
+    assert [m.pop("name") for m in entries] == ["edge-npu", "hwc-like"]
+    assert entries[1] == spad.accel("tc_resnet8", spad.Accelerator(HWC_LIKE),
+                                    objective=objective, layers="0-4")
     # A list of one is the one-machine document, as --machine given once.
     assert spad.accel("tc_resnet8", (spad.Accelerator(EDGE_NPU),), objective=objective,
-                      layers="0-4") == got["machines"][0]
+                      layers="0-4") == entries[0]
 
 
 def test_accel_side_by_side_errors(spad):
