@@ -273,6 +273,19 @@ TEST(AccelComparisonCli, DocumentReadsBackAsNetworkAndSchedules) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no machine named \"other-one\""), std::string::npos) << missing.err;
   EXPECT_NE(missing.err.find("\"hwc-like\", \"edge-npu\""), std::string::npos) << missing.err;
+  // An entry's "name" is its machine's (accelerator.name): a changed one is
+  // refused, as --model and as --schedule.
+  json renamed = one;
+  renamed["machines"][0]["name"] = "zzz";
+  const std::string renamed_path = write_temp("renamed.json", renamed.dump());
+  for (const std::string& command : {"accel --model " + q(renamed_path) + kBoth,
+                                     "accel " + layer + kBoth + " --schedule " + q(renamed_path)}) {
+    const CliRun r = run_spad(command);
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_NE(r.err.find("name = \"zzz\" differs from accelerator.name \"hwc-like\""),
+              std::string::npos)
+        << r.err;
+  }
 }
 
 // A layer that fits one machine only: that machine is best, totals are not

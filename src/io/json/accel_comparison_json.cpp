@@ -159,6 +159,20 @@ nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& c) {
   return j;
 }
 
+std::string comparison_entry_name(const nlohmann::json& entry, const std::string& where) {
+  require_object(entry, where, "a comparison's machine entry");
+  const auto accel = entry.find("accelerator");
+  if (accel == entry.end() || !accel->is_object() || !accel->contains("name") ||
+      !accel->at("name").is_string())
+    throw UserError(where + " has no accelerator.name");
+  const std::string name = accel->at("name").get<std::string>();
+  const auto own = entry.find("name");
+  if (own != entry.end() && (!own->is_string() || own->get<std::string>() != name))
+    throw UserError(where + ": name = " + show_json(*own) + " differs from accelerator.name " +
+                    in_quotes(name) + ": it must be the name of the machine whose document it is");
+  return name;
+}
+
 const nlohmann::json& comparison_machine_entry(const nlohmann::json& doc, const std::string& source,
                                                const std::string& machine) {
   require_object(doc, source, "an accel comparison document");
@@ -170,13 +184,8 @@ const nlohmann::json& comparison_machine_entry(const nlohmann::json& doc, const 
   std::string names;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const nlohmann::json& entry = (*it)[i];
-    const std::string where = "machines[" + std::to_string(i) + "]";
-    require_object(entry, source, where);
-    const auto accel = entry.find("accelerator");
-    if (accel == entry.end() || !accel->is_object() || !accel->contains("name") ||
-        !accel->at("name").is_string())
-      throw UserError(source + ": " + where + " has no accelerator.name");
-    const std::string name = accel->at("name").get<std::string>();
+    const std::string name =
+        comparison_entry_name(entry, source + ": machines[" + std::to_string(i) + "]");
     if (name == machine) return entry;
     names += (names.empty() ? "" : ", ") + in_quotes(name);
   }

@@ -48,6 +48,12 @@ namespace spad {
 
 nlohmann::ordered_json accel_comparison_to_json(const AccelComparison& comparison);
 
+// The machine name of one entry of a comparison's "machines": its
+// accelerator.name; the entry's own "name", when present, must equal it.
+// UserError naming `where` otherwise (no accelerator.name, or a name that
+// differs from it).
+std::string comparison_entry_name(const nlohmann::json& entry, const std::string& where);
+
 // The entry of "machines" whose accelerator is named `machine`; UserError
 // naming `source` and the names it holds when there is none.
 const nlohmann::json& comparison_machine_entry(const nlohmann::json& doc, const std::string& source,

@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "base/name_text.hpp"
 #include "io/common/suggest.hpp"
+#include "io/json/accel_comparison_json.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
 #include "io/json/layer_json.hpp"
@@ -272,9 +273,7 @@ Network comparison_network(const json& j, const std::string& source) {
     // (io/json/accel_comparison_json.hpp); the rest is the accel document.
     json entry = machines[i];
     if (entry.is_object() && entry.contains("name")) {
-      if (!entry.at("name").is_string())
-        throw UserError(where + ": name = " + show_json(entry.at("name")) +
-                        ": must be the machine's name (a string)");
+      comparison_entry_name(entry, where);  // equals its accelerator.name
       entry.erase("name");
     }
     Network net = parse_network_json(entry, where);
