@@ -15,7 +15,10 @@ std::string pair_text(Count h, Count w) {
 std::string format_short_shape(const Layer& layer, LayerKind kind) {
   const LayerSpec& s = layer.spec();
   const std::string batch = s.N == 1 ? "" : fmt::format("N{} ", s.N);
-  if (kind == LayerKind::fc) return fmt::format("{}{} -> {}, fc", batch, s.C, s.M);
+  if (kind == LayerKind::fc) {
+    if (s.groups == 1) return fmt::format("{}{} -> {}, fc", batch, s.C, s.M);
+    return fmt::format("{}{} x ({} -> {}), fc", batch, s.groups, s.C / s.groups, s.M / s.groups);
+  }
   // A product of two activations: G groups of [n, c] x [c, m].
   if (kind == LayerKind::matmul) {
     const std::string rows = s.H == 1 ? "" : fmt::format("{} rows ", s.H);

@@ -1,5 +1,6 @@
 // What a network layer computes, beside its LayerSpec: a convolution, a
-// fully-connected layer (C inputs -> M outputs, H = W = R = S = 1) or a
+// fully-connected layer (C inputs -> M outputs, H = W = R = S = 1; in G
+// groups when its weight has a slice per group) or a
 // product of two activations (attention's Q.K^T and A.V: the grouped
 // fully-connected layer with G = groups, both operands activations). Its text
 // ("conv", "fc", "matmul") is the "kind" key of network documents.

@@ -85,5 +85,41 @@ TEST(OnnxCli, AnExplicitPrecisionWinsOverTheModelsIntegerTypes) {
             0u);
 }
 
+// A MatMul by a batched weight is a grouped fc layer: its W array is a
+// weight, so --precision w sets its size (a product of two activations would
+// move it at the input size). x [2,10,8] x W [2,8,6]: G 2, N 10, C 16, M 12.
+// Compulsory bytes by hand: I 2*10*8 = 160 at in, W 2*8*6 = 96 at w, O 2*10*6
+// = 120 at out: 160 + 96 + 120 = 376 with w=1, 160 + 384 + 120 = 664 with w=4.
+TEST(OnnxCli, BatchedWeightIsAGroupedFcAtTheWeightSize) {
+  OnnxModelBuilder b("batched_weight");
+  b.input("x", {2, 10, 8});
+  b.initializer("w", {2, 8, 6});
+  b.node("MatMul", "per_head", {"x", "w"}, {"y"});
+  const std::string path = write_test_file("batched_weight.onnx", b.bytes());
+  for (const auto& [w, compulsory] : {std::pair<int, int>{1, 376}, {4, 664}}) {
+    const CliRun run = run_spad("optimize --model " + q(path) +
+                                " --buffer 64KiB --json --precision in=1,w=" + std::to_string(w) +
+                                ",out=1,psum=4");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const json layer = json::parse(run.out)["layers"][0];
+    EXPECT_EQ(layer["kind"], "fc");
+    EXPECT_EQ(layer["groups"], 2);
+    EXPECT_EQ(layer["N"], 10);
+    EXPECT_EQ(layer["C"], 16);
+    EXPECT_EQ(layer["M"], 12);
+    EXPECT_EQ(layer["compulsory_bytes"], compulsory) << "w=" << w;
+  }
+  // The network document reads back (kind fc with groups) with the same answer.
+  const CliRun first = run_spad("optimize --model " + q(path) + " --buffer 64KiB --json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string doc = write_test_file("batched_weight_net.json", first.out);
+  const CliRun again = run_spad("optimize --model " + q(doc) + " --buffer 64KiB --json");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(json::parse(again.out)["layers"][0]["traffic_bytes"],
+            json::parse(first.out)["layers"][0]["traffic_bytes"]);
+  const CliRun text = run_spad("optimize --model " + q(path) + " --buffer 64KiB");
+  EXPECT_NE(text.out.find("2 x (8 -> 6), fc"), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace spad

@@ -166,9 +166,9 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
     spec.groups = groups;
   }
   node.validate(spec);
-  // A weight shared by every row is an fc layer; a weight with a slice per
-  // group keeps kind matmul (an fc layer has one group).
-  return NetworkLayer{spec, weight && spec.groups == 1 ? LayerKind::fc : LayerKind::matmul, false};
+  // A weight is an fc layer (grouped when it has a slice per group), moved at
+  // the weight size; only a product of two activations is kind matmul.
+  return NetworkLayer{spec, weight ? LayerKind::fc : LayerKind::matmul, false};
 }
 
 }  // namespace spad

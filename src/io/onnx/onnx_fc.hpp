@@ -13,9 +13,11 @@
 // dims), N = n, C = G*c, M = G*m (each group has its own second operand, as
 // grouped weights have): MACs = N*M*(C/G) = G*n*m*c. So [2,4,10,8] x [4,8,6]
 // is G = 8, N = 10, C = 64, M = 48, and [10,8] x [3,8,6] is G = 3, N = 10.
-// A weight with batch dims of size > 1 is treated the same way (kind
-// "matmul"); a weight without (2-D, or batch dims all 1) is one matrix
-// shared by every row: kind "fc" with N the product of A's leading dims.
+// A weight with batch dims of size > 1 is grouped the same way, G weight
+// slices, but stays kind "fc" (a grouped fc layer: its W array is a weight,
+// moved at the weight size); a weight without (2-D, or batch dims all 1) is
+// one matrix shared by every row: kind "fc" with N the product of A's
+// leading dims.
 //
 // A Gemm or MatMul whose operands are both weights computes a weight from
 // constants: it is no layer but a "skipped" entry with its MACs.

@@ -108,9 +108,11 @@ void parse_reference(const json& j, const std::string& source, Network& net) {
   if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
 }
 
-// A fully-connected layer is C inputs -> M outputs: no spatial extent. A
-// "matmul" layer (product of two activations) is G groups of the same; its
-// rows may be N (as ONNX import gives them) or, where N is the batch, H.
+// A fully-connected layer is C inputs -> M outputs: no spatial extent, in G
+// groups when its weight has a slice per group (ONNX import of a MatMul by a
+// batched weight). A "matmul" layer (product of two activations) is G groups
+// of the same; its rows may be N (as ONNX import gives them) or, where N is
+// the batch, H.
 void check_fc_shape(const LayerSpec& s, const std::string& where, LayerKind kind) {
   const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
       {"H", s.H, 1},
@@ -130,11 +132,10 @@ void check_fc_shape(const LayerSpec& s, const std::string& where, LayerKind kind
   const bool matmul = kind == LayerKind::matmul;
   for (const auto& [field, value, want] : fields) {
     const std::string_view f = field;
-    if (value == want || (matmul && (f == "groups" || f == "H"))) continue;
+    if (value == want || f == "groups" || (matmul && f == "H")) continue;
     throw UserError(where + ": kind " + in_quotes(std::string(layer_kind_name(kind))) +
-                    (matmul
-                         ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
-                         : " needs H = W = R = S = 1, stride and dilation 1, pad 0 and groups 1") +
+                    (matmul ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
+                            : " needs H = W = R = S = 1, stride and dilation 1 and pad 0") +
                     ", but " + std::string(field) + " = " + std::to_string(value) +
                     (matmul ? std::string()
                             : "; give a flattened C x H x W input as C = C*H*W, or use kind "

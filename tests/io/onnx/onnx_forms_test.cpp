@@ -221,7 +221,8 @@ TEST(OnnxForms, MatMulBroadcastBatchDimsAreGroups) {
   // b_has_more: [1,3,4,5] x [2,3,5,6]: batch [2,3]: the same G 6, N 4, C 30, M 36, 720.
   // cross: [2,1,4,5] x [1,3,5,6]: batch [2,3]: G 6, N 4, C 30, M 36, 720.
   // w_batched_on_2d: [4,5] x weight [3,5,6] -> [3,4,6]: batch [3]: G 3, N 4,
-  //   C 15, M 18, kind matmul (a weight slice per group): 4*18*5 = 360 = 3*4*5*6.
+  //   C 15, M 18, kind fc (a grouped fc: a weight slice per group, moved at the
+  //   weight size): 4*18*5 = 360 = 3*4*5*6.
   // rank4_by_3: [2,4,10,8] x [4,8,6]: batch [2,4]: G 8, N 10, C 64, M 48:
   //   10*48*8 = 3,840 = 8*10*8*6.
   // rank2_by_3: [10,8] x [3,8,6]: batch [3]: G 3, N 10, C 24, M 18: 10*18*8 = 1,440.
@@ -233,7 +234,7 @@ TEST(OnnxForms, MatMulBroadcastBatchDimsAreGroups) {
                  {"a_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
                  {"b_has_more", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
                  {"cross", "matmul", 4, 30, 36, 1, 1, 1, 1, 6, 720},
-                 {"w_batched_on_2d", "matmul", 4, 15, 18, 1, 1, 1, 1, 3, 360},
+                 {"w_batched_on_2d", "fc", 4, 15, 18, 1, 1, 1, 1, 3, 360},
                  {"rank4_by_3", "matmul", 10, 64, 48, 1, 1, 1, 1, 8, 3840},
                  {"rank2_by_3", "matmul", 10, 24, 18, 1, 1, 1, 1, 3, 1440},
                  {"ones_cross", "matmul", 10, 96, 72, 1, 1, 1, 1, 12, 5760},
