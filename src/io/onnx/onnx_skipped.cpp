@@ -102,7 +102,7 @@ SkippedNode onnx_skipped_node(const OnnxNode& node, const OnnxTensors& tensors,
     s.reason = op == "DeformConv" ? "deformable convolution: spad does not schedule it" : "";
     s.macs = conv_macs(node, tensors, false);
   } else if (op == "Einsum") {
-    s.reason = "Einsum: spad does not schedule it";
+    s.reason = "tensor contraction: spad does not schedule it";
     s.macs = einsum_macs(node, tensors);
   } else {
     s.reason = "recurrent layer: spad does not schedule it";

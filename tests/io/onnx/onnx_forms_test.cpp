@@ -512,6 +512,9 @@ TEST(OnnxForms, ArithmeticNodesNotScheduledAreListedWithTheirMacs) {
   // Einsum: b 2, i 3, j 4, k 5: 120.
   EXPECT_EQ(net.skipped[2].op, "Einsum");
   EXPECT_EQ(net.skipped[2].macs, Count{120});
+  // The text shows "(Einsum, 120 MACs: <reason>)": the reason names the kind
+  // of arithmetic, not the op again.
+  EXPECT_EQ(net.skipped[2].reason, "tensor contraction: spad does not schedule it");
   EXPECT_EQ(net.not_scheduled, (std::map<std::string, Count>{{"Relu", 1}}));
 }
 
