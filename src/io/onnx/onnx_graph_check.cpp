@@ -53,15 +53,47 @@ void check_tensor(const std::string& file, const std::string& what, const onnx::
     throw UserError(file + ": " + what + " " + in_quotes(t.name()) + ": " + *problem);
 }
 
+// Every tensor a node carries as an attribute (TENSOR, TENSORS), and those of
+// its subgraphs (GRAPH, GRAPHS: If, Loop, Scan bodies), recursively.
+void check_node_tensors(const std::string& file, const onnx::GraphProto& graph, int depth);
+
+void check_attribute_tensors(const std::string& file, const OnnxNode& node,
+                             const onnx::NodeProto& proto, int depth) {
+  for (const onnx::AttributeProto& a : proto.attribute()) {
+    const auto check = [&](const onnx::TensorProto& t) {
+      if (auto problem = onnx_tensor_size_problem(t))
+        node.fail("attribute " + a.name() + ": " + *problem);
+    };
+    if (a.has_t()) check(a.t());
+    for (const onnx::TensorProto& t : a.tensors()) check(t);
+    if (a.has_g()) check_node_tensors(file, a.g(), depth + 1);
+    for (const onnx::GraphProto& g : a.graphs()) check_node_tensors(file, g, depth + 1);
+  }
+}
+
+void check_node_tensors(const std::string& file, const onnx::GraphProto& graph, int depth) {
+  // Protobuf itself refuses messages nested past 100 levels; this bound only
+  // keeps the recursion's stack small whatever the parser accepts.
+  if (depth > 64) throw UserError(file + ": subgraphs nested more than 64 levels deep");
+  for (const onnx::TensorProto& t : graph.initializer()) check_tensor(file, "initializer", t);
+  for (const onnx::SparseTensorProto& t : graph.sparse_initializer()) {
+    check_tensor(file, "sparse initializer values", t.values());
+    check_tensor(file, "sparse initializer indices", t.indices());
+  }
+  for (int i = 0; i < graph.node_size(); ++i)
+    check_attribute_tensors(file, OnnxNode(file, graph.node(i), i), graph.node(i), depth);
+}
+
 }  // namespace
+
+void onnx_check_tensor_data(const std::string& file, const onnx::GraphProto& graph) {
+  check_node_tensors(file, graph, 0);
+}
 
 void onnx_check_graph(const std::string& file, const onnx::GraphProto& graph) {
   std::set<std::string> available;
   for (const onnx::ValueInfoProto& vi : graph.input()) available.insert(vi.name());
-  for (const onnx::TensorProto& t : graph.initializer()) {
-    check_tensor(file, "initializer", t);
-    available.insert(t.name());
-  }
+  for (const onnx::TensorProto& t : graph.initializer()) available.insert(t.name());
   std::map<std::string, int> producer;
   for (int i = 0; i < graph.node_size(); ++i) {
     for (const std::string& out : graph.node(i).output()) {
@@ -79,9 +111,6 @@ void onnx_check_graph(const std::string& file, const onnx::GraphProto& graph) {
   }
   for (int i = 0; i < graph.node_size(); ++i) {
     const OnnxNode node(file, graph.node(i), i);
-    if (node.in_default_domain() && node.op() == "Constant")
-      if (const onnx::TensorProto* t = node.tensor_attr("value"))
-        if (auto problem = onnx_tensor_size_problem(*t)) node.fail("attribute value: " + *problem);
     for (const std::string& in : graph.node(i).input()) {
       if (in.empty() || available.count(in)) continue;
       auto it = producer.find(in);

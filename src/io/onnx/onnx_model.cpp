@@ -11,6 +11,7 @@
 #include "base/error.hpp"
 #include "base/name_text.hpp"
 #include "io/common/input_file.hpp"
+#include "io/onnx/onnx_graph_check.hpp"
 #include "io/onnx/onnx_schema_guard.hpp"
 
 namespace spad {
@@ -47,6 +48,9 @@ OnnxModelFile load_onnx_model(const std::string& path) {
     throw UserError(path +
                     ": the model imports no opset of the default ONNX domain "
                     "(opset_import), so its operators cannot be interpreted");
+
+  // Before ONNX's own inference reads any tensor (onnx_graph_check.hpp).
+  onnx_check_tensor_data(path, graph);
 
   OnnxModelFile out;
   for (const onnx::OperatorSetIdProto& o : opsets)

@@ -390,6 +390,53 @@ TEST(OnnxImportErrors, InitializerDataContradictsItsDims) {
                     std::nullopt, {"need 2 float elements", "float_data holds 1 values"});
 }
 
+// The same for tensors that nodes carry as attributes (ConstantOfShape's
+// value, a Constant's) and for an If's branch subgraph: every tensor is
+// checked before ONNX's shape inference reads any (libonnx 1.12 copies
+// raw_data by its length into a buffer sized by the dims: the short
+// initializer above overflowed the heap under AddressSanitizer before).
+TEST(OnnxImportErrors, AttributeAndSubgraphTensorsContradictingTheirDims) {
+  const auto short_int64 = [](onnx::TensorProto& t, const std::string& name) {
+    t.set_name(name);
+    t.add_dims(2);
+    t.set_data_type(onnx::TensorProto::INT64);
+    t.set_raw_data(std::string(12, '\0'));  // 2 int64 need 16 bytes
+  };
+  {
+    OnnxModelBuilder b("bad_attr");
+    b.input("x", {1, 3, 4, 4});
+    b.initializer("w", {2, 3, 1, 1});
+    b.initializer("shape", {4});
+    auto& n = b.node("ConstantOfShape", "fill", {"shape"}, {"zeros"});
+    onnx::AttributeProto* a = n.add_attribute();
+    a->set_name("value");
+    a->set_type(onnx::AttributeProto::TENSOR);
+    short_int64(*a->mutable_t(), "v");
+    b.node("Conv", "c", {"x", "w"}, {"y"});
+    expect_user_error(
+        write_test_file("bad_attr.onnx", b.bytes()), std::nullopt,
+        {"node \"fill\" (ConstantOfShape)", "attribute value", "16 bytes", "12 bytes"});
+  }
+  {
+    OnnxModelBuilder b("bad_branch");
+    b.input("x", {1, 3, 4, 4});
+    b.initializer("w", {2, 3, 1, 1});
+    b.initializer("cond", {});
+    auto& n = b.node("If", "branch", {"cond"}, {"out"});
+    for (const char* which : {"then_branch", "else_branch"}) {
+      onnx::AttributeProto* a = n.add_attribute();
+      a->set_name(which);
+      a->set_type(onnx::AttributeProto::GRAPH);
+      onnx::GraphProto* g = a->mutable_g();
+      g->set_name(which);
+      short_int64(*g->add_initializer(), std::string(which) + "_data");
+    }
+    b.node("Conv", "c", {"x", "w"}, {"y"});
+    expect_user_error(write_test_file("bad_branch.onnx", b.bytes()), std::nullopt,
+                      {"initializer \"then_branch_data\"", "16 bytes", "12 bytes"});
+  }
+}
+
 TEST(OnnxImportErrors, TwoNodesProduceOneTensor) {
   OnnxModelBuilder b("dup");
   b.input("x", {1, 3, 8, 8});
