@@ -10,6 +10,7 @@
 #include "io/json/accel_result_json.hpp"
 #include "io/json/document_format.hpp"
 #include "io/json/json_read.hpp"
+#include "io/json/sweep_json.hpp"
 #include "model/lower_bound.hpp"
 #include "study/layer_machine.hpp"
 
@@ -108,20 +109,19 @@ Json sweep_row(const AccelResult& r) {
   }
   const AccelTotals t = accel_totals(r);
   const bool all_fit = t.scheduled_layers == t.layers;
-  Json j;
-  j["model"] = r.network.model;
-  j["machine"] = r.accel.name;
-  j["objective"] = std::string(objective_name(r.objective));
-  j["capacity_bytes"] = capacity;
-  j["layers"] = t.layers;
-  j["macs"] = t.macs;
-  j["traffic_bytes"] = all_fit ? Json(t.traffic_bytes) : Json(nullptr);
-  j["compulsory_bytes"] = compulsory;
-  j["lower_bound_bytes"] = bound;
-  j["infeasible_layers"] = t.layers - t.scheduled_layers;
-  j["latency_cycles"] = all_fit ? Json(t.latency_cycles) : Json(nullptr);
-  j["energy_fj"] = all_fit ? Json(t.energy.total) : Json(nullptr);
-  return j;
+  SweepRow row;
+  row.capacity_bytes = capacity;
+  row.layers = t.layers;
+  row.macs = t.macs;
+  row.compulsory_bytes = compulsory;
+  row.lower_bound_bytes = bound;
+  row.infeasible_layers = t.layers - t.scheduled_layers;
+  if (all_fit) {
+    row.traffic_bytes = t.traffic_bytes;
+    row.latency_cycles = t.latency_cycles;
+    row.energy_fj = t.energy.total;
+  }
+  return sweep_row_totals_json(r.network.model, &r.accel.name, r.objective, row);
 }
 
 }  // namespace

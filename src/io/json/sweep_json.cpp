@@ -40,24 +40,10 @@ Json layer_point(const SweepResult& result, const SweepRow& row, std::size_t l) 
 }
 
 Json row_json(const SweepResult& result, const SweepRow& row, bool per_layer) {
-  Json j;
-  j["model"] = result.networks[row.network].model;
   const SweepMachine& machine = result.machines.at(row.machine);
-  if (machine.accelerator) {
-    j["machine"] = machine.accelerator->name;
-    j["objective"] = std::string(objective_name(machine.objective));
-  }
-  j["capacity_bytes"] = row.capacity_bytes;
-  j["layers"] = row.layers;
-  j["macs"] = row.macs;
-  j["traffic_bytes"] = or_null(row.traffic_bytes);
-  j["compulsory_bytes"] = row.compulsory_bytes;
-  j["lower_bound_bytes"] = row.lower_bound_bytes;
-  j["infeasible_layers"] = row.infeasible_layers;
-  if (machine.accelerator) {
-    j["latency_cycles"] = or_null(row.latency_cycles);
-    j["energy_fj"] = or_null(row.energy_fj);
-  }
+  Json j = sweep_row_totals_json(result.networks[row.network].model,
+                                 machine.accelerator ? &machine.accelerator->name : nullptr,
+                                 machine.objective, row);
   if (result.baselines) {
     Json b = Json::object();
     for (Baseline base : kAllBaselines) {
@@ -100,6 +86,28 @@ void points_json(Json& models, const SweepResult& result,
 }
 
 }  // namespace
+
+nlohmann::ordered_json sweep_row_totals_json(const std::string& model, const std::string* machine,
+                                             Objective objective, const SweepRow& row) {
+  Json j;
+  j["model"] = model;
+  if (machine) {
+    j["machine"] = *machine;
+    j["objective"] = std::string(objective_name(objective));
+  }
+  j["capacity_bytes"] = row.capacity_bytes;
+  j["layers"] = row.layers;
+  j["macs"] = row.macs;
+  j["traffic_bytes"] = or_null(row.traffic_bytes);
+  j["compulsory_bytes"] = row.compulsory_bytes;
+  j["lower_bound_bytes"] = row.lower_bound_bytes;
+  j["infeasible_layers"] = row.infeasible_layers;
+  if (machine) {
+    j["latency_cycles"] = or_null(row.latency_cycles);
+    j["energy_fj"] = or_null(row.energy_fj);
+  }
+  return j;
+}
 
 nlohmann::ordered_json sweep_to_json(const SweepResult& result, bool per_layer) {
   Json j;

@@ -29,11 +29,21 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "study/sweep.hpp"
 
 namespace spad {
 
 nlohmann::ordered_json sweep_to_json(const SweepResult& result, bool per_layer);
+
+// One row's keys before "baselines" and "per_layer": "model", with a machine
+// file "machine" (`machine`, its name) and "objective", "capacity_bytes",
+// "layers", "macs", "traffic_bytes", "compulsory_bytes", "lower_bound_bytes",
+// "infeasible_layers", and with a machine file "latency_cycles" and
+// "energy_fj" (null where the row's are nullopt). The accel comparison
+// (io/json/accel_comparison_json) writes its rows with it too.
+nlohmann::ordered_json sweep_row_totals_json(const std::string& model, const std::string* machine,
+                                             Objective objective, const SweepRow& row);
 
 }  // namespace spad
