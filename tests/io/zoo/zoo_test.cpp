@@ -407,6 +407,25 @@ TEST_F(ZooNetworkFile, ValidFileWithDefaults) {
   EXPECT_EQ(net.input->C, 3);
 }
 
+// An fc layer may be grouped (ONNX import of a MatMul by a batched weight):
+// G weight slices, C and M divisible by G; other groups are refused by name.
+TEST_F(ZooNetworkFile, GroupedFcLayers) {
+  const Network net = read_network_file(with_layer(
+      R"({"C": 16, "M": 12, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "groups": 2})"));
+  EXPECT_EQ(net.layers[1].kind, LayerKind::fc);
+  EXPECT_EQ(net.layers[1].spec.groups, 2);
+  expect_error(
+      with_layer(
+          R"({"C": 16, "M": 12, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "groups": 3})"),
+      {"layers[1]", "groups = 3 does not divide C = 16"});
+  expect_error(
+      with_layer(
+          R"({"C": 16, "M": 12, "H": 1, "W": 1, "R": 1, "S": 1, "kind": "fc", "groups": 0})"),
+      {"layers[1]", "groups = 0", "positive"});
+  expect_error(with_layer(R"({"C": 16, "M": 12, "H": 2, "W": 1, "R": 1, "S": 1, "kind": "fc"})"),
+               {"layers[1]", "kind \"fc\" needs H = W = R = S = 1", "H = 2"});
+}
+
 TEST_F(ZooNetworkFile, KindDefaultsToConvAndBiasToFalse) {
   const Network net = read_network_file(
       write(R"({"model": "m", "layers": [{"C": 4, "M": 4, "H": 5, "W": 5, "R": 3, "S": 3}]})"));
