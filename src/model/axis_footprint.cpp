@@ -22,6 +22,8 @@ Count floor_div(Count a, Count b) {  // b > 0
   return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+Count ceil_div_signed(Count a, Count b) { return -floor_div(-a, b); }  // b > 0, any sign of a
+
 // Count of k in [lo, hi) with 0 <= base + k*step < limit (step > 0).
 Count progression_in_bounds(Count base, Count step, Count lo, Count hi, Count limit) {
   const Count first = std::max(lo, floor_div(-base + step - 1, step));  // ceil(-base/step)
@@ -49,12 +51,36 @@ Count axis_footprint(const AxisGeometry& g, Count o0, Count o1, Count k0, Count 
   const Count class_period = g.stride / gcd;   // s'
   const Count class_shift = g.dilation / gcd;  // d'
   const Count new_from = std::max<Count>(0, a - class_shift);
+  const Count c = o0 * g.stride + k0 * g.dilation - g.pad_lo;  // base of offset j: c + j*dilation
+  const auto part = [&](Count j, Count lo) {
+    return progression_in_bounds(c + j * g.dilation, g.stride, lo, a, g.in_extent);
+  };
   Count total = 0;
-  for (Count j = 0; j < b; ++j) {
-    const Count base = o0 * g.stride + (k0 + j) * g.dilation - g.pad_lo;
-    const Count lo = j < class_period ? 0 : new_from;
-    total += progression_in_bounds(base, g.stride, lo, a, g.in_extent);
+  const Count first_part = std::min(b, class_period);
+  for (Count j = 0; j < first_part; ++j) total += part(j, 0);
+  if (first_part == b) return total;
+  // Offsets j >= s' each add positions new_from..a-1 of their progression,
+  // the rows [c + j*dilation + new_from*stride, c + j*dilation + (a-1)*stride]:
+  // a window of length (a-1-new_from)*stride <= (d'-1)*stride that moves by
+  // dilation per offset. Offsets whose window lies inside [0, in_extent) add
+  // a - new_from each; those wholly outside add 0; only the fewer than
+  // s' + 1 offsets whose window straddles each end are counted one by one.
+  const Count lo_row = new_from * g.stride, hi_row = (a - 1) * g.stride;
+  const Count from = class_period, to = b - 1;  // offsets [from, to]
+  // Window inside: c + j*d + lo_row >= 0 and c + j*d + hi_row <= in - 1.
+  const Count inside_lo = std::max(from, ceil_div_signed(-c - lo_row, g.dilation));
+  const Count inside_hi = std::min(to, floor_div(g.in_extent - 1 - c - hi_row, g.dilation));
+  // Window touching [0, in_extent): c + j*d + hi_row >= 0 and c + j*d + lo_row <= in - 1.
+  const Count touch_lo = std::max(from, ceil_div_signed(-c - hi_row, g.dilation));
+  const Count touch_hi = std::min(to, floor_div(g.in_extent - 1 - c - lo_row, g.dilation));
+  if (touch_lo > touch_hi) return total;
+  if (inside_lo > inside_hi) {  // no offset wholly inside: every touching one counted
+    for (Count j = touch_lo; j <= touch_hi; ++j) total += part(j, new_from);
+    return total;
   }
+  for (Count j = touch_lo; j < inside_lo; ++j) total += part(j, new_from);
+  total += (inside_hi - inside_lo + 1) * (a - new_from);
+  for (Count j = inside_hi + 1; j <= touch_hi; ++j) total += part(j, new_from);
   return total;
 }
 

@@ -26,7 +26,8 @@ AxisGeometry height_axis(const Layer& layer);
 AxisGeometry width_axis(const Layer& layer);
 
 // |{o*stride + k*dilation - pad_lo : o0 <= o < o1, k0 <= k < k1} ∩ [0, in_extent)|,
-// in O(k1 - k0) by closed form (no enumeration of positions).
+// by closed form in O(min(k1 - k0, 2 * stride)) steps: offsets whose rows all
+// lie inside the input (or all outside) are counted together.
 Count axis_footprint(const AxisGeometry& g, Count o0, Count o1, Count k0, Count k1);
 
 // How one axis's input term is summed over the tile positions of a schedule.

@@ -2,6 +2,7 @@
 #include "search/search_limits.hpp"
 
 #include <string>
+#include <tuple>
 
 #include "base/error.hpp"
 
@@ -17,6 +18,18 @@ void check_search_limits(const Layer& layer) {
                       std::to_string(kMaxSearchOutputExtent) +
                       "; docs/resource-contract.md); 'evaluate' costs a given schedule of any "
                       "size");
+  }
+  const LayerSpec& s = layer.spec();
+  for (const auto& [axis, extent, kernel] :
+       {std::tuple{"P x R (output height x kernel height)", layer.P(), s.R},
+        std::tuple{"Q x S (output width x kernel width)", layer.Q(), s.S}}) {
+    Count pairs = 0;
+    if (!mul_fits(extent, kernel, &pairs) || pairs > kMaxSearchAxisPairs)
+      throw UserError(name + ": " + axis + " = " + std::to_string(extent) + " x " +
+                      std::to_string(kernel) + " is larger than the search handles (" +
+                      std::to_string(kMaxSearchAxisPairs) +
+                      " pairs of an output tile and a kernel tile per axis; "
+                      "docs/resource-contract.md); 'evaluate' costs a given schedule of any size");
   }
 }
 

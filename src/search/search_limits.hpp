@@ -2,7 +2,11 @@
 // row or column loop is a candidate (the halo makes each one different), so
 // the search's time grows with the output extents P and Q; beyond
 // kMaxSearchOutputExtent a layer is refused up front, naming the extent,
-// instead of running for hours (docs/resource-contract.md).
+// instead of running for hours (docs/resource-contract.md). Every pair of an
+// output-loop tile and a kernel-loop tile (p with r, q with s) has its own
+// input footprint, so time and memory also grow with P x R and Q x S: beyond
+// kMaxSearchAxisPairs on either axis the layer is refused as well (a 1-D layer
+// with a 4096-tap kernel and P = 4096 took 2 minutes and 2 GB).
 #pragma once
 
 #include "workload/layer.hpp"
@@ -12,7 +16,12 @@ namespace spad {
 // About 10 s for one layer on one core at the limit (P = Q = 65536, C = M = 64).
 inline constexpr Count kMaxSearchOutputExtent = Count{1} << 16;
 
-// UserError naming the first output extent above the limit.
+// About 7 s and 150 MB on one core at the limit (1-D, R = 4096 with P = 256,
+// or R = 16 with P = 65536; measured on the 2-core CI machine).
+inline constexpr Count kMaxSearchAxisPairs = Count{1} << 20;
+
+// UserError naming the first output extent, or output x kernel product,
+// above its limit.
 void check_search_limits(const Layer& layer);
 
 }  // namespace spad
