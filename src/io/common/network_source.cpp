@@ -6,6 +6,7 @@
 #include "io/common/input_file.hpp"
 #include "io/onnx/onnx_network.hpp"
 #include "io/text/text_fields.hpp"
+#include "workload/network_batch.hpp"
 
 namespace spad {
 namespace {
@@ -16,29 +17,14 @@ bool has_suffix(const std::string& text, std::string_view suffix) {
          lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The ONNX importer's call site: the batch fills in a symbolic batch dimension.
-Network load_onnx_network(const std::string& path, std::optional<Count> batch) {
-  return read_onnx_network(path, batch);
-}
+bool is_onnx(const std::string& arg) { return has_suffix(arg, ".onnx"); }
 
 Network load_unbatched(const std::string& arg, std::optional<Count> batch) {
-  if (has_suffix(arg, ".onnx")) return load_onnx_network(arg, batch);
+  // The importer re-batches an ONNX model itself: it sets the graph inputs'
+  // batch and computes every shape from there (io/onnx/onnx_model.hpp).
+  if (is_onnx(arg)) return read_onnx_network(arg, batch);
   if (has_suffix(arg, ".json") || names_existing_path(arg)) return read_network_file(arg);
   return load_zoo_model(arg);
-}
-
-void set_batch(Network& net, Count batch) {
-  if (batch < 1)
-    throw UserError("--batch " + std::to_string(batch) + ": the batch must be at least 1");
-  if (net.input) net.input->N = batch;
-  for (NetworkLayer& layer : net.layers) {
-    layer.spec.N = batch;
-    try {
-      const Layer validated(layer.spec);
-    } catch (const UserError& e) {
-      throw UserError(net.model + " with --batch " + std::to_string(batch) + ": " + e.what());
-    }
-  }
 }
 
 }  // namespace
@@ -49,7 +35,7 @@ Network load_network(const std::string& arg, const NetworkLoadOptions& options) 
   if (const std::string problem = name_problem(net.model); !problem.empty())
     throw UserError(arg + ": the model name " + in_quotes(net.model) + " has " + problem +
                     "; names must be printable UTF-8 text");
-  if (options.batch) set_batch(net, *options.batch);
+  if (options.batch && !is_onnx(arg)) set_network_batch(net, *options.batch, arg);
   return net;
 }
 

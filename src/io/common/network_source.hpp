@@ -5,8 +5,10 @@
 //               not .onnx is read as one
 //   FILE.onnx   an ONNX model (io/onnx/onnx_network: read_onnx_network)
 //
-// NetworkLoadOptions.batch, when given, is passed to the ONNX importer and
-// then replaces every layer's N (and input.N), whatever the source.
+// NetworkLoadOptions.batch, when given, is the batch the network runs at: the
+// ONNX importer sets it on the graph's inputs and computes every shape from
+// there; a network file's or built-in model's layers are scaled to it
+// (workload/network_batch: a layer's batch is not always its N).
 #pragma once
 
 #include <optional>

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <exception>
 #include <iterator>
+#include <optional>
+#include <set>
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
@@ -23,9 +25,57 @@ std::string read_bytes(const std::string& path) {
 
 bool is_default_domain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
 
+// "[2, 10, 64]" for messages.
+std::string dims_text(const onnx::TensorShapeProto& shape) {
+  std::string dims;
+  for (const auto& d : shape.dim())
+    dims += (dims.empty() ? "" : ", ") + (d.has_dim_value()   ? std::to_string(d.dim_value())
+                                          : d.has_dim_param() ? "'" + d.dim_param() + "'"
+                                                              : "?");
+  return "[" + dims + "]";
+}
+
+// Sets the batch of the graph's data inputs to `batch` (onnx_model.hpp):
+// the inputs whose dim 0 is symbolic or unknown; when every input's dim 0 is
+// fixed, the inputs some node reads as its first operand (data, not a weight
+// fed as an input) whose dim 0 is the first such input's. Returns the inputs
+// whose fixed dim 0 changed, as "'x' [2, 10, 64]".
+std::vector<std::string> set_input_batch(onnx::GraphProto& graph, std::int64_t batch) {
+  std::set<std::string> initializers, first_operands;
+  for (const onnx::TensorProto& t : graph.initializer()) initializers.insert(t.name());
+  for (const onnx::NodeProto& n : graph.node())
+    if (n.input_size() > 0) first_operands.insert(n.input(0));
+  std::vector<onnx::ValueInfoProto*> shaped;  // data inputs with a rank >= 1 shape
+  for (onnx::ValueInfoProto& vi : *graph.mutable_input())
+    if (!initializers.count(vi.name()) && vi.type().has_tensor_type() &&
+        vi.type().tensor_type().has_shape() && vi.type().tensor_type().shape().dim_size() > 0)
+      shaped.push_back(&vi);
+  const auto dim0 = [](onnx::ValueInfoProto* vi) {
+    return vi->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(0);
+  };
+  const bool dynamic = std::any_of(shaped.begin(), shaped.end(), [&](onnx::ValueInfoProto* vi) {
+    return !dim0(vi)->has_dim_value();
+  });
+  std::vector<std::string> fixed;
+  std::optional<std::int64_t> model_batch;
+  for (onnx::ValueInfoProto* vi : shaped) {
+    onnx::TensorShapeProto_Dimension& d0 = *dim0(vi);
+    if (dynamic ? d0.has_dim_value() : !first_operands.count(vi->name())) continue;
+    if (d0.has_dim_value()) {
+      if (!model_batch) model_batch = d0.dim_value();
+      if (d0.dim_value() != *model_batch) continue;  // not the batch
+      if (d0.dim_value() != batch)
+        fixed.push_back(in_quotes(vi->name()) + " " + dims_text(vi->type().tensor_type().shape()));
+    }
+    d0.clear_dim_param();
+    d0.set_dim_value(batch);
+  }
+  return fixed;
+}
+
 }  // namespace
 
-OnnxModelFile load_onnx_model(const std::string& path) {
+OnnxModelFile load_onnx_model(const std::string& path, std::optional<std::int64_t> batch) {
   const std::string bytes = read_bytes(path);
   const std::string bad = path + ": not a valid ONNX model: ";
   if (bytes.empty()) throw UserError(bad + "the file is empty");
@@ -53,6 +103,16 @@ OnnxModelFile load_onnx_model(const std::string& path) {
   onnx_check_tensor_data(path, graph);
 
   OnnxModelFile out;
+  if (batch) {
+    out.rebatched = set_input_batch(*model.mutable_graph(), *batch);
+    // The file's value_info and output shapes state its own batch: with
+    // another one they would contradict every shape that carries it.
+    if (!out.rebatched.empty()) {
+      model.mutable_graph()->clear_value_info();
+      for (onnx::ValueInfoProto& vi : *model.mutable_graph()->mutable_output())
+        if (vi.type().has_tensor_type()) vi.mutable_type()->mutable_tensor_type()->clear_shape();
+    }
+  }
   for (const onnx::OperatorSetIdProto& o : opsets)
     if (is_default_domain(o.domain())) out.opset = static_cast<int>(o.version());
 

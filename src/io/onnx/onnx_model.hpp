@@ -5,8 +5,10 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace spad {
 
@@ -18,10 +20,17 @@ struct OnnxModelFile {
   std::optional<onnx::ModelProto> inferred;
   std::string inference_error;
   int opset = 0;  // of the default domain
+  // With a batch: the graph inputs whose fixed dim 0 it replaced, e.g.
+  // "'x' [2, 10, 64]" (their value_info and output shapes, stated for the
+  // file's batch, were set aside; ONNX inference recomputes them).
+  std::vector<std::string> rebatched;
 };
 
+// `batch`, when given, becomes dim 0 of every graph input that is not an
+// initializer (symbolic, unknown or fixed: --batch N runs the model at batch
+// N, every shape computed from there); `model` then holds the re-batched graph.
 // Throws UserError naming `path` for a missing, unreadable, truncated or
 // non-ONNX file, an empty graph, or no opset of the default domain.
-OnnxModelFile load_onnx_model(const std::string& path);
+OnnxModelFile load_onnx_model(const std::string& path, std::optional<std::int64_t> batch);
 
 }  // namespace spad

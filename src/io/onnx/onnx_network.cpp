@@ -129,10 +129,10 @@ class IntegerPrecision {
 
 }  // namespace
 
-Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
-  if (batch && *batch < 1)
-    throw UserError(path + ": batch = " + std::to_string(*batch) + ": must be a positive integer");
-  const OnnxModelFile file = load_onnx_model(path);
+namespace {
+
+Network import_graph(const std::string& path, const OnnxModelFile& file,
+                     std::optional<Count> batch) {
   const onnx::GraphProto& graph = file.model.graph();
   onnx_check_graph(path, graph);
   const OnnxTensors tensors(path, graph, file.inferred ? &file.inferred->graph() : nullptr,
@@ -188,6 +188,33 @@ Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
                            "); spad's own shapes are used");
   precision.apply(net);
   return net;
+}
+
+}  // namespace
+
+Network read_onnx_network(const std::string& path, std::optional<Count> batch) {
+  if (batch && *batch < 1)
+    throw UserError(path + ": batch = " + std::to_string(*batch) + ": must be a positive integer");
+  const OnnxModelFile file = load_onnx_model(path, batch);
+  std::string rebatched;
+  for (const std::string& input : file.rebatched)
+    rebatched += (rebatched.empty() ? "" : ", ") + input;
+  if (rebatched.empty()) return import_graph(path, file, batch);
+  const std::string what = "--batch " + std::to_string(*batch) +
+                           " replaced the fixed batch (dim 0) of the graph input" +
+                           (file.rebatched.size() > 1 ? "s " : " ") + rebatched;
+  try {
+    Network net = import_graph(path, file, batch);
+    net.warnings.insert(net.warnings.begin(),
+                        path + ": " + what +
+                            "; every shape was computed from there (the file's value_info and "
+                            "output shapes, stated for its own batch, were set aside)");
+    return net;
+  } catch (const UserError& e) {
+    throw UserError(std::string(e.what()) + " [" + what +
+                    ": a model exported with a fixed batch may hold it in constant shapes; "
+                    "export it with a dynamic batch axis, or leave out --batch]");
+  }
 }
 
 }  // namespace spad

@@ -134,12 +134,19 @@ TEST(OnnxImport, DepthwiseSeparableBlock) {
   expect_agrees_with_onnx(model, net, 1);
 }
 
-TEST(OnnxImport, FixedBatchInTheModelWinsOverBatchOption) {
+// --batch replaces a fixed batch too (the model runs at batch 8; before,
+// the importer kept 1 and load_network overwrote every N), and says so.
+TEST(OnnxImport, BatchOptionReplacesTheModelsFixedBatch) {
   const std::string path =
       write_test_file("dw_block_batch.onnx", depthwise_separable_model().SerializeAsString());
   const Network net = read_onnx_network(path, Count{8});
   ASSERT_EQ(net.layers.size(), 3u);
-  for (const NetworkLayer& l : net.layers) EXPECT_EQ(l.spec.N, 1) << l.spec.name;
+  for (const NetworkLayer& l : net.layers) EXPECT_EQ(l.spec.N, 8) << l.spec.name;
+  ASSERT_EQ(net.warnings.size(), 1u);
+  EXPECT_NE(net.warnings[0].find("--batch 8 replaced the fixed batch (dim 0)"), std::string::npos)
+      << net.warnings[0];
+  const Network own = read_onnx_network(path, std::nullopt);
+  for (const NetworkLayer& l : own.layers) EXPECT_EQ(l.spec.N, 1) << l.spec.name;
 }
 
 // (b) Grouped conv, then 7x1 and 1x7 kernels with asymmetric pads and unequal
@@ -334,8 +341,9 @@ TEST(OnnxImport, ValidAutoPadMeansNoPadding) {
   expect_agrees_with_onnx(b.model(), net, 1);
 }
 
-// The --model FILE.onnx path: load_network passes --batch to the importer
-// (for the symbolic batch) and then sets every layer's N to it.
+// The --model FILE.onnx path: load_network passes --batch to the importer,
+// which sets the graph input's symbolic batch; this CNN's layers (and its fc
+// after Flatten) then have N = 3. onnx_batch_test has sequences and heads.
 TEST(OnnxImport, LoadNetworkReadsOnnxFilesWithTheBatch) {
   const std::string path =
       write_test_file("same_fc_source.onnx", same_pads_and_fc_model().SerializeAsString());
