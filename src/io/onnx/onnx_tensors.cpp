@@ -165,6 +165,11 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
         OnnxFact& f = facts_[out];
         f.shape.reset();
         causes_[out] = why;
+        // Neither the file's nor ONNX's shapes below an invalid node are
+        // trusted (ONNX's lenient inference takes e.g. a Reshape target
+        // without checking the element count).
+        off_file_.insert(out);
+        off_onnx_.insert(out);
         continue;
       }
       auto it = derived.find(out);
@@ -230,14 +235,24 @@ void OnnxTensors::settle(const std::string& node_where, const std::string& name,
                             ", ONNX shape inference gives " + shape_text(*onnx) +
                             "; spad's shape is used");
     }
-  } else if (file) {
-    if (onnx && conflict(*file, *onnx) && agree_onnx && agree_file)
-      warnings_.push_back(file_ + ": " + tensor + ": the file's value_info says " +
-                          shape_text(*file) + ", ONNX shape inference gives " + shape_text(*onnx) +
-                          "; the file's shape is used");
-    f.shape = merged(*file, f.shape ? &*f.shape : onnx);
-  } else if (onnx) {
-    f.shape = merged(*onnx, f.shape ? &*f.shape : nullptr);
+  } else {
+    // spad has no shape of its own: the file's or ONNX's, each only where
+    // the node's inputs agree with it (else it was stated or inferred for
+    // other inputs, e.g. below a node spad found invalid).
+    if (!agree_file) file = nullptr;
+    if (!agree_onnx) onnx = nullptr;
+    if (file) {
+      if (onnx && conflict(*file, *onnx))
+        warnings_.push_back(file_ + ": " + tensor + ": the file's value_info says " +
+                            shape_text(*file) + ", ONNX shape inference gives " +
+                            shape_text(*onnx) + "; the file's shape is used");
+      f.shape = merged(*file, f.shape ? &*f.shape : onnx);
+    } else if (onnx) {
+      f.shape = merged(*onnx, f.shape ? &*f.shape : nullptr);
+    }
+    // Its outputs are off a source that was not used here.
+    if (!file && declared_.count(name)) off_file_.insert(name);
+    if (!onnx && inferred_.count(name)) off_onnx_.insert(name);
   }
   if (f.elem_type == 0) {
     auto t = declared_types_.find(name);

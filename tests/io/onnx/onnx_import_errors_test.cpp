@@ -494,3 +494,27 @@ TEST(OnnxImportErrors, CyclesAndMissingInputsAreNamed) {
 
 }  // namespace
 }  // namespace spad
+
+namespace spad {
+namespace {
+
+// A Reshape spad finds invalid (512 elements into 768 places) stops every
+// shape below it: ONNX's lenient inference takes the target [3, 8, 4, 8]
+// unchecked, and the attention product below once got G = 12 from it.
+TEST(OnnxImportErrors, NothingBelowAnInvalidNodeTakesOtherSourcesShapes) {
+  OnnxModelBuilder b("bad_reshape");
+  b.input("x", {2, 8, 32});
+  b.initializer("wq", {32, 32});
+  b.int64_initializer("heads", {4}, {3, 8, 4, 8});
+  b.node("MatMul", "q", {"x", "wq"}, {"q0"});
+  b.node("Reshape", "q_r", {"q0", "heads"}, {"q1"});
+  OnnxModelBuilder::ints(b.node("Transpose", "q_t", {"q1"}, {"q2"}), "perm", {0, 2, 1, 3});
+  b.node("MatMul", "scores", {"q2", "q2"}, {"s"});
+  b.output("s");
+  expect_user_error(write_test_file("bad_reshape.onnx", b.bytes()), std::nullopt,
+                    {"node \"scores\" (MatMul)", "node \"q_r\" (Reshape)",
+                     "cannot reshape [2, 8, 32] (512 elements) to [3, 8, 4, 8]"});
+}
+
+}  // namespace
+}  // namespace spad
