@@ -155,7 +155,7 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
     }
     const bool weight =
         (node.in_default_domain() && node.op() == "Constant") || (any_input && all_weights);
-    if (why.empty() && !(node.in_default_domain() && onnx_has_shape_rule(node.op())))
+    if (why.empty() && !onnx_has_shape_rule(node))
       why = "spad has no shape rule for " + node.op_key();
     const std::string node_text =
         "node " + in_quotes(node.layer_name()) + " (" + node.op_key() + ")";
