@@ -2,11 +2,27 @@
 #include "io/onnx/onnx_fc.hpp"
 
 #include <string>
+#include <utility>
 
+#include "base/error.hpp"
 #include "base/name_text.hpp"
+#include "io/onnx/onnx_contrib.hpp"
 
 namespace spad {
 namespace {
+
+// Gemm, or ONNX Runtime's FusedGemm (Gemm + activation).
+bool is_gemm(const OnnxNode& node) {
+  return (node.in_default_domain() && node.op() == "Gemm") ||
+         onnx_contrib_form(node) == OnnxProductForm::gemm;
+}
+
+// `shape` with its last two axes swapped when `transpose` (FusedMatMul's transA / transB).
+OnnxShape swapped(const OnnxShape& shape, bool transpose) {
+  OnnxShape out = shape;
+  if (transpose && out.rank() >= 2) std::swap(out.dims[out.rank() - 2], out.dims[out.rank() - 1]);
+  return out;
+}
 
 bool transposed(const OnnxNode& node, const char* name) {
   const std::int64_t v = node.int_attr(name).value_or(0);
@@ -84,10 +100,14 @@ NetworkLayer gemm_layer(const OnnxNode& node, const OnnxTensors& tensors,
   return NetworkLayer{spec, weight ? LayerKind::fc : LayerKind::matmul, node.has_input(2)};
 }
 
+// MatMul (and its integer forms) with operands of shapes `as` and `bs`.
+NetworkLayer matmul_layer(const OnnxNode& node, const OnnxTensors& tensors,
+                          std::optional<Count> batch, const OnnxShape& as, const OnnxShape& bs);
+
 }  // namespace
 
 bool onnx_is_weight_product(const OnnxNode& node, const OnnxTensors& tensors) {
-  const int bi = node.op() == "Gemm" ? 1 : onnx_matmul_b_index(node);
+  const int bi = is_gemm(node) ? 1 : onnx_matmul_b_index(node);
   return node.has_input(0) && node.has_input(bi) && tensors.is_weight(node.input(0)) &&
          tensors.is_weight(node.input(bi));
 }
@@ -108,15 +128,34 @@ int onnx_matmul_b_index(const OnnxNode& node) { return node.op() == "QLinearMatM
 
 NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
                            std::optional<Count> batch) {
-  const int bi = node.op() == "Gemm" ? 1 : onnx_matmul_b_index(node);
+  const int bi = is_gemm(node) ? 1 : onnx_matmul_b_index(node);
   if (!node.has_input(0) || !node.has_input(bi))
     node.fail("needs two operands A and B (inputs 0 and " + std::to_string(bi) + ")");
-  if (node.op() == "Gemm") return gemm_layer(node, tensors, batch);
-
+  if (is_gemm(node)) return gemm_layer(node, tensors, batch);
   const std::string a = node.input(0), b = node.input(bi);
-  const bool weight = tensors.is_weight(b);
   const OnnxShape& as = operand_shape(node, tensors, a, "input");
-  const OnnxShape& bs = operand_shape(node, tensors, b, weight ? "weight" : "operand B");
+  const OnnxShape& bs =
+      operand_shape(node, tensors, b, tensors.is_weight(b) ? "weight" : "operand B");
+  if (onnx_contrib_form(node) != OnnxProductForm::matmul)
+    return matmul_layer(node, tensors, batch, as, bs);
+  // FusedMatMul: the operands as they are multiplied, after transA / transB.
+  const bool ta = onnx_fused_matmul_transposed(node, "transA");
+  const bool tb = onnx_fused_matmul_transposed(node, "transB");
+  if (!ta && !tb) return matmul_layer(node, tensors, batch, as, bs);
+  try {
+    return matmul_layer(node, tensors, batch, swapped(as, ta), swapped(bs, tb));
+  } catch (const UserError& e) {
+    throw UserError(std::string(e.what()) + " (shapes as multiplied, after transA = " +
+                    (ta ? "1" : "0") + ", transB = " + (tb ? "1" : "0") + ")");
+  }
+}
+
+namespace {
+
+NetworkLayer matmul_layer(const OnnxNode& node, const OnnxTensors& tensors,
+                          std::optional<Count> batch, const OnnxShape& as, const OnnxShape& bs) {
+  const std::string a = node.input(0), b = node.input(onnx_matmul_b_index(node));
+  const bool weight = tensors.is_weight(b);
   const int ra = as.rank(), rb = bs.rank();
   // The contracted size c and the output size m.
   const Count c = known_dim(node, a, as, ra - 1, "the input feature count C");
@@ -170,5 +209,7 @@ NetworkLayer onnx_fc_layer(const OnnxNode& node, const OnnxTensors& tensors,
   // the weight size; only a product of two activations is kind matmul.
   return NetworkLayer{spec, weight ? LayerKind::fc : LayerKind::matmul, false};
 }
+
+}  // namespace
 
 }  // namespace spad

@@ -1,4 +1,6 @@
-// ONNX Gemm, MatMul, MatMulInteger and QLinearMatMul nodes as spad layers.
+// ONNX Gemm, MatMul, MatMulInteger and QLinearMatMul nodes as spad layers,
+// and ONNX Runtime's FusedGemm (a Gemm) and FusedMatMul (a MatMul of the
+// operands after its transA / transB; io/onnx/onnx_contrib.hpp).
 //
 // With a weight as second operand (a tensor computed from initializers and
 // Constants alone, io/onnx/onnx_tensors) the node is a fully-connected layer,

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 #include <set>
+#include <string>
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
@@ -119,11 +120,19 @@ OnnxModelFile load_onnx_model(const std::string& path, std::optional<std::int64_
   // Lenient mode (error_mode 0): a node whose shape cannot be inferred leaves
   // its outputs unknown. Data propagation resolves Reshape targets computed
   // from Shape nodes. The file's own value_info and output shapes are left
-  // out, so that ONNX's answer can be compared with them.
+  // out, so that ONNX's answer can be compared with them; so are the shapes
+  // declared for graph inputs that are initializers (keep_initializers_as_inputs):
+  // the initializer's dims are exact, and OnnxTensors reports a declaration
+  // that disagrees, naming the tensor.
   onnx::ModelProto copy = model;
   copy.mutable_graph()->clear_value_info();
   for (onnx::ValueInfoProto& vi : *copy.mutable_graph()->mutable_output())
     if (vi.type().has_tensor_type()) vi.mutable_type()->mutable_tensor_type()->clear_shape();
+  std::set<std::string> initializers;
+  for (const onnx::TensorProto& t : graph.initializer()) initializers.insert(t.name());
+  for (onnx::ValueInfoProto& vi : *copy.mutable_graph()->mutable_input())
+    if (initializers.count(vi.name()) && vi.type().has_tensor_type())
+      vi.mutable_type()->mutable_tensor_type()->clear_shape();
   const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*error_mode=*/0,
                                             /*enable_data_propagation=*/true);
   // The guarded registry keeps malformed conv/pool attributes away from the

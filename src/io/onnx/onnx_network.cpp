@@ -1,6 +1,6 @@
 // ONNX import: walks the graph in node order and turns Conv, Gemm and MatMul
-// nodes (and their integer forms) into layers; lists arithmetic nodes spad
-// does not schedule; counts every other op.
+// nodes (and their integer forms, and ONNX Runtime's fused forms) into
+// layers; lists arithmetic nodes spad does not schedule; counts every other op.
 #include "io/onnx/onnx_network.hpp"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "base/name_text.hpp"
+#include "io/onnx/onnx_contrib.hpp"
 #include "io/onnx/onnx_conv.hpp"
 #include "io/onnx/onnx_fc.hpp"
 #include "io/onnx/onnx_graph_check.hpp"
@@ -60,12 +61,18 @@ NetworkLayer layer_of(const OnnxNode& node, const OnnxTensors& tensors, Build bu
   }
 }
 
+// Conv and its integer forms; ONNX Runtime's FusedConv (Conv + activation).
 bool is_conv(const OnnxNode& node) {
+  if (onnx_contrib_form(node) == OnnxProductForm::conv) return true;
   return node.in_default_domain() &&
          (node.op() == "Conv" || node.op() == "ConvInteger" || node.op() == "QLinearConv");
 }
 
+// Gemm, MatMul and their integer forms; ONNX Runtime's FusedGemm and
+// FusedMatMul (without batch transposes).
 bool is_matrix_product(const OnnxNode& node) {
+  const OnnxProductForm form = onnx_contrib_form(node);
+  if (form == OnnxProductForm::gemm || form == OnnxProductForm::matmul) return true;
   return node.in_default_domain() && (node.op() == "Gemm" || node.op() == "MatMul" ||
                                       node.op() == "MatMulInteger" || node.op() == "QLinearMatMul");
 }
@@ -164,6 +171,8 @@ Network import_graph(const std::string& path, const OnnxModelFile& file,
       net.layers.back().precision = precision.add(node, tensors);
     } else if (onnx_is_skipped_op(node)) {
       net.skipped.push_back(onnx_skipped_node(node, tensors));
+    } else if (onnx_is_skipped_contrib_op(node)) {
+      net.skipped.push_back(onnx_contrib_skipped_node(node, tensors));
     } else {
       ++net.not_scheduled[node.op_key()];
     }

@@ -22,6 +22,7 @@ class OnnxNode {
       : file_(file), node_(node), index_(index) {}
 
   const std::string& op() const { return node_.op_type(); }
+  const std::string& domain() const { return node_.domain(); }
   // True for the default ONNX operator domain ("" or "ai.onnx").
   bool in_default_domain() const;
   // The op type for the not-scheduled list: "Relu", or "<domain>.<op>" outside the default domain.

@@ -6,7 +6,7 @@
 //   onnx_rules_reshaping.cpp    Concat, Split, Slice, Reshape, Flatten,
 //                               Transpose, (Un)Squeeze, Resize, Expand, Tile,
 //                               reductions, DepthToSpace
-//   onnx_rules_matmul.cpp       MatMul, Gemm
+//   onnx_rules_matmul.cpp       MatMul, Gemm (and FusedMatMul, FusedGemm)
 //   onnx_rules_constants.cpp    Shape, Gather, Constant, ConstantOfShape, Range
 //   onnx_shape_rules.cpp        which ops have a rule, and the dispatch
 // and onnx_fold.hpp moves and reduces the elements of folded integer tensors.
@@ -115,7 +115,8 @@ class Rule {
   void transpose();
   void squeeze(bool un);
   void resize();
-  void matmul(int b_index);
+  // trans_a / trans_b: the operand's last two axes are swapped (FusedMatMul).
+  void matmul(int b_index, bool trans_a, bool trans_b);
   void gemm();
   void shape_op();
   void gather();

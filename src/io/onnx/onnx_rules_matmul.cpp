@@ -1,14 +1,19 @@
-// ONNX shape rules: MatMul (and its integer forms) and Gemm (see onnx_rule.hpp).
+// ONNX shape rules: MatMul (and its integer forms, and FusedMatMul's
+// transposes of the last two axes) and Gemm (see onnx_rule.hpp).
+#include <utility>
+
 #include "base/checked.hpp"
 #include "io/onnx/onnx_rule.hpp"
 
 namespace spad::onnx_rules {
 
-void Rule::matmul(int b_index) {
+void Rule::matmul(int b_index, bool trans_a, bool trans_b) {
   const OnnxShape* a = shape(0);
   const OnnxShape* b = shape(b_index);
   if (!a || !b || a->rank() < 1 || b->rank() < 1) return;
   OnnxShape a2 = *a, b2 = *b;
+  if (trans_a && a2.rank() >= 2) std::swap(a2.dims[a2.rank() - 2], a2.dims[a2.rank() - 1]);
+  if (trans_b && b2.rank() >= 2) std::swap(b2.dims[b2.rank() - 2], b2.dims[b2.rank() - 1]);
   if (a2.rank() == 1) a2.dims.insert(a2.dims.begin(), num(1));
   if (b2.rank() == 1) b2.dims.push_back(num(1));
   OnnxShape ab{Dims(a2.dims.begin(), a2.dims.end() - 2)};

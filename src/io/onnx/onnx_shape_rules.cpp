@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "io/onnx/onnx_contrib.hpp"
 #include "io/onnx/onnx_rule.hpp"
 
 namespace spad {
@@ -158,6 +159,20 @@ OnnxDim product(const Dims& dims) {
 }
 
 std::map<std::string, OnnxFact> Rule::run() {
+  switch (onnx_contrib_form(node_)) {
+    case OnnxProductForm::conv:
+      conv_like(1, false);
+      return facts_;
+    case OnnxProductForm::gemm:
+      gemm();
+      return facts_;
+    case OnnxProductForm::matmul:
+      matmul(1, onnx_fused_matmul_transposed(node_, "transA"),
+             onnx_fused_matmul_transposed(node_, "transB"));
+      return facts_;
+    case OnnxProductForm::none:
+      break;
+  }
   const std::string& op = node_.op();
   if (same_shape_ops().count(op))
     same_shape();
@@ -192,9 +207,9 @@ std::map<std::string, OnnxFact> Rule::run() {
   else if (op == "Resize" || op == "Upsample")
     resize();
   else if (op == "MatMul" || op == "MatMulInteger")
-    matmul(1);
+    matmul(1, false, false);
   else if (op == "QLinearMatMul")
-    matmul(3);
+    matmul(3, false, false);
   else if (op == "Gemm")
     gemm();
   else if (op == "Shape")
@@ -223,14 +238,17 @@ std::map<std::string, OnnxFact> Rule::run() {
 
 }  // namespace onnx_rules
 
-bool onnx_has_shape_rule(const std::string& op) {
+bool onnx_has_shape_rule(const OnnxNode& node) {
+  if (onnx_contrib_form(node) != OnnxProductForm::none) return true;
+  if (!node.in_default_domain()) return false;
+  const std::string& op = node.op();
   return onnx_rules::same_shape_ops().count(op) || onnx_rules::broadcast_ops().count(op) ||
          onnx_rules::other_ops().count(op);
 }
 
 std::map<std::string, OnnxFact> onnx_apply_shape_rule(const OnnxNode& node, int opset,
                                                       const OnnxFactLookup& input) {
-  if (!node.in_default_domain() || !onnx_has_shape_rule(node.op())) return {};
+  if (!onnx_has_shape_rule(node)) return {};
   return onnx_rules::Rule(node, opset, input).run();
 }
 

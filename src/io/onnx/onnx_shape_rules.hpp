@@ -17,8 +17,10 @@ namespace spad {
 
 using OnnxFactLookup = std::function<const OnnxFact*(const std::string&)>;
 
-// True when spad has a rule for the op (default domain).
-bool onnx_has_shape_rule(const std::string& op);
+// True when spad has a rule for the node's op: an op of the default domain,
+// or an ONNX Runtime contrib op imported as one (FusedConv, FusedGemm,
+// FusedMatMul without batch transposes; io/onnx/onnx_contrib.hpp).
+bool onnx_has_shape_rule(const OnnxNode& node);
 
 // The facts of the node's outputs spad can derive (an output it cannot is
 // absent; the element type is left 0). Throws UserError (node.fail) when

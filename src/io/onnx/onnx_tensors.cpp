@@ -97,19 +97,28 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
     record_all(inferred_, &inferred_types, inferred->output());
     for (const auto& [name, t] : inferred_types) declared_types_.emplace(name, t);
   }
+  std::map<std::string, OnnxShape> input_shapes;  // as declared, before --batch
   for (const onnx::ValueInfoProto& vi : original.input()) {
     graph_inputs_.insert(vi.name());
     OnnxFact& f = facts_[vi.name()];
     f.shape = shape_of(vi.type());
+    if (f.shape) input_shapes.emplace(vi.name(), *f.shape);
     f.elem_type = type_of(vi.type());
     if (batch && f.shape && f.shape->rank() > 0 && !f.shape->dims[0].value)
       f.shape->dims[0] = OnnxDim{*batch, {}};
   }
-  // An initializer's dims are exact, whatever a declaration says.
+  // An initializer's dims are exact, whatever a declaration says; a graph
+  // input (keep_initializers_as_inputs) declared with other dims is reported.
   for (const onnx::TensorProto& t : original.initializer()) {
     OnnxFact f;
     f.shape = OnnxShape{};
     for (std::int64_t d : t.dims()) f.shape->dims.push_back(OnnxDim{d, {}});
+    auto declared = input_shapes.find(t.name());
+    if (declared != input_shapes.end() && conflict(declared->second, *f.shape))
+      warnings_.push_back(file_ + ": tensor " + in_quotes(t.name()) +
+                          " (a graph input and an initializer): the graph input declares " +
+                          shape_text(declared->second) + ", the initializer has " +
+                          shape_text(*f.shape) + "; the initializer's dims are exact and used");
     f.elem_type = t.data_type();
     f.weight = true;
     if (auto v = onnx_tensor_values(t)) {
@@ -155,7 +164,7 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
     }
     const bool weight =
         (node.in_default_domain() && node.op() == "Constant") || (any_input && all_weights);
-    if (why.empty() && !(node.in_default_domain() && onnx_has_shape_rule(node.op())))
+    if (why.empty() && !onnx_has_shape_rule(node))
       why = "spad has no shape rule for " + node.op_key();
     const std::string node_text =
         "node " + in_quotes(node.layer_name()) + " (" + node.op_key() + ")";
