@@ -31,8 +31,10 @@ int run_optimize_layer(const OptimizeFlags& flags) {
   if (!result.best) throw UserError(format_infeasible(layer, machine, result.min_capacity_bytes));
 
   if (flags.json) {
-    write_json_result(
-        optimize_result_document(layer, machine, options.space, result, options.threads, seconds));
+    nlohmann::ordered_json j =
+        optimize_result_document(layer, machine, options.space, result, options.threads, seconds);
+    add_layer_entry_keys(j, entry);
+    write_json_result(j);
   } else {
     result_out() << format_optimize_report(layer, machine, options.space, result, seconds,
                                            options.threads, output_width(flags.wide));

@@ -69,8 +69,10 @@ int run_optimize_layer_levels(const OptimizeFlags& flags) {
   const LevelSearchStats& s = result.stats;
   const std::size_t threads = resolved_thread_count(flags.threads);
   if (flags.json) {
-    write_json_result(
-        level_optimize_document(layer, machine, result, flags.threads, seconds, space));
+    nlohmann::ordered_json j =
+        level_optimize_document(layer, machine, result, flags.threads, seconds, space);
+    add_layer_entry_keys(j, entry);
+    write_json_result(j);
     return 0;
   }
   print_level_cost(in, result.best->traffic, false,

@@ -96,11 +96,14 @@ std::variant<CostInputs, LevelCostInputs> load_cost_inputs(const CostFlags& flag
     return flags.machine_file ? layer_precision(p, entry.kind)
                               : layer_arg_precision(entry, p, flags.machine.precision);
   };
-  if (auto* one = std::get_if<CostInputs>(&in))
+  if (auto* one = std::get_if<CostInputs>(&in)) {
     one->machine.precision = sized(one->machine.precision);
-  else
-    std::get<LevelCostInputs>(in).machine.precision =
-        sized(std::get<LevelCostInputs>(in).machine.precision);
+    one->stated = entry;
+  } else {
+    LevelCostInputs& levels = std::get<LevelCostInputs>(in);
+    levels.machine.precision = sized(levels.machine.precision);
+    levels.stated = entry;
+  }
   return in;
 }
 

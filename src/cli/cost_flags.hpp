@@ -14,6 +14,7 @@
 #include "schedule/level_schedule.hpp"
 #include "schedule/schedule.hpp"
 #include "workload/layer.hpp"
+#include "workload/network.hpp"
 
 namespace spad::cli {
 
@@ -34,6 +35,7 @@ struct CostInputs {
   Layer layer;
   Schedule schedule;
   Machine machine;
+  NetworkLayer stated{};  // what --layer states besides the shape (kind, own precision)
 };
 
 // The same for a schedule of several on-chip levels.
@@ -41,6 +43,7 @@ struct LevelCostInputs {
   Layer layer;
   LevelSchedule schedule;
   MemoryLevels machine;
+  NetworkLayer stated{};  // what --layer states besides the shape (kind, own precision)
 };
 
 // Loads and validates (UserError naming the flag, file or field): the

@@ -2,6 +2,7 @@
 #include "cli/cost_output.hpp"
 
 #include "cli/result_output.hpp"
+#include "io/json/layer_json.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/result_document.hpp"
 #include "model/level_evaluate.hpp"
@@ -13,6 +14,7 @@ namespace spad::cli {
 nlohmann::ordered_json cost_json(const CostInputs& in, const Traffic& traffic,
                                  const nlohmann::ordered_json& extra) {
   nlohmann::ordered_json j = cost_result_document(in.layer, in.schedule, in.machine, traffic);
+  add_layer_entry_keys(j, in.stated);
   if (extra.is_object())
     for (const auto& [key, value] : extra.items()) j[key] = value;
   return j;
@@ -34,6 +36,7 @@ void print_level_cost(const LevelCostInputs& in, const LevelTraffic& traffic, bo
                       const nlohmann::ordered_json& extra) {
   if (json) {
     nlohmann::ordered_json j = level_result_document(in.layer, in.schedule, in.machine, traffic);
+    add_layer_entry_keys(j, in.stated);
     if (extra.is_object())
       for (const auto& [key, value] : extra.items()) j[key] = value;
     write_json_result(j);

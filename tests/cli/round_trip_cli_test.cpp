@@ -54,6 +54,46 @@ void expect_error(const std::string& args, const std::string& needle) {
   EXPECT_NE(run.err.find(needle), std::string::npos) << run.err;
 }
 
+// A matmul layer's second operand moves at the input size (DESIGN.md, "ONNX
+// import"): with in=2, w=1 its 16 B of W per pass count 2 B per element. The
+// result's "layer" states the kind (and the layer's own precision), so read
+// back as --layer it is the same layer with the same traffic; before, it came
+// back as a conv layer and W cost 1 B per element (64 B -> 56 B).
+TEST(RoundTrip, AMatmulLayerKeepsItsKind) {
+  const json layer = {{"name", "mm"},
+                      {"kind", "matmul"},
+                      {"N", 3},
+                      {"C", 4},
+                      {"M", 4},
+                      {"H", 1},
+                      {"W", 1},
+                      {"R", 1},
+                      {"S", 1},
+                      {"groups", 2},
+                      {"precision", {{"out", 2}}}};
+  const std::string file = write_file("mm_layer", layer);
+  const std::string flags = " --buffer 16B --precision in=2,w=1,psum=4";
+  const json opt = spad_json("optimize --layer " + q(file) + flags + " --json");
+  EXPECT_EQ(opt["layer"]["kind"], "matmul");
+  EXPECT_EQ(opt["layer"]["precision"]["out"], 2);
+  const std::string opt_file = write_file("mm_opt", opt);
+  for (const char* command : {"evaluate", "simulate"}) {
+    const json again = spad_json(std::string(command) + " --layer " + q(opt_file) + " --schedule " +
+                                 q(opt_file) + flags + " --json");
+    EXPECT_EQ(again["layer"], opt["layer"]) << command;
+    EXPECT_EQ(costs(again), costs(opt)) << command;
+  }
+  const json levels = spad_json("optimize --layer " + q(opt_file) + " --buffer 64B,24B" +
+                                " --precision in=2,w=1,psum=4 --json");
+  EXPECT_EQ(levels["layer"]["kind"], "matmul");
+  const std::string levels_file = write_file("mm_levels", levels);
+  const json replay =
+      spad_json("simulate --layer " + q(levels_file) + " --schedule " + q(levels_file) +
+                " --buffer 64B,24B --precision in=2,w=1,psum=4 --json");
+  EXPECT_EQ(replay["layer"], levels["layer"]);
+  EXPECT_EQ(replay["traffic_bytes"], levels["traffic_bytes"]);
+}
+
 TEST(RoundTrip, EveryDocumentCarriesItsFormat) {
   const std::string buffer = " --buffer 2KiB";
   const json opt = spad_json("optimize --layer " + q(kLayer) + buffer + " --json");

@@ -236,6 +236,13 @@ NetworkLayer network_layer_from_json(const nlohmann::json& entry, const std::str
   return out;
 }
 
+void add_layer_entry_keys(nlohmann::ordered_json& doc, const NetworkLayer& entry) {
+  if (!doc.is_object() || !doc.contains("layer") || !doc["layer"].is_object()) return;
+  nlohmann::ordered_json& layer = doc["layer"];
+  if (entry.kind != LayerKind::conv) layer["kind"] = layer_kind_name(entry.kind);
+  if (entry.precision) layer["precision"] = precision_to_json(*entry.precision);
+}
+
 nlohmann::ordered_json network_layer_entry_head(const NetworkLayer& layer) {
   nlohmann::ordered_json j;
   j["name"] = layer.spec.name;

@@ -86,6 +86,12 @@ NetworkLayer network_layer_from_json(const nlohmann::json& entry, const std::str
 // the shape keys of layer_to_json, "macs".
 nlohmann::ordered_json network_layer_entry_head(const NetworkLayer& layer);
 
+// Adds to a result document's "layer" what the layer states beyond its shape:
+// "kind" when it is not a conv layer (a matmul's second operand moves at the
+// input size) and its own "precision", so that the document read back as
+// --layer is the same layer. No-op without a "layer" object.
+void add_layer_entry_keys(nlohmann::ordered_json& doc, const NetworkLayer& entry);
+
 // The layer file form, every key present, in DESIGN's order; round-trips
 // through layer_spec_from_json.
 nlohmann::ordered_json layer_to_json(const LayerSpec& spec);
