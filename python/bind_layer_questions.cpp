@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/json/execution_check_json.hpp"
+#include "io/json/layer_json.hpp"
 #include "io/json/schedule_json.hpp"
 #include "python/bindings.hpp"
 #include "report/optimize_report.hpp"
@@ -33,7 +34,9 @@ py::object evaluate_document(const py::object& layer_arg_, const py::object& sch
   const Machine machine = entry_machine(entry, given.machine, given.precision_text);
   validate_schedule_from(schedule, layer, schedule_source_arg(schedule_arg_, Arg{f, "schedule"}));
   const Traffic traffic = evaluate(layer, schedule, machine);
-  return to_python(cost_result_document(layer, schedule, machine, traffic));
+  nlohmann::ordered_json doc = cost_result_document(layer, schedule, machine, traffic);
+  add_layer_entry_keys(doc, entry);
+  return to_python(doc);
 }
 
 // With `execute`, as `simulate --execute --json`: the functional executor
@@ -64,6 +67,7 @@ py::object simulate_document(const py::object& layer_arg_, const py::object& sch
     }
   }
   nlohmann::ordered_json doc = cost_result_document(layer, schedule, machine.machine, traffic);
+  add_layer_entry_keys(doc, entry);
   if (check) doc["execute"] = execution_check_json(*check);
   return to_python(doc);
 }
@@ -91,8 +95,10 @@ py::object optimize_document(const py::object& layer_arg_, const py::object& mac
   }
   if (!result.best)
     throw UserError(format_infeasible(layer, machine.machine, result.min_capacity_bytes));
-  return to_python(optimize_result_document(layer, machine.machine, options.space, result,
-                                            options.threads, seconds));
+  nlohmann::ordered_json doc = optimize_result_document(layer, machine.machine, options.space,
+                                                        result, options.threads, seconds);
+  add_layer_entry_keys(doc, entry);
+  return to_python(doc);
 }
 
 }  // namespace

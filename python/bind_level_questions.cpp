@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "io/json/execution_check_json.hpp"
+#include "io/json/layer_json.hpp"
 #include "io/json/level_optimize_document.hpp"
 #include "io/json/level_result_json.hpp"
 #include "io/json/level_schedule_json.hpp"
@@ -77,6 +78,7 @@ struct LevelInputs {
   Layer layer;
   LevelSchedule schedule;
   MemoryLevels machine;
+  NetworkLayer stated;  // the layer argument's kind and own sizes, as --layer's
 };
 
 // What `spad evaluate|simulate` does with --layer, --schedule, --buffer and
@@ -84,7 +86,9 @@ struct LevelInputs {
 LevelInputs level_inputs(const char* f, const py::object& layer_value,
                          const py::object& schedule_value, const py::object& buffers,
                          const py::object& machine_value) {
-  Layer layer = layer_arg(layer_value, Arg{f, "layer"});
+  // As the command's --layer: a layer entry keeps its kind and own sizes.
+  NetworkLayer entry = layer_entry_arg(layer_value, Arg{f, "layer"});
+  Layer layer(entry.spec);
   LevelSchedule schedule = level_schedule_arg(schedule_value, Arg{f, "schedule"});
   const PyMachine plain = plain_machine(machine_value, Arg{f, "machine"});
   std::optional<std::string> text;
@@ -99,7 +103,8 @@ LevelInputs level_inputs(const char* f, const py::object& layer_value,
   MemoryLevels machine =
       memory_levels_for(names, capacities, text.value_or(""), plain.machine.precision,
                         plain.machine.halo_reuse, plain.machine.double_buffer);
-  return {std::move(layer), std::move(schedule), std::move(machine)};
+  machine.precision = layer_arg_precision(entry, machine.precision, plain.precision_text);
+  return {std::move(layer), std::move(schedule), std::move(machine), std::move(entry)};
 }
 
 py::object evaluate_levels_document(const py::object& layer, const py::object& schedule,
@@ -110,7 +115,9 @@ py::object evaluate_levels_document(const py::object& layer, const py::object& s
     py::gil_scoped_release release;
     traffic = evaluate_levels(in.layer, in.schedule, in.machine);
   }
-  return to_python(level_result_document(in.layer, in.schedule, in.machine, traffic));
+  nlohmann::ordered_json doc = level_result_document(in.layer, in.schedule, in.machine, traffic);
+  add_layer_entry_keys(doc, in.stated);
+  return to_python(doc);
 }
 
 // With `execute`, as `simulate --execute --json`: the level executor runs the
@@ -134,6 +141,7 @@ py::object simulate_levels_document(const py::object& layer, const py::object& s
     }
   }
   nlohmann::ordered_json doc = level_result_document(in.layer, in.schedule, in.machine, traffic);
+  add_layer_entry_keys(doc, in.stated);
   if (check) doc["execute"] = execution_check_json(*check);
   return to_python(doc);
 }
@@ -166,7 +174,10 @@ py::object optimize_levels_document(const py::object& layer_value, const py::obj
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   if (!result.best) throw UserError(level_infeasible_message(layer, machine, space));
-  return to_python(level_optimize_document(layer, machine, result, threads, seconds, space));
+  nlohmann::ordered_json doc =
+      level_optimize_document(layer, machine, result, threads, seconds, space);
+  add_layer_entry_keys(doc, entry);
+  return to_python(doc);
 }
 
 // `spad optimize --model M --buffer OUTER,INNER[,...] --json`: the network

@@ -64,11 +64,14 @@ nlohmann::ordered_json network_level_result_to_json(const NetworkLevelResult& re
         {{"name", m.name},
          {"capacity_bytes", m.capacity_bytes ? nlohmann::ordered_json(*m.capacity_bytes)
                                              : nlohmann::ordered_json(nullptr)},
-         {"traffic_bytes", traffic[l]}});
+         {"traffic_bytes",
+          infeasible > 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(traffic[l])}});
   }
   j["totals"] = {{"layers", result.layers.size()},
                  {"macs", macs},
-                 {"traffic_bytes", traffic.empty() ? 0 : traffic.front()},
+                 {"traffic_bytes", infeasible > 0 || traffic.empty()
+                                       ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(traffic.front())},
                  {"compulsory_bytes", compulsory},
                  {"infeasible_layers", infeasible},
                  {"levels", levels}};

@@ -40,11 +40,16 @@ nlohmann::ordered_json network_result_to_json(const NetworkResult& result) {
   j["layers"] = nlohmann::ordered_json::array();
   for (const NetworkLayerResult& r : result.layers) j["layers"].push_back(layer_entry(result, r));
   const NetworkTotals t = network_totals(result);
-  j["totals"] = {{"layers", t.layers},
-                 {"macs", t.macs},
-                 {"traffic_bytes", t.traffic_bytes},
-                 {"compulsory_bytes", t.compulsory_bytes},
-                 {"infeasible_layers", t.infeasible_layers}};
+  // A layer that fits no schedule has no traffic, so the network has none:
+  // null, with infeasible_layers saying how many (as a sweep row; the text
+  // report gives the sum over the layers that fit, saying so).
+  j["totals"] = {
+      {"layers", t.layers},
+      {"macs", t.macs},
+      {"traffic_bytes", t.infeasible_layers > 0 ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(t.traffic_bytes)},
+      {"compulsory_bytes", t.compulsory_bytes},
+      {"infeasible_layers", t.infeasible_layers}};
   j["not_scheduled"] = nlohmann::ordered_json::object();
   for (const auto& [op, count] : result.not_scheduled) j["not_scheduled"][op] = count;
   j["skipped"] = nlohmann::ordered_json::array();
