@@ -221,9 +221,7 @@ Command add_sweep_command(CLI::App& app) {
                   "With --machine: traffic (default), latency, energy; several comma-separated")
       ->delimiter(',')
       ->type_name("OBJ[,OBJ]");
-  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")
-      ->type_name("N")
-      ->check(whole_number(kBatchRange));
+  add_batch_option(*sub, flags->batch, "Replace every layer's batch N");
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
@@ -236,9 +234,7 @@ Command add_sweep_command(CLI::App& app) {
                   "traffic (default 0.1; with --machine: per machine file, on its least traffic)")
       ->expected(0, 1)
       ->type_name("[SHARE]");
-  sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
-      ->type_name("N")
-      ->check(whole_number(kThreadsRange));
+  add_threads_option(*sub, flags->threads, "Threads (0 = all hardware threads)");
   auto* json = sub->add_flag("--json", flags->json, "Print the sweep JSON (spad-sweep/1)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
   json->excludes(csv);
