@@ -10,6 +10,7 @@
 // This file only parses flags.
 #include <memory>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"
@@ -134,7 +135,24 @@ int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& network
   return 0;
 }
 
+// The CSV (io/csv/sweep_csv) has rows only: --target-ratio and --knee
+// answers would be dropped, so they are refused with --csv, saying where they
+// are printed. (Over several levels they are refused anyway.)
+void refuse_answers_with_csv(const SweepFlags& flags) {
+  if (!flags.csv || flags.buffers.find(';') != std::string::npos) return;
+  const bool target = flags.target_ratio.has_value(), knee = flags.knee.has_value();
+  if (!target && !knee) return;
+  const std::string asked = target && knee ? "--target-ratio and --knee"
+                            : target       ? "--target-ratio"
+                                           : "--knee";
+  throw UserError(asked +
+                  " with --csv: the CSV has one line per network (and layer) and capacity and "
+                  "no place for the answers; the table (leave out --csv) and --json (\"target\", "
+                  "\"knee\") print them");
+}
+
 int run_sweep(const SweepFlags& flags) {
+  refuse_answers_with_csv(flags);
   // The argument checks are io/text/sweep_arguments' (the Python module's
   // spad.sweep makes the same ones).
   std::vector<Network> networks;
