@@ -243,13 +243,16 @@ Command add_sweep_command(CLI::App& app) {
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
-  sub->add_option("--target-ratio", flags->target_ratio,
-                  "Smallest capacity with traffic <= RATIO x compulsory, per network and layer "
-                  "(with --machine: per machine file, on its least traffic)")
+  sub->add_option(
+         "--target-ratio", flags->target_ratio,
+         "Smallest capacity with traffic <= RATIO x compulsory, per network and layer "
+         "(with --machine: per machine file, on its least traffic; table and --json, not --csv)")
       ->type_name("RATIO");
-  sub->add_option("--knee", flags->knee,
-                  "Smallest listed capacity from which doubling saves less than SHARE of the "
-                  "traffic (default 0.1; with --machine: per machine file, on its least traffic)")
+  sub->add_option(
+         "--knee", flags->knee,
+         "Smallest listed capacity from which doubling saves less than SHARE of the "
+         "traffic (default 0.1; with --machine: per machine file, on its least traffic; table and "
+         "--json, not --csv)")
       ->expected(0, 1)
       ->type_name("[SHARE]");
   add_threads_option(*sub, flags->threads, "Threads (0 = all hardware threads)");
