@@ -367,9 +367,7 @@ Command add_accel_command(CLI::App& app) {
   auto* layers = sub->add_option("--layers", flags->layers,
                                  "With --model: only these layers (names, indices, ranges)")
                      ->type_name("SPEC");
-  auto* batch = sub->add_option("--batch", flags->batch, "With --model: batch size N")
-                    ->type_name("N")
-                    ->check(whole_number(kBatchRange));
+  auto* batch = add_batch_option(*sub, flags->batch, "With --model: batch size N");
   layers->excludes(layer);
   batch->excludes(layer);
   sub->add_option("--machine", flags->machine_files,
@@ -393,10 +391,8 @@ Command add_accel_command(CLI::App& app) {
   schedule->excludes(model);
   sub->add_flag("--no-baselines", flags->no_baselines,
                 "Skip the fixed dataflows and the HWCE-like engine");
-  sub->add_option("--threads", flags->threads,
-                  "Search threads (default 0: all); the answer is the same for any number")
-      ->type_name("N")
-      ->check(whole_number(kThreadsRange));
+  add_threads_option(*sub, flags->threads,
+                     "Search threads (default 0: all); the answer is the same for any number");
   auto* json = sub->add_flag("--json", flags->json, "Print one JSON document (and nothing else)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print one CSV line per layer after a header");
   json->excludes(csv);

@@ -15,6 +15,7 @@
 #include "base/output_sink.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/result_output.hpp"
 #include "cli/run_target.hpp"
 #include "codegen/generate_c.hpp"
@@ -211,9 +212,7 @@ Command add_codegen_command(CLI::App& app) {
   sub->add_option("--layers", flags->layers, "With --model: these layers, e.g. 0-3,7,conv1")
       ->type_name("SPEC")
       ->excludes(layer);
-  sub->add_option("--batch", flags->batch, "With --model: batch size N of every layer")
-      ->type_name("N")
-      ->check(CLI::PositiveNumber)
+  add_batch_option(*sub, flags->batch, "With --model: batch size N of every layer")
       ->excludes(layer);
   sub->add_option("--schedule", flags->schedule,
                   "The schedule (JSON file or text, as optimize --json prints it); without it "
@@ -226,9 +225,7 @@ Command add_codegen_command(CLI::App& app) {
                   "Output file (default stdout); a directory (existing, or ending in '/') gets "
                   "one NAME.c per layer")
       ->type_name("PATH");
-  sub->add_option("--threads", flags->threads, "Search threads (default 0: all)")
-      ->type_name("N")
-      ->check(CLI::NonNegativeNumber);
+  add_threads_option(*sub, flags->threads, "Search threads (default 0: all)");
   return {sub, [flags] { return run_codegen(*flags); }};
 }
 

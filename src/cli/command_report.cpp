@@ -7,6 +7,7 @@
 #include "base/output_sink.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/result_output.hpp"
 #include "io/common/network_source.hpp"
 #include "io/machine/accelerator_file.hpp"
@@ -93,15 +94,14 @@ Command add_report_command(CLI::App& app) {
   sub->add_option("--objective", flags->objective,
                   "With --machine: what the search minimises, traffic (default), latency, energy")
       ->type_name("OBJ");
-  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")->type_name("N");
+  add_batch_option(*sub, flags->batch, "Replace every layer's batch N");
   sub->add_option("--sweep", flags->sweep,
                   "Capacities of the traffic curve (as `sweep --buffers`; default 1KiB..32MiB:x2)")
       ->type_name("RANGE");
   sub->add_option("-o,--output", flags->output, "The HTML file to write")
       ->required()
       ->type_name("FILE");
-  sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
-      ->type_name("N");
+  add_threads_option(*sub, flags->threads, "Threads (0 = all hardware threads)");
   sub->footer(kFooter);
   return {sub, [flags] { return run_report(*flags); }};
 }

@@ -10,6 +10,7 @@
 // This file only parses flags.
 #include <memory>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/network_run_flags.hpp"
@@ -134,7 +135,24 @@ int run_level_sweep(const SweepFlags& flags, const std::vector<Network>& network
   return 0;
 }
 
+// The CSV (io/csv/sweep_csv) has rows only: --target-ratio and --knee
+// answers would be dropped, so they are refused with --csv, saying where they
+// are printed. (Over several levels they are refused anyway.)
+void refuse_answers_with_csv(const SweepFlags& flags) {
+  if (!flags.csv || flags.buffers.find(';') != std::string::npos) return;
+  const bool target = flags.target_ratio.has_value(), knee = flags.knee.has_value();
+  if (!target && !knee) return;
+  const std::string asked = target && knee ? "--target-ratio and --knee"
+                            : target       ? "--target-ratio"
+                                           : "--knee";
+  throw UserError(asked +
+                  " with --csv: the CSV has one line per network (and layer) and capacity and "
+                  "no place for the answers; the table (leave out --csv) and --json (\"target\", "
+                  "\"knee\") print them");
+}
+
 int run_sweep(const SweepFlags& flags) {
+  refuse_answers_with_csv(flags);
   // The argument checks are io/text/sweep_arguments' (the Python module's
   // spad.sweep makes the same ones).
   std::vector<Network> networks;
@@ -221,24 +239,23 @@ Command add_sweep_command(CLI::App& app) {
                   "With --machine: traffic (default), latency, energy; several comma-separated")
       ->delimiter(',')
       ->type_name("OBJ[,OBJ]");
-  sub->add_option("--batch", flags->batch, "Replace every layer's batch N")
-      ->type_name("N")
-      ->check(whole_number(kBatchRange));
+  add_batch_option(*sub, flags->batch, "Replace every layer's batch N");
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");
-  sub->add_option("--target-ratio", flags->target_ratio,
-                  "Smallest capacity with traffic <= RATIO x compulsory, per network and layer "
-                  "(with --machine: per machine file, on its least traffic)")
+  sub->add_option(
+         "--target-ratio", flags->target_ratio,
+         "Smallest capacity with traffic <= RATIO x compulsory, per network and layer "
+         "(with --machine: per machine file, on its least traffic; table and --json, not --csv)")
       ->type_name("RATIO");
-  sub->add_option("--knee", flags->knee,
-                  "Smallest listed capacity from which doubling saves less than SHARE of the "
-                  "traffic (default 0.1; with --machine: per machine file, on its least traffic)")
+  sub->add_option(
+         "--knee", flags->knee,
+         "Smallest listed capacity from which doubling saves less than SHARE of the "
+         "traffic (default 0.1; with --machine: per machine file, on its least traffic; table and "
+         "--json, not --csv)")
       ->expected(0, 1)
       ->type_name("[SHARE]");
-  sub->add_option("--threads", flags->threads, "Threads (0 = all hardware threads)")
-      ->type_name("N")
-      ->check(whole_number(kThreadsRange));
+  add_threads_option(*sub, flags->threads, "Threads (0 = all hardware threads)");
   auto* json = sub->add_flag("--json", flags->json, "Print the sweep JSON (spad-sweep/1)");
   auto* csv = sub->add_flag("--csv", flags->csv, "Print CSV");
   json->excludes(csv);

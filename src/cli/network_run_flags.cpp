@@ -20,19 +20,15 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
                                 "With --model: only these layers, by name and/or 0-based index "
                                 "or range, e.g. 0-3,7,layer1.0.conv2")
                      ->type_name("SPEC");
-  auto* batch = app.add_option("--batch", flags.batch,
-                               "With --model: batch size N of every layer (default: the model's)")
-                    ->type_name("N")
-                    ->check(whole_number(kBatchRange));
+  auto* batch = add_batch_option(
+      app, flags.batch, "With --model: batch size N of every layer (default: the model's)");
   layers->excludes(layer);
   batch->excludes(layer);
   add_machine_flags(app, flags.machine, /*buffer_required=*/true);
   if (extra) extra(app);
-  app.add_option("--threads", flags.threads,
-                 "Search threads (default 0: all hardware threads); the answer is the same for "
-                 "any number")
-      ->type_name("N")
-      ->check(whole_number(kThreadsRange));
+  add_threads_option(app, flags.threads,
+                     "Search threads (default 0: all hardware threads); the answer is the same "
+                     "for any number");
   auto* json = app.add_flag("--json", flags.json,
                             "Print the result as one JSON document (and nothing else)");
   auto* csv =

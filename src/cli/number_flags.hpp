@@ -6,7 +6,10 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
 
+#include "base/checked.hpp"
 #include "io/text/whole_number_text.hpp"
 
 namespace spad::cli {
@@ -17,5 +20,11 @@ CLI::Validator whole_number(const WholeNumberRange& range);
 
 // A decimal integer in [0, 2^64 - 1] (a random seed).
 CLI::Validator seed_number();
+
+// --batch N and --threads N as every command declares them: checked with
+// whole_number (kBatchRange, kThreadsRange), so each command refuses the
+// same values with the same message. `help` is the command's own text.
+CLI::Option* add_batch_option(CLI::App& app, std::optional<Count>& batch, const std::string& help);
+CLI::Option* add_threads_option(CLI::App& app, int& threads, const std::string& help);
 
 }  // namespace spad::cli

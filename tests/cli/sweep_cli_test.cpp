@@ -90,13 +90,38 @@ TEST(SweepCli, TargetRatioAndKnee) {
   EXPECT_NE(knee.out.find("less than 0.1"), std::string::npos) << knee.out;
 }
 
+// The CSV has rows only (io/csv/sweep_csv.hpp: no target or knee columns):
+// --target-ratio or --knee with --csv is refused, saying where the answers
+// are, instead of printing the rows and dropping them with exit 0.
+TEST(SweepCli, TargetAndKneeWithCsvAreRefused) {
+  const std::string sweep = "sweep --model squeezenet1_1 --buffers 1KiB..4KiB --csv";
+  const struct {
+    std::string flags, named;
+  } cases[] = {
+      {" --target-ratio 1.5 --knee", "--target-ratio and --knee with --csv"},
+      {" --target-ratio 1.5", "--target-ratio with --csv"},
+      {" --knee 0.2", "--knee with --csv"},
+  };
+  for (const auto& c : cases) {
+    const testing::CliRun run = run_spad(sweep + c.flags);
+    EXPECT_EQ(run.exit_code, 2) << c.flags;
+    EXPECT_TRUE(run.out.empty()) << run.out;
+    EXPECT_NE(run.err.find(c.named), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("the table (leave out --csv) and --json"), std::string::npos) << run.err;
+  }
+  // Without them the CSV is printed.
+  const testing::CliRun rows = run_spad(sweep);
+  EXPECT_EQ(rows.exit_code, 0) << rows.err;
+  EXPECT_EQ(rows.out.rfind("scope,model,capacity_bytes,", 0), 0U) << rows.out;
+}
+
 TEST(SweepCli, BadInputExitsTwoWithASpecificMessage) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"--buffers 0..4KiB", "at least 1 byte"},
       {"--buffers 8KiB..1KiB", "above its end"},
       {"--buffers 1KiB..4KiB:x1", "never grows"},
       {"--buffers 1KiB..4KiB:+0", "never grows"},
-      {"--buffers 1..1MiB:+1", "more than 1024 capacities"},
+      {"--buffers 1..1MiB:+1", "--buffers \"1..1MiB:+1\": 1048576 capacities, more than 1024"},
       {"--buffers 1KiB --target-ratio 0.5", "--target-ratio"},
       {"--buffers 1KiB --knee 1.5", "--knee"},
   };

@@ -57,8 +57,28 @@ TEST(CapacityList, BadInputNamesTheProblem) {
   expect_error("", "no capacity");
   expect_error("1KiB,,2KiB", "empty item");
   expect_error("12 parsecs", "unknown unit");
-  expect_error("1..4MiB:+1", "more than 1024 capacities");
-  expect_error("1..1100:+1", "more than 1024 capacities");
+  // (4 MiB - 1) / 1 + 1 = 4194304 and 1100 points in a range.
+  expect_error("1..4MiB:+1", "\"1..4MiB:+1\": 4194304 capacities, more than 1024");
+  expect_error("1..1100:+1", "\"1..1100:+1\": 1100 capacities, more than 1024");
+}
+
+// The limit is on distinct capacities, and a message quotes the item (a
+// range) or the list (items that only together give too many).
+TEST(CapacityList, TooManyNamesTheItemOrTheList) {
+  expect_error("4KiB, 1B..2000B:+1", "--buffers \"1B..2000B:+1\": 2000 capacities, more than 1024");
+  // 600 + 601 = 1201, none shared.
+  expect_error("1..600:+1, 1000..1600:+1",
+               "--buffers \"1..600:+1, 1000..1600:+1\": 1201 distinct capacities, more than 1024");
+  // The same 1024 capacities twice are 1024.
+  EXPECT_EQ(parse_capacity_list("1..1024:+1,1..1024:+1", "--buffers").size(), kMaxCapacityPoints);
+  // 3000 single sizes: refused while reading (more than twice the limit).
+  std::string many = "1";
+  for (int i = 2; i <= 3000; ++i) many.append(",").append(std::to_string(i));
+  expect_error(many, "distinct capacities, more than 1024");
+  // 5000 times one size is one capacity.
+  std::string same = "64KiB";
+  for (int i = 1; i < 5000; ++i) same += ",64KiB";
+  EXPECT_EQ(parse_capacity_list(same, "--buffers"), (V{65536}));
 }
 
 // The start of the message: the flag, then the item once (a single size) or
