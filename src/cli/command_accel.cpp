@@ -367,7 +367,7 @@ Command add_accel_command(CLI::App& app) {
   auto* layers = sub->add_option("--layers", flags->layers,
                                  "With --model: only these layers (names, indices, ranges)")
                      ->type_name("SPEC");
-  auto* batch = add_batch_option(*sub, flags->batch, "With --model: batch size N");
+  auto* batch = add_batch_option(*sub, flags->batch, kBatchHelp);
   layers->excludes(layer);
   batch->excludes(layer);
   sub->add_option("--machine", flags->machine_files,

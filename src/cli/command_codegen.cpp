@@ -212,8 +212,7 @@ Command add_codegen_command(CLI::App& app) {
   sub->add_option("--layers", flags->layers, "With --model: these layers, e.g. 0-3,7,conv1")
       ->type_name("SPEC")
       ->excludes(layer);
-  add_batch_option(*sub, flags->batch, "With --model: batch size N of every layer")
-      ->excludes(layer);
+  add_batch_option(*sub, flags->batch, kBatchHelp)->excludes(layer);
   sub->add_option("--schedule", flags->schedule,
                   "The schedule (JSON file or text, as optimize --json prints it); without it "
                   "the optimal schedule for --buffer is generated")

@@ -94,7 +94,7 @@ Command add_report_command(CLI::App& app) {
   sub->add_option("--objective", flags->objective,
                   "With --machine: what the search minimises, traffic (default), latency, energy")
       ->type_name("OBJ");
-  add_batch_option(*sub, flags->batch, "Replace every layer's batch N");
+  add_batch_option(*sub, flags->batch, kBatchHelp);
   sub->add_option("--sweep", flags->sweep,
                   "Capacities of the traffic curve (as `sweep --buffers`; default 1KiB..32MiB:x2)")
       ->type_name("RANGE");

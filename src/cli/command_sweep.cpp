@@ -239,7 +239,7 @@ Command add_sweep_command(CLI::App& app) {
                   "With --machine: traffic (default), latency, energy; several comma-separated")
       ->delimiter(',')
       ->type_name("OBJ[,OBJ]");
-  add_batch_option(*sub, flags->batch, "Replace every layer's batch N");
+  add_batch_option(*sub, flags->batch, kBatchHelp);
   sub->add_flag("--baselines", flags->baselines,
                 "Also the fixed dataflows, the HWCE-like engine and the working-set model");
   sub->add_flag("--per-layer", flags->per_layer, "Also each layer's traffic at every capacity");

@@ -20,8 +20,7 @@ void add_network_run_flags(CLI::App& app, NetworkRunFlags& flags,
                                 "With --model: only these layers, by name and/or 0-based index "
                                 "or range, e.g. 0-3,7,layer1.0.conv2")
                      ->type_name("SPEC");
-  auto* batch = add_batch_option(
-      app, flags.batch, "With --model: batch size N of every layer (default: the model's)");
+  auto* batch = add_batch_option(app, flags.batch, kBatchHelp);
   layers->excludes(layer);
   batch->excludes(layer);
   add_machine_flags(app, flags.machine, /*buffer_required=*/true);

@@ -24,6 +24,10 @@ CLI::Validator seed_number();
 // --batch N and --threads N as every command declares them: checked with
 // whole_number (kBatchRange, kThreadsRange), so each command refuses the
 // same values with the same message. `help` is the command's own text.
+// --batch's help, the same on every command (docs/reference.md, "Batch").
+inline constexpr const char* kBatchHelp =
+    "With --model: the batch the network runs at (default: the model's); an ONNX model's inputs "
+    "take it and every shape follows (an fc on a sequence keeps its tokens, a matmul its heads)";
 CLI::Option* add_batch_option(CLI::App& app, std::optional<Count>& batch, const std::string& help);
 CLI::Option* add_threads_option(CLI::App& app, int& threads, const std::string& help);
 
