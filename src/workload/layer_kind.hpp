@@ -7,8 +7,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include "workload/layer.hpp"
 #include "workload/precision.hpp"
 
 namespace spad {
@@ -20,6 +22,14 @@ std::string_view layer_kind_name(LayerKind kind);
 
 // The kind named `text`; nullopt for any other text.
 std::optional<LayerKind> layer_kind_from_name(std::string_view text);
+
+// A fully-connected layer is C inputs -> M outputs: no spatial extent (H = W
+// = R = S = 1, stride, dilation 1, pad 0), in G groups when its weight has a
+// slice per group (ONNX import of a MatMul by a batched weight). A "matmul"
+// layer (product of two activations) is G groups of the same; its rows may
+// be N (as ONNX import gives them) or, where N is the batch, H. UserError
+// starting with `where` for a field that breaks this; nothing for a conv.
+void check_layer_kind_shape(const LayerSpec& spec, LayerKind kind, const std::string& where);
 
 // The element sizes a layer of `kind` moves its arrays at, given the
 // machine's: a matmul's second operand (spad's W array) is an activation, so

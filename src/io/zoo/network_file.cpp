@@ -17,6 +17,7 @@
 #include "io/json/result_check.hpp"
 #include "io/json/schedule_json.hpp"
 #include "io/text/text_fields.hpp"
+#include "workload/layer_kind.hpp"
 
 namespace spad {
 namespace {
@@ -108,41 +109,6 @@ void parse_reference(const json& j, const std::string& source, Network& net) {
   if (j.contains("note")) net.reference_note = json_string(j["note"], source, "reference.note");
 }
 
-// A fully-connected layer is C inputs -> M outputs: no spatial extent, in G
-// groups when its weight has a slice per group (ONNX import of a MatMul by a
-// batched weight). A "matmul" layer (product of two activations) is G groups
-// of the same; its rows may be N (as ONNX import gives them) or, where N is
-// the batch, H.
-void check_fc_shape(const LayerSpec& s, const std::string& where, LayerKind kind) {
-  const std::array<std::tuple<const char*, Count, Count>, 13> fields = {{
-      {"H", s.H, 1},
-      {"W", s.W, 1},
-      {"R", s.R, 1},
-      {"S", s.S, 1},
-      {"stride[0]", s.stride_h, 1},
-      {"stride[1]", s.stride_w, 1},
-      {"dilation[0]", s.dilation_h, 1},
-      {"dilation[1]", s.dilation_w, 1},
-      {"pad[0]", s.pad_top, 0},
-      {"pad[1]", s.pad_left, 0},
-      {"pad[2]", s.pad_bottom, 0},
-      {"pad[3]", s.pad_right, 0},
-      {"groups", s.groups, 1},
-  }};
-  const bool matmul = kind == LayerKind::matmul;
-  for (const auto& [field, value, want] : fields) {
-    const std::string_view f = field;
-    if (value == want || f == "groups" || (matmul && f == "H")) continue;
-    throw UserError(where + ": kind " + in_quotes(std::string(layer_kind_name(kind))) +
-                    (matmul ? " needs W = R = S = 1, stride and dilation 1 and pad 0"
-                            : " needs H = W = R = S = 1, stride and dilation 1 and pad 0") +
-                    ", but " + std::string(field) + " = " + std::to_string(value) +
-                    (matmul ? std::string()
-                            : "; give a flattened C x H x W input as C = C*H*W, or use kind "
-                              "\"conv\""));
-  }
-}
-
 NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& source) {
   std::string where = source + ": layers[" + std::to_string(index) + "]";
   if (j.is_object() && j.contains("name") && j["name"].is_string())
@@ -180,7 +146,7 @@ NetworkLayer parse_layer(const json& j, std::size_t index, const std::string& so
     if (why.rfind(own, 0) == 0) why.erase(0, own.size());
     throw UserError(where + ": " + why);
   }
-  if (out.kind != LayerKind::conv) check_fc_shape(out.spec, where, out.kind);
+  check_layer_kind_shape(out.spec, out.kind, where);
   return out;
 }
 
@@ -332,10 +298,29 @@ Network parse_network_json(const json& j, const std::string& source) {
   for (std::size_t i = 0; i < layers.size(); ++i) {
     net.layers.push_back(parse_layer(layers[i], i, source));
     const LayerSpec& s = net.layers.back().spec;
-    if (net.input && s.N != net.input->N)
-      throw UserError(source + ": layers[" + std::to_string(i) + "] " + in_quotes(s.name) +
-                      ": N = " + std::to_string(s.N) + " differs from input.N = " +
-                      std::to_string(net.input->N) + "; every layer runs on the same batch");
+    // Every layer runs on the network's batch: a conv layer's N is it, an fc
+    // layer's N a multiple of it (rows per sample: an fc on a sequence), a
+    // matmul's N is it (rows in H) or its groups a multiple of it (batch x
+    // heads, N rows), as ONNX import writes them (workload/network_batch).
+    const NetworkLayer& l = net.layers.back();
+    const Count n0 = net.input ? net.input->N : 0;
+    const bool batch_ok =
+        !net.input || (l.kind == LayerKind::conv ? s.N == n0
+                       : l.kind == LayerKind::fc ? s.N % n0 == 0
+                                                 : s.N == n0 || s.groups % n0 == 0);
+    if (!batch_ok) {
+      const std::string n = "N = " + std::to_string(s.N), batch = std::to_string(n0);
+      throw UserError(source + ": layers[" + std::to_string(i) + "] " + in_quotes(s.name) + ": " +
+                      (l.kind == LayerKind::conv ? n + " differs from input.N = " + batch +
+                                                       "; every layer runs on the network's batch"
+                       : l.kind == LayerKind::fc
+                           ? n + " is not a multiple of input.N = " + batch +
+                                 " (an fc layer's N is the batch times its rows per sample)"
+                           : n + " and groups = " + std::to_string(s.groups) +
+                                 ": neither holds input.N = " + batch +
+                                 " (a matmul's N is the batch, or its groups the batch times its "
+                                 "heads)"));
+    }
   }
   if (kind) read_document_keys(j, source, net);
   return net;
