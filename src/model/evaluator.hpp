@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -39,7 +40,7 @@ class Evaluator {
   Machine machine_;
   // Absent for layers whose (output extent x kernel) table would be too large;
   // terms are then computed by walking the tiles (same values, slower).
-  std::optional<AxisTable> rows_, cols_;
+  std::shared_ptr<const AxisTable> rows_, cols_;  // null: computed on each call
   Count compulsory_bytes_ = 0;
   // trips_[d][t] = ceil(D_d / t): the hot path avoids eight divisions per call.
   std::array<std::vector<Count>, kNumDims> trips_;

@@ -1,5 +1,5 @@
 // The layers the exact search refuses up front (search/search_limits): an
-// output extent above 2^16, or an output x kernel product above 2^20 on an
+// output extent above 2^16, or an output x kernel product above 2^18 on an
 // axis; each error names the axis and the values. Only the check runs here.
 #include "search/search_limits.hpp"
 
@@ -26,17 +26,17 @@ TEST(SearchLimits, OutputExtentAndOutputTimesKernel) {
   EXPECT_EQ(refusal({.name = "a", .H = 65536 + 2, .R = 3}), "");
   EXPECT_NE(refusal({.name = "a", .H = 65537 + 2, .R = 3}).find("P (output height) = 65537"),
             std::string::npos);
-  // P x R: 256 x 4096 = 2^20 is taken, 257 x 4096 is not; likewise Q x S.
-  EXPECT_EQ(refusal({.name = "b", .H = 256 + 4095, .R = 4096}), "");
-  const std::string rows = refusal({.name = "b", .H = 257 + 4095, .R = 4096});
-  EXPECT_NE(rows.find("layer 'b': P x R (output height x kernel height) = 257 x 4096"),
+  // P x R: 64 x 4096 = 2^18 is taken, 65 x 4096 is not; likewise Q x S.
+  EXPECT_EQ(refusal({.name = "b", .H = 64 + 4095, .R = 4096}), "");
+  const std::string rows = refusal({.name = "b", .H = 65 + 4095, .R = 4096});
+  EXPECT_NE(rows.find("layer 'b': P x R (output height x kernel height) = 65 x 4096"),
             std::string::npos)
       << rows;
-  EXPECT_NE(rows.find("1048576"), std::string::npos) << rows;
-  const std::string cols = refusal({.name = "c", .W = 65536 + 16, .S = 17});
-  EXPECT_NE(cols.find("Q x S (output width x kernel width) = 65536 x 17"), std::string::npos)
+  EXPECT_NE(rows.find("262144"), std::string::npos) << rows;
+  const std::string cols = refusal({.name = "c", .W = 65536 + 4, .S = 5});
+  EXPECT_NE(cols.find("Q x S (output width x kernel width) = 65536 x 5"), std::string::npos)
       << cols;
-  EXPECT_EQ(refusal({.name = "c", .W = 65536 + 15, .S = 16}), "");  // 2^16 x 16 = 2^20
+  EXPECT_EQ(refusal({.name = "c", .W = 65536 + 3, .S = 4}), "");  // 2^16 x 4 = 2^18
 }
 
 }  // namespace

@@ -226,7 +226,6 @@ NetworkLayer load_network_layer(const std::string& arg) {
   j = layer_object(*j, source);
   if (!j->is_object()) return out;
   read_kind_and_precision(*j, source, out);
-  check_layer_kind_shape(out.spec, out.kind, source);
   return out;
 }
 
@@ -234,7 +233,6 @@ NetworkLayer network_layer_from_json(const nlohmann::json& entry, const std::str
   NetworkLayer out;
   out.spec = layer_spec_from_json(entry, source);
   if (entry.is_object()) read_kind_and_precision(entry, source, out);
-  check_layer_kind_shape(out.spec, out.kind, source);
   return out;
 }
 

@@ -1,14 +1,11 @@
 // A network file's layers of each kind against its input.N (an fc layer's N
 // is the batch times its rows per sample, a matmul's N the batch or its
-// groups the batch times its heads, as ONNX import writes them), and a
-// --layer of kind fc or matmul held to the same shape rules as a network
-// file's (workload/layer_kind: check_layer_kind_shape).
+// groups the batch times its heads, as ONNX import writes them).
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "base/error.hpp"
-#include "io/json/layer_json.hpp"
 #include "io/zoo/network_file.hpp"
 #include "onnx_model_builder.hpp"
 
@@ -48,31 +45,6 @@ TEST(NetworkFileKinds, SequenceLayersHoldTheBatchTheirWay) {
   EXPECT_NE(error_of("seq_mm.json", sequence_network(20, 5, 3))
                 .find("layers[1] \"mm\": N = 5 and groups = 3: neither holds input.N = 2"),
             std::string::npos);
-}
-
-TEST(NetworkFileKinds, LayerArgumentOfKindFcOrMatmulHasTheirShape) {
-  // Before, --layer took an fc with H = 2 (P = 2, 64 MACs) that a network
-  // file refuses.
-  const auto refusal = [](const std::string& json) {
-    try {
-      load_network_layer(json);
-    } catch (const UserError& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
-  EXPECT_NE(refusal(R"({"kind":"fc","N":2,"C":4,"M":4,"H":2,"W":1,"R":1,"S":1})")
-                .find("--layer: kind \"fc\" needs H = W = R = S = 1, stride and dilation 1 and "
-                      "pad 0, but H = 2"),
-            std::string::npos);
-  EXPECT_NE(refusal(R"({"kind":"matmul","N":2,"C":4,"M":4,"H":3,"W":1,"R":1,"S":1,
-                        "stride":[2,1]})")
-                .find("kind \"matmul\" needs W = R = S = 1, stride and dilation 1 and pad 0, but "
-                      "stride[0] = 2"),
-            std::string::npos);
-  // A matmul's rows may be H.
-  EXPECT_EQ(refusal(R"({"kind":"matmul","N":2,"C":4,"M":4,"H":3,"W":1,"R":1,"S":1,"groups":2})"),
-            "");
 }
 
 }  // namespace
