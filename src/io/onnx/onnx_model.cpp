@@ -46,10 +46,12 @@ std::vector<std::string> set_input_batch(onnx::GraphProto& graph, std::int64_t b
   for (const onnx::TensorProto& t : graph.initializer()) initializers.insert(t.name());
   for (const onnx::NodeProto& n : graph.node())
     if (n.input_size() > 0) first_operands.insert(n.input(0));
-  std::vector<onnx::ValueInfoProto*> shaped;  // data inputs with a rank >= 1 shape
+  // Data inputs of rank >= 2 (a rank-1 input, such as a vector of sizes,
+  // has no batch dimension).
+  std::vector<onnx::ValueInfoProto*> shaped;
   for (onnx::ValueInfoProto& vi : *graph.mutable_input())
     if (!initializers.count(vi.name()) && vi.type().has_tensor_type() &&
-        vi.type().tensor_type().has_shape() && vi.type().tensor_type().shape().dim_size() > 0)
+        vi.type().tensor_type().has_shape() && vi.type().tensor_type().shape().dim_size() >= 2)
       shaped.push_back(&vi);
   const auto dim0 = [](onnx::ValueInfoProto* vi) {
     return vi->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(0);
