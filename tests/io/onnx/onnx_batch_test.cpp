@@ -94,6 +94,16 @@ TEST(OnnxBatch, AFixedBatchIsReplacedAndSaidSo) {
   EXPECT_EQ(same.layers[2].spec.groups, 8);
 }
 
+TEST(OnnxBatch, ARankOneInputHasNoBatch) {
+  B b = attention({2, 8, 32}, {0, 8, 4, 8});
+  b.input("v", {2});  // read first by a node, dim 0 the model's 2: but rank 1, not a batch
+  b.node("Add", "twice", {"v", "v"}, {"v2"});
+  const Network net = import(b, "attention_vector.onnx", Count{3});
+  expect_batch_3(net);
+  ASSERT_EQ(net.warnings.size(), 1u);
+  EXPECT_EQ(net.warnings[0].find("\"v\""), std::string::npos) << net.warnings[0];
+}
+
 TEST(OnnxBatch, ABatchHeldInConstantShapesIsAnErrorNamingIt) {
   // Reshape to [2, 8, 4, 8] of a [3, 8, 32] tensor: 1,536 elements into
   // 512 places.
