@@ -1,6 +1,7 @@
 // `spad report`: one self-contained HTML page about a network at a capacity
 // (study/network_report, report/html_report), written atomically to -o.
 // This file only parses flags.
+#include <iostream>
 #include <memory>
 
 #include "base/error.hpp"
@@ -71,7 +72,15 @@ int run_report(const ReportFlags& flags) {
   const NetworkReport report = network_report(net, options);
   write_file_atomically(flags.output, format_html_report(report), "HTML report");
   result_out() << "wrote " << flags.output << '\n';
-  return 0;
+  // As optimize --model: the whole report is written, and a layer that fits
+  // no schedule at the chosen capacity makes the exit code 2.
+  const SweepRow& at = report.at.row(0, 0);
+  if (at.infeasible_layers == 0) return 0;
+  result_out().flush();
+  std::cerr << "spad: error: " << at.infeasible_layers << " of " << at.layers << " layers of "
+            << net.model << " do not fit in " << at.capacity_bytes
+            << " B (the report marks them); give a larger --buffer\n";
+  return 2;  // as for a UserError (cli/main.cpp)
 }
 
 }  // namespace

@@ -310,5 +310,19 @@ TEST(ReportCli, WritesOneSelfContainedHtmlFile) {
   EXPECT_NE(bad.err.find("/nonexistent/dir/r.html"), std::string::npos) << bad.err;
 }
 
+// As optimize --model: the report is written whole, and a layer that fits no
+// schedule at the chosen capacity is exit code 2 with a message (before: 0).
+TEST(ReportCli, LayersThatDoNotFitAreExitCode2) {
+  const std::string path = testing::temp_path("report_small.html");
+  const testing::CliRun run =
+      run_spad("report --model tc_resnet8 --buffer 4B --sweep 4B..64KiB:x4 -o " + q(path));
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("spad: error: 11 of 11 layers of tc_resnet8 do not fit in 4 B"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(testing::read_all(path).find("</html>"), std::string::npos);
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace spad
