@@ -13,6 +13,10 @@
 
 namespace spad::cli {
 
+// The exit code of a user error (main prints the message); also what a
+// command returns after printing everything when some layer does not fit.
+inline constexpr int kExitUsage = 2;
+
 struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;

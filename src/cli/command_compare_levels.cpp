@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/command.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
 #include "cli/progress.hpp"
@@ -43,7 +44,7 @@ int run_compare_levels(const CompareFlags& flags) {
   if (network_level_infeasible_layers(result.network) == 0) return 0;
   result_out().flush();
   std::cerr << "spad: error: " << level_network_infeasible_message(result.network) << '\n';
-  return 2;  // as for a UserError (cli/main.cpp)
+  return kExitUsage;
 }
 
 }  // namespace spad::cli

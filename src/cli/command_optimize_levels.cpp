@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "base/thread_launcher.hpp"
+#include "cli/command.hpp"
 #include "cli/cost_output.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
@@ -128,7 +129,7 @@ int run_optimize_network_levels(const OptimizeFlags& flags) {
   if (network_level_infeasible_layers(result) == 0) return 0;
   result_out().flush();
   std::cerr << "spad: error: " << level_network_infeasible_message(result) << '\n';
-  return 2;  // as for a UserError (cli/main.cpp)
+  return kExitUsage;
 }
 
 }  // namespace spad::cli

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/command.hpp"
 #include "cli/command_optimize_levels.hpp"
 #include "cli/machine_flags.hpp"
 #include "cli/output_width.hpp"
@@ -20,8 +21,6 @@
 
 namespace spad::cli {
 namespace {
-
-constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
 
 std::vector<std::size_t> selection(const Network& net, const OptimizeFlags& flags) {
   return flags.layers ? select_layers(net, *flags.layers) : all_layers(net);

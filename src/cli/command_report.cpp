@@ -80,7 +80,7 @@ int run_report(const ReportFlags& flags) {
   std::cerr << "spad: error: " << at.infeasible_layers << " of " << at.layers << " layers of "
             << net.model << " do not fit in " << at.capacity_bytes
             << " B (the report marks them); give a larger --buffer\n";
-  return 2;  // as for a UserError (cli/main.cpp)
+  return kExitUsage;
 }
 
 }  // namespace

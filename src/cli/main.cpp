@@ -19,7 +19,6 @@
 
 namespace {
 
-constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
 int report_internal(std::string_view message) {
@@ -75,7 +74,7 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e) == 0 ? 0 : kExitUsage;
+    const int code = app.exit(e) == 0 ? 0 : spad::cli::kExitUsage;
     finish_output();  // --help and --version write to std::cout
     return code;
   }
@@ -96,7 +95,7 @@ int main(int argc, char** argv) {
   } catch (const spad::UserError& e) {
     flush_quietly();
     std::cerr << "spad: error: " << e.what() << '\n';
-    return kExitUsage;
+    return spad::cli::kExitUsage;
   } catch (const spad::InternalError& e) {
     flush_quietly();
     return report_internal(e.what());

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "base/error.hpp"
+#include "cli/command.hpp"
 #include "cli/result_output.hpp"
 #include "io/common/network_source.hpp"
 #include "io/json/layer_json.hpp"
@@ -12,12 +13,6 @@
 #include "report/network_table.hpp"
 
 namespace spad::cli {
-namespace {
-
-constexpr int kExitUsage = 2;  // as for a UserError (cli/main.cpp)
-
-}  // namespace
-
 RunTarget load_run_target(std::string_view command, const std::optional<std::string>& layer,
                           const std::optional<std::string>& model,
                           const std::optional<std::string>& layers,

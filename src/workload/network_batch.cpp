@@ -48,6 +48,19 @@ Count rescaled(Count x, Count n0, Count batch, const std::string& where, const N
 
 }  // namespace
 
+bool layer_holds_batch(const NetworkLayer& layer, Count n0) {
+  const LayerSpec& s = layer.spec;
+  switch (layer.kind) {
+    case LayerKind::conv:
+      return s.N == n0;
+    case LayerKind::fc:
+      return s.N % n0 == 0;
+    case LayerKind::matmul:
+      return s.N == n0 || s.groups % n0 == 0;
+  }
+  return false;
+}
+
 void set_network_batch(Network& net, Count batch, const std::string& where) {
   if (batch < 1)
     throw UserError("--batch " + std::to_string(batch) + ": the batch must be at least 1");
@@ -64,9 +77,6 @@ void set_network_batch(Network& net, Count batch, const std::string& where) {
     return;
   }
   if (*n0 == batch) return;
-  if (*n0 < 1)
-    throw UserError(where + ": --batch: the network's batch " + std::to_string(*n0) +
-                    " is not positive");
   for (NetworkLayer& l : net.layers) {
     LayerSpec& s = l.spec;
     if (l.kind == LayerKind::matmul && s.N == *n0) {

@@ -23,6 +23,11 @@
 
 namespace spad {
 
+// Whether `layer` runs on the network batch `n0` as above: a conv layer's N
+// is n0, an fc layer's N a multiple of it, a matmul's N is n0 or its groups a
+// multiple of it. Network files hold every layer to it (io/zoo/network_file).
+bool layer_holds_batch(const NetworkLayer& layer, Count n0);
+
 // Sets `net`'s batch to `batch` as above; `where` names the source in
 // messages. UserError for batch < 1; for a network whose batch cannot be
 // told (no input.N, no conv layer, and fc or matmul layers: their N may hold

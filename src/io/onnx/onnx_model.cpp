@@ -37,38 +37,37 @@ std::string dims_text(const onnx::TensorShapeProto& shape) {
 }
 
 // Sets the batch of the graph's data inputs to `batch` (onnx_model.hpp):
-// the inputs whose dim 0 is symbolic or unknown; when every input's dim 0 is
-// fixed, the inputs some node reads as its first operand (data, not a weight
-// fed as an input) whose dim 0 is the first such input's. Returns the inputs
-// whose fixed dim 0 changed, as "'x' [2, 10, 64]".
+// every symbolic or unknown dim 0; when no input of rank >= 2 has one, the
+// fixed dim 0 of the inputs of rank >= 2 some node reads as its first
+// operand (data, not a weight fed as an input) that equals the first such
+// input's. A rank-1 input (a vector of sizes) has no fixed batch. Returns the
+// inputs whose fixed dim 0 changed, as "'x' [2, 10, 64]".
 std::vector<std::string> set_input_batch(onnx::GraphProto& graph, std::int64_t batch) {
   std::set<std::string> initializers, first_operands;
   for (const onnx::TensorProto& t : graph.initializer()) initializers.insert(t.name());
   for (const onnx::NodeProto& n : graph.node())
     if (n.input_size() > 0) first_operands.insert(n.input(0));
-  // Data inputs of rank >= 2 (a rank-1 input, such as a vector of sizes,
-  // has no batch dimension).
-  std::vector<onnx::ValueInfoProto*> shaped;
+  std::vector<onnx::TensorShapeProto*> shapes;  // of the data inputs, rank >= 1
+  std::vector<std::string> names;
   for (onnx::ValueInfoProto& vi : *graph.mutable_input())
     if (!initializers.count(vi.name()) && vi.type().has_tensor_type() &&
-        vi.type().tensor_type().has_shape() && vi.type().tensor_type().shape().dim_size() >= 2)
-      shaped.push_back(&vi);
-  const auto dim0 = [](onnx::ValueInfoProto* vi) {
-    return vi->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(0);
-  };
-  const bool dynamic = std::any_of(shaped.begin(), shaped.end(), [&](onnx::ValueInfoProto* vi) {
-    return !dim0(vi)->has_dim_value();
+        vi.type().tensor_type().has_shape() && vi.type().tensor_type().shape().dim_size() >= 1) {
+      shapes.push_back(vi.mutable_type()->mutable_tensor_type()->mutable_shape());
+      names.push_back(vi.name());
+    }
+  const bool dynamic = std::any_of(shapes.begin(), shapes.end(), [](const auto* s) {
+    return s->dim_size() >= 2 && !s->dim(0).has_dim_value();
   });
   std::vector<std::string> fixed;
   std::optional<std::int64_t> model_batch;
-  for (onnx::ValueInfoProto* vi : shaped) {
-    onnx::TensorShapeProto_Dimension& d0 = *dim0(vi);
-    if (dynamic ? d0.has_dim_value() : !first_operands.count(vi->name())) continue;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    onnx::TensorShapeProto& shape = *shapes[i];
+    onnx::TensorShapeProto_Dimension& d0 = *shape.mutable_dim(0);
     if (d0.has_dim_value()) {
+      if (dynamic || shape.dim_size() == 1 || !first_operands.count(names[i])) continue;
       if (!model_batch) model_batch = d0.dim_value();
       if (d0.dim_value() != *model_batch) continue;  // not the batch
-      if (d0.dim_value() != batch)
-        fixed.push_back(in_quotes(vi->name()) + " " + dims_text(vi->type().tensor_type().shape()));
+      if (d0.dim_value() != batch) fixed.push_back(in_quotes(names[i]) + " " + dims_text(shape));
     }
     d0.clear_dim_param();
     d0.set_dim_value(batch);

@@ -27,10 +27,12 @@ struct OnnxModelFile {
 };
 
 // `batch`, when given, becomes dim 0 of the graph's data inputs (not
-// initializers, rank >= 2): those whose dim 0 is symbolic or unknown, or, when
-// every dim 0 is fixed, those read as a node's first operand with the first
-// one's dim 0 (--batch N runs the model at batch N, every shape computed from
-// there); `model` then holds the re-batched graph.
+// initializers): every symbolic or unknown dim 0, or, when no input of rank
+// >= 2 has one, the fixed dim 0 of the inputs of rank >= 2 read as a node's
+// first operand that equals the first one's. --batch N runs the model at
+// batch N, every shape computed from there; `model` then holds the
+// re-batched graph.
+//
 // Throws UserError naming `path` for a missing, unreadable, truncated or
 // non-ONNX file, an empty graph, or no opset of the default domain.
 OnnxModelFile load_onnx_model(const std::string& path, std::optional<std::int64_t> batch);

@@ -143,7 +143,7 @@ Network import_graph(const std::string& path, const OnnxModelFile& file,
   const onnx::GraphProto& graph = file.model.graph();
   onnx_check_graph(path, graph);
   const OnnxTensors tensors(path, graph, file.inferred ? &file.inferred->graph() : nullptr,
-                            file.opset, batch);
+                            file.opset);
 
   Network net;
   net.model = std::filesystem::path(path).stem().string();

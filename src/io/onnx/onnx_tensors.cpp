@@ -87,7 +87,7 @@ std::string shape_text(const OnnxShape& shape) {
 }
 
 OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& original,
-                         const onnx::GraphProto* inferred, int opset, std::optional<Count> batch)
+                         const onnx::GraphProto* inferred, int opset)
     : file_(file) {
   record_all(declared_, &declared_types_, original.value_info());
   record_all(declared_, &declared_types_, original.output());
@@ -97,15 +97,13 @@ OnnxTensors::OnnxTensors(const std::string& file, const onnx::GraphProto& origin
     record_all(inferred_, &inferred_types, inferred->output());
     for (const auto& [name, t] : inferred_types) declared_types_.emplace(name, t);
   }
-  std::map<std::string, OnnxShape> input_shapes;  // as declared, before --batch
+  std::map<std::string, OnnxShape> input_shapes;  // as declared
   for (const onnx::ValueInfoProto& vi : original.input()) {
     graph_inputs_.insert(vi.name());
     OnnxFact& f = facts_[vi.name()];
     f.shape = shape_of(vi.type());
     if (f.shape) input_shapes.emplace(vi.name(), *f.shape);
     f.elem_type = type_of(vi.type());
-    if (batch && f.shape && f.shape->rank() > 0 && !f.shape->dims[0].value)
-      f.shape->dims[0] = OnnxDim{*batch, {}};
   }
   // An initializer's dims are exact, whatever a declaration says; a graph
   // input (keep_initializers_as_inputs) declared with other dims is reported.

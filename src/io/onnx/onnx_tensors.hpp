@@ -59,10 +59,9 @@ class OnnxTensors {
  public:
   // `original`: the graph as the file has it; `inferred`: the same graph after
   // ONNX shape inference run without the file's value_info (nullptr if it failed).
-  // `batch`, when given, is dim 0 of every graph input (not an initializer)
-  // whose dim 0 is a symbol or unknown.
+  // --batch is already in `original`'s graph inputs (io/onnx/onnx_model).
   OnnxTensors(const std::string& file, const onnx::GraphProto& original,
-              const onnx::GraphProto* inferred, int opset, std::optional<Count> batch);
+              const onnx::GraphProto* inferred, int opset);
 
   // The tensor's shape; nullptr when not even its rank is known.
   const OnnxShape* shape(const std::string& name) const;

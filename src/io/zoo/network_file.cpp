@@ -18,6 +18,7 @@
 #include "io/json/schedule_json.hpp"
 #include "io/text/text_fields.hpp"
 #include "workload/layer_kind.hpp"
+#include "workload/network_batch.hpp"
 
 namespace spad {
 namespace {
@@ -298,17 +299,11 @@ Network parse_network_json(const json& j, const std::string& source) {
   for (std::size_t i = 0; i < layers.size(); ++i) {
     net.layers.push_back(parse_layer(layers[i], i, source));
     const LayerSpec& s = net.layers.back().spec;
-    // Every layer runs on the network's batch: a conv layer's N is it, an fc
-    // layer's N a multiple of it (rows per sample: an fc on a sequence), a
-    // matmul's N is it (rows in H) or its groups a multiple of it (batch x
-    // heads, N rows), as ONNX import writes them (workload/network_batch).
+    // Every layer runs on the network's batch, each kind holding it in its
+    // own count, as ONNX import writes them (workload/network_batch).
     const NetworkLayer& l = net.layers.back();
     const Count n0 = net.input ? net.input->N : 0;
-    const bool batch_ok =
-        !net.input || (l.kind == LayerKind::conv ? s.N == n0
-                       : l.kind == LayerKind::fc ? s.N % n0 == 0
-                                                 : s.N == n0 || s.groups % n0 == 0);
-    if (!batch_ok) {
+    if (net.input && !layer_holds_batch(l, n0)) {
       const std::string n = "N = " + std::to_string(s.N), batch = std::to_string(n0);
       throw UserError(source + ": layers[" + std::to_string(i) + "] " + in_quotes(s.name) + ": " +
                       (l.kind == LayerKind::conv ? n + " differs from input.N = " + batch +
