@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "io/onnx/onnx_network.hpp"
 #include "onnx_model_builder.hpp"
 #include "workload/layer.hpp"
@@ -136,6 +138,26 @@ TEST(OnnxContrib, FusedMatMulIsAMatMulAfterItsTransposes) {
       << net.skipped[0].reason;
   EXPECT_FALSE(net.skipped[0].macs.has_value());
   EXPECT_TRUE(net.not_scheduled.empty());
+}
+
+// A batch-transpose flag other than 0 or 1 is an error naming the file, the
+// node, the attribute and its value (ORT takes only 0 and 1).
+TEST(OnnxContrib, ABatchTransposeFlagOtherThanZeroOrOneIsAnError) {
+  B b("fused_matmul_bad");
+  b.input("q", {3, 5, 4});
+  b.input("k", {3, 4, 6});
+  auto& bad = contrib(b, "FusedMatMul", "qk", {"q", "k"}, {"s"});
+  B::integer(bad, "transBatchB", 2);
+  b.output("s");
+  const std::string path = write_test_file("fused_matmul_bad.onnx", b.bytes());
+  try {
+    read_onnx_network(path, std::nullopt);
+    ADD_FAILURE() << "no error";
+  } catch (const UserError& e) {
+    const std::string what = e.what();
+    for (const char* part : {"fused_matmul_bad.onnx", "\"qk\"", "transBatchB = 2: must be 0 or 1"})
+      EXPECT_NE(what.find(part), std::string::npos) << part << " in: " << what;
+  }
 }
 
 // Attention and MatMulNBits do matrix products spad does not schedule: listed
